@@ -1,0 +1,140 @@
+//! Command-line definitions (clap derive), and nothing else: no command
+//! logic lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Mock-interview practice: timed questions, exact hesitation tracking,
+/// private history.
+#[derive(Debug, Parser)]
+#[command(name = "hotseat", version, about, long_about = None)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Folder for history, your own banks and settings
+    /// [default: $HOTSEAT_HOME, else ~/.local/share/hotseat]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub home: Option<PathBuf>,
+    /// Extra question bank: a YAML file or a folder of them (repeatable)
+    #[arg(long = "bank", global = true, value_name = "PATH")]
+    pub banks: Vec<PathBuf>,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// A custom drill: random questions, timed, hesitations recorded
+    Drill(DrillArgs),
+    /// The question banks in use: list, show, check
+    #[command(subcommand)]
+    Banks(BanksCommand),
+}
+
+/// How answers are given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    /// Type the answer; every key press is timed.
+    Typed,
+    /// Answer out loud; Space marks the start and each stumble.
+    Spoken,
+}
+
+/// Options of `hotseat drill`.
+#[derive(Debug, Args)]
+pub struct DrillArgs {
+    /// Only these categories (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "A,B")]
+    pub category: Vec<String>,
+    /// How many questions
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub count: u32,
+    /// Time limit per answer, e.g. 90s, 2m, 1m30s [default: the bank's]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub limit: Option<std::time::Duration>,
+    /// Target think time before you start, e.g. 10s [default: the bank's]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub think: Option<std::time::Duration>,
+    /// A gap between key presses longer than this is a pause
+    #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = parse_duration)]
+    pub pause: std::time::Duration,
+    /// Typed or spoken answers (line input is automatic when stdin is not a terminal)
+    #[arg(long, value_enum, default_value_t = InputArg::Typed)]
+    pub input: InputArg,
+    /// Submit the answer when the limit passes
+    #[arg(long)]
+    pub strict: bool,
+    /// Seed for a reproducible draw
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Name filled into {company} in the questions
+    #[arg(long)]
+    pub company: Option<String>,
+    /// Role filled into {role} in the questions
+    #[arg(long)]
+    pub role: Option<String>,
+}
+
+/// `hotseat banks …`
+#[derive(Debug, Subcommand)]
+pub enum BanksCommand {
+    /// List the banks in use and where each comes from
+    List {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one category's questions, follow-ups and tips
+    Show {
+        /// The category, e.g. weaknesses
+        category: String,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate bank files and report every problem with file:line:column
+    Check {
+        /// Bank files or folders of them
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Parses `45s`, `2m`, `1m30s` for clap.
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    crate::bank::parse_duration(s).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

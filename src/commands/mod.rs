@@ -1,0 +1,99 @@
+//! One module per subcommand: each wires the library's pieces together.
+//! Exit codes are decided here and nowhere else: 0 ok, 1 runtime failure,
+//! 2 usage or invalid input.
+
+pub mod banks;
+pub mod drill;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, ColorChoice, Command};
+
+/// A mistake in what the user asked for or gave us (bad flag value, unknown
+/// category, invalid bank): exit code 2. Wrap any such error in this, or
+/// return a [`crate::bank::BankError`], which counts the same.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Usage(pub String);
+
+/// What every command needs to know about where it runs.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The user's hotseat home folder (may not exist yet).
+    pub home: PathBuf,
+    /// Extra banks from `--bank`, in the order given.
+    pub extra_banks: Vec<PathBuf>,
+    /// Whether to colour standard output.
+    pub color: bool,
+}
+
+/// Runs the program and returns its exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("hotseat: {err:#}");
+            exit_code_for(&err)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let home = crate::home::resolve(cli.global.home.clone(), std::env::var_os("HOTSEAT_HOME"))?;
+    let color = match cli.global.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let ctx = Context {
+        home,
+        extra_banks: cli.global.banks.clone(),
+        color,
+    };
+    match cli.command {
+        Some(Command::Banks(cmd)) => banks::run(&ctx, cmd),
+        Some(Command::Drill(args)) => drill::run(&ctx, &args),
+        None => {
+            use clap::CommandFactory;
+            Cli::command().print_help()?;
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// 2 when the error is the user's input, else 1.
+fn exit_code_for(err: &anyhow::Error) -> ExitCode {
+    let invalid = err
+        .chain()
+        .any(|cause| cause.is::<Usage>() || cause.is::<crate::bank::BankError>());
+    ExitCode::from(if invalid { 2 } else { 1 })
+}
+
+/// A closed pipe (`hotseat banks list | head -1`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,15 @@
+//! hotseat: mock-interview practice in the terminal.
+//!
+//! The binary in `main.rs` only parses arguments and maps errors to exit
+//! codes; everything else lives in this library so that it can be tested.
+//! Dependencies point one way: `term`, `history`, `report` and `commands`
+//! use `drill` and `bank`; `drill` and `bank` use nothing of theirs.
+
+pub mod bank;
+pub mod cli;
+pub mod commands;
+pub mod drill;
+pub mod history;
+pub mod home;
+pub mod report;
+pub mod term;

@@ -1,0 +1,2 @@
+//! Reports built from history records: the end-of-session summary, stats,
+//! review and export.

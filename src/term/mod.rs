@@ -1,0 +1,5 @@
+//! The terminal: raw-mode answer input, the countdown, prompts, and
+//! restoring the terminal on every exit path. The only module that writes
+//! escape sequences.
+
+pub mod sanitize;
