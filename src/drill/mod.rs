@@ -3,3 +3,14 @@
 //!
 //! Pure: it consumes `(elapsed, event)` pairs and produces records. No
 //! terminal, no files, no clock of its own.
+
+pub mod answer;
+pub mod coach;
+pub mod event;
+pub mod fillers;
+pub mod record;
+pub mod select;
+
+pub use answer::{Answer, AnswerRules, Measured, Phase};
+pub use event::{Event, InputMode};
+pub use record::{AnswerRecord, Mode, Pause, Record, SessionRecord};
