@@ -1,22 +1,126 @@
 //! The JSON Lines history store: append one record at a time under an
 //! advisory lock, read back skipping unreadable lines with a warning.
 //! The only module that touches `history.jsonl`.
+//!
+//! Safety rules, because the file holds the user's private answers and a
+//! crash must lose at most the answer in progress:
+//! - nothing is created until the first append (read-only commands leave no
+//!   trace); then `<home>` is made `0700` and the file `0600`;
+//! - the file is only ever opened for append: nothing is rewritten or
+//!   truncated;
+//! - each record is one line written with one `write_all` under an exclusive
+//!   `flock`, then `sync_data`, so concurrent writers never interleave bytes
+//!   and a finished answer is on disk before the next question appears;
+//! - readers take a shared lock, so they never see a half-written line from a
+//!   live writer, and they skip any line they cannot read (with a warning
+//!   naming its line number) instead of giving up on the whole file.
 
+use std::fmt;
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::drill::Record;
+use crate::drill::record::VERSION;
 
-/// A failure to reach or write the history.
+/// The history's file name inside the home folder.
+pub const FILE_NAME: &str = "history.jsonl";
+
+/// Lines longer than this are skipped without being held in memory. No
+/// typed or pasted answer comes near it; it only bounds what a corrupted or
+/// hostile file can make us allocate.
+pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
+
+/// What we were doing when the OS said no, for the error message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Creating the home folder.
+    Create,
+    /// Opening or writing the history file.
+    Write,
+    /// Opening or reading the history file.
+    Read,
+    /// Taking the advisory lock.
+    Lock,
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Create => "create",
+            Self::Write => "write",
+            Self::Read => "read",
+            Self::Lock => "lock",
+        })
+    }
+}
+
+/// A failure to reach or write the history. Its `Display` is a complete
+/// message for the user: the path, what went wrong and what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
-    /// Filled in by the history helper.
-    #[error("{path}: {source}")]
+    /// The OS refused an operation on the home folder or the file.
+    ///
+    /// The `io::Error` is deliberately not the error's `source`: the message
+    /// already explains it, and printing the chain would say it twice.
+    #[error("cannot {action} {}: {}", path.display(), explain(error))]
     Io {
+        /// What we were doing.
+        action: Action,
         /// The file or folder involved.
         path: PathBuf,
         /// What the OS said.
-        source: std::io::Error,
+        error: io::Error,
     },
+    /// A record could not be turned into JSON (a bug, not a user problem).
+    #[error("cannot encode a history record for {}: {error}", path.display())]
+    Encode {
+        /// The history file the record was meant for.
+        path: PathBuf,
+        /// What serde_json said.
+        error: serde_json::Error,
+    },
+}
+
+impl HistoryError {
+    fn io(action: Action, path: &Path, error: io::Error) -> Self {
+        Self::Io {
+            action,
+            path: path.to_path_buf(),
+            error,
+        }
+    }
+
+    /// The kind of the underlying I/O error, if this is one.
+    pub fn io_kind(&self) -> Option<io::ErrorKind> {
+        match self {
+            Self::Io { error, .. } => Some(error.kind()),
+            Self::Encode { .. } => None,
+        }
+    }
+}
+
+/// Says what an I/O error means for the user and what to do about it.
+fn explain(error: &io::Error) -> String {
+    use io::ErrorKind as K;
+    match error.kind() {
+        K::PermissionDenied => {
+            "permission denied; check the folder's permissions or pass --home DIR".into()
+        }
+        K::StorageFull => {
+            "the disk is full; free some space and try again (answers already saved are kept)"
+                .into()
+        }
+        K::QuotaExceeded => "the disk quota is exceeded; free some space or pass --home DIR".into(),
+        K::ReadOnlyFilesystem => {
+            "the file system is read-only; pass --home DIR to keep your history elsewhere".into()
+        }
+        K::NotADirectory => {
+            "part of that path is a file, not a folder; pass --home DIR with a folder".into()
+        }
+        K::IsADirectory => "it is a folder, not a file; move it away or pass --home DIR".into(),
+        _ => error.to_string(),
+    }
 }
 
 /// A line that could not be read, reported and skipped.
@@ -28,6 +132,19 @@ pub struct Warning {
     pub message: String,
 }
 
+/// The one-line message commands print (to standard error) for a skipped
+/// line: `<path>:<line>: skipped unreadable record: <message>`. The message
+/// never contains raw control characters from the file (they are escaped
+/// when quoted), but callers printing to a terminal still sanitize it.
+pub fn format_warning(path: &Path, w: &Warning) -> String {
+    format!(
+        "{}:{}: skipped unreadable record: {}",
+        path.display(),
+        w.line,
+        w.message
+    )
+}
+
 /// The history file of one home folder.
 #[derive(Debug, Clone)]
 pub struct History {
@@ -35,9 +152,13 @@ pub struct History {
 }
 
 impl History {
-    /// Opens (creating as needed: home `0700`, file `0600`) the history in `home`.
-    pub fn open(_home: &Path) -> Result<Self, HistoryError> {
-        unimplemented!("history helper")
+    /// The history in `home`. Creates nothing: the folder and file appear on
+    /// the first [`append`](Self::append), so read-only commands leave no
+    /// trace. Never fails today; the `Result` leaves room for checks.
+    pub fn open(home: &Path) -> Result<Self, HistoryError> {
+        Ok(Self {
+            path: home.join(FILE_NAME),
+        })
     }
 
     /// The file's path.
@@ -45,13 +166,285 @@ impl History {
         &self.path
     }
 
-    /// Appends one record: one `write` of one line, under the lock, then `sync_data`.
-    pub fn append(&self, _record: &Record) -> Result<(), HistoryError> {
-        unimplemented!("history helper")
+    /// The home folder holding the file.
+    pub fn home(&self) -> &Path {
+        self.path.parent().unwrap_or_else(|| Path::new("."))
     }
 
-    /// Reads every record; unreadable lines become warnings. A missing file is empty.
+    /// Appends one record as one line: created if needed (home `0700`, file
+    /// `0600`), one `write_all` of the whole line under an exclusive lock,
+    /// then `sync_data`. If an earlier crash left the file without a final
+    /// newline, the record starts on a new line so it is not glued to the
+    /// broken one.
+    pub fn append(&self, record: &Record) -> Result<(), HistoryError> {
+        let mut line = serde_json::to_vec(record).map_err(|error| HistoryError::Encode {
+            path: self.path.clone(),
+            error,
+        })?;
+        line.push(b'\n');
+
+        self.ensure_home()?;
+        let file = self.open_for_append()?;
+        let _lock = Lock::exclusive(&file, &self.path)?;
+
+        // Checked under the lock: only now is the end of the file stable.
+        let mut buf = Vec::with_capacity(line.len() + 1);
+        if !ends_with_newline(&file).map_err(|e| HistoryError::io(Action::Read, &self.path, e))? {
+            buf.push(b'\n');
+        }
+        buf.extend_from_slice(&line);
+
+        let werr = |e| HistoryError::io(Action::Write, &self.path, e);
+        (&file).write_all(&buf).map_err(werr)?;
+        file.sync_data().map_err(werr)?;
+        Ok(())
+        // `_lock` then `file` drop here: unlock, close.
+    }
+
+    /// Reads every record under a shared lock (so a concurrent append is
+    /// never seen half-written); unreadable lines become warnings and reading
+    /// goes on. A missing file is an empty history.
     pub fn read(&self) -> Result<(Vec<Record>, Vec<Warning>), HistoryError> {
-        unimplemented!("history helper")
+        let file = match File::open(&self.path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+            Err(e) => return Err(HistoryError::io(Action::Read, &self.path, e)),
+        };
+        let _lock = Lock::shared(&file, &self.path)?;
+        read_from(BufReader::new(&file)).map_err(|e| HistoryError::io(Action::Read, &self.path, e))
+    }
+
+    /// Creates the home folder (`0700`) if it does not exist. An existing
+    /// folder's mode is the user's business and is left alone.
+    fn ensure_home(&self) -> Result<(), HistoryError> {
+        let home = self.home();
+        if home.as_os_str().is_empty() || home.is_dir() {
+            return Ok(());
+        }
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder
+            .create(home)
+            .map_err(|e| HistoryError::io(Action::Create, home, e))?;
+        // A restrictive umask can only remove bits, but an odd one could
+        // leave the folder short of 0700 for its owner; set it exactly.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(home, std::fs::Permissions::from_mode(0o700))
+                .map_err(|e| HistoryError::io(Action::Create, home, e))?;
+        }
+        Ok(())
+    }
+
+    /// Opens for append (and read, to look at the last byte), creating the
+    /// file `0600`. Never truncates.
+    fn open_for_append(&self) -> Result<File, HistoryError> {
+        let mut options = OpenOptions::new();
+        options.read(true).append(true).create(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        options
+            .open(&self.path)
+            .map_err(|e| HistoryError::io(Action::Write, &self.path, e))
     }
 }
+
+/// Whether the file is empty or ends with `\n`.
+fn ends_with_newline(mut file: &File) -> io::Result<bool> {
+    if file.metadata()?.len() == 0 {
+        return Ok(true);
+    }
+    // Appends always go to the end whatever the position, so seeking to read
+    // the last byte cannot misplace the write that follows.
+    file.seek(SeekFrom::End(-1))?;
+    let mut last = [0u8; 1];
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
+}
+
+/// An advisory `flock`, released on drop (and by the OS if we die).
+struct Lock<'a> {
+    file: Option<&'a File>,
+}
+
+impl<'a> Lock<'a> {
+    fn exclusive(file: &'a File, path: &Path) -> Result<Self, HistoryError> {
+        Self::take(file, path, File::lock)
+    }
+
+    fn shared(file: &'a File, path: &Path) -> Result<Self, HistoryError> {
+        Self::take(file, path, File::lock_shared)
+    }
+
+    fn take(
+        file: &'a File,
+        path: &Path,
+        lock: fn(&File) -> io::Result<()>,
+    ) -> Result<Self, HistoryError> {
+        loop {
+            match lock(file) {
+                Ok(()) => return Ok(Self { file: Some(file) }),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                // A file system without locks: one write of one line per
+                // record is still the best we can do, so go on unlocked.
+                Err(e) if e.kind() == io::ErrorKind::Unsupported => {
+                    return Ok(Self { file: None });
+                }
+                Err(e) => return Err(HistoryError::io(Action::Lock, path, e)),
+            }
+        }
+    }
+}
+
+impl Drop for Lock<'_> {
+    fn drop(&mut self) {
+        if let Some(file) = self.file {
+            // Closing the file releases the lock anyway; this only releases
+            // it before the caller gets round to closing.
+            let _ = file.unlock();
+        }
+    }
+}
+
+/// Reads records from any line-oriented source: blank lines are skipped,
+/// unreadable ones become [`Warning`]s (1-based line numbers) and reading
+/// goes on. Only an I/O error from `reader` stops it. A last line lacking
+/// its newline is read like any other.
+pub fn read_from(reader: impl BufRead) -> io::Result<(Vec<Record>, Vec<Warning>)> {
+    read_capped(reader, MAX_LINE_BYTES)
+}
+
+fn read_capped(
+    mut reader: impl BufRead,
+    max_line: usize,
+) -> io::Result<(Vec<Record>, Vec<Warning>)> {
+    let mut records = Vec::new();
+    let mut warnings = Vec::new();
+    let mut buf = Vec::new();
+    let mut line = 0usize;
+    while let Some(len) = next_line(&mut reader, &mut buf, max_line)? {
+        line += 1;
+        let result = if len > max_line {
+            Err(format!(
+                "line is too long ({len} bytes; a record is at most {max_line} bytes)"
+            ))
+        } else {
+            match buf.trim_ascii() {
+                [] => continue,
+                bytes => parse_line(bytes),
+            }
+        };
+        match result {
+            Ok(record) => records.push(record),
+            Err(message) => warnings.push(Warning { line, message }),
+        }
+    }
+    Ok((records, warnings))
+}
+
+/// Reads one line into `buf` (without its `\n`), keeping at most `max`
+/// bytes. Returns the line's full length, or `None` at the end.
+fn next_line(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Option<usize>> {
+    buf.clear();
+    let mut len = 0usize;
+    let mut any = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(any.then_some(len));
+        }
+        any = true;
+        let (content, used, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], i + 1, true),
+            None => (chunk, chunk.len(), false),
+        };
+        let room = max.saturating_sub(buf.len());
+        buf.extend_from_slice(&content[..content.len().min(room)]);
+        len = len.saturating_add(content.len());
+        reader.consume(used);
+        if done {
+            return Ok(Some(len));
+        }
+    }
+}
+
+/// Turns one non-blank line into a record, or says why it cannot.
+fn parse_line(bytes: &[u8]) -> Result<Record, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 text (bad byte at column {})",
+            e.valid_up_to() + 1
+        )
+    })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        // serde_json's positions say "line 1", which would be confusing
+        // next to our file line number: keep only the column.
+        let full = e.to_string();
+        let what = full
+            .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
+            .unwrap_or(&full);
+        format!("not valid JSON ({what} at column {})", e.column())
+    })?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| "not a JSON object".to_string())?;
+    match object.get("v") {
+        None => return Err("no \"v\" (format version) field".into()),
+        Some(v) if v.as_u64() == Some(u64::from(VERSION)) => {}
+        Some(v) => {
+            return Err(format!(
+                "format version {} is not supported (this hotseat reads version {VERSION}; a newer one may have written it)",
+                shown(v)
+            ));
+        }
+    }
+    let kind = match object.get("kind") {
+        None => return Err("no \"kind\" field".into()),
+        Some(serde_json::Value::String(kind)) => kind.clone(),
+        Some(other) => return Err(format!("\"kind\" is {}, not a string", shown(other))),
+    };
+    if kind != "answer" && kind != "session" {
+        return Err(format!("unknown kind {}", quote(&kind)));
+    }
+    serde_json::from_value(value).map_err(|e| format!("bad {kind} record: {e}"))
+}
+
+/// Shows a JSON value from the file: numbers as they are, anything else
+/// quoted.
+fn shown(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Number(n) => n.to_string(),
+        other => quote(&other.to_string()),
+    }
+}
+
+/// Quotes a value taken from the file for a message: control characters
+/// escaped, and cut short so a huge value cannot flood the terminal.
+fn quote(s: &str) -> String {
+    const MAX: usize = 40;
+    let mut cut: String = s.chars().take(MAX).collect();
+    if cut.len() < s.len() {
+        cut.push('…');
+    }
+    format!("{cut:?}")
+}
+
+#[cfg(test)]
+mod tests;

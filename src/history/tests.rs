@@ -1,0 +1,310 @@
+//! Unit tests for the history store: parsing and warnings through
+//! `read_from`, appends on a real temporary folder, error messages.
+
+use std::io::{BufReader, Cursor, ErrorKind};
+
+use super::*;
+use crate::drill::{AnswerRecord, InputMode, Mode, Pause, SessionRecord};
+
+fn ts(s: &str) -> jiff::Timestamp {
+    s.parse().unwrap()
+}
+
+fn answer(text: &str) -> Record {
+    Record::Answer(AnswerRecord {
+        v: VERSION,
+        session: "2025-03-01T09-30-00-ab12".into(),
+        at: ts("2025-03-01T09:31:12.250Z"),
+        mode: Mode::Drill,
+        question: "weaknesses/greatest-weakness".into(),
+        category: "weaknesses".into(),
+        input: InputMode::Typed,
+        think_ms: 4210,
+        answer_ms: 61_880,
+        limit_ms: 90_000,
+        overran: false,
+        skipped: false,
+        pauses: vec![
+            Pause {
+                at_word: Some(3),
+                at_char: Some(9),
+                ms: 4500,
+                at_ms: 1200,
+            },
+            Pause {
+                at_word: None,
+                at_char: None,
+                ms: 0,
+                at_ms: 30_000,
+            },
+        ],
+        words: 42,
+        wpm: Some(40.7),
+        fillers: 2,
+        filler_words: vec!["um".into(), "you know".into()],
+        revisions: 7,
+        hint: true,
+        rating: Some(4),
+        text: text.into(),
+    })
+}
+
+fn session() -> Record {
+    Record::Session(SessionRecord {
+        v: VERSION,
+        session: "2025-03-01T09-30-00-ab12".into(),
+        started: ts("2025-03-01T09:30:00Z"),
+        ended: ts("2025-03-01T09:41:05Z"),
+        mode: Mode::Daily,
+        answered: 4,
+        skipped: 1,
+        interrupted: true,
+    })
+}
+
+const TRICKY: &str = "I tend to \"over\"-prepare 🙈\nthen I—well—ship; naïve 你好 \\ \t\u{1b}[31m";
+
+fn line_of(record: &Record) -> String {
+    serde_json::to_string(record).unwrap()
+}
+
+fn read_str(s: &str) -> (Vec<Record>, Vec<Warning>) {
+    read_from(Cursor::new(s.as_bytes())).unwrap()
+}
+
+fn read_bytes(b: &[u8]) -> (Vec<Record>, Vec<Warning>) {
+    read_from(Cursor::new(b)).unwrap()
+}
+
+fn lines_warned(w: &[Warning]) -> Vec<usize> {
+    w.iter().map(|w| w.line).collect()
+}
+
+#[test]
+fn records_serialize_to_one_line_with_v_and_kind() {
+    for record in [answer(TRICKY), session()] {
+        let line = line_of(&record);
+        assert!(!line.contains('\n'), "{line}");
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(value["v"], 1);
+        assert!(value["kind"] == "answer" || value["kind"] == "session");
+    }
+}
+
+#[test]
+fn read_from_round_trips_both_kinds() {
+    let text = format!("{}\n{}\n", line_of(&answer(TRICKY)), line_of(&session()));
+    let (records, warnings) = read_str(&text);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(records, vec![answer(TRICKY), session()]);
+}
+
+#[test]
+fn blank_lines_are_skipped_but_counted() {
+    let text = format!("\n  \r\n{}\n\n{{oops\n", line_of(&session()));
+    let (records, warnings) = read_str(&text);
+    assert_eq!(records, vec![session()]);
+    assert_eq!(lines_warned(&warnings), vec![5]);
+}
+
+#[test]
+fn crlf_line_endings_are_read() {
+    let text = format!("{}\r\n{}\r\n", line_of(&session()), line_of(&answer("x")));
+    let (records, warnings) = read_str(&text);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(records.len(), 2);
+}
+
+#[test]
+fn last_line_without_newline_is_read() {
+    let text = format!("{}\n{}", line_of(&session()), line_of(&answer("end")));
+    let (records, warnings) = read_str(&text);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(records, vec![session(), answer("end")]);
+}
+
+#[test]
+fn broken_lines_warn_with_their_numbers_and_good_ones_survive() {
+    let good_a = line_of(&answer("first"));
+    let good_s = line_of(&session());
+    let truncated = &good_a[..good_a.len() / 2];
+    let unknown = good_s.replace("\"kind\":\"session\"", "\"kind\":\"reflection\"");
+    let v2 = good_s.replace("\"v\":1", "\"v\":2");
+    let no_v = good_s.replace("\"v\":1,", "");
+    let no_kind = good_s.replace("\"kind\":\"session\",", "");
+    let glued = format!("{truncated}{good_s}");
+    let mut missing_field: serde_json::Value = serde_json::from_str(&good_a).unwrap();
+    missing_field.as_object_mut().unwrap().remove("think_ms");
+
+    let mut file: Vec<u8> = Vec::new();
+    let mut push = |line: &[u8]| {
+        file.extend_from_slice(line);
+        file.push(b'\n');
+    };
+    push(good_a.as_bytes()); // 1
+    push(b"this is not json"); // 2
+    push(truncated.as_bytes()); // 3
+    push(unknown.as_bytes()); // 4
+    push(v2.as_bytes()); // 5
+    push(b"[1, 2, 3]"); // 6
+    push(b"{\"v\":1,\"kind\":\"answer\",\"text\":\"\xff\xfe\"}"); // 7: invalid UTF-8
+    push(glued.as_bytes()); // 8
+    push(no_v.as_bytes()); // 9
+    push(no_kind.as_bytes()); // 10
+    push(missing_field.to_string().as_bytes()); // 11
+    push(good_s.as_bytes()); // 12
+
+    let (records, warnings) = read_bytes(&file);
+    assert_eq!(records, vec![answer("first"), session()]);
+    assert_eq!(lines_warned(&warnings), (2..=11).collect::<Vec<_>>());
+    let msg = |line: usize| {
+        warnings
+            .iter()
+            .find(|w| w.line == line)
+            .map(|w| w.message.clone())
+            .unwrap()
+    };
+    assert!(msg(2).starts_with("not valid JSON"), "{}", msg(2));
+    assert!(msg(3).starts_with("not valid JSON"), "{}", msg(3));
+    assert!(!msg(3).contains("line 1"), "{}", msg(3));
+    assert_eq!(msg(4), "unknown kind \"reflection\"");
+    assert!(
+        msg(5).starts_with("format version 2 is not supported"),
+        "{}",
+        msg(5)
+    );
+    assert_eq!(msg(6), "not a JSON object");
+    assert!(msg(7).contains("UTF-8"), "{}", msg(7));
+    assert!(msg(8).starts_with("not valid JSON"), "{}", msg(8));
+    assert!(msg(9).contains("\"v\""), "{}", msg(9));
+    assert!(msg(10).contains("\"kind\""), "{}", msg(10));
+    assert!(msg(11).contains("think_ms"), "{}", msg(11));
+}
+
+#[test]
+fn unknown_fields_are_ignored_for_forward_compatibility() {
+    let mut value: serde_json::Value = serde_json::from_str(&line_of(&session())).unwrap();
+    value["mood"] = "calm".into();
+    let (records, warnings) = read_str(&value.to_string());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(records, vec![session()]);
+}
+
+#[test]
+fn control_characters_from_the_file_are_escaped_in_warnings() {
+    // JSON escapes, so the parsed kind really holds ESC and BEL.
+    let line = r#"{"v":1,"kind":"\u001b]0;pwned\u0007"}"#;
+    let (_, warnings) = read_str(line);
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].message.starts_with("unknown kind"), "{warnings:?}");
+    assert!(!warnings[0].message.contains('\u{1b}'), "{warnings:?}");
+    assert!(!warnings[0].message.contains('\u{7}'), "{warnings:?}");
+}
+
+#[test]
+fn overlong_lines_are_skipped_without_losing_the_next() {
+    let good = line_of(&session());
+    let text = format!("{}\n{good}\n", "x".repeat(5000));
+    let (records, warnings) =
+        read_capped(BufReader::with_capacity(64, Cursor::new(text)), 1024).unwrap();
+    assert_eq!(records, vec![session()]);
+    assert_eq!(lines_warned(&warnings), vec![1]);
+    assert!(warnings[0].message.contains("too long"), "{warnings:?}");
+}
+
+#[test]
+fn lines_spanning_many_buffer_fills_are_joined() {
+    let text = format!(
+        "{}\n{}\n",
+        line_of(&answer(&"🙈".repeat(300))),
+        line_of(&session())
+    );
+    let (records, warnings) = read_from(BufReader::with_capacity(7, Cursor::new(text))).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(records, vec![answer(&"🙈".repeat(300)), session()]);
+}
+
+#[test]
+fn format_warning_names_path_and_line() {
+    let w = Warning {
+        line: 12,
+        message: "not a JSON object".into(),
+    };
+    assert_eq!(
+        format_warning(Path::new("/h/history.jsonl"), &w),
+        "/h/history.jsonl:12: skipped unreadable record: not a JSON object"
+    );
+}
+
+#[test]
+fn error_messages_name_the_path_and_the_remedy() {
+    let path = Path::new("/h/history.jsonl");
+    let denied = HistoryError::io(
+        Action::Write,
+        path,
+        io::Error::from(ErrorKind::PermissionDenied),
+    );
+    assert_eq!(
+        denied.to_string(),
+        "cannot write /h/history.jsonl: permission denied; check the folder's permissions or pass --home DIR"
+    );
+    #[cfg(target_os = "linux")]
+    {
+        let full = HistoryError::io(Action::Write, path, io::Error::from_raw_os_error(28));
+        assert_eq!(full.io_kind(), Some(ErrorKind::StorageFull));
+        let msg = full.to_string();
+        assert!(
+            msg.starts_with("cannot write /h/history.jsonl: the disk is full"),
+            "{msg}"
+        );
+    }
+}
+
+#[test]
+fn open_creates_nothing_and_reads_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("a").join("home");
+    let history = History::open(&home).unwrap();
+    assert_eq!(history.path(), home.join("history.jsonl"));
+    let (records, warnings) = history.read().unwrap();
+    assert!(records.is_empty() && warnings.is_empty());
+    assert!(!dir.path().join("a").exists());
+}
+
+#[test]
+fn append_then_read_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(&dir.path().join("home")).unwrap();
+    history.append(&answer(TRICKY)).unwrap();
+    history.append(&session()).unwrap();
+    let (records, warnings) = history.read().unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(records, vec![answer(TRICKY), session()]);
+    let raw = std::fs::read_to_string(history.path()).unwrap();
+    assert_eq!(raw.lines().count(), 2);
+    assert!(raw.ends_with('\n'));
+}
+
+#[test]
+fn append_after_a_crash_mid_line_starts_a_new_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(dir.path()).unwrap();
+    let good = line_of(&answer("kept"));
+    let half = &good[..good.len() / 2];
+    std::fs::write(history.path(), format!("{good}\n{half}")).unwrap();
+    history.append(&session()).unwrap();
+    let (records, warnings) = history.read().unwrap();
+    assert_eq!(records, vec![answer("kept"), session()]);
+    assert_eq!(lines_warned(&warnings), vec![2]);
+}
+
+#[test]
+fn append_after_a_complete_but_unterminated_record_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(dir.path()).unwrap();
+    std::fs::write(history.path(), line_of(&answer("old"))).unwrap();
+    history.append(&session()).unwrap();
+    let (records, warnings) = history.read().unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(records, vec![answer("old"), session()]);
+}
