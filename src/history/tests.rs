@@ -196,7 +196,10 @@ fn control_characters_from_the_file_are_escaped_in_warnings() {
     let line = r#"{"v":1,"kind":"\u001b]0;pwned\u0007"}"#;
     let (_, warnings) = read_str(line);
     assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].message.starts_with("unknown kind"), "{warnings:?}");
+    assert!(
+        warnings[0].message.starts_with("unknown kind"),
+        "{warnings:?}"
+    );
     assert!(!warnings[0].message.contains('\u{1b}'), "{warnings:?}");
     assert!(!warnings[0].message.contains('\u{7}'), "{warnings:?}");
 }
