@@ -208,6 +208,24 @@ fn home_under_a_regular_file_is_a_clear_error() {
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
 }
 
+#[test]
+fn home_that_is_a_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::write(&home, "mine").unwrap();
+    let err = History::open(&home)
+        .unwrap()
+        .append(&session("s"))
+        .unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.starts_with(&format!("cannot create {}: ", home.display())),
+        "{msg}"
+    );
+    assert!(msg.contains("is a file, not a folder"), "{msg}");
+    assert_eq!(std::fs::read(&home).unwrap(), b"mine");
+}
+
 #[cfg(unix)]
 #[test]
 fn unwritable_home_says_permission_denied() {

@@ -221,6 +221,11 @@ impl History {
         if home.as_os_str().is_empty() || home.is_dir() {
             return Ok(());
         }
+        if home.exists() {
+            // Without this the OS would only say "File exists".
+            let error = io::Error::from(io::ErrorKind::NotADirectory);
+            return Err(HistoryError::io(Action::Create, home, error));
+        }
         let mut builder = std::fs::DirBuilder::new();
         builder.recursive(true);
         #[cfg(unix)]
