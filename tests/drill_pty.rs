@@ -1,0 +1,408 @@
+//! `hotseat drill` driven through a real pseudo-terminal: what a person sees
+//! and what the history records when they type, pause, skip, paste, ask for
+//! tips, speak, run out of time, or end the session by Ctrl-C or a signal.
+//!
+//! Timings are asserted with tolerances meant for a loaded 2-core machine:
+//! a recorded time may be a little early (the screen shows the question a
+//! moment before the program takes its timestamp) and up to 400 ms late
+//! (scheduling of the test, the reader thread and the program).
+
+mod util;
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use util::pty::{BACKSPACE, CTRL_C, DEADLINE, ENTER, ESC, Exit, Pty, Spawn, TAB};
+use util::{Home, QUESTIONS, Question, assert_within, drill_args, u64_of};
+
+/// How much earlier than the sender's own measure a recorded time may be.
+const EARLY_MS: u64 = 50;
+/// How much later than the sender's own measure a recorded time may be.
+const LATE_MS: u64 = 400;
+/// Gap between typed characters: fast typing, far below the pause threshold.
+const KEY_GAP: Duration = Duration::from_millis(40);
+
+fn start(home: &Home, extra: &[&str]) -> Pty {
+    Spawn::hotseat(drill_args(home.path(), extra)).start()
+}
+
+/// Waits for a fixture question to be fully drawn, and returns which one and
+/// when the test saw it.
+#[track_caller]
+fn wait_question(pty: &Pty) -> (Question, Instant) {
+    let texts: Vec<&str> = QUESTIONS.iter().map(|q| q.text).collect();
+    let i = pty.expect_any(&texts);
+    let at = Instant::now();
+    (QUESTIONS[i], at)
+}
+
+/// Waits for a question other than `previous`.
+#[track_caller]
+fn wait_next_question(pty: &Pty, previous: Question) -> Question {
+    let others: Vec<Question> = QUESTIONS
+        .iter()
+        .copied()
+        .filter(|q| *q != previous)
+        .collect();
+    let texts: Vec<&str> = others.iter().map(|q| q.text).collect();
+    others[pty.expect_any(&texts)]
+}
+
+fn ms(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+#[track_caller]
+fn assert_clean_exit(exit: Exit) {
+    assert_eq!(exit, Exit::Code(0), "the drill should exit 0");
+}
+
+/// The one session record, checked for shape and session id.
+#[track_caller]
+fn only_session(home: &Home, answers: &[Value]) -> Value {
+    let sessions = home.sessions();
+    assert_eq!(sessions.len(), 1, "one session record: {sessions:#?}");
+    let session = sessions[0].clone();
+    util::assert_session_shape(&session);
+    for a in answers {
+        assert_eq!(a["session"], session["session"], "same session id");
+    }
+    // The session record closes the session: it is the last line.
+    let history = home.history();
+    assert_eq!(history.last(), Some(&session), "session record comes last");
+    session
+}
+
+/// The terminal the program leaves behind is usable: modes as before,
+/// cursor visible, main screen, no mouse or paste modes left on.
+#[track_caller]
+fn assert_terminal_restored(pty: &Pty, scratch: &std::path::Path) {
+    assert!(
+        pty.wait_eof(Duration::from_secs(10)),
+        "the shell around hotseat should finish"
+    );
+    let before = std::fs::read_to_string(scratch.join("before")).expect("stty before");
+    let after = std::fs::read_to_string(scratch.join("after")).expect("stty after");
+    assert!(!before.trim().is_empty(), "stty -g gave nothing");
+    assert_eq!(
+        before, after,
+        "terminal modes not restored (stty -g before/after)"
+    );
+    assert!(!pty.cursor_hidden(), "cursor left hidden");
+    assert!(!pty.bracketed_paste(), "bracketed paste left on");
+}
+
+#[test]
+fn typed_answer_records_think_time_pause_and_text() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1"]);
+    let (question, shown) = wait_question(&pty);
+
+    std::thread::sleep(Duration::from_millis(1500));
+    let first_key = Instant::now();
+    let before_pause = pty.type_text("I tend to", KEY_GAP);
+    std::thread::sleep(Duration::from_millis(4500));
+    let after_pause = Instant::now();
+    pty.type_text(" over prepare", KEY_GAP);
+    let submit = Instant::now();
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1, "{answers:#?}");
+    let a = &answers[0];
+    util::assert_answer_shape(a);
+    assert_eq!(a["question"], question.key());
+    assert_eq!(a["input"], "typed");
+    assert_eq!(a["text"], "I tend to over prepare");
+    assert_eq!(a["words"], 5);
+    assert_eq!(a["skipped"], false);
+    assert_eq!(a["overran"], false);
+    assert_eq!(a["hint"], false);
+    assert_eq!(a["revisions"], 0);
+    assert_eq!(a["fillers"], 0);
+    assert_eq!(a["limit_ms"], 90_000, "the bank's limit");
+
+    let think = ms(first_key - shown);
+    assert_within(
+        "think_ms",
+        u64_of(a, "think_ms"),
+        1500 - EARLY_MS,
+        think + LATE_MS,
+    );
+    let answer = ms(submit - first_key);
+    assert_within(
+        "answer_ms",
+        u64_of(a, "answer_ms"),
+        answer - EARLY_MS,
+        answer + LATE_MS,
+    );
+
+    let pauses = a["pauses"].as_array().expect("pauses is a list");
+    assert_eq!(pauses.len(), 1, "exactly one pause: {pauses:#?}");
+    let gap = ms(after_pause - before_pause);
+    assert_within(
+        "pause ms",
+        u64_of(&pauses[0], "ms"),
+        4500 - EARLY_MS,
+        gap + LATE_MS,
+    );
+    assert_eq!(pauses[0]["at_word"], 3);
+    assert_eq!(pauses[0]["at_char"], 9);
+
+    let session = only_session(&home, &answers);
+    assert_eq!(session["answered"], 1);
+    assert_eq!(session["skipped"], 0);
+    assert_eq!(session["interrupted"], false);
+}
+
+#[test]
+fn first_question_needs_no_key_and_next_waits_for_enter() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "2"]);
+    // No key has been sent: the first question must show by itself.
+    let (first, _) = wait_question(&pty);
+
+    pty.type_text("done", KEY_GAP);
+    pty.send(ENTER);
+    // Feedback for the first answer: its follow-up question.
+    pty.expect(first.followup);
+
+    // Without Enter, the second question must not come.
+    std::thread::sleep(Duration::from_millis(1500));
+    for q in QUESTIONS.iter().filter(|q| **q != first) {
+        assert!(
+            !pty.seen(q.text),
+            "{:?} appeared before Enter; screen:\n{}",
+            q.text,
+            pty.screen()
+        );
+    }
+    assert!(pty.try_exit().is_none(), "the drill ended after one answer");
+    assert_eq!(home.answers().len(), 1, "the first answer is saved at once");
+
+    pty.send(ENTER);
+    let second = wait_next_question(&pty, first);
+    pty.type_text("second", KEY_GAP);
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 2);
+    assert_eq!(answers[0]["question"], first.key());
+    assert_eq!(answers[1]["question"], second.key());
+    let session = only_session(&home, &answers);
+    assert_eq!(session["answered"], 2);
+    assert_eq!(session["interrupted"], false);
+}
+
+#[test]
+fn esc_skips_the_question() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1"]);
+    let (question, _) = wait_question(&pty);
+    std::thread::sleep(Duration::from_millis(200));
+    pty.send(ESC);
+    assert_clean_exit(pty.wait_exit());
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1);
+    util::assert_answer_shape(&answers[0]);
+    assert_eq!(answers[0]["question"], question.key());
+    assert_eq!(answers[0]["skipped"], true);
+    let session = only_session(&home, &answers);
+    assert_eq!(session["answered"], 0);
+    assert_eq!(session["skipped"], 1);
+}
+
+#[test]
+fn spoken_answer_marks_start_and_stumble() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1", "--input", "spoken"]);
+    let (_, shown) = wait_question(&pty);
+    std::thread::sleep(Duration::from_millis(1000));
+    let started = Instant::now();
+    pty.send(" ");
+    std::thread::sleep(Duration::from_millis(700));
+    let stumble = Instant::now();
+    pty.send(" ");
+    std::thread::sleep(Duration::from_millis(300));
+    let done = Instant::now();
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1);
+    let a = &answers[0];
+    util::assert_answer_shape(a);
+    assert_eq!(a["input"], "spoken");
+    assert_eq!(a["skipped"], false);
+    assert_within(
+        "think_ms",
+        u64_of(a, "think_ms"),
+        1000 - EARLY_MS,
+        ms(started - shown) + LATE_MS,
+    );
+    assert_within(
+        "answer_ms",
+        u64_of(a, "answer_ms"),
+        ms(done - started) - EARLY_MS,
+        ms(done - started) + LATE_MS,
+    );
+    let pauses = a["pauses"].as_array().expect("pauses is a list");
+    assert_eq!(pauses.len(), 1, "one stumble mark: {pauses:#?}");
+    assert_eq!(pauses[0]["at_word"], Value::Null, "a stumble has no word");
+    // The stumble is placed where it happened in the answer.
+    assert_within(
+        "stumble at_ms",
+        u64_of(&pauses[0], "at_ms"),
+        ms(stumble - started) - EARLY_MS,
+        ms(stumble - started) + LATE_MS,
+    );
+    let session = only_session(&home, &answers);
+    assert_eq!(session["answered"], 1);
+}
+
+#[test]
+fn non_ascii_answer_is_saved_exactly() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1"]);
+    wait_question(&pty);
+    pty.type_text("Café 日本 👍", KEY_GAP);
+    std::thread::sleep(KEY_GAP);
+    // One Backspace removes the whole emoji (one grapheme, 4 bytes).
+    pty.send(BACKSPACE);
+    std::thread::sleep(KEY_GAP);
+    pty.send("!");
+    // What was typed is readable on screen, wide characters included.
+    pty.expect("Café 日本 !");
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1);
+    assert_eq!(answers[0]["text"], "Café 日本 !");
+    assert!(
+        u64_of(&answers[0], "revisions") >= 1,
+        "the deleted emoji counts as a revision"
+    );
+    assert_eq!(answers[0]["words"], 3);
+}
+
+#[test]
+fn bracketed_paste_is_one_event() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1"]);
+    wait_question(&pty);
+    assert!(
+        pty.wait_state(DEADLINE, |screen| screen.bracketed_paste())
+            .is_some(),
+        "the drill should turn bracketed paste on while waiting for an answer"
+    );
+    // The Enter inside the paste is part of the pasted text, not a submit.
+    pty.send("\x1b[200~pasted text\rsecond line\x1b[201~");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        pty.try_exit().is_none(),
+        "a newline inside a paste submitted"
+    );
+    pty.type_text(" end", KEY_GAP);
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1);
+    let text = answers[0]["text"].as_str().expect("text");
+    assert!(text.starts_with("pasted text"), "{text:?}");
+    assert!(text.contains("second line"), "{text:?}");
+    assert!(text.ends_with(" end"), "{text:?}");
+    assert_eq!(answers[0]["revisions"], 0);
+    assert_eq!(answers[0]["pauses"], Value::Array(Vec::new()));
+}
+
+#[test]
+fn tab_shows_the_tips_and_records_a_hint() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1"]);
+    let (question, _) = wait_question(&pty);
+    assert!(!pty.seen(question.tip), "tips show only on request");
+    pty.send(TAB);
+    pty.expect(question.tip);
+    pty.type_text("ok", KEY_GAP);
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1);
+    assert_eq!(answers[0]["hint"], true);
+    assert_eq!(answers[0]["text"], "ok", "Tab inserts no text");
+}
+
+#[test]
+fn strict_limit_submits_the_answer_by_itself() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1", "--limit", "2s", "--strict"]);
+    wait_question(&pty);
+    let first_key = Instant::now();
+    pty.type_text("slow", KEY_GAP);
+    // No Enter: the limit must end the answer, and the session with it.
+    assert_clean_exit(pty.wait_exit_within(Duration::from_secs(10)));
+    let ended = ms(first_key.elapsed());
+    assert!(ended >= 1900, "submitted before the limit ({ended} ms)");
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1);
+    let a = &answers[0];
+    assert_eq!(a["overran"], true);
+    assert_eq!(a["skipped"], false);
+    assert_eq!(a["limit_ms"], 2000);
+    assert_eq!(a["text"], "slow");
+    assert_within("answer_ms", u64_of(a, "answer_ms"), 1900, 2000 + 1000);
+}
+
+/// Answers one question, moves on, and interrupts the second answer with
+/// `interrupt` (given the pty and hotseat's pid); then checks the finished
+/// answer is kept, the session is closed as interrupted and the terminal is
+/// as it was.
+fn interrupt_second_answer(interrupt: impl FnOnce(&mut Pty, i32)) {
+    let home = Home::new();
+    let mut pty = Spawn::hotseat(drill_args(home.path(), &["--count", "3"]))
+        .capture_stty(home.scratch())
+        .start();
+    let (first, _) = wait_question(&pty);
+    let hotseat = pty.program_pid();
+    pty.type_text("first answer", KEY_GAP);
+    pty.send(ENTER);
+    pty.expect(first.followup);
+    pty.send(ENTER);
+    wait_next_question(&pty, first);
+    pty.type_text("half an ans", KEY_GAP);
+    interrupt(&mut pty, hotseat);
+
+    let exit = pty.wait_exit();
+    assert_ne!(exit, Exit::Code(101), "hotseat panicked");
+    assert_terminal_restored(&pty, home.scratch());
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1, "only the finished answer: {answers:#?}");
+    assert_eq!(answers[0]["text"], "first answer");
+    assert_eq!(answers[0]["question"], first.key());
+    let session = only_session(&home, &answers);
+    assert_eq!(session["interrupted"], true);
+    assert_eq!(session["answered"], 1);
+}
+
+#[test]
+fn ctrl_c_mid_answer_keeps_finished_answers_and_restores_terminal() {
+    interrupt_second_answer(|pty, _| pty.send(CTRL_C));
+}
+
+#[test]
+fn sigterm_mid_answer_keeps_finished_answers_and_restores_terminal() {
+    interrupt_second_answer(|_, pid| Pty::kill(pid, "TERM"));
+}
+
+#[test]
+fn sighup_mid_answer_keeps_finished_answers_and_restores_terminal() {
+    interrupt_second_answer(|_, pid| Pty::kill(pid, "HUP"));
+}

@@ -1,0 +1,566 @@
+//! A real pseudo-terminal around the `hotseat` binary: a reader thread feeds
+//! everything the program writes into a `vt100` screen, so a test can wait
+//! (with a deadline) for text to appear, send keys with exact gaps between
+//! them, signal the process and collect its exit status.
+//!
+//! The terminal is 80x24 (the size `ptyprocess` gives the slave before the
+//! program starts, so the program never sees a resize) with
+//! `TERM=xterm-256color`. The reader answers the two queries a terminal
+//! library may send while starting — cursor position (`CSI 6 n`) and primary
+//! device attributes (`CSI c`) — the way xterm does, so nothing stalls
+//! waiting for a real terminal.
+
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use expectrl::process::Process;
+use expectrl::process::unix::{UnixProcess, WaitStatus};
+
+/// Rows of the pseudo-terminal.
+pub const ROWS: u16 = 24;
+/// Columns of the pseudo-terminal.
+pub const COLS: u16 = 80;
+/// How long a test waits for something to appear by default: generous for a
+/// loaded 2-core machine, short enough that a hang fails the test quickly.
+pub const DEADLINE: Duration = Duration::from_secs(10);
+
+/// Enter as a terminal in raw mode sends it.
+pub const ENTER: &str = "\r";
+/// Escape.
+pub const ESC: &str = "\x1b";
+/// Tab.
+pub const TAB: &str = "\t";
+/// Backspace (DEL, what xterm sends).
+pub const BACKSPACE: &str = "\x7f";
+/// Ctrl-C.
+pub const CTRL_C: &str = "\x03";
+/// Ctrl-W.
+pub const CTRL_W: &str = "\x17";
+
+/// How a finished child ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Exited with this code.
+    Code(i32),
+    /// Killed by this signal number.
+    Signal(i32),
+}
+
+/// Keeps the text of rows that scroll off the top, and collects the answers
+/// to terminal queries for the reader thread to send.
+#[derive(Default)]
+struct Callbacks {
+    scrolled: String,
+    replies: Vec<u8>,
+}
+
+impl vt100::Callbacks for Callbacks {
+    fn unhandled_csi(
+        &mut self,
+        screen: &mut vt100::Screen,
+        i1: Option<u8>,
+        _i2: Option<u8>,
+        params: &[&[u16]],
+        c: char,
+    ) {
+        let first = params.first().and_then(|p| p.first()).copied();
+        match (i1, c, first) {
+            (None, 'n', Some(6)) => {
+                let (row, col) = screen.cursor_position();
+                self.replies
+                    .extend_from_slice(format!("\x1b[{};{}R", row + 1, col + 1).as_bytes());
+            }
+            (None, 'n', Some(5)) => self.replies.extend_from_slice(b"\x1b[0n"),
+            (None, 'c', None | Some(0)) => self.replies.extend_from_slice(b"\x1b[?1;2c"),
+            _ => {}
+        }
+    }
+
+    fn on_scroll(&mut self, contents: vt100::capture::RowContents<'_>, _alternate: bool) {
+        let mut formatted = String::new();
+        let mut state = vt100::capture::BasicFormattedCaptureState::new();
+        if contents
+            .write_formatted_basic(&mut formatted, &mut state)
+            .is_ok()
+        {
+            self.scrolled
+                .extend(vt100::capture::basic_formatted_to_plain(&formatted));
+            self.scrolled.push('\n');
+        }
+    }
+}
+
+struct State {
+    parser: vt100::Parser<Callbacks>,
+    raw: Vec<u8>,
+    eof: bool,
+    /// When each chunk of output arrived, with the total length so far.
+    arrivals: Vec<(Instant, usize)>,
+}
+
+type Shared = Arc<(Mutex<State>, Condvar)>;
+
+/// Builds a command to run in the pseudo-terminal.
+#[derive(Debug, Clone)]
+pub struct Spawn {
+    program: PathBuf,
+    args: Vec<OsString>,
+    env: Vec<(OsString, OsString)>,
+    stty_capture: Option<PathBuf>,
+}
+
+impl Spawn {
+    /// `hotseat` with these arguments.
+    pub fn hotseat(args: Vec<OsString>) -> Self {
+        Self {
+            program: super::bin(),
+            args,
+            env: Vec::new(),
+            stty_capture: None,
+        }
+    }
+
+    /// Sets an extra environment variable.
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    /// Runs the program through `sh`, which saves `stty -g` into
+    /// `dir/before` and `dir/after` around it, so a test can tell whether the
+    /// terminal modes were restored. The shell forwards the program's exit
+    /// code; [`Pty::program_pid`] finds the program's own pid.
+    pub fn capture_stty(mut self, dir: &Path) -> Self {
+        self.stty_capture = Some(dir.to_path_buf());
+        self
+    }
+
+    /// Starts it.
+    pub fn start(self) -> Pty {
+        let mut cmd = match &self.stty_capture {
+            None => {
+                let mut cmd = std::process::Command::new(&self.program);
+                cmd.args(&self.args);
+                cmd
+            }
+            Some(dir) => {
+                let mut cmd = std::process::Command::new("sh");
+                cmd.current_dir(dir)
+                    .arg("-c")
+                    .arg(
+                        "stty -g > before; \"$0\" \"$@\"; rc=$?; \
+                         stty -g > after; exit $rc",
+                    )
+                    .arg(&self.program)
+                    .args(&self.args);
+                cmd
+            }
+        };
+        cmd.env_remove("HOTSEAT_HOME")
+            .env_remove("NO_COLOR")
+            .env("TERM", "xterm-256color")
+            .env("LANG", "C.UTF-8")
+            .env("LC_ALL", "C.UTF-8");
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        let proc = UnixProcess::spawn_command(cmd).expect("spawn in a pty");
+        let started = Instant::now();
+        let reader = proc.get_raw_handle().expect("pty master handle");
+        let writer = proc.get_raw_handle().expect("pty master handle");
+        let replier = proc.get_raw_handle().expect("pty master handle");
+        let rows = std::num::NonZeroU16::new(ROWS).expect("rows");
+        let cols = std::num::NonZeroU16::new(COLS).expect("cols");
+        let shared: Shared = Arc::new((
+            Mutex::new(State {
+                parser: vt100::Parser::new_with_callbacks(rows, cols, 0, Callbacks::default()),
+                raw: Vec::new(),
+                eof: false,
+                arrivals: Vec::new(),
+            }),
+            Condvar::new(),
+        ));
+        let for_thread = Arc::clone(&shared);
+        std::thread::spawn(move || read_loop(reader, replier, &for_thread));
+        let pid = proc.pid().as_raw();
+        Pty {
+            proc,
+            writer,
+            shared,
+            started,
+            pid,
+            wrapped: self.stty_capture.is_some(),
+            exit: None,
+        }
+    }
+}
+
+fn read_loop(mut reader: File, mut replier: File, shared: &Shared) {
+    let mut buf = [0u8; 8192];
+    loop {
+        // EIO is how Linux reports that the slave side closed: end of output.
+        let n = reader.read(&mut buf).unwrap_or(0);
+        let now = Instant::now();
+        let (lock, cvar) = &**shared;
+        let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+        if n == 0 {
+            state.eof = true;
+            cvar.notify_all();
+            return;
+        }
+        state.parser.process(&buf[..n]);
+        state.raw.extend_from_slice(&buf[..n]);
+        let total = state.raw.len();
+        state.arrivals.push((now, total));
+        let replies = std::mem::take(&mut state.parser.callbacks_mut().replies);
+        drop(state);
+        cvar.notify_all();
+        if !replies.is_empty() {
+            let _ = replier.write_all(&replies);
+        }
+    }
+}
+
+/// A program running in a pseudo-terminal.
+pub struct Pty {
+    proc: UnixProcess,
+    writer: File,
+    shared: Shared,
+    started: Instant,
+    pid: i32,
+    wrapped: bool,
+    exit: Option<Exit>,
+}
+
+/// Collapses every run of whitespace to one space, so that text wrapped over
+/// rows, or padded by the screen, still matches.
+pub fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Pty {
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.shared.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// When the program was started.
+    pub fn started(&self) -> Instant {
+        self.started
+    }
+
+    /// The pid of the process in the terminal (the shell when capturing
+    /// `stty`).
+    pub fn pid(&self) -> i32 {
+        self.pid
+    }
+
+    /// The pid of `hotseat` itself: the direct child, or the shell's child
+    /// when wrapped. Waits up to the deadline for the shell to start it.
+    pub fn program_pid(&self) -> i32 {
+        if !self.wrapped {
+            return self.pid;
+        }
+        let deadline = Instant::now() + DEADLINE;
+        loop {
+            if let Some(pid) = child_of(self.pid) {
+                return pid;
+            }
+            assert!(Instant::now() < deadline, "the shell never started hotseat");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// The visible screen as text, one line per row.
+    pub fn screen(&self) -> String {
+        self.state().parser.screen().contents()
+    }
+
+    /// Everything shown so far: rows scrolled off the top, then the screen.
+    pub fn transcript(&self) -> String {
+        let state = self.state();
+        format!(
+            "{}{}",
+            state.parser.callbacks().scrolled,
+            state.parser.screen().contents()
+        )
+    }
+
+    /// Every byte the program wrote.
+    pub fn raw(&self) -> Vec<u8> {
+        self.state().raw.clone()
+    }
+
+    /// Whether the terminal is in bracketed-paste mode right now.
+    pub fn bracketed_paste(&self) -> bool {
+        self.state().parser.screen().bracketed_paste()
+    }
+
+    /// Whether the cursor is hidden right now.
+    pub fn cursor_hidden(&self) -> bool {
+        self.state().parser.screen().hide_cursor()
+    }
+
+    /// Waits until `check` holds for the screen state (modes, cursor, …),
+    /// or the deadline; returns when it held, or `None` on timeout or end of
+    /// output.
+    pub fn wait_state<F>(&self, timeout: Duration, mut check: F) -> Option<Instant>
+    where
+        F: FnMut(&vt100::Screen) -> bool,
+    {
+        let deadline = Instant::now() + timeout;
+        let (lock, cvar) = &*self.shared;
+        let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if check(state.parser.screen()) {
+                return Some(Instant::now());
+            }
+            let now = Instant::now();
+            if state.eof || now >= deadline {
+                return None;
+            }
+            state = cvar
+                .wait_timeout(state, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    /// Waits until `check` holds for the visible text (whitespace
+    /// normalized), or the deadline; returns when it held.
+    pub fn wait_screen<F>(&self, timeout: Duration, mut check: F) -> Option<Instant>
+    where
+        F: FnMut(&str) -> bool,
+    {
+        self.wait_state(timeout, |screen| check(&normalize(&screen.contents())))
+    }
+
+    /// Waits until the visible screen contains `text` (whitespace-insensitive)
+    /// and returns the moment it did; panics with the screen after `timeout`.
+    #[track_caller]
+    pub fn expect_within(&self, text: &str, timeout: Duration) -> Instant {
+        let needle = normalize(text);
+        match self.wait_screen(timeout, |screen| screen.contains(&needle)) {
+            Some(at) => at,
+            None => panic!(
+                "{text:?} did not appear within {timeout:?}; screen:\n{}\n--- transcript:\n{}",
+                self.screen(),
+                self.transcript()
+            ),
+        }
+    }
+
+    /// [`Self::expect_within`] with the default deadline.
+    #[track_caller]
+    pub fn expect(&self, text: &str) -> Instant {
+        self.expect_within(text, DEADLINE)
+    }
+
+    /// Waits until one of `texts` is on screen; returns its index.
+    #[track_caller]
+    pub fn expect_any(&self, texts: &[&str]) -> usize {
+        let needles: Vec<String> = texts.iter().map(|t| normalize(t)).collect();
+        let mut found = None;
+        let ok = self.wait_screen(DEADLINE, |screen| {
+            found = needles.iter().position(|n| screen.contains(n.as_str()));
+            found.is_some()
+        });
+        match (ok, found) {
+            (Some(_), Some(i)) => i,
+            _ => panic!(
+                "none of {texts:?} appeared; screen:\n{}\n--- transcript:\n{}",
+                self.screen(),
+                self.transcript()
+            ),
+        }
+    }
+
+    /// Whether `text` was ever shown (scrolled-off rows included).
+    pub fn seen(&self, text: &str) -> bool {
+        normalize(&self.transcript()).contains(&normalize(text))
+    }
+
+    /// Writes `keys` to the terminal at once.
+    pub fn send(&mut self, keys: &str) {
+        self.send_bytes(keys.as_bytes());
+    }
+
+    /// Writes raw bytes to the terminal at once.
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Types `text` one character per write, sleeping `gap` after each
+    /// character but the last. Returns when the last character was written.
+    pub fn type_text(&mut self, text: &str, gap: Duration) -> Instant {
+        let mut chars = text.chars().peekable();
+        let mut buf = [0u8; 4];
+        while let Some(c) = chars.next() {
+            self.send_bytes(c.encode_utf8(&mut buf).as_bytes());
+            if chars.peek().is_some() {
+                std::thread::sleep(gap);
+            }
+        }
+        Instant::now()
+    }
+
+    /// Sends a signal (by number) to `pid` with kill(1).
+    pub fn kill(pid: i32, signal: &str) {
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{signal} {pid} failed");
+    }
+
+    /// The exit of the process, if it has ended (does not block).
+    pub fn try_exit(&mut self) -> Option<Exit> {
+        if self.exit.is_none() {
+            self.exit = match self.proc.status() {
+                Ok(WaitStatus::Exited(_, code)) => Some(Exit::Code(code)),
+                Ok(WaitStatus::Signaled(_, sig, _)) => Some(Exit::Signal(sig as i32)),
+                _ => None,
+            };
+        }
+        self.exit
+    }
+
+    /// Waits for the process to end; panics with the screen after `timeout`.
+    #[track_caller]
+    pub fn wait_exit_within(&mut self, timeout: Duration) -> Exit {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(exit) = self.try_exit() {
+                return exit;
+            }
+            if Instant::now() >= deadline {
+                panic!(
+                    "the program did not exit within {timeout:?}; screen:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// [`Self::wait_exit_within`] with the default deadline.
+    #[track_caller]
+    pub fn wait_exit(&mut self) -> Exit {
+        self.wait_exit_within(DEADLINE)
+    }
+
+    /// Waits until the reader has seen the end of output (all slave ends
+    /// closed), so the screen is final.
+    pub fn wait_eof(&self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        let (lock, cvar) = &*self.shared;
+        let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+        while !state.eof {
+            let now = Instant::now();
+            if now >= deadline {
+                return false;
+            }
+            state = cvar
+                .wait_timeout(state, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        true
+    }
+
+    /// When the output first reached `len` bytes.
+    pub fn arrival_of(&self, len: usize) -> Option<Instant> {
+        self.state()
+            .arrivals
+            .iter()
+            .find(|(_, total)| *total >= len)
+            .map(|(at, _)| *at)
+    }
+}
+
+/// The first child process of `parent`, from `/proc`.
+pub fn child_of(parent: i32) -> Option<i32> {
+    let children =
+        std::fs::read_to_string(format!("/proc/{parent}/task/{parent}/children")).ok()?;
+    if let Some(pid) = children.split_whitespace().next() {
+        return pid.parse().ok();
+    }
+    // Kernels without CONFIG_PROC_CHILDREN: scan every process's parent.
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        // Fields after the parenthesised command name: state, ppid, …
+        let after = stat.rsplit_once(')').map(|(_, rest)| rest)?;
+        let ppid = after.split_whitespace().nth(1)?.parse::<i32>().ok()?;
+        if ppid == parent {
+            return Some(pid);
+        }
+    }
+    None
+}
+
+/// CPU time (user + system) a process has used so far, in milliseconds,
+/// from `/proc/<pid>/stat` (clock-tick resolution, usually 10 ms).
+pub fn cpu_ms_stat(pid: i32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    // stat field 14 (utime) and 15 (stime) are indexes 11 and 12 after ')'.
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) * 1000.0 / clock_ticks_per_second())
+}
+
+/// CPU time a process's live threads have spent running, in milliseconds,
+/// from `/proc/<pid>/task/*/schedstat` (nanosecond resolution).
+pub fn cpu_ms_sched(pid: i32) -> Option<f64> {
+    let mut total_ns: u64 = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))
+        .ok()?
+        .flatten()
+    {
+        let Ok(text) = std::fs::read_to_string(task.path().join("schedstat")) else {
+            continue;
+        };
+        total_ns += text.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(total_ns as f64 / 1e6)
+}
+
+fn clock_ticks_per_second() -> f64 {
+    std::process::Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(100.0)
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        // A test that failed midway leaves the program running: end it (and
+        // a wrapped program's shell) so no process outlives the test.
+        if self.exit.is_none() && self.try_exit().is_none() {
+            if self.wrapped {
+                if let Some(child) = child_of(self.pid) {
+                    let _ = std::process::Command::new("kill")
+                        .arg("-KILL")
+                        .arg(child.to_string())
+                        .status();
+                }
+            }
+            let _ = self.proc.kill(expectrl::process::unix::Signal::SIGKILL);
+            let _ = self.proc.wait();
+        }
+    }
+}
