@@ -3,9 +3,31 @@
 //!
 //! This is the only module that parses YAML. It knows nothing of the
 //! terminal, the history or the drill.
+//!
+//! - `model` lives here: [`Question`], [`Bank`], [`Source`];
+//! - [`load`]: reading one file and validating it, every problem located;
+//! - [`catalog`]: built-ins merged with the user's banks;
+//! - [`validate`]: kebab-case, placeholders, suggestions;
+//! - [`duration`]: `45s`, `2m`, `1m30s`;
+//! - [`builtin`]: the embedded `question-banks/*.yaml`.
 
+pub mod builtin;
+pub mod catalog;
+pub mod duration;
+pub mod error;
+pub mod load;
+mod locate;
+pub mod validate;
+
+use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
+
+pub use catalog::{Catalog, bank_files};
+pub use duration::{format_duration, parse_duration};
+pub use error::{BankError, Problem};
+pub use load::{MAX_FILE_BYTES, check_file, parse_bank};
+pub use validate::fill_placeholders;
 
 /// One question of a bank.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +55,42 @@ pub enum Source {
     BuiltIn,
     /// A user file.
     File(PathBuf),
+    /// A bank whose questions come from several places: the first is where
+    /// the category came from (built-in or a file), then each user file that
+    /// added or replaced questions, in load order. Never nested.
+    Merged(Vec<Source>),
+}
+
+impl Source {
+    /// This source with `later`'s questions merged in.
+    #[must_use]
+    pub fn and(self, later: Source) -> Source {
+        let mut parts = match self {
+            Source::Merged(parts) => parts,
+            one => vec![one],
+        };
+        match later {
+            Source::Merged(more) => parts.extend(more),
+            one => parts.push(one),
+        }
+        Source::Merged(parts)
+    }
+
+    /// Each place, flattened: `built-in` or a file path.
+    pub fn parts(&self) -> Vec<String> {
+        match self {
+            Source::BuiltIn => vec!["built-in".to_string()],
+            Source::File(p) => vec![p.display().to_string()],
+            Source::Merged(parts) => parts.iter().flat_map(Source::parts).collect(),
+        }
+    }
+}
+
+/// `built-in`, a path, or for a merged bank `built-in + a.yaml + b.yaml`.
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.parts().join(" + "))
+    }
 }
 
 /// One category's questions.
@@ -71,14 +129,3 @@ impl Bank {
         q.think.or(self.think).unwrap_or(DEFAULT_THINK)
     }
 }
-
-/// Parses a duration written `45s`, `2m` or `1m30s`.
-pub fn parse_duration(s: &str) -> Result<Duration, String> {
-    humantime::parse_duration(s.trim())
-        .map_err(|e| format!("bad duration {s:?}: {e}; write e.g. 45s, 2m or 1m30s"))
-}
-
-/// A problem with a bank file (helper A fleshes this out).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct BankError(pub String);

@@ -1,0 +1,942 @@
+//! Reading and validating one bank file: size and encoding first, then the
+//! YAML parse (which bounds alias expansion and nesting), then a walk over
+//! the parsed value that collects every problem with its position.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde_yaml::{Mapping, Value};
+
+use super::error::{BankError, Problem};
+use super::locate::Locator;
+use super::validate::{closest, is_kebab, placeholder_fix, to_kebab, unknown_placeholders};
+use super::{Bank, Question, Source, parse_duration};
+
+/// The largest bank file read: checked before reading, so a huge file costs
+/// nothing. Ten thousand questions with a tip each fit.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The keys a bank file may have at the top.
+pub const BANK_FIELDS: [&str; 6] = [
+    "category",
+    "title",
+    "description",
+    "limit",
+    "think",
+    "questions",
+];
+/// The keys a question may have.
+pub const QUESTION_FIELDS: [&str; 7] =
+    ["id", "text", "followups", "tips", "limit", "think", "tags"];
+
+/// Reads, parses and validates the bank file at `path`, reporting every
+/// problem found in it.
+pub fn check_file(path: &Path) -> Result<Bank, BankError> {
+    let src = read_bank_file(path)?;
+    parse_bank(&src, path, Source::File(path.to_path_buf()))
+}
+
+/// Reads `path` as UTF-8 text, refusing files over [`MAX_FILE_BYTES`]
+/// before reading them.
+pub fn read_bank_file(path: &Path) -> Result<String, BankError> {
+    let problem = |msg: String| Problem::new(msg).in_file(path);
+    let meta = std::fs::metadata(path).map_err(|e| problem(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(problem("not a file".into())
+            .fix("give a .yaml file or a folder of them")
+            .into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(path, meta.len()).into());
+    }
+    let file = std::fs::File::open(path).map_err(|e| problem(format!("cannot read: {e}")))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The file may have grown since the size check: never read past the cap.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| problem(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(path, bytes.len() as u64).into());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let bad = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&bytes[..bad]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        problem(format!(
+            "not UTF-8: byte 0x{:02x} at offset {bad}",
+            bytes[bad]
+        ))
+        .at(Some((line, column)))
+        .fix("save the file as UTF-8")
+        .into()
+    })
+}
+
+fn too_big(path: &Path, len: u64) -> Problem {
+    Problem::new(format!(
+        "file is {len} bytes; a bank file may be at most {MAX_FILE_BYTES} bytes (1 MiB)"
+    ))
+    .in_file(path)
+    .fix("split it into several files with the same category")
+}
+
+/// Parses and validates bank text; `file` names it in messages.
+pub fn parse_bank(src: &str, file: &Path, source: Source) -> Result<Bank, BankError> {
+    let value: Value = serde_yaml::from_str(src).map_err(|e| yaml_error(&e, src, file))?;
+    let mut walk = Walk {
+        src,
+        file: file.to_path_buf(),
+        loc: Locator::default(),
+        problems: Vec::new(),
+    };
+    let bank = walk.bank(&value, source);
+    match bank {
+        Some(bank) if walk.problems.is_empty() => Ok(bank),
+        _ => Err(BankError {
+            problems: walk.problems,
+        }),
+    }
+}
+
+/// Turns a parser error into a located problem with advice.
+fn yaml_error(e: &serde_yaml::Error, src: &str, file: &Path) -> BankError {
+    let mut msg = e.to_string();
+    let pos = e.location().map(|l| (l.line(), l.column()));
+    if let Some((line, column)) = pos {
+        let suffix = format!(" at line {line} column {column}");
+        if let Some(i) = msg.find(&suffix) {
+            msg.replace_range(i..i + suffix.len(), "");
+        }
+    }
+    if let Some(key) = duplicate_key(&msg) {
+        // The parser points at the mapping; point at the second key instead.
+        let from = pos.map_or(0, |(line, _)| line.saturating_sub(1));
+        let second = second_key_line(src, from, key);
+        return Problem::new(format!("duplicate key `{key}`"))
+            .in_file(file)
+            .at(second.or(pos))
+            .fix(format!("keep one `{key}:` in this mapping"))
+            .into();
+    }
+    let fix = if msg.contains("recursion limit") {
+        "nesting is far too deep: a bank is a mapping with a list of questions"
+    } else if msg.contains("repetition limit") {
+        "aliases (*name) expand too much: write the text out instead of using anchors"
+    } else if msg.contains("more than one document") {
+        "keep one bank per file: remove the extra `---`"
+    } else {
+        "check the indentation and quoting here; put text containing `: ` or `#` in quotes"
+    };
+    Problem::new(format!("invalid YAML: {msg}"))
+        .in_file(file)
+        .at(pos)
+        .fix(fix)
+        .into()
+}
+
+/// The key named in the parser's "duplicate entry" message.
+fn duplicate_key(msg: &str) -> Option<&str> {
+    let rest = &msg[msg.find("duplicate entry with key \"")? + 26..];
+    rest.get(..rest.find('"')?)
+}
+
+/// Where `key:` occurs for the second time at one indentation, looking from
+/// line index `from`.
+fn second_key_line(src: &str, from: usize, key: &str) -> Option<(usize, usize)> {
+    let mut first_indent = None;
+    for (n, line) in src.lines().enumerate().skip(from) {
+        let body = line.trim_start_matches([' ', '-']);
+        let indent = line.len() - body.len();
+        let is_key = body
+            .strip_prefix(key)
+            .is_some_and(|r| r.starts_with(':') || r.starts_with("\":"));
+        if is_key {
+            match first_indent {
+                None => first_indent = Some(indent),
+                Some(i) if i == indent => return Some((n + 1, indent + 1)),
+                Some(_) => {}
+            }
+        }
+    }
+    None
+}
+
+/// The walk over a parsed bank, collecting problems.
+struct Walk<'a> {
+    src: &'a str,
+    file: PathBuf,
+    loc: Locator,
+    problems: Vec<Problem>,
+}
+
+/// What a YAML value is, for messages.
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing",
+        Value::Bool(_) => "a true/false value",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+impl Walk<'_> {
+    fn loc(&self) -> &Locator {
+        &self.loc
+    }
+
+    fn report(
+        &mut self,
+        pos: Option<(usize, usize)>,
+        field: &str,
+        message: String,
+        fix: Option<String>,
+    ) {
+        let mut p = Problem::new(message).in_file(&self.file).at(pos);
+        if !field.is_empty() {
+            p = p.field(field);
+        }
+        if let Some(fix) = fix {
+            p = p.fix(fix);
+        }
+        self.problems.push(p);
+    }
+
+    fn unknown_keys(&mut self, map: &Mapping, allowed: &[&str], path: &str, q: Option<usize>) {
+        for key in map.keys() {
+            let Some(name) = key.as_str() else {
+                let pos = match q {
+                    Some(i) => self.loc().question(i),
+                    None => None,
+                };
+                self.report(
+                    pos,
+                    path,
+                    format!("a key is {}, not a name", kind(key)),
+                    None,
+                );
+                continue;
+            };
+            if allowed.contains(&name) {
+                continue;
+            }
+            let pos = match q {
+                Some(i) => self.loc().key(i, name),
+                None => self.loc().top(name),
+            };
+            let field = if path.is_empty() {
+                name.to_string()
+            } else {
+                format!("{path}.{name}")
+            };
+            let fix = closest(name, allowed).map(|c| format!("did you mean `{c}`?"));
+            self.report(
+                pos,
+                &field,
+                format!(
+                    "unknown field {name:?} (expected one of {})",
+                    allowed.join(", ")
+                ),
+                fix,
+            );
+        }
+    }
+
+    /// A required or optional text field; `None` when absent or wrong.
+    fn text(
+        &mut self,
+        v: Option<&Value>,
+        pos: Option<(usize, usize)>,
+        field: &str,
+    ) -> Option<String> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                let k = kind(other);
+                self.report(
+                    pos,
+                    field,
+                    format!("must be text, not {k}"),
+                    Some("put the value in quotes".into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn duration(
+        &mut self,
+        v: Option<&Value>,
+        pos: Option<(usize, usize)>,
+        field: &str,
+    ) -> Option<Duration> {
+        let v = v?;
+        let s = match v {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            Value::Null => return None,
+            other => {
+                let k = kind(other);
+                self.report(
+                    pos,
+                    field,
+                    format!("must be a duration like 90s, not {k}"),
+                    None,
+                );
+                return None;
+            }
+        };
+        match parse_duration(&s) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.report(pos, field, format!("bad duration: {e}"), None);
+                None
+            }
+        }
+    }
+
+    fn bank(&mut self, value: &Value, source: Source) -> Option<Bank> {
+        let map = match value {
+            Value::Mapping(m) => m,
+            Value::Null => {
+                self.report(
+                    None,
+                    "",
+                    "the file is empty".into(),
+                    Some("start it with `category: NAME` and a `questions:` list".into()),
+                );
+                return None;
+            }
+            other => {
+                let k = kind(other);
+                self.report(
+                    Some((1, 1)),
+                    "",
+                    format!("a bank is a mapping (category, title, questions …), not {k}"),
+                    None,
+                );
+                return None;
+            }
+        };
+        let count = match map.get("questions") {
+            Some(Value::Sequence(qs)) => qs.len(),
+            _ => 0,
+        };
+        self.loc = Locator::new(self.src, count);
+        self.unknown_keys(map, &BANK_FIELDS, "", None);
+
+        let cat_pos = self.loc().top("category");
+        let category = match self.text(map.get("category"), cat_pos, "category") {
+            None => {
+                if !map.contains_key("category") || map.get("category") == Some(&Value::Null) {
+                    self.report(None, "category", "missing field `category`".into(), Some("add `category: NAME` at the top, in kebab-case, e.g. `category: weaknesses`".into()));
+                }
+                None
+            }
+            Some(c) if !is_kebab(&c) => {
+                let fix = match to_kebab(&c) {
+                    Some(k) => format!("write it in kebab-case: `{k}`"),
+                    None => "use lowercase letters, digits and single hyphens".into(),
+                };
+                self.report(
+                    cat_pos,
+                    "category",
+                    format!("{c:?} is not kebab-case"),
+                    Some(fix),
+                );
+                None
+            }
+            Some(c) => Some(c),
+        };
+        let title_pos = self.loc().top("title");
+        let title = self.text(map.get("title"), title_pos, "title");
+        if title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            self.report(
+                title_pos,
+                "title",
+                "is blank".into(),
+                Some("give the bank a title or remove the line".into()),
+            );
+        }
+        let desc_pos = self.loc().top("description");
+        let description = self.text(map.get("description"), desc_pos, "description");
+        let limit_pos = self.loc().top("limit");
+        let limit = self.duration(map.get("limit"), limit_pos, "limit");
+        let think_pos = self.loc().top("think");
+        let think = self.duration(map.get("think"), think_pos, "think");
+
+        let qs_pos = self.loc().top("questions");
+        let questions = match map.get("questions") {
+            None | Some(Value::Null) => {
+                self.report(
+                    qs_pos,
+                    "questions",
+                    "missing field `questions`".into(),
+                    Some("add a `questions:` list with at least one `- id: … text: …` item".into()),
+                );
+                Vec::new()
+            }
+            Some(Value::Sequence(qs)) if qs.is_empty() => {
+                self.report(
+                    qs_pos,
+                    "questions",
+                    "the question list is empty".into(),
+                    Some("add at least one question".into()),
+                );
+                Vec::new()
+            }
+            Some(Value::Sequence(qs)) => self.questions(qs),
+            Some(other) => {
+                let k = kind(other);
+                self.report(
+                    qs_pos,
+                    "questions",
+                    format!("must be a list of questions, not {k}"),
+                    None,
+                );
+                Vec::new()
+            }
+        };
+        let category = category?;
+        let title = title.unwrap_or_else(|| default_title(&category));
+        Some(Bank {
+            category,
+            title,
+            description,
+            limit,
+            think,
+            questions,
+            source,
+        })
+    }
+
+    fn questions(&mut self, qs: &[Value]) -> Vec<Question> {
+        let mut out = Vec::with_capacity(qs.len());
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(qs.len());
+        for (i, q) in qs.iter().enumerate() {
+            let path = format!("questions[{i}]");
+            let Value::Mapping(map) = q else {
+                let pos = self.loc().question(i);
+                let k = kind(q);
+                self.report(
+                    pos,
+                    &path,
+                    format!("a question is a mapping with `id` and `text`, not {k}"),
+                    None,
+                );
+                continue;
+            };
+            self.unknown_keys(map, &QUESTION_FIELDS, &path, Some(i));
+            let id = self.question_id(map, i, &path);
+            if let Some(id) = &id {
+                if let Some(&first) = seen.get(id) {
+                    let pos = self.loc().key(i, "id");
+                    let first_at = match self.loc().key(first, "id") {
+                        Some((line, _)) => format!("line {line}"),
+                        None => format!("questions[{first}]"),
+                    };
+                    let here = pos.map_or_else(|| path.clone(), |(l, _)| format!("line {l}"));
+                    self.report(
+                        pos,
+                        &format!("{path}.id"),
+                        format!("duplicate id {id:?}: first used at {first_at}, again at {here}"),
+                        Some("give each question in a category its own id".into()),
+                    );
+                } else {
+                    seen.insert(id.clone(), i);
+                }
+            }
+            let text_pos = self.loc().key(i, "text");
+            let text = match self.text(map.get("text"), text_pos, &format!("{path}.text")) {
+                None => {
+                    if matches!(map.get("text"), None | Some(Value::Null)) {
+                        self.report(
+                            text_pos,
+                            &format!("{path}.text"),
+                            "missing field `text`".into(),
+                            Some(
+                                "add `text: ` with the question as the interviewer asks it".into(),
+                            ),
+                        );
+                    }
+                    None
+                }
+                Some(t) if t.trim().is_empty() => {
+                    self.report(
+                        text_pos,
+                        &format!("{path}.text"),
+                        "the question text is blank".into(),
+                        Some("write the question, or remove it".into()),
+                    );
+                    None
+                }
+                Some(t) => {
+                    self.placeholders(&t, i, "text", &format!("{path}.text"));
+                    Some(t)
+                }
+            };
+            let followups = self.list(map, i, &path, "followups", true);
+            let tips = self.list(map, i, &path, "tips", true);
+            let tags = self.list(map, i, &path, "tags", false);
+            let limit_pos = self.loc().key(i, "limit");
+            let limit = self.duration(map.get("limit"), limit_pos, &format!("{path}.limit"));
+            let think_pos = self.loc().key(i, "think");
+            let think = self.duration(map.get("think"), think_pos, &format!("{path}.think"));
+            if let (Some(id), Some(text)) = (id, text) {
+                out.push(Question {
+                    id,
+                    text,
+                    followups,
+                    tips,
+                    limit,
+                    think,
+                    tags,
+                });
+            }
+        }
+        out
+    }
+
+    fn question_id(&mut self, map: &Mapping, i: usize, path: &str) -> Option<String> {
+        let pos = self.loc().key(i, "id");
+        let field = format!("{path}.id");
+        match self.text(map.get("id"), pos, &field) {
+            None => {
+                if matches!(map.get("id"), None | Some(Value::Null)) {
+                    self.report(pos, &field, "missing field `id`".into(), Some("add `id: NAME`, kebab-case and unique in the category, e.g. `id: greatest-weakness`".into()));
+                }
+                None
+            }
+            Some(id) if !is_kebab(&id) => {
+                let fix = match to_kebab(&id) {
+                    Some(k) => format!("write it in kebab-case: `{k}`"),
+                    None => "use lowercase letters, digits and single hyphens".into(),
+                };
+                self.report(
+                    pos,
+                    &field,
+                    format!("id {id:?} is not kebab-case"),
+                    Some(fix),
+                );
+                None
+            }
+            Some(id) => Some(id),
+        }
+    }
+
+    /// Reports each unknown placeholder in `text`.
+    fn placeholders(&mut self, text: &str, i: usize, key: &str, field: &str) {
+        for p in unknown_placeholders(text) {
+            let pos = self.loc().find(self.src, i, key, p);
+            self.report(
+                pos,
+                field,
+                format!("unknown placeholder {p}"),
+                Some(placeholder_fix(p)),
+            );
+        }
+    }
+
+    /// A list of strings (`followups`, `tips`, `tags`).
+    fn list(
+        &mut self,
+        map: &Mapping,
+        i: usize,
+        path: &str,
+        key: &str,
+        placeholders: bool,
+    ) -> Vec<String> {
+        let field = format!("{path}.{key}");
+        let items = match map.get(key) {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Sequence(items)) => items,
+            Some(Value::String(_)) => {
+                let pos = self.loc().key(i, key);
+                self.report(
+                    pos,
+                    &field,
+                    "must be a list".into(),
+                    Some(format!(
+                        "write each entry on its own line under `{key}:`, starting with `- `"
+                    )),
+                );
+                return Vec::new();
+            }
+            Some(other) => {
+                let pos = self.loc().key(i, key);
+                let k = kind(other);
+                self.report(
+                    pos,
+                    &field,
+                    format!("must be a list of text, not {k}"),
+                    None,
+                );
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (j, item) in items.iter().enumerate() {
+            let pos = self.loc().subitem(i, key, j);
+            let field = format!("{field}[{j}]");
+            match item {
+                Value::String(s) if s.trim().is_empty() => {
+                    self.report(
+                        pos,
+                        &field,
+                        "is blank".into(),
+                        Some("write it, or remove the line".into()),
+                    );
+                }
+                Value::String(s) => {
+                    if placeholders {
+                        self.placeholders(s, i, key, &field);
+                    }
+                    out.push(s.clone());
+                }
+                other => {
+                    let k = kind(other);
+                    self.report(
+                        pos,
+                        &field,
+                        format!("must be text, not {k}"),
+                        Some("put the value in quotes".into()),
+                    );
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `caught-off-guard` → `Caught off guard`.
+pub fn default_title(category: &str) -> String {
+    let words = category.replace('-', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> Result<Bank, BankError> {
+        parse_bank(src, Path::new("t.yaml"), Source::BuiltIn)
+    }
+
+    /// The problems of `src`, each displayed.
+    fn problems(src: &str) -> Vec<String> {
+        match parse(src) {
+            Ok(_) => panic!("expected problems in:\n{src}"),
+            Err(e) => e.problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    fn one(src: &str) -> String {
+        let p = problems(src);
+        assert_eq!(p.len(), 1, "{p:#?}");
+        p.into_iter().next().unwrap_or_default()
+    }
+
+    const GOOD: &str = "\
+category: weaknesses
+title: Weaknesses
+description: Owning a real weakness.
+limit: 1m30s
+think: 10s
+questions:
+  - id: greatest-weakness
+    text: What is your greatest weakness at {company}?
+    followups:
+      - What are you doing about it?
+    tips:
+      - Name a real one.
+    limit: 2m
+    think: 15s
+    tags: [classic]
+  - id: second
+    text: |
+      A block
+      question for {role}?
+";
+
+    #[test]
+    fn a_good_bank_loads_with_every_field() {
+        let bank = parse(GOOD).unwrap();
+        assert_eq!(bank.category, "weaknesses");
+        assert_eq!(bank.title, "Weaknesses");
+        assert_eq!(bank.description.as_deref(), Some("Owning a real weakness."));
+        assert_eq!(bank.limit, Some(Duration::from_secs(90)));
+        assert_eq!(bank.think, Some(Duration::from_secs(10)));
+        let q = &bank.questions[0];
+        assert_eq!(q.id, "greatest-weakness");
+        assert_eq!(q.followups, ["What are you doing about it?"]);
+        assert_eq!(q.tips, ["Name a real one."]);
+        assert_eq!(q.limit, Some(Duration::from_secs(120)));
+        assert_eq!(q.think, Some(Duration::from_secs(15)));
+        assert_eq!(q.tags, ["classic"]);
+        assert_eq!(bank.questions[1].text, "A block\nquestion for {role}?\n");
+        assert_eq!(bank.limit_for(&bank.questions[1]), Duration::from_secs(90));
+    }
+
+    #[test]
+    fn title_defaults_from_the_category() {
+        let bank =
+            parse("category: caught-off-guard\nquestions:\n  - id: a\n    text: Why?\n").unwrap();
+        assert_eq!(bank.title, "Caught off guard");
+    }
+
+    #[test]
+    fn invalid_yaml_is_located_by_the_parser() {
+        let e = one("category: a\nquestions:\n  - id: x\n   text: [unclosed\n");
+        assert!(e.starts_with("t.yaml:4:"), "{e}");
+        assert!(e.contains("invalid YAML"), "{e}");
+        assert!(e.contains("fix:"), "{e}");
+    }
+
+    #[test]
+    fn missing_category_and_questions_are_named() {
+        let e = one("title: X\nquestions:\n  - id: a\n    text: b\n");
+        assert!(e.contains("category: missing field `category`"), "{e}");
+        let e = one("category: a\n");
+        assert!(
+            e.starts_with("t.yaml: questions: missing field `questions`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn missing_id_and_text_point_at_the_question() {
+        let p = problems("category: a\nquestions:\n  - text: b\n  - id: c\n");
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert!(
+            p[0].starts_with("t.yaml:3:5: questions[0].id: missing field `id`"),
+            "{}",
+            p[0]
+        );
+        assert!(
+            p[1].starts_with("t.yaml:4:5: questions[1].text: missing field `text`"),
+            "{}",
+            p[1]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_named_located_and_corrected() {
+        let p = problems("category: a\ntitel: A\nquestions:\n  - id: a\n    txt: b\n");
+        assert_eq!(p.len(), 3, "{p:#?}");
+        assert!(
+            p[0].starts_with("t.yaml:2:1: titel: unknown field \"titel\""),
+            "{}",
+            p[0]
+        );
+        assert!(p[0].contains("did you mean `title`?"), "{}", p[0]);
+        assert_eq!(
+            p[1],
+            "t.yaml:5:5: questions[0].txt: unknown field \"txt\" (expected one of id, text, \
+             followups, tips, limit, think, tags)\n  fix: did you mean `text`?"
+        );
+        assert!(p[2].contains("missing field `text`"), "{}", p[2]);
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_lines() {
+        let e = one(
+            "category: a\nquestions:\n  - id: same\n    text: one\n  - id: same\n    text: two\n",
+        );
+        assert!(
+            e.starts_with("t.yaml:5:5: questions[1].id: duplicate id \"same\""),
+            "{e}"
+        );
+        assert!(e.contains("first used at line 3, again at line 5"), "{e}");
+    }
+
+    #[test]
+    fn blank_text_and_blank_tips_are_rejected() {
+        let p = problems(
+            "category: a\nquestions:\n  - id: a\n    text: \"  \"\n    tips:\n      - ok\n      - ''\n",
+        );
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert!(
+            p[0].starts_with("t.yaml:4:5: questions[0].text: the question text is blank"),
+            "{}",
+            p[0]
+        );
+        assert!(
+            p[1].starts_with("t.yaml:7:9: questions[0].tips[1]: is blank"),
+            "{}",
+            p[1]
+        );
+    }
+
+    #[test]
+    fn an_empty_question_list_is_rejected() {
+        let e = one("category: a\nquestions: []\n");
+        assert!(
+            e.starts_with("t.yaml:2:1: questions: the question list is empty"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn bad_durations_are_located() {
+        let p = problems(
+            "category: a\nlimit: ninety\nquestions:\n  - id: a\n    text: b\n    think: 0s\n",
+        );
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert!(
+            p[0].starts_with("t.yaml:2:1: limit: bad duration: \"ninety\" is not a duration"),
+            "{}",
+            p[0]
+        );
+        assert!(
+            p[1].starts_with("t.yaml:6:5: questions[0].think: bad duration"),
+            "{}",
+            p[1]
+        );
+        let e = one("category: a\nlimit: 90\nquestions:\n  - id: a\n    text: b\n");
+        assert!(e.contains("write 90s"), "{e}");
+    }
+
+    #[test]
+    fn unknown_placeholders_are_named_with_a_suggestion() {
+        let e = one("category: a\nquestions:\n  - id: a\n    text: Why  {compnay}?\n");
+        assert!(
+            e.starts_with("t.yaml:4:16: questions[0].text: unknown placeholder {compnay}"),
+            "{e}"
+        );
+        assert!(e.contains("did you mean {company}?"), "{e}");
+        let e = one(
+            "category: a\nquestions:\n  - id: a\n    text: b\n    followups:\n      - And {Role}?\n",
+        );
+        assert!(
+            e.contains("questions[0].followups[0]: unknown placeholder {Role}"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn category_and_id_must_be_kebab_case() {
+        let p =
+            problems("category: Five_Year\nquestions:\n  - id: Greatest Weakness\n    text: b\n");
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert!(
+            p[0].starts_with("t.yaml:1:1: category: \"Five_Year\" is not kebab-case"),
+            "{}",
+            p[0]
+        );
+        assert!(p[0].contains("`five-year`"), "{}", p[0]);
+        assert!(
+            p[1].contains("questions[0].id: id \"Greatest Weakness\" is not kebab-case"),
+            "{}",
+            p[1]
+        );
+        assert!(p[1].contains("`greatest-weakness`"), "{}", p[1]);
+    }
+
+    #[test]
+    fn wrong_types_are_reported_not_panicked_on() {
+        for src in [
+            "- a\n- b\n",
+            "just text\n",
+            "category: [a]\nquestions: 3\n",
+            "category: a\nquestions:\n  - plain\n",
+            "category: a\nquestions:\n  - id: 7\n    text: {a: b}\n    tips: one\n    tags: [[x]]\n",
+            "category: a\nquestions:\n  - id: a\n    text: b\n    limit: [1]\n",
+            "category: a\n1: x\nquestions:\n  - id: a\n    text: b\n",
+            "category: !custom a\nquestions:\n  - id: a\n    text: b\n",
+        ] {
+            assert!(!problems(src).is_empty(), "{src}");
+        }
+    }
+
+    #[test]
+    fn every_problem_in_a_file_is_reported() {
+        let src = "category: a\nquestions:\n  - id: x\n    txt: one\n  - id: x\n    text: ''\n    limit: ninety\n";
+        assert_eq!(problems(src).len(), 5, "{:#?}", problems(src));
+    }
+
+    #[test]
+    fn an_empty_file_and_duplicate_keys_are_rejected() {
+        assert!(one("").contains("the file is empty"));
+        assert!(one("# only a comment\n").contains("the file is empty"));
+        let e = one("category: a\ncategory: b\nquestions:\n  - id: a\n    text: b\n");
+        assert!(e.starts_with("t.yaml:2:1: duplicate key `category`"), "{e}");
+        let e = one("category: a\nquestions:\n  - id: a\n    text: b\n    tips: []\n    text: c\n");
+        assert!(e.starts_with("t.yaml:6:5: duplicate key `text`"), "{e}");
+    }
+
+    #[test]
+    fn billion_laughs_fails_fast() {
+        let mut src = String::from(
+            "a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        for i in 1..10 {
+            let p = i - 1;
+            src.push_str(&format!(
+                "a{i}: &a{i} [*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p}]\n"
+            ));
+        }
+        src.push_str("category: lol\nquestions:\n  - id: a\n    text: b\n    tags: *a9\n");
+        let e = one(&src);
+        assert!(e.contains("repetition limit"), "{e}");
+        assert!(e.contains("aliases"), "{e}");
+    }
+
+    #[test]
+    fn deep_nesting_fails_fast() {
+        let src = format!(
+            "category: a\nquestions: {}{}\n",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        let e = one(&src);
+        assert!(e.contains("recursion limit"), "{e}");
+        let src = format!("category: a\nquestions: {}", "- ".repeat(10_000));
+        assert!(one(&src).contains("invalid YAML"));
+    }
+
+    #[test]
+    fn files_over_a_mebibyte_are_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.yaml");
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let e = check_file(&path).unwrap_err().to_string();
+        assert!(e.contains("big.yaml: file is 1048577 bytes"), "{e}");
+        assert!(e.contains("fix: split it"), "{e}");
+    }
+
+    #[test]
+    fn non_utf8_bytes_are_located() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("latin1.yaml");
+        std::fs::write(
+            &path,
+            b"category: a\nquestions:\n  - id: a\n    text: caf\xe9\n",
+        )
+        .unwrap();
+        let e = check_file(&path).unwrap_err().to_string();
+        assert!(e.contains("latin1.yaml:4:14: not UTF-8: byte 0xe9"), "{e}");
+    }
+
+    #[test]
+    fn check_file_names_a_missing_file_and_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = check_file(&dir.path().join("nope.yaml"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("nope.yaml: cannot read"), "{e}");
+        let e = check_file(dir.path()).unwrap_err().to_string();
+        assert!(e.contains("not a file"), "{e}");
+    }
+}

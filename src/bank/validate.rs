@@ -1,0 +1,182 @@
+//! The small rules a bank's values follow — kebab-case names, the two
+//! placeholders — and the suggestions that make a message say what to do.
+
+/// The placeholders a question may contain.
+pub const PLACEHOLDERS: [&str; 2] = ["company", "role"];
+
+/// What `{company}` becomes when no company is given.
+pub const DEFAULT_COMPANY: &str = "this company";
+/// What `{role}` becomes when no role is given.
+pub const DEFAULT_ROLE: &str = "this role";
+
+/// Whether `s` is kebab-case: `^[a-z0-9]+(-[a-z0-9]+)*$`.
+pub fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A kebab-case spelling of `s` (`Greatest Weakness!` → `greatest-weakness`),
+/// or `None` when nothing of it survives.
+pub fn to_kebab(s: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    (!out.is_empty()).then_some(out)
+}
+
+/// Fills `{company}` and `{role}` with the given values, or with a neutral
+/// default that reads naturally in a question ("Why do you want to work at
+/// this company?", "What draws you to this role?").
+pub fn fill_placeholders(text: &str, company: Option<&str>, role: Option<&str>) -> String {
+    let company = company.map(str::trim).filter(|c| !c.is_empty());
+    let role = role.map(str::trim).filter(|r| !r.is_empty());
+    text.replace("{company}", company.unwrap_or(DEFAULT_COMPANY))
+        .replace("{role}", role.unwrap_or(DEFAULT_ROLE))
+}
+
+/// Every `{word}` in `text` other than the known placeholders, in order,
+/// braces included.
+pub fn unknown_placeholders(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    let mut base = 0;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after.find(['}', '{', '\n']);
+        match close {
+            Some(c) if after.as_bytes()[c] == b'}' && (1..=40).contains(&c) => {
+                let inner = &after[..c];
+                let whole = &text[base + open..base + open + c + 2];
+                if !PLACEHOLDERS.contains(&inner) {
+                    found.push(whole);
+                }
+                base += open + c + 2;
+                rest = &text[base..];
+            }
+            _ => {
+                base += open + 1;
+                rest = &text[base..];
+            }
+        }
+    }
+    found
+}
+
+/// The advice for an unknown placeholder like `{compnay}`.
+pub fn placeholder_fix(placeholder: &str) -> String {
+    let inner = placeholder.trim_start_matches('{').trim_end_matches('}');
+    match closest(&inner.to_lowercase(), &PLACEHOLDERS) {
+        Some(p) => format!("did you mean {{{p}}}? Only {{company}} and {{role}} are filled in"),
+        None => "only {company} and {role} are filled in; write the words out instead".to_string(),
+    }
+}
+
+/// The candidate closest to `word` by edit distance, if close enough to be
+/// a plausible typo (at most a third of the word's letters wrong).
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (levenshtein(word, c), *c))
+        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Edit distance between two short strings, counting a swap of two
+/// neighbouring letters (`titel`) as one edit.
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_case_is_lowercase_words_joined_by_single_hyphens() {
+        for ok in ["weaknesses", "five-year-plan", "q1", "a-1-b"] {
+            assert!(is_kebab(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "Weaknesses",
+            "five_year",
+            "-a",
+            "a-",
+            "a--b",
+            "a b",
+            "é",
+        ] {
+            assert!(!is_kebab(bad), "{bad}");
+        }
+        assert_eq!(
+            to_kebab("Greatest Weakness!").as_deref(),
+            Some("greatest-weakness")
+        );
+        assert_eq!(to_kebab("!!"), None);
+    }
+
+    #[test]
+    fn placeholders_fill_with_values_or_natural_defaults() {
+        let q = "Why do you want to work at {company} as {role}?";
+        assert_eq!(
+            fill_placeholders(q, Some("Acme"), Some("a data engineer")),
+            "Why do you want to work at Acme as a data engineer?"
+        );
+        assert_eq!(
+            fill_placeholders(q, None, Some("  ")),
+            "Why do you want to work at this company as this role?"
+        );
+    }
+
+    #[test]
+    fn unknown_placeholders_are_found_and_corrected() {
+        assert_eq!(
+            unknown_placeholders("At {compnay} as {role}, {Company} {} { x"),
+            vec!["{compnay}", "{Company}"]
+        );
+        assert!(placeholder_fix("{compnay}").contains("did you mean {company}?"));
+        assert!(placeholder_fix("{Role}").contains("did you mean {role}?"));
+        assert!(placeholder_fix("{salary}").contains("only {company} and {role}"));
+    }
+
+    #[test]
+    fn closest_suggests_only_plausible_typos() {
+        let fields = ["id", "text", "tips"];
+        assert_eq!(closest("txt", &fields), Some("text"));
+        assert_eq!(closest("tip", &fields), Some("tips"));
+        assert_eq!(closest("titel", &["title", "think"]), Some("title"));
+        assert_eq!(closest("banana", &fields), None);
+    }
+}
