@@ -2,4 +2,9 @@
 //! restoring the terminal on every exit path. The only module that writes
 //! escape sequences.
 
+pub mod countdown;
+pub mod guard;
+pub mod input;
+pub mod line;
 pub mod sanitize;
+pub mod session;

@@ -1,0 +1,570 @@
+//! The countdown under a question, and the answer being typed beneath it.
+//! The only file that knows indicatif.
+//!
+//! Nothing here runs on its own: no steady tick, no thread. The input loop
+//! calls [`Countdown::update`] at every wake (at least 4 times a second)
+//! and after every key, and that call is the only thing that writes. The
+//! typed text is part of the bar's template, so indicatif's cursor moves
+//! redraw it instead of fighting it. Where no bar can be drawn (dumb
+//! terminal, output not a terminal) a plain line every 5 s stands in.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use crossterm::{cursor, queue, terminal};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle, TermLike};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::sanitize::clean;
+use crate::drill::{InputMode, Phase};
+
+/// Everything the countdown shows at one moment.
+#[derive(Debug, Clone)]
+pub struct Frame<'a> {
+    /// Time since the question was fully drawn.
+    pub elapsed: Duration,
+    /// Where the answer stands.
+    pub phase: Phase,
+    /// Typed or spoken.
+    pub input: InputMode,
+    /// The answer limit (from the question being drawn).
+    pub limit: Duration,
+    /// The target think time.
+    pub think_target: Duration,
+    /// The answer typed so far (untrusted: sanitized here).
+    pub text: &'a str,
+    /// Tips to show above the answer (empty until Tab is pressed).
+    pub tips: &'a [String],
+    /// Spoken: stumbles marked so far.
+    pub marks: u32,
+    /// Replaces the time label once the answer is done ("submitted" …).
+    pub status: Option<&'a str>,
+}
+
+/// The countdown for one question.
+#[derive(Debug)]
+pub struct Countdown {
+    kind: Kind,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Bar { bar: ProgressBar, term: BufferedTerm },
+    Plain(Plain),
+}
+
+/// Whether a bar can be drawn on standard output.
+pub fn bar_possible() -> bool {
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    !dumb && io::stdout().is_terminal()
+}
+
+/// The bar's template: the bar and the time label, then the message lines
+/// (tips, typed answer) which the caller has already wrapped.
+const TEMPLATE: &str = "{bar:30} {prefix}\n{msg}";
+
+impl Countdown {
+    /// A countdown that draws a bar when `bar` is true, else plain lines.
+    /// The cursor must be at the start of an empty line.
+    pub fn new(bar: bool) -> io::Result<Self> {
+        if !bar {
+            return Ok(Self {
+                kind: Kind::Plain(Plain::default()),
+            });
+        }
+        let term = BufferedTerm::default();
+        let style = ProgressStyle::with_template(TEMPLATE)
+            .map_err(io::Error::other)?
+            .progress_chars("█▌░");
+        let bar = ProgressBar::with_draw_target(
+            Some(1),
+            ProgressDrawTarget::term_like(Box::new(term.clone())),
+        )
+        .with_style(style);
+        let mut out = io::stdout();
+        queue!(out, cursor::Hide)?;
+        Ok(Self {
+            kind: Kind::Bar { bar, term },
+        })
+    }
+
+    /// Draws `frame`. The one place that writes while a question is open.
+    pub fn update(&mut self, frame: &Frame<'_>) -> io::Result<()> {
+        match &mut self.kind {
+            Kind::Bar { bar, term } => {
+                let (width, height) = term.size();
+                let (pos, len, label) = bar_state(frame);
+                let lines = message_lines(
+                    frame,
+                    usize::from(width).saturating_sub(1).max(10),
+                    usize::from(height).saturating_sub(3).max(1),
+                );
+                bar.set_prefix(label);
+                bar.update(|s| {
+                    s.set_len(len.max(1));
+                    s.set_pos(pos);
+                });
+                bar.set_message(lines.join("\n"));
+                term.present()
+            }
+            Kind::Plain(plain) => plain.update(frame),
+        }
+    }
+
+    /// Leaves the last frame on screen and moves below it, cursor shown.
+    pub fn finish(self) -> io::Result<()> {
+        let mut out = io::stdout();
+        match self.kind {
+            Kind::Bar { bar, term } => {
+                bar.finish();
+                term.present()?;
+                // Discard whatever a later drop might draw: the screen
+                // below now belongs to the feedback.
+                term.detach();
+                queue!(out, cursor::Show)?;
+                out.write_all(b"\r\n")?;
+            }
+            Kind::Plain(_) => out.write_all(b"\r\n")?,
+        }
+        out.flush()
+    }
+}
+
+/// Bar position, length (both in ms) and the label beside the bar.
+fn bar_state(f: &Frame<'_>) -> (u64, u64, String) {
+    let ms = |d: Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+    let label = if let Some(status) = f.status {
+        status.to_string()
+    } else if f.phase == Phase::Thinking {
+        if f.elapsed <= f.think_target {
+            format!(
+                "thinking {} · aim to start within {}",
+                clock(f.elapsed),
+                clock(f.think_target)
+            )
+        } else {
+            format!(
+                "thinking {} · past your {} target",
+                clock(f.elapsed),
+                clock(f.think_target)
+            )
+        }
+    } else {
+        time_left(f.elapsed, f.limit)
+    };
+    if f.phase == Phase::Thinking {
+        let len = ms(f.think_target);
+        (ms(f.elapsed).min(len), len, label)
+    } else {
+        let len = ms(f.limit);
+        (ms(f.elapsed).min(len), len, label)
+    }
+}
+
+/// "45s left", or "over the limit by 12s".
+fn time_left(elapsed: Duration, limit: Duration) -> String {
+    if elapsed <= limit {
+        // Round the time left up, so "0s left" never shows while time is left.
+        let left = limit - elapsed;
+        let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+        format!("{} left", clock(Duration::from_secs(secs)))
+    } else {
+        format!("over the limit by {}", clock(elapsed - limit))
+    }
+}
+
+/// Whole seconds as `45s` or `1m05s`.
+fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    if s < 60 {
+        format!("{s}s")
+    } else {
+        format!("{}m{:02}s", s / 60, s % 60)
+    }
+}
+
+/// The lines under the bar: tips if shown, then the answer (typed) or the
+/// talking status (spoken), wrapped to `width` columns, keeping the last
+/// `max_lines` so that the end of a long answer stays in view.
+fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for tip in f.tips {
+        lines.extend(wrap(&format!("Tip: {}", clean(tip)), width, "     "));
+    }
+    match f.input {
+        InputMode::Spoken => lines.push(match f.phase {
+            Phase::Thinking => "Press Space when you start talking.".to_string(),
+            _ => format!("Talking · Space marks a stumble ({} marked)", f.marks),
+        }),
+        _ => {
+            let cursor = if f.phase == Phase::Done { "" } else { "▏" };
+            let shown = format!("> {}{cursor}", clean(f.text).replace('\t', " "));
+            lines.extend(wrap(&shown, width, "  "));
+        }
+    }
+    if lines.len() > max_lines {
+        let cut = lines.len() - max_lines;
+        lines.drain(..cut);
+        if let Some(first) = lines.first_mut() {
+            *first = "…".to_string();
+        }
+    }
+    lines
+}
+
+/// Word-wraps `text` to `width` display columns (wide characters and emoji
+/// count 2), breaking inside a word only when it is longer than a line.
+/// Line breaks in the text are kept; continuation lines start with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let indent_w = indent.width();
+    let width = width.max(indent_w + 2);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut cur = String::new();
+        let mut cur_w = 0usize;
+        // Width of what starts the current line before any text (the indent).
+        let mut base = 0usize;
+        // Byte index just after the last space typed on the current line.
+        let mut last_space: Option<usize> = None;
+        for g in paragraph.graphemes(true) {
+            let gw = g.width();
+            if cur_w + gw > width && cur_w > base {
+                if g == " " {
+                    // The space the line breaks at is not carried over.
+                    lines.push(std::mem::take(&mut cur));
+                    cur.push_str(indent);
+                    (cur_w, base, last_space) = (indent_w, indent_w, None);
+                    continue;
+                }
+                let tail = match last_space {
+                    Some(at) if at < cur.len() => cur.split_off(at),
+                    _ => String::new(),
+                };
+                lines.push(cur.trim_end().to_string());
+                cur = format!("{indent}{tail}");
+                (cur_w, base, last_space) = (cur.width(), indent_w, None);
+                if cur_w + gw > width {
+                    lines.push(std::mem::take(&mut cur));
+                    cur.push_str(indent);
+                    cur_w = indent_w;
+                }
+            }
+            cur.push_str(g);
+            cur_w += gw;
+            if g == " " {
+                last_space = Some(cur.len());
+            }
+        }
+        lines.push(cur);
+    }
+    lines
+}
+
+/// An indicatif target that collects a frame in memory, so that one
+/// [`BufferedTerm::present`] writes it to the terminal in a single write,
+/// with crossterm's cursor moves (which work with raw mode's bare `\n`).
+#[derive(Debug, Clone, Default)]
+struct BufferedTerm {
+    shared: Arc<Mutex<TermBuffer>>,
+}
+
+#[derive(Debug, Default)]
+struct TermBuffer {
+    bytes: Vec<u8>,
+    detached: bool,
+}
+
+impl BufferedTerm {
+    fn with<R>(&self, f: impl FnOnce(&mut TermBuffer) -> R) -> R {
+        let mut guard = self.shared.lock().unwrap_or_else(PoisonError::into_inner);
+        f(&mut guard)
+    }
+
+    fn push(&self, bytes: &[u8]) {
+        self.with(|b| {
+            if !b.detached {
+                b.bytes.extend_from_slice(bytes);
+            }
+        });
+    }
+
+    fn push_command(&self, command: impl crossterm::Command) -> io::Result<()> {
+        let mut s = String::new();
+        command.write_ansi(&mut s).map_err(io::Error::other)?;
+        self.push(s.as_bytes());
+        Ok(())
+    }
+
+    /// Writes the collected frame to standard output.
+    fn present(&self) -> io::Result<()> {
+        let bytes = self.with(|b| std::mem::take(&mut b.bytes));
+        let mut out = io::stdout().lock();
+        out.write_all(&bytes)?;
+        out.flush()
+    }
+
+    /// Drops anything drawn from now on.
+    fn detach(&self) {
+        self.with(|b| {
+            b.detached = true;
+            b.bytes.clear();
+        });
+    }
+
+    /// (columns, rows), with a usable fallback when the size is unknown.
+    fn size(&self) -> (u16, u16) {
+        match terminal::size() {
+            Ok((w, h)) if w > 0 && h > 0 => (w, h),
+            _ => (80, 24),
+        }
+    }
+}
+
+impl TermLike for BufferedTerm {
+    fn width(&self) -> u16 {
+        self.size().0
+    }
+
+    fn height(&self) -> u16 {
+        self.size().1
+    }
+
+    fn move_cursor_up(&self, n: usize) -> io::Result<()> {
+        // "ESC [ 0 A" moves one line on most terminals: emit nothing for 0.
+        match u16::try_from(n) {
+            Ok(0) => Ok(()),
+            Ok(n) => self.push_command(cursor::MoveUp(n)),
+            Err(_) => self.push_command(cursor::MoveUp(u16::MAX)),
+        }
+    }
+
+    fn move_cursor_down(&self, n: usize) -> io::Result<()> {
+        match u16::try_from(n) {
+            Ok(0) => Ok(()),
+            Ok(n) => self.push_command(cursor::MoveDown(n)),
+            Err(_) => self.push_command(cursor::MoveDown(u16::MAX)),
+        }
+    }
+
+    fn move_cursor_right(&self, n: usize) -> io::Result<()> {
+        match u16::try_from(n) {
+            Ok(0) => Ok(()),
+            Ok(n) => self.push_command(cursor::MoveRight(n)),
+            Err(_) => self.push_command(cursor::MoveRight(u16::MAX)),
+        }
+    }
+
+    fn move_cursor_left(&self, n: usize) -> io::Result<()> {
+        match u16::try_from(n) {
+            Ok(0) => Ok(()),
+            Ok(n) => self.push_command(cursor::MoveLeft(n)),
+            Err(_) => self.push_command(cursor::MoveLeft(u16::MAX)),
+        }
+    }
+
+    fn write_line(&self, s: &str) -> io::Result<()> {
+        self.push(s.as_bytes());
+        self.push(b"\r\n");
+        Ok(())
+    }
+
+    fn write_str(&self, s: &str) -> io::Result<()> {
+        self.push(s.as_bytes());
+        Ok(())
+    }
+
+    fn clear_line(&self) -> io::Result<()> {
+        self.push(b"\r");
+        self.push_command(terminal::Clear(terminal::ClearType::CurrentLine))
+    }
+
+    fn flush(&self) -> io::Result<()> {
+        // Presented by the input loop, once per wake.
+        Ok(())
+    }
+}
+
+/// The stand-in for a bar: a line every 5 s, the typed text echoed as it
+/// grows (and rewritten on a new line after a deletion).
+#[derive(Debug, Default)]
+struct Plain {
+    /// The 5-second step last announced.
+    announced: u64,
+    /// What is on the current answer line after "> ".
+    echoed: Option<String>,
+    /// Spoken: the status line last printed.
+    status: String,
+}
+
+impl Plain {
+    fn update(&mut self, f: &Frame<'_>) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        let step = f.elapsed.as_secs() / 5;
+        if step > self.announced && f.phase != Phase::Done {
+            self.announced = step;
+            write!(out, "\r\n  {}\r\n", time_left(f.elapsed, f.limit))?;
+            // The answer line was interrupted: print it again in full.
+            self.echoed = None;
+        }
+        match f.input {
+            InputMode::Spoken => {
+                let status = match f.phase {
+                    Phase::Thinking => "Press Space when you start talking.".to_string(),
+                    _ => format!("Stumbles marked: {}", f.marks),
+                };
+                if status != self.status {
+                    write!(out, "{status}\r\n")?;
+                    self.status = status;
+                }
+            }
+            _ => {
+                let text = clean(f.text).replace('\n', " ");
+                match &self.echoed {
+                    None => write!(out, "> {text}")?,
+                    Some(shown) if text.starts_with(shown.as_str()) => {
+                        out.write_all(&text.as_bytes()[shown.len()..])?;
+                    }
+                    Some(_) => write!(out, "\r\n> {text}")?,
+                }
+                self.echoed = Some(text);
+            }
+        }
+        out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(text: &str) -> Frame<'_> {
+        Frame {
+            elapsed: Duration::from_millis(4_200),
+            phase: Phase::Thinking,
+            input: InputMode::Typed,
+            limit: Duration::from_secs(90),
+            think_target: Duration::from_secs(10),
+            text,
+            tips: &[],
+            marks: 0,
+            status: None,
+        }
+    }
+
+    #[test]
+    fn short_text_stays_on_one_line() {
+        assert_eq!(wrap("I tend to", 20, "  "), vec!["I tend to"]);
+    }
+
+    #[test]
+    fn words_wrap_at_spaces_and_continuations_are_indented() {
+        let got = wrap("> I tend to over prepare for meetings", 16, "  ");
+        assert_eq!(got, vec!["> I tend to over", "  prepare for", "  meetings"]);
+        for line in &got {
+            assert!(line.width() <= 16, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        let got = wrap("日本語日本語", 7, "");
+        assert_eq!(got, vec!["日本語", "日本語"]);
+        let emoji = wrap("🚀🚀🚀🚀", 5, "");
+        assert!(emoji.iter().all(|l| l.width() <= 5), "{emoji:?}");
+        assert_eq!(emoji.concat(), "🚀🚀🚀🚀");
+    }
+
+    #[test]
+    fn overlong_words_break_inside_and_nothing_is_lost() {
+        let text = "a supercalifragilisticexpialidocious b";
+        let got = wrap(text, 10, "");
+        assert!(got.iter().all(|l| l.width() <= 10), "{got:?}");
+        let rejoined: String = got.concat();
+        assert_eq!(rejoined.replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn pasted_line_breaks_start_new_lines() {
+        assert_eq!(wrap("one\ntwo", 20, "  "), vec!["one", "two"]);
+    }
+
+    #[test]
+    fn labels_for_each_phase() {
+        let f = frame("");
+        assert_eq!(bar_state(&f).2, "thinking 4s · aim to start within 10s");
+        assert_eq!(bar_state(&f).0, 4_200);
+        assert_eq!(bar_state(&f).1, 10_000);
+        let late = Frame {
+            elapsed: Duration::from_secs(12),
+            ..frame("")
+        };
+        assert_eq!(bar_state(&late).2, "thinking 12s · past your 10s target");
+        assert_eq!(bar_state(&late).0, 10_000, "bar stays full, never past its end");
+        let answering = Frame {
+            elapsed: Duration::from_millis(44_500),
+            phase: Phase::Answering,
+            ..frame("x")
+        };
+        assert_eq!(bar_state(&answering).2, "46s left");
+        assert_eq!(bar_state(&answering).1, 90_000);
+        let over = Frame {
+            elapsed: Duration::from_millis(102_300),
+            phase: Phase::Answering,
+            ..frame("x")
+        };
+        assert_eq!(bar_state(&over).2, "over the limit by 12s");
+        let long = Frame {
+            elapsed: Duration::from_secs(5),
+            phase: Phase::Answering,
+            limit: Duration::from_secs(150),
+            ..frame("x")
+        };
+        assert_eq!(bar_state(&long).2, "2m25s left");
+    }
+
+    #[test]
+    fn message_shows_sanitized_text_with_a_cursor_and_keeps_the_end() {
+        let f = frame("evil\x1b[2J text");
+        let lines = message_lines(&f, 40, 5);
+        assert_eq!(lines, vec!["> evil\\x1b[2J text▏"]);
+        let long = "word ".repeat(40);
+        let f = frame(&long);
+        let lines = message_lines(&f, 20, 3);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0], "…");
+        assert!(lines[2].ends_with('▏'));
+    }
+
+    #[test]
+    fn tips_and_spoken_status() {
+        let tips = vec!["Name a real weakness.".to_string()];
+        let f = Frame {
+            tips: &tips,
+            ..frame("I")
+        };
+        assert_eq!(
+            message_lines(&f, 40, 10),
+            vec!["Tip: Name a real weakness.", "> I▏"]
+        );
+        let spoken = Frame {
+            input: InputMode::Spoken,
+            ..frame("")
+        };
+        assert_eq!(
+            message_lines(&spoken, 60, 10),
+            vec!["Press Space when you start talking."]
+        );
+        let talking = Frame {
+            input: InputMode::Spoken,
+            phase: Phase::Answering,
+            marks: 2,
+            ..frame("")
+        };
+        assert_eq!(
+            message_lines(&talking, 60, 10),
+            vec!["Talking · Space marks a stumble (2 marked)"]
+        );
+    }
+}

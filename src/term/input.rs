@@ -1,0 +1,209 @@
+//! Raw-mode key input: turns crossterm events into the engine's
+//! [`Event`]s, each stamped with a monotonic [`Instant`] taken the moment
+//! it is read. Knows nothing of timing rules: it stamps and forwards.
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self as ct, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::drill::{Event, InputMode};
+
+/// What a terminal event means to a running question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Something for the engine.
+    Engine(Event),
+    /// Ctrl-C: end the session, keeping finished answers.
+    EndSession,
+    /// The window changed size: redraw.
+    Resize,
+    /// Nothing to do (key release, unbound key, mouse, focus …).
+    Ignore,
+}
+
+/// A terminal event with the moment it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamped {
+    /// Taken immediately after the event was read, before any other work.
+    pub at: Instant,
+    /// What it means.
+    pub action: Action,
+}
+
+/// Maps one crossterm event to an [`Action`] for answers given in `mode`
+/// (`Typed` or `Spoken`; line input never comes through here).
+pub fn map(event: &ct::Event, mode: InputMode) -> Action {
+    match event {
+        ct::Event::Key(key) => map_key(key, mode),
+        ct::Event::Paste(text) if mode == InputMode::Typed => {
+            Action::Engine(Event::Paste(normalize_newlines(text)))
+        }
+        ct::Event::Resize(..) => Action::Resize,
+        _ => Action::Ignore,
+    }
+}
+
+fn map_key(key: &KeyEvent, mode: InputMode) -> Action {
+    // Only presses count: terminals that report releases (kitty protocol,
+    // Windows) would otherwise double every key, and auto-repeat is not a
+    // deliberate key press.
+    if key.kind != KeyEventKind::Press {
+        return Action::Ignore;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char('c') | KeyCode::Char('C') if ctrl => Action::EndSession,
+        KeyCode::Enter => Action::Engine(Event::Submit),
+        KeyCode::Esc => Action::Engine(Event::Skip),
+        _ if mode == InputMode::Spoken => match key.code {
+            KeyCode::Char(' ') if !ctrl && !alt => Action::Engine(Event::Mark),
+            _ => Action::Ignore,
+        },
+        KeyCode::Tab => Action::Engine(Event::Hint),
+        KeyCode::Backspace => Action::Engine(Event::Backspace),
+        // Ctrl-H is what some terminals send for Backspace.
+        KeyCode::Char('h') if ctrl => Action::Engine(Event::Backspace),
+        KeyCode::Char('w') if ctrl => Action::Engine(Event::DeleteWord),
+        // AltGr arrives as Ctrl+Alt on some platforms and must still type.
+        KeyCode::Char(_) if ctrl != alt => Action::Ignore,
+        KeyCode::Char(c) if !c.is_control() => Action::Engine(Event::Text(c.to_string())),
+        _ => Action::Ignore,
+    }
+}
+
+/// Terminals send pasted line breaks as `\r`; the answer stores `\n`.
+fn normalize_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Waits up to `timeout` for one terminal event and stamps it the moment
+/// it is read. `Ok(None)` when the timeout passed with no input.
+pub fn next(timeout: Duration, mode: InputMode) -> io::Result<Option<Stamped>> {
+    if !ct::poll(timeout)? {
+        return Ok(None);
+    }
+    let event = ct::read()?;
+    let at = Instant::now();
+    Ok(Some(Stamped {
+        at,
+        action: map(&event, mode),
+    }))
+}
+
+/// Throws away every event already waiting (keys typed before the question
+/// was drawn). Returns how many were discarded.
+pub fn drain() -> io::Result<usize> {
+    let mut n = 0;
+    while ct::poll(Duration::ZERO)? {
+        ct::read()?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventState;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> ct::Event {
+        ct::Event::Key(KeyEvent::new(code, modifiers))
+    }
+
+    fn typed(code: KeyCode) -> Action {
+        map(&key(code, KeyModifiers::NONE), InputMode::Typed)
+    }
+
+    #[test]
+    fn printable_text_of_any_script_is_text() {
+        for c in ['a', 'Z', 'é', '日', '🚀', ' '] {
+            assert_eq!(
+                typed(KeyCode::Char(c)),
+                Action::Engine(Event::Text(c.to_string()))
+            );
+        }
+        let shifted = map(
+            &key(KeyCode::Char('A'), KeyModifiers::SHIFT),
+            InputMode::Typed,
+        );
+        assert_eq!(shifted, Action::Engine(Event::Text("A".into())));
+    }
+
+    #[test]
+    fn editing_and_control_keys() {
+        assert_eq!(typed(KeyCode::Enter), Action::Engine(Event::Submit));
+        assert_eq!(typed(KeyCode::Esc), Action::Engine(Event::Skip));
+        assert_eq!(typed(KeyCode::Tab), Action::Engine(Event::Hint));
+        assert_eq!(typed(KeyCode::Backspace), Action::Engine(Event::Backspace));
+        let ctrl = |c| map(&key(KeyCode::Char(c), KeyModifiers::CONTROL), InputMode::Typed);
+        assert_eq!(ctrl('w'), Action::Engine(Event::DeleteWord));
+        assert_eq!(ctrl('h'), Action::Engine(Event::Backspace));
+        assert_eq!(ctrl('c'), Action::EndSession);
+        assert_eq!(ctrl('x'), Action::Ignore);
+        assert_eq!(
+            map(&key(KeyCode::Char('b'), KeyModifiers::ALT), InputMode::Typed),
+            Action::Ignore
+        );
+        assert_eq!(typed(KeyCode::Left), Action::Ignore);
+    }
+
+    #[test]
+    fn altgr_characters_still_type() {
+        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        assert_eq!(
+            map(&key(KeyCode::Char('€'), altgr), InputMode::Typed),
+            Action::Engine(Event::Text("€".into()))
+        );
+    }
+
+    #[test]
+    fn only_presses_count() {
+        for kind in [KeyEventKind::Release, KeyEventKind::Repeat] {
+            let ev = ct::Event::Key(KeyEvent {
+                code: KeyCode::Char('a'),
+                modifiers: KeyModifiers::NONE,
+                kind,
+                state: KeyEventState::NONE,
+            });
+            assert_eq!(map(&ev, InputMode::Typed), Action::Ignore);
+        }
+    }
+
+    #[test]
+    fn paste_is_one_event_with_unix_newlines() {
+        let ev = ct::Event::Paste("one\r\ntwo\rthree 🚀".into());
+        assert_eq!(
+            map(&ev, InputMode::Typed),
+            Action::Engine(Event::Paste("one\ntwo\nthree 🚀".into()))
+        );
+        assert_eq!(map(&ev, InputMode::Spoken), Action::Ignore);
+    }
+
+    #[test]
+    fn spoken_mode_space_marks_and_letters_do_nothing() {
+        let spoken = |code| map(&key(code, KeyModifiers::NONE), InputMode::Spoken);
+        assert_eq!(spoken(KeyCode::Char(' ')), Action::Engine(Event::Mark));
+        assert_eq!(spoken(KeyCode::Enter), Action::Engine(Event::Submit));
+        assert_eq!(spoken(KeyCode::Esc), Action::Engine(Event::Skip));
+        assert_eq!(spoken(KeyCode::Char('a')), Action::Ignore);
+        assert_eq!(spoken(KeyCode::Backspace), Action::Ignore);
+        assert_eq!(spoken(KeyCode::Tab), Action::Ignore);
+        assert_eq!(
+            map(
+                &key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                InputMode::Spoken
+            ),
+            Action::EndSession
+        );
+    }
+
+    #[test]
+    fn resize_asks_for_a_redraw() {
+        assert_eq!(
+            map(&ct::Event::Resize(80, 24), InputMode::Typed),
+            Action::Resize
+        );
+    }
+}

@@ -1,0 +1,293 @@
+//! Line input, used automatically when standard input is not a terminal:
+//! one answer per line, no raw mode, no bar, no gates, no prompts. The
+//! question is printed, one line is read and handed to the engine with the
+//! time it arrived. This is how scripts, tests and screen readers drive a
+//! drill.
+//!
+//! Standard input is read on a helper thread so that the session loop can
+//! keep checking for signals while it waits; each line is stamped the
+//! moment the read returns.
+
+use std::io::{self, BufRead, Write};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
+use std::time::{Duration, Instant};
+
+use super::guard::Signals;
+use super::sanitize::clean;
+use super::session::{Interrupt, Outcome, Prompt, Ui, WAKE, write_question};
+use crate::drill::{Answer, AnswerRules, Event, Phase};
+
+/// What waiting for a line produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    /// A line (without its `\r\n`) and when it was read.
+    Line(String, Instant),
+    /// Input ended.
+    Eof,
+    /// Nothing yet; ask again.
+    Pending,
+}
+
+/// Where lines come from.
+pub trait LineSource {
+    /// Waits up to `timeout` for the next line.
+    fn next_line(&mut self, timeout: Duration) -> io::Result<Next>;
+}
+
+/// Lines of standard input, read on a helper thread.
+#[derive(Debug)]
+pub struct StdinLines {
+    rx: Receiver<io::Result<Option<(String, Instant)>>>,
+    ended: bool,
+}
+
+impl StdinLines {
+    /// Starts the reader thread.
+    pub fn spawn() -> io::Result<Self> {
+        // A rendezvous channel: the thread reads at most one line ahead, so
+        // a line's stamp is never much older than the question it answers.
+        let (tx, rx) = sync_channel(0);
+        std::thread::Builder::new()
+            .name("hotseat-stdin".into())
+            .spawn(move || read_lines(io::stdin().lock(), &tx))?;
+        Ok(Self { rx, ended: false })
+    }
+}
+
+/// Sends each line of `reader` with the instant it was read, then `None`.
+fn read_lines(
+    mut reader: impl BufRead,
+    tx: &SyncSender<io::Result<Option<(String, Instant)>>>,
+) {
+    loop {
+        let mut buf = Vec::new();
+        let msg = match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => Ok(None),
+            Ok(_) => Ok(Some((strip_eol(&buf), Instant::now()))),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => Err(e),
+        };
+        let last = !matches!(msg, Ok(Some(_)));
+        if tx.send(msg).is_err() || last {
+            return;
+        }
+    }
+}
+
+/// The line without its `\n` or `\r\n`; invalid UTF-8 replaced, not fatal.
+fn strip_eol(buf: &[u8]) -> String {
+    let line = buf.strip_suffix(b"\n").unwrap_or(buf);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    String::from_utf8_lossy(line).into_owned()
+}
+
+impl LineSource for StdinLines {
+    fn next_line(&mut self, timeout: Duration) -> io::Result<Next> {
+        if self.ended {
+            return Ok(Next::Eof);
+        }
+        match self.rx.recv_timeout(timeout) {
+            Ok(Ok(Some((line, at)))) => Ok(Next::Line(line, at)),
+            Ok(Ok(None)) | Err(RecvTimeoutError::Disconnected) => {
+                self.ended = true;
+                Ok(Next::Eof)
+            }
+            Ok(Err(e)) => {
+                self.ended = true;
+                Err(e)
+            }
+            Err(RecvTimeoutError::Timeout) => Ok(Next::Pending),
+        }
+    }
+}
+
+/// A [`Ui`] reading one answer per line.
+pub struct LineUi<S: LineSource, W: Write> {
+    source: S,
+    out: W,
+    signals: Signals,
+    clock: fn() -> Instant,
+}
+
+impl<S: LineSource, W: Write> std::fmt::Debug for LineUi<S, W> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LineUi").finish_non_exhaustive()
+    }
+}
+
+impl<S: LineSource, W: Write> LineUi<S, W> {
+    /// Reads lines from `source`, writes to `out`; `clock` says when the
+    /// question was drawn (`Instant::now` outside tests).
+    pub fn new(source: S, out: W, signals: Signals, clock: fn() -> Instant) -> Self {
+        Self {
+            source,
+            out,
+            signals,
+            clock,
+        }
+    }
+
+    /// The output written so far (tests).
+    pub fn output(&self) -> &W {
+        &self.out
+    }
+}
+
+impl<S: LineSource, W: Write> Ui for LineUi<S, W> {
+    fn ask(&mut self, prompt: &Prompt<'_>, rules: AnswerRules) -> io::Result<Outcome> {
+        write_question(&mut self.out, prompt)?;
+        writeln!(self.out)?;
+        self.out.flush()?;
+        let t0 = (self.clock)();
+        let mut answer = Answer::new(rules);
+        loop {
+            if let Some(sig) = self.signals.pending() {
+                return Ok(Outcome::Interrupted(Interrupt::Signal(sig)));
+            }
+            match self.source.next_line(WAKE)? {
+                Next::Line(text, at) => {
+                    let at = at.saturating_duration_since(t0);
+                    if answer.feed(at, Event::Line(text)) != Phase::Done {
+                        answer.feed(at, Event::Submit);
+                    }
+                    break;
+                }
+                Next::Eof => return Ok(Outcome::Interrupted(Interrupt::EndOfInput)),
+                Next::Pending => {
+                    let now = (self.clock)().saturating_duration_since(t0);
+                    if answer.tick(now) == Phase::Done {
+                        break;
+                    }
+                }
+            }
+        }
+        answer
+            .measured()
+            .map(Outcome::Finished)
+            .ok_or_else(|| io::Error::other("the answer ended without measurements"))
+    }
+
+    fn show(&mut self, lines: &[String]) -> io::Result<()> {
+        for line in lines {
+            writeln!(self.out, "{}", clean(line))?;
+        }
+        self.out.flush()
+    }
+
+    fn next_gate(&mut self) -> io::Result<Option<Interrupt>> {
+        // No gates in line mode: the next line answers the next question.
+        Ok(self.signals.pending().map(Interrupt::Signal))
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+    use std::sync::OnceLock;
+
+    use super::*;
+    use crate::drill::InputMode;
+
+    /// A fixed "question drawn" instant shared by the fake clock and the
+    /// fake source.
+    fn base() -> Instant {
+        static BASE: OnceLock<Instant> = OnceLock::new();
+        *BASE.get_or_init(Instant::now)
+    }
+
+    struct Script(VecDeque<Next>);
+
+    impl LineSource for Script {
+        fn next_line(&mut self, _timeout: Duration) -> io::Result<Next> {
+            Ok(self.0.pop_front().unwrap_or(Next::Eof))
+        }
+    }
+
+    fn rules() -> AnswerRules {
+        AnswerRules {
+            input: InputMode::Line,
+            limit: Duration::from_secs(90),
+            think_target: Duration::from_secs(10),
+            pause_threshold: Duration::from_secs(3),
+            strict: false,
+        }
+    }
+
+    fn prompt() -> Prompt<'static> {
+        Prompt {
+            number: 1,
+            total: 2,
+            title: "Weaknesses",
+            text: "What is your greatest weakness?",
+            tips: &[],
+        }
+    }
+
+    #[test]
+    fn lines_are_read_with_their_newlines_stripped() {
+        let (tx, rx) = sync_channel(4);
+        let input = io::Cursor::new(b"first answer\r\nsecond \xff\nlast".to_vec());
+        read_lines(input, &tx);
+        let got: Vec<_> = rx
+            .try_iter()
+            .map(|m| m.unwrap().map(|(s, _)| s))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                Some("first answer".to_string()),
+                Some("second \u{fffd}".to_string()),
+                Some("last".to_string()),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_is_fed_at_the_time_it_arrived() {
+        let script = Script(VecDeque::from([
+            Next::Pending,
+            Next::Line(
+                "I tend to over prepare".into(),
+                base() + Duration::from_millis(1_500),
+            ),
+        ]));
+        let mut ui = LineUi::new(script, Vec::new(), Signals::none(), base);
+        let Outcome::Finished(m) = ui.ask(&prompt(), rules()).unwrap() else {
+            panic!("expected an answer");
+        };
+        assert_eq!(m.think_ms, 1_500);
+        assert_eq!(m.text, "I tend to over prepare");
+        let shown = String::from_utf8(ui.output().clone()).unwrap();
+        assert_eq!(
+            shown,
+            "\nQuestion 1 of 2 · Weaknesses\nWhat is your greatest weakness?\n\n"
+        );
+    }
+
+    #[test]
+    fn end_of_input_interrupts_the_session() {
+        let mut ui = LineUi::new(Script(VecDeque::new()), Vec::new(), Signals::none(), base);
+        assert_eq!(
+            ui.ask(&prompt(), rules()).unwrap(),
+            Outcome::Interrupted(Interrupt::EndOfInput)
+        );
+    }
+
+    #[test]
+    fn a_signal_while_waiting_ends_the_session() {
+        let signals = Signals::none();
+        signals.raise(15);
+        let script = Script(VecDeque::from([Next::Pending]));
+        let mut ui = LineUi::new(script, Vec::new(), signals, base);
+        assert_eq!(
+            ui.ask(&prompt(), rules()).unwrap(),
+            Outcome::Interrupted(Interrupt::Signal(15))
+        );
+        assert_eq!(ui.next_gate().unwrap(), Some(Interrupt::Signal(15)));
+    }
+}
