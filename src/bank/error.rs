@@ -1,8 +1,34 @@
 //! The bank error type: every problem found in a bank file, each located
 //! (file, line, column, field) and phrased with what to do about it.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
+
+/// `s` with every control, DEL, C1 and bidi-control character escaped
+/// (`\u{1b}`), so a message quoting a hostile file cannot drive the
+/// terminal, whoever prints it. Newlines are escaped too: one problem is
+/// one line.
+fn inert(s: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if unsafe_char(c) {
+                    c.escape_debug().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
 
 /// One located problem in a bank file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +95,7 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(file) = &self.file {
-            write!(f, "{}", file.display())?;
+            write!(f, "{}", inert(&file.display().to_string()))?;
             if let Some(line) = self.line {
                 write!(f, ":{line}")?;
                 if let Some(column) = self.column {
@@ -79,11 +105,11 @@ impl fmt::Display for Problem {
             f.write_str(": ")?;
         }
         if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
+            write!(f, "{}: ", inert(field))?;
         }
-        f.write_str(&self.message)?;
+        f.write_str(&inert(&self.message))?;
         if let Some(fix) = &self.fix {
-            write!(f, "\n  fix: {fix}")?;
+            write!(f, "\n  fix: {}", inert(fix))?;
         }
         Ok(())
     }
@@ -155,6 +181,17 @@ mod tests {
     fn display_without_position_still_names_the_file() {
         let p = Problem::new("file is empty").in_file("a.yaml");
         assert_eq!(p.to_string(), "a.yaml: file is empty");
+    }
+
+    #[test]
+    fn display_never_passes_terminal_controls_through() {
+        let p = Problem::new("bad \u{1b}[2J \u{9b}31m \u{202e} \r\nnext")
+            .in_file("\u{1b}]0;title\u{7}.yaml")
+            .field("x\u{7f}");
+        let shown = p.to_string();
+        assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+        assert!(!shown.contains('\u{202e}'));
+        assert!(shown.contains("\\u{1b}[2J"), "{shown}");
     }
 
     #[test]

@@ -1,10 +1,260 @@
-//! `hotseat banks list|show|check`.
+//! `hotseat banks list|show|check`: the question banks in use, one bank's
+//! questions, and validation of bank files.
+//!
+//! Human output goes through [`clean`] (bank text is untrusted); JSON output
+//! has the remaining invisible controls escaped as `\uXXXX` so it is safe to
+//! print as well as to parse.
 
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use serde_json::json;
+
+use super::{Context, Usage};
+use crate::bank::{self, Bank, BankError, Catalog, Problem, format_duration};
 use crate::cli::BanksCommand;
+use crate::term::sanitize::clean;
 
 /// Runs a `banks` subcommand.
-pub fn run(_ctx: &super::Context, _cmd: BanksCommand) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("banks: being built")
+pub fn run(ctx: &Context, cmd: BanksCommand) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match cmd {
+        BanksCommand::List { json } => {
+            let catalog = load(ctx)?;
+            if json {
+                list_json(&catalog, &mut out)?;
+            } else {
+                list_table(&catalog, &mut out)?;
+            }
+        }
+        BanksCommand::Show { category, json } => {
+            let catalog = load(ctx)?;
+            let Some(bank) = catalog.bank(&category) else {
+                return Err(unknown_category(&catalog, &category).into());
+            };
+            if json {
+                show_json(bank, &mut out)?;
+            } else {
+                show(bank, &mut out)?;
+            }
+        }
+        BanksCommand::Check { paths } => {
+            let stderr = std::io::stderr();
+            return check(&paths, &mut out, &mut stderr.lock());
+        }
+    }
+    out.flush().context("writing to standard output")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The built-ins merged with `<home>/banks/` and `--bank`.
+fn load(ctx: &Context) -> anyhow::Result<Catalog> {
+    Ok(Catalog::load_for_home(&ctx.home, &ctx.extra_banks)?)
+}
+
+fn unknown_category(catalog: &Catalog, category: &str) -> Usage {
+    let known = catalog.categories();
+    let hint = bank::validate::closest(category, &known)
+        .map(|c| format!(" Did you mean {c}?"))
+        .unwrap_or_default();
+    Usage(format!(
+        "no bank has category {category:?}.{hint} Known categories: {}",
+        known.join(", ")
+    ))
+}
+
+fn list_table(catalog: &Catalog, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["category", "title", "questions", "source"]);
+    for bank in &catalog.banks {
+        table.add_row([
+            clean(&bank.category).into_owned(),
+            clean(&bank.title).into_owned(),
+            bank.questions.len().to_string(),
+            clean(&bank.source.to_string()).into_owned(),
+        ]);
+    }
+    if let Some(col) = table.column_mut(2) {
+        col.set_cell_alignment(CellAlignment::Right);
+    }
+    writeln!(out, "{table}")?;
+    let total: usize = catalog.banks.iter().map(|b| b.questions.len()).sum();
+    writeln!(
+        out,
+        "{} banks, {total} questions. `hotseat banks show CATEGORY` lists one bank's questions.",
+        catalog.banks.len()
+    )
+}
+
+fn list_json(catalog: &Catalog, out: &mut dyn Write) -> anyhow::Result<()> {
+    let banks: Vec<_> = catalog
+        .banks
+        .iter()
+        .map(|b| {
+            json!({
+                "category": b.category,
+                "title": b.title,
+                "questions": b.questions.len(),
+                "source": b.source.to_string(),
+                "sources": b.source.parts(),
+            })
+        })
+        .collect();
+    write_json(out, &serde_json::Value::Array(banks))
+}
+
+fn show_json(bank: &Bank, out: &mut dyn Write) -> anyhow::Result<()> {
+    let questions: Vec<_> = bank
+        .questions
+        .iter()
+        .map(|q| {
+            json!({
+                "id": q.id,
+                "text": q.text,
+                "followups": q.followups,
+                "tips": q.tips,
+                "limit_ms": millis(bank.limit_for(q)),
+                "think_ms": millis(bank.think_for(q)),
+                "tags": q.tags,
+            })
+        })
+        .collect();
+    let doc = json!({
+        "category": bank.category,
+        "title": bank.title,
+        "description": bank.description,
+        "source": bank.source.to_string(),
+        "questions": questions,
+    });
+    write_json(out, &doc)
+}
+
+fn millis(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// Writes `value` as pretty JSON with DEL, C1 controls and bidi marks
+/// escaped (serde_json escapes only C0), so the document is still the same
+/// data but cannot drive a terminal it is printed on.
+fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\u{7f}'
+            || ('\u{80}'..='\u{9f}').contains(&c)
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+        {
+            safe.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    writeln!(out, "{safe}")?;
+    Ok(())
+}
+
+/// Writes `text` with every line after the first indented by `indent`.
+fn indented(out: &mut dyn Write, first: &str, indent: &str, text: &str) -> std::io::Result<()> {
+    let text = clean(text.trim_end());
+    let mut lines = text.lines();
+    writeln!(out, "{first}{}", lines.next().unwrap_or(""))?;
+    for line in lines {
+        writeln!(out, "{indent}{line}")?;
+    }
+    Ok(())
+}
+
+fn show(bank: &Bank, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} ({}) — {} questions",
+        clean(&bank.title),
+        clean(&bank.category),
+        bank.questions.len()
+    )?;
+    if let Some(desc) = &bank.description {
+        indented(out, "", "", desc)?;
+    }
+    writeln!(out, "source: {}", clean(&bank.source.to_string()))?;
+    for (n, q) in bank.questions.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}. {}  [limit {}, think {}]",
+            n + 1,
+            clean(&q.id),
+            format_duration(bank.limit_for(q)),
+            format_duration(bank.think_for(q))
+        )?;
+        indented(out, "   ", "   ", &q.text)?;
+        for f in &q.followups {
+            indented(out, "   follow-up: ", "              ", f)?;
+        }
+        for t in &q.tips {
+            indented(out, "   tip: ", "        ", t)?;
+        }
+        if !q.tags.is_empty() {
+            let tags: Vec<_> = q.tags.iter().map(|t| clean(t).into_owned()).collect();
+            writeln!(out, "   tags: {}", tags.join(", "))?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks every file named or found in the folders named; prints a line per
+/// good file on `out` and every problem on `err`.
+fn check(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let mut files = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match bank::bank_files(path) {
+                Ok(found) if found.is_empty() => problems
+                    .push(Problem::new("no .yaml or .yml files in this folder").in_file(path)),
+                Ok(found) => files.extend(found),
+                Err(e) => problems.extend(e.problems),
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut bad_files = 0;
+    for file in &files {
+        match bank::check_file(file) {
+            Ok(bank) => writeln!(
+                out,
+                "{}: ok — category {}, {} questions",
+                clean(&file.display().to_string()),
+                bank.category,
+                bank.questions.len()
+            )?,
+            Err(e) => {
+                bad_files += 1;
+                problems.extend(e.problems);
+            }
+        }
+    }
+    out.flush()?;
+    if problems.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    for p in &problems {
+        writeln!(err, "{p}")?;
+    }
+    err.flush()?;
+    let n = problems.len();
+    Err(BankError::msg(format!(
+        "{n} problem{} in {bad_files} of {} file{}",
+        if n == 1 { "" } else { "s" },
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    ))
+    .into())
 }
