@@ -69,7 +69,11 @@ mod tests {
     #[test]
     fn different_seeds_usually_differ() {
         let distinct: HashSet<Vec<usize>> = (0..20).map(|s| draw(8, 8, s)).collect();
-        assert!(distinct.len() > 15, "only {} distinct draws", distinct.len());
+        assert!(
+            distinct.len() > 15,
+            "only {} distinct draws",
+            distinct.len()
+        );
     }
 
     /// Pins the exact sequence for a fixed seed: if a dependency upgrade
