@@ -1,10 +1,301 @@
-//! `hotseat drill`.
+//! `hotseat drill`: draws questions from the banks, runs each through the
+//! terminal (raw or line input), saves every answer the moment it is done,
+//! closes the session record (also when interrupted), then prints the
+//! summary and the one thing to work on next.
+//!
+//! Exit codes: 0 when the session ran to the end or its input simply ended
+//! (line mode, recorded as interrupted); 128 + signal when ended by a signal,
+//! and 130 for Ctrl-C pressed as a key; 1 when the history cannot be written;
+//! 2 for an unknown category.
 
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
-use crate::cli::DrillArgs;
+use anyhow::Context as _;
+use rand::RngExt as _;
+
+use super::Usage;
+use crate::bank::{Bank, Catalog, Question, fill_placeholders};
+use crate::cli::{DrillArgs, InputArg};
+use crate::drill::record::AnswerContext;
+use crate::drill::{
+    AnswerRecord, AnswerRules, InputMode, Mode, Record, SessionRecord, coach, select,
+};
+use crate::history::History;
+use crate::report::summary;
+use crate::term::guard::{Signals, install_panic_hook};
+use crate::term::line::{LineUi, StdinLines};
+use crate::term::session::{Interrupt, Outcome, Prompt, RawUi, Ui};
 
 /// Runs a drill.
-pub fn run(_ctx: &super::Context, _args: &DrillArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("drill: being built")
+pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
+    let catalog = Catalog::load(Some(&crate::home::banks_dir(&ctx.home)), &ctx.extra_banks)?;
+    let pool = question_pool(&catalog, &args.category)?;
+    let count = usize::try_from(args.count).unwrap_or(usize::MAX);
+    let seed = args.seed.unwrap_or_else(|| rand::rng().random());
+    let order = select::draw(pool.len(), count, seed);
+    let history = History::open(&ctx.home)?;
+
+    let input = if !io::stdin().is_terminal() {
+        InputMode::Line
+    } else {
+        match args.input {
+            InputArg::Typed => InputMode::Typed,
+            InputArg::Spoken => InputMode::Spoken,
+        }
+    };
+    let signals = Signals::register().context("cannot listen for Ctrl-C and other signals")?;
+    install_panic_hook();
+    let session = session_id();
+    let started = jiff::Timestamp::now();
+
+    let mut ui: Box<dyn Ui> = match input {
+        InputMode::Line => Box::new(LineUi::new(
+            StdinLines::spawn().context("cannot read standard input")?,
+            io::stdout(),
+            signals.clone(),
+            Instant::now,
+        )),
+        _ => Box::new(RawUi::new(signals.clone()).context("cannot set up the terminal")?),
+    };
+
+    let mut answers: Vec<(AnswerRecord, String)> = Vec::new();
+    let mut interrupted: Option<Interrupt> = None;
+    let mut ui_error: Option<io::Error> = None;
+    for (i, &index) in order.iter().enumerate() {
+        if i > 0 {
+            match ui.next_gate() {
+                Ok(None) => {}
+                Ok(Some(why)) => {
+                    interrupted = Some(why);
+                    break;
+                }
+                Err(e) => {
+                    ui_error = Some(e);
+                    break;
+                }
+            }
+        }
+        let (bank, question) = pool[index];
+        let fill =
+            |text: &str| fill_placeholders(text, args.company.as_deref(), args.role.as_deref());
+        let text = fill(&question.text);
+        let prompt = Prompt {
+            number: i + 1,
+            total: order.len(),
+            title: &bank.title,
+            text: &text,
+            tips: &question.tips,
+        };
+        let rules = AnswerRules {
+            input,
+            limit: args.limit.unwrap_or_else(|| bank.limit_for(question)),
+            think_target: args.think.unwrap_or_else(|| bank.think_for(question)),
+            pause_threshold: args.pause,
+            strict: args.strict,
+        };
+        let think_target_ms = u64::try_from(rules.think_target.as_millis()).unwrap_or(u64::MAX);
+        let measured = match ui.ask(&prompt, rules) {
+            Ok(Outcome::Finished(m)) => m,
+            Ok(Outcome::Interrupted(why)) => {
+                interrupted = Some(why);
+                break;
+            }
+            Err(e) => {
+                ui_error = Some(e);
+                break;
+            }
+        };
+        let record = AnswerRecord::new(
+            measured,
+            AnswerContext {
+                session: session.clone(),
+                at: jiff::Timestamp::now(),
+                mode: Mode::Drill,
+                category: bank.category.clone(),
+                id: question.id.clone(),
+                input,
+                // Self-rating is not asked for yet: the drill records none.
+                rating: None,
+            },
+        );
+        // Saved before anything else is shown: a crash from here on loses nothing.
+        history
+            .append(&Record::Answer(record.clone()))
+            .context("your answer could not be saved")?;
+        let mut lines = coach::answer_feedback(&record, think_target_ms);
+        lines.extend(
+            question
+                .followups
+                .iter()
+                .map(|f| format!("Follow-up: {}", fill(f))),
+        );
+        lines.extend(question.tips.iter().map(|t| format!("Tip: {t}")));
+        answers.push((record, text));
+        if let Err(e) = ui.show(&lines) {
+            ui_error = Some(e);
+            break;
+        }
+    }
+
+    // A failed read or write while a signal is pending is the signal's doing
+    // (a hung-up terminal): end as interrupted by it, not as an error.
+    if ui_error.is_some()
+        && let Some(sig) = signals.pending()
+    {
+        ui_error = None;
+        interrupted = Some(Interrupt::Signal(sig));
+    }
+    let restored = ui.finish();
+    drop(ui);
+
+    let records: Vec<AnswerRecord> = answers.iter().map(|(r, _)| r.clone()).collect();
+    let skipped = records.iter().filter(|r| r.skipped).count();
+    let closing = SessionRecord {
+        v: crate::drill::record::VERSION,
+        session: session.clone(),
+        started,
+        ended: jiff::Timestamp::now(),
+        mode: Mode::Drill,
+        answered: u32::try_from(records.len() - skipped).unwrap_or(u32::MAX),
+        skipped: u32::try_from(skipped).unwrap_or(u32::MAX),
+        interrupted: interrupted.is_some() || ui_error.is_some(),
+    };
+    history
+        .append(&Record::Session(closing.clone()))
+        .context("the session could not be saved")?;
+    if let Some(e) = ui_error {
+        return Err(e).context("the terminal failed during the drill");
+    }
+    restored.context("cannot restore the terminal")?;
+
+    let printed = print_summary(&closing, &answers, &records);
+    match interrupted {
+        // After a signal the terminal may be gone: the history is what counts.
+        Some(Interrupt::Signal(_)) => {}
+        _ => printed?,
+    }
+    Ok(ExitCode::from(interrupted.map_or(0, Interrupt::exit_code)))
+}
+
+/// Every question of the chosen categories (all when none are given), with
+/// its bank. An unknown category is a usage error naming the known ones.
+fn question_pool<'c>(
+    catalog: &'c Catalog,
+    wanted: &[String],
+) -> anyhow::Result<Vec<(&'c Bank, &'c Question)>> {
+    let mut banks: Vec<&Bank> = Vec::new();
+    for name in wanted.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        let Some(bank) = catalog.bank(name) else {
+            return Err(Usage(format!(
+                "unknown category {name:?}; the known categories are: {}",
+                catalog.categories().join(", ")
+            ))
+            .into());
+        };
+        if !banks.iter().any(|b| b.category == bank.category) {
+            banks.push(bank);
+        }
+    }
+    if banks.is_empty() {
+        banks = catalog.banks.iter().collect();
+    }
+    let pool: Vec<(&Bank, &Question)> = banks
+        .iter()
+        .flat_map(|b| b.questions.iter().map(move |q| (*b, q)))
+        .collect();
+    if pool.is_empty() {
+        return Err(
+            Usage("no questions to draw from: the chosen banks are empty".to_string()).into(),
+        );
+    }
+    Ok(pool)
+}
+
+/// Local time `YYYYMMDD-HHMMSS` and four random hex digits, so that two
+/// sessions started in the same second still differ.
+fn session_id() -> String {
+    let now = jiff::Zoned::now();
+    let suffix: u16 = rand::rng().random();
+    format!("{}-{suffix:04x}", now.strftime("%Y%m%d-%H%M%S"))
+}
+
+/// Headline, table and the one next step, on standard output.
+fn print_summary(
+    closing: &SessionRecord,
+    answers: &[(AnswerRecord, String)],
+    records: &[AnswerRecord],
+) -> io::Result<()> {
+    let stdout = io::stdout();
+    let width = if stdout.is_terminal() {
+        crossterm::terminal::size().ok().map(|(w, _)| w)
+    } else {
+        None
+    };
+    let mut out = stdout.lock();
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        summary::headline(
+            &closing.session,
+            closing.answered,
+            closing.skipped,
+            closing.interrupted
+        )
+    )?;
+    if !answers.is_empty() {
+        let rows: Vec<summary::Row<'_>> = answers
+            .iter()
+            .map(|(record, question)| summary::Row { record, question })
+            .collect();
+        writeln!(out, "{}", summary::table(&rows, width))?;
+    }
+    if let Some(step) = coach::next_step(records) {
+        writeln!(out, "{step}")?;
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_category_is_a_usage_error_listing_the_known_ones() {
+        let catalog = Catalog::builtin().unwrap();
+        let err = question_pool(&catalog, &["weaknesses".into(), "nope".into()]).unwrap_err();
+        assert!(err.is::<Usage>());
+        let msg = err.to_string();
+        assert!(msg.contains("\"nope\""), "{msg}");
+        assert!(msg.contains("weaknesses, "), "{msg}");
+    }
+
+    #[test]
+    fn pool_holds_only_the_chosen_categories_without_duplicates() {
+        let catalog = Catalog::builtin().unwrap();
+        let pool = question_pool(
+            &catalog,
+            &["weaknesses".into(), " weaknesses ".into(), String::new()],
+        )
+        .unwrap();
+        let expected = catalog.bank("weaknesses").unwrap().questions.len();
+        assert_eq!(pool.len(), expected);
+        assert!(pool.iter().all(|(b, _)| b.category == "weaknesses"));
+        let all = question_pool(&catalog, &[]).unwrap();
+        let total: usize = catalog.banks.iter().map(|b| b.questions.len()).sum();
+        assert_eq!(all.len(), total);
+    }
+
+    #[test]
+    fn session_ids_are_time_then_four_hex_digits() {
+        let id = session_id();
+        let parts: Vec<&str> = id.split('-').collect();
+        assert_eq!(parts.len(), 3, "{id}");
+        assert_eq!(parts[0].len(), 8);
+        assert_eq!(parts[1].len(), 6);
+        assert_eq!(parts[2].len(), 4);
+        assert!(parts[2].chars().all(|c| c.is_ascii_hexdigit()), "{id}");
+    }
 }

@@ -1,2 +1,4 @@
 //! Reports built from history records: the end-of-session summary, stats,
 //! review and export.
+
+pub mod summary;
