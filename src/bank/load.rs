@@ -538,7 +538,7 @@ impl Walk<'_> {
             self.report(
                 pos,
                 field,
-                format!("unknown placeholder {p}"),
+                format!("unknown placeholder {p:?}"),
                 Some(placeholder_fix(p)),
             );
         }
@@ -811,7 +811,7 @@ questions:
     fn unknown_placeholders_are_named_with_a_suggestion() {
         let e = one("category: a\nquestions:\n  - id: a\n    text: Why  {compnay}?\n");
         assert!(
-            e.starts_with("t.yaml:4:16: questions[0].text: unknown placeholder {compnay}"),
+            e.starts_with("t.yaml:4:16: questions[0].text: unknown placeholder \"{compnay}\""),
             "{e}"
         );
         assert!(e.contains("did you mean {company}?"), "{e}");
@@ -819,7 +819,7 @@ questions:
             "category: a\nquestions:\n  - id: a\n    text: b\n    followups:\n      - And {Role}?\n",
         );
         assert!(
-            e.contains("questions[0].followups[0]: unknown placeholder {Role}"),
+            e.contains("questions[0].followups[0]: unknown placeholder \"{Role}\""),
             "{e}"
         );
     }

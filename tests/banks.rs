@@ -1,0 +1,628 @@
+//! `hotseat banks list|show|check` driven through the real binary: output
+//! shapes, every malformed-bank kind (exit 2, file and line named, no
+//! panic), user banks overriding built-ins, and terminal safety.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const NINE: [&str; 9] = [
+    "weaknesses",
+    "five-year-plan",
+    "curveballs",
+    "tell-me-about-yourself",
+    "strengths",
+    "behavioral",
+    "culture-fit",
+    "company-research",
+    "questions-to-ask",
+];
+
+/// A scratch home and working directory, so the user's real home is never
+/// read and nothing depends on the current directory.
+struct Env {
+    dir: TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    fn cwd(&self) -> PathBuf {
+        let cwd = self.dir.path().join("cwd");
+        std::fs::create_dir_all(&cwd).unwrap();
+        cwd
+    }
+
+    /// Writes `bytes` to `name` under the scratch folder.
+    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("hotseat").unwrap();
+        cmd.env_remove("HOTSEAT_HOME")
+            .env("NO_COLOR", "1")
+            .current_dir(self.cwd())
+            .arg("--home")
+            .arg(self.home());
+        cmd
+    }
+}
+
+struct Out {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(mut cmd: Command, args: &[&str]) -> Out {
+    let out = cmd.args(args).output().unwrap();
+    let out = Out {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    };
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    out
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+#[test]
+fn list_shows_the_nine_builtin_banks_from_an_empty_directory() {
+    let env = Env::new();
+    let out = run(env.cmd(), &["banks", "list"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    for category in NINE {
+        assert!(
+            out.stdout.contains(category),
+            "{category} missing:\n{}",
+            out.stdout
+        );
+    }
+    assert!(out.stdout.contains("built-in"));
+    assert!(out.stdout.contains("9 banks"));
+    assert!(
+        !env.home().exists(),
+        "listing must not create the home folder"
+    );
+}
+
+#[test]
+fn list_json_has_the_documented_shape() {
+    let env = Env::new();
+    let out = run(env.cmd(), &["banks", "list", "--json"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let banks = json(&out.stdout);
+    let banks = banks.as_array().unwrap();
+    assert_eq!(banks.len(), 9);
+    for b in banks {
+        assert!(NINE.contains(&b["category"].as_str().unwrap()), "{b}");
+        assert!(!b["title"].as_str().unwrap().is_empty());
+        assert!(b["questions"].as_u64().unwrap() >= 1);
+        assert_eq!(b["source"], "built-in");
+    }
+}
+
+#[test]
+fn show_prints_questions_followups_tips_and_limits() {
+    let env = Env::new();
+    let out = run(env.cmd(), &["banks", "show", "weaknesses"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.contains("(weaknesses)"));
+    assert!(out.stdout.contains("follow-up: "));
+    assert!(out.stdout.contains("tip: "));
+    assert!(out.stdout.contains("[limit "));
+}
+
+#[test]
+fn show_json_has_the_documented_shape() {
+    let env = Env::new();
+    let out = run(env.cmd(), &["banks", "show", "curveballs", "--json"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let bank = json(&out.stdout);
+    assert_eq!(bank["category"], "curveballs");
+    assert!(bank["title"].is_string());
+    let questions = bank["questions"].as_array().unwrap();
+    assert!(!questions.is_empty());
+    for q in questions {
+        assert!(q["id"].is_string() && q["text"].is_string(), "{q}");
+        assert!(q["followups"].is_array() && q["tips"].is_array(), "{q}");
+        assert!(q["limit_ms"].as_u64().unwrap() >= 1000, "{q}");
+    }
+}
+
+#[test]
+fn show_unknown_category_exits_2_naming_the_known_ones() {
+    let env = Env::new();
+    let out = run(env.cmd(), &["banks", "show", "weaknes"]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.contains("\"weaknes\""), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("Did you mean weaknesses?"),
+        "{}",
+        out.stderr
+    );
+    for category in NINE {
+        assert!(out.stderr.contains(category), "{}", out.stderr);
+    }
+}
+
+const FIXTURE: &str = "\
+category: mock-panel
+title: Mock panel
+description: |
+  A small fixture bank for the snapshot:
+  two questions, one with everything.
+limit: 1m
+think: 5s
+questions:
+  - id: why-us
+    text: Why do you want to work at {company} as {role}?
+    followups:
+      - What would you change about our product?
+    tips:
+      - Name something specific you found out about them.
+      - Tie it to what you want to do next.
+    limit: 1m30s
+    tags: [classic, research]
+  - id: pressure
+    text: |
+      Sell me this pen.
+      You have thirty seconds.
+    tips:
+      - Ask what the buyer needs before you pitch.
+    think: 3s
+";
+
+#[test]
+fn show_of_a_fixture_bank_matches_the_snapshot() {
+    let env = Env::new();
+    std::fs::write(env.cwd().join("fixture.yaml"), FIXTURE).unwrap();
+    let out = run(
+        env.cmd(),
+        &["--bank", "fixture.yaml", "banks", "show", "mock-panel"],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    insta::assert_snapshot!("show_fixture", out.stdout);
+    let out = run(
+        env.cmd(),
+        &[
+            "--bank",
+            "fixture.yaml",
+            "banks",
+            "show",
+            "mock-panel",
+            "--json",
+        ],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    insta::assert_json_snapshot!("show_fixture_json", json(&out.stdout));
+}
+
+#[test]
+fn check_reports_ok_files_with_a_summary_line() {
+    let env = Env::new();
+    let good = env.file("good.yaml", FIXTURE);
+    let out = run(env.cmd(), &["banks", "check", good.to_str().unwrap()]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "{}: ok — category mock-panel, 2 questions\n",
+            good.display()
+        )
+    );
+}
+
+#[test]
+fn check_expands_folders_and_reports_every_bad_file() {
+    let env = Env::new();
+    env.file("set/a-good.yaml", FIXTURE);
+    env.file("set/b-bad.yml", "category: b\nquestions: []\n");
+    env.file(
+        "set/c-bad.yaml",
+        "category: c\nquestions:\n  - id: x\n    txt: y\n",
+    );
+    env.file("set/notes.txt", "not a bank");
+    let out = run(
+        env.cmd(),
+        &[
+            "banks",
+            "check",
+            env.dir.path().join("set").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stdout
+            .contains("a-good.yaml: ok — category mock-panel, 2 questions"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr
+            .contains("b-bad.yml:2:1: questions: the question list is empty"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("c-bad.yaml:4:5: questions[0].txt: unknown field"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("c-bad.yaml:3:5: questions[0].text: missing field"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("3 problems in 2 of 3 files"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("notes.txt"));
+}
+
+fn billion_laughs() -> String {
+    let mut src = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let p = i - 1;
+        src.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    src + "category: lol\nquestions:\n  - id: a\n    text: b\n    tags: *a9\n"
+}
+
+/// Each malformed kind: file contents, what the message must say, and the
+/// `:line:` it must name when the position is known.
+fn malformed() -> Vec<(&'static str, Vec<u8>, &'static str, Option<&'static str>)> {
+    let q = "questions:\n  - id: a\n    text: Why?\n";
+    vec![
+        (
+            "invalid-yaml",
+            b"category: a\nquestions:\n  - id: a\n   text: [x\n".to_vec(),
+            "invalid YAML",
+            Some(":4:"),
+        ),
+        (
+            "no-category",
+            format!("title: A\n{q}").into_bytes(),
+            "missing field `category`",
+            None,
+        ),
+        (
+            "no-questions",
+            b"category: a\n".to_vec(),
+            "missing field `questions`",
+            None,
+        ),
+        (
+            "no-id",
+            b"category: a\nquestions:\n  - text: b\n".to_vec(),
+            "questions[0].id: missing field `id`",
+            Some(":3:5:"),
+        ),
+        (
+            "no-text",
+            b"category: a\nquestions:\n  - id: b\n".to_vec(),
+            "questions[0].text: missing field `text`",
+            Some(":3:5:"),
+        ),
+        (
+            "unknown-field",
+            b"category: a\nquestions:\n  - id: a\n    txt: b\n".to_vec(),
+            "questions[0].txt: unknown field \"txt\"",
+            Some(":4:5:"),
+        ),
+        (
+            "duplicate-id",
+            b"category: a\nquestions:\n  - id: a\n    text: b\n  - id: a\n    text: c\n".to_vec(),
+            "duplicate id \"a\": first used at line 3, again at line 5",
+            Some(":5:5:"),
+        ),
+        (
+            "blank-text",
+            b"category: a\nquestions:\n  - id: a\n    text: '   '\n".to_vec(),
+            "the question text is blank",
+            Some(":4:5:"),
+        ),
+        (
+            "empty-list",
+            b"category: a\nquestions: []\n".to_vec(),
+            "the question list is empty",
+            Some(":2:1:"),
+        ),
+        (
+            "bad-duration",
+            format!("category: a\nlimit: ninety\n{q}").into_bytes(),
+            "\"ninety\" is not a duration",
+            Some(":2:1:"),
+        ),
+        (
+            "bad-placeholder",
+            b"category: a\nquestions:\n  - id: a\n    text: Why {compnay}?\n".to_vec(),
+            "unknown placeholder \"{compnay}\"",
+            Some(":4:15:"),
+        ),
+        (
+            "not-kebab-category",
+            format!("category: Five Year\n{q}").into_bytes(),
+            "is not kebab-case",
+            Some(":1:1:"),
+        ),
+        (
+            "not-kebab-id",
+            b"category: a\nquestions:\n  - id: Why_Us\n    text: b\n".to_vec(),
+            "id \"Why_Us\" is not kebab-case",
+            Some(":3:5:"),
+        ),
+        (
+            "non-utf8",
+            b"category: a\nquestions:\n  - id: a\n    text: caf\xe9\n".to_vec(),
+            "not UTF-8",
+            Some(":4:14:"),
+        ),
+        (
+            "billion-laughs",
+            billion_laughs().into_bytes(),
+            "repetition limit",
+            None,
+        ),
+        (
+            "deep-nesting",
+            format!(
+                "category: a\nquestions: {}{}\n",
+                "[".repeat(10_000),
+                "]".repeat(10_000)
+            )
+            .into_bytes(),
+            "recursion limit",
+            Some(":2:"),
+        ),
+        (
+            "too-big",
+            format!("category: a\n{q}# {}\n", "x".repeat(1024 * 1024)).into_bytes(),
+            "at most 1048576 bytes (1 MiB)",
+            None,
+        ),
+    ]
+}
+
+#[test]
+fn every_malformed_kind_exits_2_naming_file_and_line() {
+    let env = Env::new();
+    for (name, bytes, says, line) in malformed() {
+        let path = env.file(&format!("{name}.yaml"), &bytes);
+        let out = run(env.cmd(), &["banks", "check", path.to_str().unwrap()]);
+        assert_eq!(out.code, Some(2), "{name}: {}", out.stderr);
+        let file = format!("{}", path.display());
+        assert!(
+            out.stderr.contains(&file),
+            "{name}: file not named:\n{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains(says),
+            "{name}: expected {says:?} in:\n{}",
+            out.stderr
+        );
+        if let Some(line) = line {
+            assert!(
+                out.stderr.contains(&format!("{file}{line}")),
+                "{name}: expected {file}{line} in:\n{}",
+                out.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn an_invalid_user_bank_fails_list_and_show_with_its_location() {
+    let env = Env::new();
+    let bad = "category: weaknesses\nquestions:\n  - id: mine\n    txt: oops\n";
+    env.file("home/banks/mine.yaml", bad);
+    for args in [&["banks", "list"][..], &["banks", "show", "weaknesses"]] {
+        let out = run(env.cmd(), args);
+        assert_eq!(out.code, Some(2), "{args:?}");
+        assert!(
+            out.stderr
+                .contains("mine.yaml:4:5: questions[0].txt: unknown field"),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains("fix: did you mean `text`?"),
+            "{}",
+            out.stderr
+        );
+    }
+    let extra = env.file("extra.yaml", "category: a\nquestions: []\n");
+    let out = run(
+        env.cmd(),
+        &["--bank", extra.to_str().unwrap(), "banks", "list"],
+    );
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("extra.yaml:2:1:"), "{}", out.stderr);
+}
+
+fn question<'a>(bank: &'a Value, id: &str) -> (usize, &'a Value) {
+    bank["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .find(|(_, q)| q["id"] == id)
+        .unwrap_or_else(|| panic!("no question {id}"))
+}
+
+#[test]
+fn home_banks_override_builtin_questions_in_place_and_add_new_ones() {
+    let env = Env::new();
+    let builtin = json(&run(env.cmd(), &["banks", "show", "weaknesses", "--json"]).stdout);
+    let first_id = builtin["questions"][0]["id"].as_str().unwrap().to_string();
+    let count = builtin["questions"].as_array().unwrap().len();
+    let mine = env.file(
+        "home/banks/weak.yaml",
+        format!(
+            "category: weaknesses\nlimit: 45s\nquestions:\n  - id: {first_id}\n    text: My own wording\n  - id: brand-new\n    text: A new one\n"
+        ),
+    );
+    let merged = json(&run(env.cmd(), &["banks", "show", "weaknesses", "--json"]).stdout);
+    let (i, q) = question(&merged, &first_id);
+    assert_eq!(i, 0, "overridden in place");
+    assert_eq!(q["text"], "My own wording");
+    assert_eq!(q["limit_ms"], 45_000);
+    let (i, _) = question(&merged, "brand-new");
+    assert_eq!(i, count, "new ids are appended");
+    assert_eq!(merged["questions"].as_array().unwrap().len(), count + 1);
+
+    let list = json(&run(env.cmd(), &["banks", "list", "--json"]).stdout);
+    let weak = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["category"] == "weaknesses")
+        .unwrap();
+    assert_eq!(weak["source"], format!("built-in + {}", mine.display()));
+    assert_eq!(weak["questions"], count + 1);
+}
+
+#[test]
+fn bank_flag_overrides_and_adds_a_category() {
+    let env = Env::new();
+    env.file(
+        "home/banks/a.yaml",
+        "category: curveballs\nquestions:\n  - id: shared\n    text: From home\n",
+    );
+    let extra = env.file(
+        "extra/b.yaml",
+        "category: curveballs\nquestions:\n  - id: shared\n    text: From --bank\n",
+    );
+    let new = env.file(
+        "extra/c.yaml",
+        "category: caught-off-guard\nquestions:\n  - id: why-gap\n    text: Why the gap in your CV?\n",
+    );
+    let folder = extra.parent().unwrap().to_str().unwrap().to_string();
+    let shown = json(
+        &run(
+            env.cmd(),
+            &["--bank", &folder, "banks", "show", "curveballs", "--json"],
+        )
+        .stdout,
+    );
+    assert_eq!(question(&shown, "shared").1["text"], "From --bank");
+
+    let list = json(&run(env.cmd(), &["--bank", &folder, "banks", "list", "--json"]).stdout);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 10);
+    assert_eq!(list[9]["category"], "caught-off-guard");
+    assert_eq!(list[9]["title"], "Caught off guard");
+    assert_eq!(list[9]["source"], new.display().to_string());
+}
+
+const HOSTILE: &str = r#"category: hostile
+title: "Evil \e[2J title \e]0;pwned\a"
+description: "line\rover \x9b31m red \u202Ereversed"
+questions:
+  - id: escape
+    text: "Clear \e[2J screen \e]0;title\x07 now\r\x9b31m\u202E"
+    followups:
+      - "\e[31mred\e[0m"
+    tips:
+      - "\x9b2J and \u202E"
+    tags: ["\e[5m"]
+"#;
+
+/// Control characters that must never reach a terminal raw.
+fn raw_controls(s: &str) -> Vec<char> {
+    s.chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+#[test]
+fn escape_sequences_in_a_bank_never_reach_stdout() {
+    let env = Env::new();
+    let bank = env.file("hostile.yaml", HOSTILE);
+    let bank = bank.to_str().unwrap();
+    for args in [
+        &["--bank", bank, "banks", "show", "hostile"][..],
+        &["--bank", bank, "banks", "show", "hostile", "--json"],
+        &["--bank", bank, "banks", "list"],
+        &["--bank", bank, "banks", "list", "--json"],
+    ] {
+        let out = run(env.cmd(), args);
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert!(
+            raw_controls(&out.stdout).is_empty(),
+            "{args:?}: {:?}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("Clear") || out.stdout.contains("Evil"),
+            "{}",
+            out.stdout
+        );
+    }
+    // The JSON still carries the original text, escaped.
+    let shown = json(
+        &run(
+            env.cmd(),
+            &["--bank", bank, "banks", "show", "hostile", "--json"],
+        )
+        .stdout,
+    );
+    assert_eq!(
+        shown["questions"][0]["text"],
+        "Clear \u{1b}[2J screen \u{1b}]0;title\u{7} now\r\u{9b}31m\u{202e}"
+    );
+}
+
+#[test]
+fn escape_sequences_in_error_messages_never_reach_the_terminal() {
+    let env = Env::new();
+    let bad = env.file(
+        "bad.yaml",
+        "category: a\n\"\\e]0;pwned\\a\": x\nquestions:\n  - id: a\n    text: \"{\\e[2J}\"\n",
+    );
+    let out = run(env.cmd(), &["banks", "check", bad.to_str().unwrap()]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("unknown field"), "{}", out.stderr);
+    assert!(out.stderr.contains("unknown placeholder"), "{}", out.stderr);
+    assert!(raw_controls(&out.stderr).is_empty(), "{:?}", out.stderr);
+}
+
+#[test]
+fn check_of_a_missing_path_exits_2() {
+    let env = Env::new();
+    let out = run(env.cmd(), &["banks", "check", "no/such.yaml"]);
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr.contains("no/such.yaml: cannot read"),
+        "{}",
+        out.stderr
+    );
+}
