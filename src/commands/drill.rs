@@ -24,6 +24,7 @@ use crate::drill::{
 };
 use crate::history::History;
 use crate::report::summary;
+use crate::term::countdown::wrap;
 use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
 use crate::term::session::{Interrupt, Outcome, Prompt, RawUi, Ui};
@@ -253,7 +254,15 @@ fn print_summary(
         writeln!(out, "{}", summary::table(&rows, width))?;
     }
     if let Some(step) = coach::next_step(records) {
-        writeln!(out, "{step}")?;
+        let line = format!("To work on: {step}");
+        match width {
+            Some(w) => {
+                for part in wrap(&line, usize::from(w).saturating_sub(1), "") {
+                    writeln!(out, "{part}")?;
+                }
+            }
+            None => writeln!(out, "{line}")?,
+        }
     }
     out.flush()
 }

@@ -2,7 +2,7 @@
 //! answer time, pauses, words, pace, fillers, flags) under a one-line
 //! headline. Plain text, no colour, so it reads the same in a pipe.
 
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -57,6 +57,13 @@ pub fn table(rows: &[Row<'_>], width: Option<u16>) -> String {
     for i in [0, 2, 3, 5, 6, 7] {
         if let Some(col) = t.column_mut(i) {
             col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    // Only the question wraps on a narrow terminal: figures cut in half are
+    // unreadable.
+    for i in [0, 2, 3, 4, 5, 6, 7, 8] {
+        if let Some(col) = t.column_mut(i) {
+            col.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
     t.to_string()

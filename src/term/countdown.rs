@@ -51,7 +51,12 @@ pub struct Countdown {
 
 #[derive(Debug)]
 enum Kind {
-    Bar { bar: ProgressBar, term: BufferedTerm },
+    Bar {
+        bar: ProgressBar,
+        term: BufferedTerm,
+        /// What the `{screen}` key prints: label, then message lines.
+        screen: Arc<Mutex<String>>,
+    },
     Plain(Plain),
 }
 
@@ -61,9 +66,20 @@ pub fn bar_possible() -> bool {
     !dumb && io::stdout().is_terminal()
 }
 
-/// The bar's template: the bar and the time label, then the message lines
-/// (tips, typed answer) which the caller has already wrapped.
-const TEMPLATE: &str = "{bar:30} {prefix}\n{msg}";
+/// The bar's template: the bar (its width filled in), then the label and
+/// the message lines (tips, typed answer) from [`SCREEN_KEY`], already
+/// wrapped by us.
+fn template(bar_width: u16) -> String {
+    format!("{{bar:{bar_width}}} {{{SCREEN_KEY}}}")
+}
+
+/// Columns the bar takes: 30, less on a narrow terminal so that the
+/// longest label still fits on the bar's line.
+fn bar_width(columns: u16) -> u16 {
+    columns.saturating_sub(45).clamp(10, 30)
+}
+/// The template key whose text the input loop sets before each draw.
+const SCREEN_KEY: &str = "screen";
 
 impl Countdown {
     /// A countdown that draws a bar when `bar` is true, else plain lines.
@@ -75,9 +91,19 @@ impl Countdown {
             });
         }
         let term = BufferedTerm::default();
-        let style = ProgressStyle::with_template(TEMPLATE)
+        let (columns, _) = term.refresh_size();
+        let screen = Arc::new(Mutex::new(String::new()));
+        let shown = Arc::clone(&screen);
+        let style = ProgressStyle::with_template(&template(bar_width(columns)))
             .map_err(io::Error::other)?
-            .progress_chars("█▌░");
+            .progress_chars("█▌░")
+            .with_key(
+                SCREEN_KEY,
+                move |_: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let text = shown.lock().unwrap_or_else(PoisonError::into_inner);
+                    let _ = w.write_str(&text);
+                },
+            );
         let bar = ProgressBar::with_draw_target(
             Some(1),
             ProgressDrawTarget::term_like(Box::new(term.clone())),
@@ -86,14 +112,15 @@ impl Countdown {
         let mut out = io::stdout();
         queue!(out, cursor::Hide)?;
         Ok(Self {
-            kind: Kind::Bar { bar, term },
+            kind: Kind::Bar { bar, term, screen },
         })
     }
 
-    /// Draws `frame`. The one place that writes while a question is open.
+    /// Draws `frame`. The one place that writes while a question is open:
+    /// one indicatif draw, presented in one write.
     pub fn update(&mut self, frame: &Frame<'_>) -> io::Result<()> {
         match &mut self.kind {
-            Kind::Bar { bar, term } => {
+            Kind::Bar { bar, term, screen } => {
                 let (width, height) = term.size();
                 let (pos, len, label) = bar_state(frame);
                 let lines = message_lines(
@@ -101,32 +128,57 @@ impl Countdown {
                     usize::from(width).saturating_sub(1).max(10),
                     usize::from(height).saturating_sub(3).max(1),
                 );
-                bar.set_prefix(label);
+                {
+                    let mut text = screen.lock().unwrap_or_else(PoisonError::into_inner);
+                    text.clear();
+                    text.push_str(&label);
+                    for line in &lines {
+                        text.push('\n');
+                        text.push_str(line);
+                    }
+                }
+                // With no steady tick, `update` draws exactly once.
                 bar.update(|s| {
                     s.set_len(len.max(1));
                     s.set_pos(pos);
                 });
-                bar.set_message(lines.join("\n"));
                 term.present()
             }
             Kind::Plain(plain) => plain.update(frame),
         }
     }
 
-    /// Leaves the last frame on screen and moves below it, cursor shown.
+    /// Whether this countdown draws a bar (and so must be redrawn from
+    /// scratch when the window changes size).
+    pub fn is_bar(&self) -> bool {
+        matches!(self.kind, Kind::Bar { .. })
+    }
+
+    /// Drops the countdown without drawing anything more (the caller is
+    /// about to clear the screen and start a new one).
+    pub fn discard(self) {
+        if let Kind::Bar { bar, term, .. } = self.kind {
+            term.detach();
+            bar.abandon();
+        }
+    }
+
+    /// Leaves the last frame on screen and moves below it, cursor shown,
+    /// with a blank line before whatever comes next.
     pub fn finish(self) -> io::Result<()> {
         let mut out = io::stdout();
         match self.kind {
-            Kind::Bar { bar, term } => {
-                bar.finish();
+            Kind::Bar { bar, term, .. } => {
+                // `abandon`, not `finish`: finish would fill the bar.
+                bar.abandon();
                 term.present()?;
                 // Discard whatever a later drop might draw: the screen
                 // below now belongs to the feedback.
                 term.detach();
                 queue!(out, cursor::Show)?;
-                out.write_all(b"\r\n")?;
+                out.write_all(b"\r\n\r\n")?;
             }
-            Kind::Plain(_) => out.write_all(b"\r\n")?,
+            Kind::Plain(_) => out.write_all(b"\r\n\r\n")?,
         }
         out.flush()
     }
@@ -196,7 +248,8 @@ fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
     match f.input {
         InputMode::Spoken => lines.push(match f.phase {
             Phase::Thinking => "Press Space when you start talking.".to_string(),
-            _ => format!("Talking · Space marks a stumble ({} marked)", f.marks),
+            Phase::Answering => format!("Talking · Space marks a stumble ({} marked)", f.marks),
+            Phase::Done => format!("Done · {} marked", f.marks),
         }),
         _ => {
             let cursor = if f.phase == Phase::Done { "" } else { "▏" };
@@ -265,6 +318,16 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
 /// An indicatif target that collects a frame in memory, so that one
 /// [`BufferedTerm::present`] writes it to the terminal in a single write,
 /// with crossterm's cursor moves (which work with raw mode's bare `\n`).
+///
+/// indicatif 0.18 ends each line of a frame by padding it with spaces to
+/// the terminal's width and lets the terminal's auto-wrap move to the next
+/// row. That marks every row as soft-wrapped, so terminals re-flow the
+/// whole frame as one paragraph (on resize, copy, in screen readers). Here
+/// the padding (the `write_str` that follows each line) becomes "erase to
+/// end of line", and the next line starts with a real `\r\n`. Our lines
+/// are wrapped to less than the width beforehand, so the row count
+/// indicatif computes is unchanged; the cursor stays after the last line's
+/// text, which its next frame's cursor-up and clear-line handle the same.
 #[derive(Debug, Clone, Default)]
 struct BufferedTerm {
     shared: Arc<Mutex<TermBuffer>>,
@@ -274,6 +337,13 @@ struct BufferedTerm {
 struct TermBuffer {
     bytes: Vec<u8>,
     detached: bool,
+    /// (columns, rows), read when the countdown starts and on resize, not
+    /// each time indicatif asks.
+    size: Option<(u16, u16)>,
+    /// The next `write_str` is the padding after a line.
+    expect_padding: bool,
+    /// A line was padded: the next line starts on a new row.
+    line_open: bool,
 }
 
 impl BufferedTerm {
@@ -297,6 +367,14 @@ impl BufferedTerm {
         Ok(())
     }
 
+    /// Anything but a line's text ends the run of lines being written.
+    fn end_of_frame_text(&self) {
+        self.with(|b| {
+            b.expect_padding = false;
+            b.line_open = false;
+        });
+    }
+
     /// Writes the collected frame to standard output.
     fn present(&self) -> io::Result<()> {
         let bytes = self.with(|b| std::mem::take(&mut b.bytes));
@@ -313,11 +391,22 @@ impl BufferedTerm {
         });
     }
 
-    /// (columns, rows), with a usable fallback when the size is unknown.
-    fn size(&self) -> (u16, u16) {
-        match terminal::size() {
+    /// Reads the terminal size (with a usable fallback when it is
+    /// unknown) and keeps it for this frame.
+    fn refresh_size(&self) -> (u16, u16) {
+        let size = match terminal::size() {
             Ok((w, h)) if w > 0 && h > 0 => (w, h),
             _ => (80, 24),
+        };
+        self.with(|b| b.size = Some(size));
+        size
+    }
+
+    /// The size last read.
+    fn size(&self) -> (u16, u16) {
+        match self.with(|b| b.size) {
+            Some(size) => size,
+            None => self.refresh_size(),
         }
     }
 }
@@ -332,6 +421,7 @@ impl TermLike for BufferedTerm {
     }
 
     fn move_cursor_up(&self, n: usize) -> io::Result<()> {
+        self.end_of_frame_text();
         // "ESC [ 0 A" moves one line on most terminals: emit nothing for 0.
         match u16::try_from(n) {
             Ok(0) => Ok(()),
@@ -341,6 +431,7 @@ impl TermLike for BufferedTerm {
     }
 
     fn move_cursor_down(&self, n: usize) -> io::Result<()> {
+        self.end_of_frame_text();
         match u16::try_from(n) {
             Ok(0) => Ok(()),
             Ok(n) => self.push_command(cursor::MoveDown(n)),
@@ -349,6 +440,7 @@ impl TermLike for BufferedTerm {
     }
 
     fn move_cursor_right(&self, n: usize) -> io::Result<()> {
+        self.end_of_frame_text();
         match u16::try_from(n) {
             Ok(0) => Ok(()),
             Ok(n) => self.push_command(cursor::MoveRight(n)),
@@ -357,6 +449,7 @@ impl TermLike for BufferedTerm {
     }
 
     fn move_cursor_left(&self, n: usize) -> io::Result<()> {
+        self.end_of_frame_text();
         match u16::try_from(n) {
             Ok(0) => Ok(()),
             Ok(n) => self.push_command(cursor::MoveLeft(n)),
@@ -365,17 +458,31 @@ impl TermLike for BufferedTerm {
     }
 
     fn write_line(&self, s: &str) -> io::Result<()> {
+        self.end_of_frame_text();
         self.push(s.as_bytes());
         self.push(b"\r\n");
         Ok(())
     }
 
     fn write_str(&self, s: &str) -> io::Result<()> {
+        let padding = self.with(|b| std::mem::take(&mut b.expect_padding));
+        if padding {
+            self.with(|b| b.line_open = true);
+            return self.push_command(terminal::Clear(terminal::ClearType::UntilNewLine));
+        }
+        let newline = self.with(|b| {
+            b.expect_padding = true;
+            std::mem::take(&mut b.line_open)
+        });
+        if newline {
+            self.push(b"\r\n");
+        }
         self.push(s.as_bytes());
         Ok(())
     }
 
     fn clear_line(&self) -> io::Result<()> {
+        self.end_of_frame_text();
         self.push(b"\r");
         self.push_command(terminal::Clear(terminal::ClearType::CurrentLine))
     }
@@ -491,6 +598,36 @@ mod tests {
     }
 
     #[test]
+    fn frame_rows_end_in_real_newlines_not_padding() {
+        let term = BufferedTerm::default();
+        term.with(|b| b.size = Some((20, 10)));
+        let bar = ProgressBar::with_draw_target(
+            Some(10),
+            ProgressDrawTarget::term_like(Box::new(term.clone())),
+        )
+        .with_style(ProgressStyle::with_template("{msg}").unwrap());
+        bar.set_message("first\nsecond");
+        let first = String::from_utf8(term.with(|b| std::mem::take(&mut b.bytes))).unwrap();
+        assert_eq!(first, "first\x1b[K\r\nsecond\x1b[K");
+        bar.set_message("third\nfourth");
+        let second = String::from_utf8(term.with(|b| std::mem::take(&mut b.bytes))).unwrap();
+        // Up one row, clear both, back up, then the new rows.
+        assert_eq!(
+            second,
+            "\x1b[1A\r\x1b[2K\x1b[1B\r\x1b[2K\x1b[1Athird\x1b[K\r\nfourth\x1b[K"
+        );
+        assert!(!second.contains("  "), "no padding: {second:?}");
+    }
+
+    #[test]
+    fn template_fits_the_bar_to_the_window() {
+        assert_eq!(template(30), "{bar:30} {screen}");
+        assert_eq!(bar_width(100), 30);
+        assert_eq!(bar_width(60), 15);
+        assert_eq!(bar_width(20), 10);
+    }
+
+    #[test]
     fn labels_for_each_phase() {
         let f = frame("");
         assert_eq!(bar_state(&f).2, "thinking 4s · aim to start within 10s");
@@ -501,7 +638,11 @@ mod tests {
             ..frame("")
         };
         assert_eq!(bar_state(&late).2, "thinking 12s · past your 10s target");
-        assert_eq!(bar_state(&late).0, 10_000, "bar stays full, never past its end");
+        assert_eq!(
+            bar_state(&late).0,
+            10_000,
+            "bar stays full, never past its end"
+        );
         let answering = Frame {
             elapsed: Duration::from_millis(44_500),
             phase: Phase::Answering,

@@ -137,13 +137,21 @@ mod tests {
         assert_eq!(typed(KeyCode::Esc), Action::Engine(Event::Skip));
         assert_eq!(typed(KeyCode::Tab), Action::Engine(Event::Hint));
         assert_eq!(typed(KeyCode::Backspace), Action::Engine(Event::Backspace));
-        let ctrl = |c| map(&key(KeyCode::Char(c), KeyModifiers::CONTROL), InputMode::Typed);
+        let ctrl = |c| {
+            map(
+                &key(KeyCode::Char(c), KeyModifiers::CONTROL),
+                InputMode::Typed,
+            )
+        };
         assert_eq!(ctrl('w'), Action::Engine(Event::DeleteWord));
         assert_eq!(ctrl('h'), Action::Engine(Event::Backspace));
         assert_eq!(ctrl('c'), Action::EndSession);
         assert_eq!(ctrl('x'), Action::Ignore);
         assert_eq!(
-            map(&key(KeyCode::Char('b'), KeyModifiers::ALT), InputMode::Typed),
+            map(
+                &key(KeyCode::Char('b'), KeyModifiers::ALT),
+                InputMode::Typed
+            ),
             Action::Ignore
         );
         assert_eq!(typed(KeyCode::Left), Action::Ignore);

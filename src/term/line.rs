@@ -55,10 +55,7 @@ impl StdinLines {
 }
 
 /// Sends each line of `reader` with the instant it was read, then `None`.
-fn read_lines(
-    mut reader: impl BufRead,
-    tx: &SyncSender<io::Result<Option<(String, Instant)>>>,
-) {
+fn read_lines(mut reader: impl BufRead, tx: &SyncSender<io::Result<Option<(String, Instant)>>>) {
     loop {
         let mut buf = Vec::new();
         let msg = match reader.read_until(b'\n', &mut buf) {
@@ -232,10 +229,7 @@ mod tests {
         let (tx, rx) = sync_channel(4);
         let input = io::Cursor::new(b"first answer\r\nsecond \xff\nlast".to_vec());
         read_lines(input, &tx);
-        let got: Vec<_> = rx
-            .try_iter()
-            .map(|m| m.unwrap().map(|(s, _)| s))
-            .collect();
+        let got: Vec<_> = rx.try_iter().map(|m| m.unwrap().map(|(s, _)| s)).collect();
         assert_eq!(
             got,
             vec![

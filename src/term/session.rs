@@ -147,17 +147,7 @@ impl RawUi {
 impl Ui for RawUi {
     fn ask(&mut self, prompt: &Prompt<'_>, rules: AnswerRules) -> io::Result<Outcome> {
         let mode = rules.input;
-        {
-            let mut out = Self::out();
-            write_question(&mut out, prompt)?;
-            let keys = if mode == InputMode::Spoken {
-                KEYS_SPOKEN
-            } else {
-                KEYS_TYPED
-            };
-            writeln!(out, "\n{keys}")?;
-            out.flush()?;
-        }
+        draw_question(prompt, mode, false)?;
         let mut countdown = Countdown::new(self.bar)?;
         // Keys typed before the question was on screen are not an answer.
         input::drain()?;
@@ -211,13 +201,21 @@ impl Ui for RawUi {
                     countdown.finish()?;
                     return Ok(Outcome::Interrupted(Interrupt::CtrlC));
                 }
-                Action::Resize | Action::Ignore => {}
+                Action::Resize if countdown.is_bar() => {
+                    // The terminal has re-flowed the old frame; indicatif
+                    // cannot know how, so start a clean screen.
+                    countdown.discard();
+                    draw_question(prompt, mode, true)?;
+                    countdown = Countdown::new(self.bar)?;
+                }
+                Action::Resize => {}
+                Action::Ignore => {}
             }
         }
         let measured = answer
             .measured()
             .ok_or_else(|| io::Error::other("the answer ended without measurements"))?;
-        let status = final_status(&measured, cut_at_limit);
+        let status = final_status(&measured, cut_at_limit, mode);
         countdown.update(&Frame {
             elapsed: t0.elapsed(),
             phase: Phase::Done,
@@ -234,9 +232,13 @@ impl Ui for RawUi {
     }
 
     fn show(&mut self, lines: &[String]) -> io::Result<()> {
+        let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
         let mut out = Self::out();
         for line in lines {
-            writeln!(out, "{}", clean(line))?;
+            // Word-wrapped here: the terminal would cut words at its edge.
+            for part in countdown::wrap(&clean(line), width.saturating_sub(1), "  ") {
+                writeln!(out, "{part}")?;
+            }
         }
         out.flush()
     }
@@ -269,10 +271,37 @@ impl Ui for RawUi {
     }
 }
 
+/// Writes the question block and the keys line; with `clear`, on a
+/// cleared screen (after a resize).
+fn draw_question(prompt: &Prompt<'_>, mode: InputMode, clear: bool) -> io::Result<()> {
+    let mut out = RawUi::out();
+    if clear {
+        crossterm::queue!(
+            out,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+            crossterm::cursor::MoveTo(0, 0)
+        )?;
+    }
+    write_question(&mut out, prompt)?;
+    let keys = if mode == InputMode::Spoken {
+        KEYS_SPOKEN
+    } else {
+        KEYS_TYPED
+    };
+    writeln!(out, "\n{keys}")?;
+    out.flush()
+}
+
 /// What the bar says once the answer is over.
-fn final_status(m: &Measured, cut_at_limit: bool) -> String {
+fn final_status(m: &Measured, cut_at_limit: bool, mode: InputMode) -> String {
     if m.skipped {
         "skipped".to_string()
+    } else if mode == InputMode::Spoken && !cut_at_limit {
+        if m.overran {
+            "done, over the limit".to_string()
+        } else {
+            "done".to_string()
+        }
     } else if cut_at_limit {
         "time's up: submitted at the limit".to_string()
     } else if m.overran {
