@@ -124,6 +124,16 @@ impl Spawn {
         }
     }
 
+    /// Any other program with these arguments (for baselines).
+    pub fn program(program: &str, args: &[&str]) -> Self {
+        Self {
+            program: PathBuf::from(program),
+            args: args.iter().map(OsString::from).collect(),
+            env: Vec::new(),
+            stty_capture: None,
+        }
+    }
+
     /// Sets an extra environment variable.
     pub fn env(mut self, key: &str, value: &str) -> Self {
         self.env.push((key.into(), value.into()));
@@ -168,8 +178,8 @@ impl Spawn {
         for (k, v) in &self.env {
             cmd.env(k, v);
         }
-        let proc = UnixProcess::spawn_command(cmd).expect("spawn in a pty");
         let started = Instant::now();
+        let proc = UnixProcess::spawn_command(cmd).expect("spawn in a pty");
         let reader = proc.get_raw_handle().expect("pty master handle");
         let writer = proc.get_raw_handle().expect("pty master handle");
         let replier = proc.get_raw_handle().expect("pty master handle");
@@ -247,7 +257,7 @@ impl Pty {
         self.shared.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// When the program was started.
+    /// When the program was started (just before the fork).
     pub fn started(&self) -> Instant {
         self.started
     }
@@ -277,6 +287,12 @@ impl Pty {
     /// The visible screen as text, one line per row.
     pub fn screen(&self) -> String {
         self.state().parser.screen().contents()
+    }
+
+    /// The visible rows, each exactly as the terminal shows it (a row the
+    /// terminal wrapped into the next one is still its own row here).
+    pub fn rows(&self) -> Vec<String> {
+        self.state().parser.screen().rows(0, COLS).collect()
     }
 
     /// Everything shown so far: rows scrolled off the top, then the screen.
@@ -551,13 +567,13 @@ impl Drop for Pty {
         // A test that failed midway leaves the program running: end it (and
         // a wrapped program's shell) so no process outlives the test.
         if self.exit.is_none() && self.try_exit().is_none() {
-            if self.wrapped {
-                if let Some(child) = child_of(self.pid) {
-                    let _ = std::process::Command::new("kill")
-                        .arg("-KILL")
-                        .arg(child.to_string())
-                        .status();
-                }
+            if self.wrapped
+                && let Some(child) = child_of(self.pid)
+            {
+                let _ = std::process::Command::new("kill")
+                    .arg("-KILL")
+                    .arg(child.to_string())
+                    .status();
             }
             let _ = self.proc.kill(expectrl::process::unix::Signal::SIGKILL);
             let _ = self.proc.wait();
