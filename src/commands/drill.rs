@@ -37,6 +37,11 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
     let seed = args.seed.unwrap_or_else(|| rand::rng().random());
     let order = select::draw(pool.len(), count, seed);
     let history = History::open(&ctx.home)?;
+    // Fail before the first question, not after the first answer, when the
+    // history cannot be written.
+    history
+        .prepare()
+        .context("your answers could not be saved")?;
 
     let input = if !io::stdin().is_terminal() {
         InputMode::Line
@@ -82,12 +87,13 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
         let fill =
             |text: &str| fill_placeholders(text, args.company.as_deref(), args.role.as_deref());
         let text = fill(&question.text);
+        let tips: Vec<String> = question.tips.iter().map(|t| fill(t)).collect();
         let prompt = Prompt {
             number: i + 1,
             total: order.len(),
             title: &bank.title,
             text: &text,
-            tips: &question.tips,
+            tips: &tips,
         };
         let rules = AnswerRules {
             input,
@@ -125,14 +131,18 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
         history
             .append(&Record::Answer(record.clone()))
             .context("your answer could not be saved")?;
-        let mut lines = coach::answer_feedback(&record, think_target_ms);
+        let mut lines = coach::answer_feedback_with_threshold(
+            &record,
+            think_target_ms,
+            Some(u64::try_from(args.pause.as_millis()).unwrap_or(u64::MAX)),
+        );
         lines.extend(
             question
                 .followups
                 .iter()
                 .map(|f| format!("Follow-up: {}", fill(f))),
         );
-        lines.extend(question.tips.iter().map(|t| format!("Tip: {t}")));
+        lines.extend(tips.iter().map(|t| format!("Tip: {t}")));
         answers.push((record, text));
         if let Err(e) = ui.show(&lines) {
             ui_error = Some(e);

@@ -8,6 +8,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::record::Pause;
 
+/// Below this much answer time no words-per-minute figure is given.
+pub const MIN_WPM_MS: u64 = 1_000;
+
 /// The rules one answer is timed by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerRules {
@@ -112,7 +115,9 @@ pub struct Measured {
 ///   limit.
 /// - **words**: whitespace-separated tokens with at least one alphanumeric
 ///   char (see [`count_words`]); **wpm** = words / answer minutes, `None`
-///   when `answer_ms` is 0 or the answer was spoken (no text).
+///   when `answer_ms` is under [`MIN_WPM_MS`] (a pace over a moment is
+///   noise: a paste submitted at once would read as 12,000 wpm) or the
+///   answer was spoken (no text).
 /// - Events after `Done` are ignored.
 #[derive(Debug, Clone)]
 pub struct Answer {
@@ -234,7 +239,7 @@ impl Answer {
         let limit_ms = millis(self.rules.limit);
         let spoken = self.rules.input == InputMode::Spoken;
         let words = count_words(&self.text);
-        let wpm = if spoken || answer_ms == 0 {
+        let wpm = if spoken || answer_ms < MIN_WPM_MS {
             None
         } else {
             Some(f64::from(words) * 60_000.0 / answer_ms as f64)
@@ -836,6 +841,18 @@ mod tests {
         a.feed(ms(1_000), Event::Submit);
         let m = done(&a);
         assert_eq!((m.answer_ms, m.words, m.wpm), (0, 1, None));
+    }
+
+    #[test]
+    fn wpm_is_none_for_a_moment_of_answer_time() {
+        let mut a = typed();
+        a.feed(ms(1_000), Event::Paste("one two three four".into()));
+        a.feed(ms(1_999), Event::Submit);
+        assert_eq!(done(&a).wpm, None);
+        let mut a = typed();
+        a.feed(ms(1_000), Event::Paste("one two three four".into()));
+        a.feed(ms(2_000), Event::Submit);
+        assert_eq!(done(&a).wpm, Some(240.0));
     }
 
     #[test]

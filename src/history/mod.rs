@@ -201,6 +201,15 @@ impl History {
         // `_lock` then `file` drop here: unlock, close.
     }
 
+    /// Makes sure records can be appended: creates the home folder (`0700`)
+    /// and the file (`0600`) if missing, without writing anything, so a
+    /// session can fail before its first question rather than lose an
+    /// answer.
+    pub fn prepare(&self) -> Result<(), HistoryError> {
+        self.ensure_home()?;
+        self.open_for_append().map(drop)
+    }
+
     /// Reads every record under a shared lock (so a concurrent append is
     /// never seen half-written); unreadable lines become warnings and reading
     /// goes on. A missing file is an empty history.

@@ -311,3 +311,30 @@ fn append_after_a_complete_but_unterminated_record_keeps_both() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(records, vec![answer("old"), session()]);
 }
+
+#[test]
+fn prepare_creates_home_and_empty_file_private_and_keeps_existing_bytes() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("new").join("home");
+    let history = History::open(&home).unwrap();
+    history.prepare().unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&home), 0o700);
+    assert_eq!(mode(history.path()), 0o600);
+    assert_eq!(std::fs::read(history.path()).unwrap(), b"");
+    history.append(&session()).unwrap();
+    let before = std::fs::read(history.path()).unwrap();
+    history.prepare().unwrap();
+    assert_eq!(std::fs::read(history.path()).unwrap(), before);
+}
+
+#[test]
+fn prepare_fails_naming_the_path_when_home_is_under_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plain");
+    std::fs::write(&file, "x").unwrap();
+    let history = History::open(&file.join("home")).unwrap();
+    let err = history.prepare().unwrap_err().to_string();
+    assert!(err.contains(&file.display().to_string()), "{err}");
+}
