@@ -600,3 +600,52 @@ fn dumb_terminal_gets_a_plain_countdown() {
     assert!(!raw.contains("\x1b[?25l"), "the cursor was hidden");
     assert_eq!(home.answers()[0]["text"], "plain answer");
 }
+
+/// Single-quotes `arg` for `sh`.
+fn shell_quote(arg: &std::ffi::OsStr) -> String {
+    format!("'{}'", arg.to_string_lossy().replace('\'', "'\\''"))
+}
+
+/// The terminal window is closed mid-answer (here: the `script` process
+/// that owns hotseat's terminal is killed, as a terminal emulator would be):
+/// hotseat must notice, keep the finished answer, close the session as
+/// interrupted and exit, instead of running on with no terminal.
+#[test]
+fn closed_terminal_ends_the_session_and_keeps_finished_answers() {
+    let home = Home::new();
+    let mut words = vec![shell_quote(util::bin().as_os_str())];
+    words.extend(
+        drill_args(home.path(), &["--count", "3"])
+            .iter()
+            .map(|a| shell_quote(a)),
+    );
+    let command = words.join(" ");
+    let mut pty = Spawn::program("script", &["-q", "-e", "-c", &command, "/dev/null"]).start();
+    let (first, _) = wait_question(&pty);
+    let hotseat = util::pty::find_descendant(pty.pid(), "hotseat").expect("hotseat under script");
+    pty.type_text("first answer", KEY_GAP);
+    pty.send(ENTER);
+    pass_gate(&mut pty);
+    wait_next_question(&pty, first);
+    pty.type_text("half an ans", KEY_GAP);
+
+    Pty::kill(pty.pid(), "KILL");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while util::pty::is_running(hotseat) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let still_running = util::pty::is_running(hotseat);
+    if still_running {
+        // Ours to clean up: it was started by this test.
+        Pty::kill(hotseat, "KILL");
+    }
+    assert!(
+        !still_running,
+        "hotseat kept running for 5 s after its terminal was closed"
+    );
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1, "{answers:#?}");
+    assert_eq!(answers[0]["text"], "first answer");
+    let session = only_session(&home, &answers);
+    assert_eq!(session["interrupted"], true);
+}

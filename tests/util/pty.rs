@@ -524,6 +524,44 @@ pub fn child_of(parent: i32) -> Option<i32> {
     None
 }
 
+/// The pids of every live process whose parent is `parent`, from `/proc`.
+pub fn children_of(parent: i32) -> Vec<i32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_string_lossy().parse::<i32>().ok())
+        .filter(|&pid| stat_fields(pid).is_some_and(|f| f.get(1) == Some(&parent.to_string())))
+        .collect()
+}
+
+/// The first descendant of `root` (itself included) whose command name is
+/// `name`.
+pub fn find_descendant(root: i32, name: &str) -> Option<i32> {
+    let mut queue = vec![root];
+    while let Some(pid) = queue.pop() {
+        let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        if comm.trim_end() == name {
+            return Some(pid);
+        }
+        queue.extend(children_of(pid));
+    }
+    None
+}
+
+/// Whether `pid` is a live process (not gone, not a zombie).
+pub fn is_running(pid: i32) -> bool {
+    stat_fields(pid).is_some_and(|f| f.first().is_some_and(|state| state != "Z" && state != "X"))
+}
+
+/// The fields of `/proc/<pid>/stat` after the command name: state, ppid, …
+fn stat_fields(pid: i32) -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    Some(after.split_whitespace().map(str::to_string).collect())
+}
+
 /// CPU time (user + system) a process has used so far, in milliseconds,
 /// from `/proc/<pid>/stat` (clock-tick resolution, usually 10 ms).
 pub fn cpu_ms_stat(pid: i32) -> Option<f64> {
