@@ -1,12 +1,14 @@
 //! Reading and validating one bank file: size and encoding first, then the
-//! YAML parse (which bounds alias expansion and nesting), then a walk over
-//! the parsed value that collects every problem with its position.
+//! YAML parse (which bounds alias expansion and nesting), then checks that
+//! collect every problem, each located by line and column where possible.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
+use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
 
 use super::error::{BankError, Problem};
@@ -85,19 +87,48 @@ fn too_big(path: &Path, len: u64) -> Problem {
 }
 
 /// Parses and validates bank text; `file` names it in messages.
+///
+/// The common case — a well-typed file — is read straight into plain
+/// structs and then checked. Only when that fails is the file read again
+/// as a generic YAML value and walked, so that every structural problem
+/// (unknown field, wrong type) is reported, not just serde's first.
 pub fn parse_bank(src: &str, file: &Path, source: Source) -> Result<Bank, BankError> {
-    let value: Value = serde_yaml::from_str(src).map_err(|e| yaml_error(&e, src, file))?;
-    let mut walk = Walk {
+    let mut check = Check {
         src,
-        file: file.to_path_buf(),
-        loc: Locator::default(),
+        file,
+        count: 0,
+        loc: OnceCell::new(),
         problems: Vec::new(),
     };
-    let bank = walk.bank(&value, source);
+    let raw = match serde_yaml::from_str::<RawBank>(src) {
+        Ok(raw) if raw.is_empty() => {
+            check.report(
+                At::Nowhere,
+                String::new(),
+                "the file is empty".into(),
+                Some("start it with `category: NAME` and a `questions:` list".into()),
+            );
+            None
+        }
+        Ok(raw) => {
+            check.count = raw.questions.as_ref().map_or(0, Vec::len);
+            Some(raw)
+        }
+        Err(first) => {
+            let value: Value = serde_yaml::from_str(src).map_err(|e| yaml_error(&e, src, file))?;
+            let raw = check.raw_bank(&value);
+            if check.problems.is_empty() && raw.is_some() {
+                // The walk is more lenient than serde somewhere: say what serde said.
+                return Err(yaml_error(&first, src, file));
+            }
+            raw
+        }
+    };
+    let bank = raw.and_then(|raw| check.bank(raw, source));
     match bank {
-        Some(bank) if walk.problems.is_empty() => Ok(bank),
+        Some(bank) if check.problems.is_empty() => Ok(bank),
         _ => Err(BankError {
-            problems: walk.problems,
+            problems: check.problems,
         }),
     }
 }
@@ -165,11 +196,73 @@ fn second_key_line(src: &str, from: usize, key: &str) -> Option<(usize, usize)> 
     None
 }
 
-/// The walk over a parsed bank, collecting problems.
-struct Walk<'a> {
+/// A bank as written, before validation: what serde reads when the types
+/// are right, or what [`Check::raw_bank`] rebuilds when they are not.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBank {
+    category: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    limit: Option<String>,
+    think: Option<String>,
+    questions: Option<Vec<RawQuestion>>,
+    /// Fields present with the wrong type (already reported, so not "missing").
+    #[serde(skip)]
+    invalid: Vec<&'static str>,
+}
+
+impl RawBank {
+    /// Whether nothing at all was written (an empty file, only comments, `{}`).
+    fn is_empty(&self) -> bool {
+        self.category.is_none()
+            && self.title.is_none()
+            && self.description.is_none()
+            && self.limit.is_none()
+            && self.think.is_none()
+            && self.questions.is_none()
+    }
+}
+
+/// A question as written, before validation.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: Option<String>,
+    text: Option<String>,
+    #[serde(default)]
+    followups: Vec<String>,
+    #[serde(default)]
+    tips: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    limit: Option<String>,
+    think: Option<String>,
+    /// Fields present with the wrong type (already reported).
+    #[serde(skip)]
+    invalid: Vec<&'static str>,
+}
+
+/// Where a problem is, resolved to a line and column only when reported.
+#[derive(Debug, Clone, Copy)]
+enum At<'k> {
+    Nowhere,
+    Line1,
+    Top(&'k str),
+    Question(usize),
+    Key(usize, &'k str),
+    Sub(usize, &'k str, usize),
+    Find(usize, &'k str, &'k str),
+}
+
+/// The checks over one file, collecting problems.
+struct Check<'a> {
     src: &'a str,
-    file: PathBuf,
-    loc: Locator,
+    file: &'a Path,
+    /// How many questions the file has, for the locator.
+    count: usize,
+    /// Built on the first problem: a valid file never pays for positions.
+    loc: OnceCell<Locator>,
     problems: Vec<Problem>,
 }
 
@@ -186,19 +279,28 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-impl Walk<'_> {
-    fn loc(&self) -> &Locator {
-        &self.loc
+/// `questions[3].text`, or `category` at the top.
+fn path(q: Option<usize>, key: &str) -> String {
+    match q {
+        Some(i) if key.is_empty() => format!("questions[{i}]"),
+        Some(i) => format!("questions[{i}].{key}"),
+        None => key.to_string(),
     }
+}
 
-    fn report(
-        &mut self,
-        pos: Option<(usize, usize)>,
-        field: &str,
-        message: String,
-        fix: Option<String>,
-    ) {
-        let mut p = Problem::new(message).in_file(&self.file).at(pos);
+impl Check<'_> {
+    fn report(&mut self, at: At<'_>, field: String, message: String, fix: Option<String>) {
+        let loc = self.loc.get_or_init(|| Locator::new(self.src, self.count));
+        let pos = match at {
+            At::Nowhere => None,
+            At::Line1 => Some((1, 1)),
+            At::Top(key) => loc.top(key),
+            At::Question(i) => loc.question(i),
+            At::Key(i, key) => loc.key(i, key),
+            At::Sub(i, key, j) => loc.subitem(i, key, j),
+            At::Find(i, key, needle) => loc.find(self.src, i, key, needle),
+        };
+        let mut p = Problem::new(message).in_file(self.file).at(pos);
         if !field.is_empty() {
             p = p.field(field);
         }
@@ -208,16 +310,109 @@ impl Walk<'_> {
         self.problems.push(p);
     }
 
-    fn unknown_keys(&mut self, map: &Mapping, allowed: &[&str], path: &str, q: Option<usize>) {
+    fn at(q: Option<usize>, key: &str) -> At<'_> {
+        match q {
+            Some(i) => At::Key(i, key),
+            None => At::Top(key),
+        }
+    }
+
+    // ----- the structural walk, only when serde could not read the file -----
+
+    fn raw_bank(&mut self, value: &Value) -> Option<RawBank> {
+        let map = match value {
+            Value::Mapping(m) => m,
+            Value::Null => {
+                self.report(
+                    At::Nowhere,
+                    String::new(),
+                    "the file is empty".into(),
+                    Some("start it with `category: NAME` and a `questions:` list".into()),
+                );
+                return None;
+            }
+            other => {
+                self.report(
+                    At::Line1,
+                    String::new(),
+                    format!(
+                        "a bank is a mapping (category, title, questions …), not {}",
+                        kind(other)
+                    ),
+                    None,
+                );
+                return None;
+            }
+        };
+        if let Some(Value::Sequence(qs)) = map.get("questions") {
+            self.count = qs.len();
+        }
+        self.unknown_keys(map, &BANK_FIELDS, None);
+        let mut raw = RawBank::default();
+        let mut invalid = Vec::new();
+        raw.category = self.string(map, None, "category", &mut invalid);
+        raw.title = self.string(map, None, "title", &mut invalid);
+        raw.description = self.string(map, None, "description", &mut invalid);
+        raw.limit = self.string(map, None, "limit", &mut invalid);
+        raw.think = self.string(map, None, "think", &mut invalid);
+        raw.questions = match map.get("questions") {
+            None | Some(Value::Null) => None,
+            Some(Value::Sequence(qs)) => Some(
+                qs.iter()
+                    .enumerate()
+                    .map(|(i, q)| self.raw_question(i, q))
+                    .collect(),
+            ),
+            Some(other) => {
+                self.report(
+                    At::Top("questions"),
+                    "questions".into(),
+                    format!("must be a list of questions, not {}", kind(other)),
+                    None,
+                );
+                invalid.push("questions");
+                None
+            }
+        };
+        raw.invalid = invalid;
+        Some(raw)
+    }
+
+    fn raw_question(&mut self, i: usize, value: &Value) -> RawQuestion {
+        let mut raw = RawQuestion::default();
+        let Value::Mapping(map) = value else {
+            self.report(
+                At::Question(i),
+                path(Some(i), ""),
+                format!(
+                    "a question is a mapping with `id` and `text`, not {}",
+                    kind(value)
+                ),
+                None,
+            );
+            raw.invalid = vec!["id", "text"];
+            return raw;
+        };
+        self.unknown_keys(map, &QUESTION_FIELDS, Some(i));
+        let mut invalid = Vec::new();
+        raw.id = self.string(map, Some(i), "id", &mut invalid);
+        raw.text = self.string(map, Some(i), "text", &mut invalid);
+        raw.limit = self.string(map, Some(i), "limit", &mut invalid);
+        raw.think = self.string(map, Some(i), "think", &mut invalid);
+        raw.followups = self.strings(map, i, "followups");
+        raw.tips = self.strings(map, i, "tips");
+        raw.tags = self.strings(map, i, "tags");
+        raw.invalid = invalid;
+        raw
+    }
+
+    fn unknown_keys(&mut self, map: &Mapping, allowed: &[&str], q: Option<usize>) {
         for key in map.keys() {
             let Some(name) = key.as_str() else {
-                let pos = match q {
-                    Some(i) => self.loc().question(i),
-                    None => None,
-                };
+                let at = q.map_or(At::Nowhere, At::Question);
                 self.report(
-                    pos,
-                    path,
+                    at,
+                    path(q, ""),
                     format!("a key is {}, not a name", kind(key)),
                     None,
                 );
@@ -226,19 +421,10 @@ impl Walk<'_> {
             if allowed.contains(&name) {
                 continue;
             }
-            let pos = match q {
-                Some(i) => self.loc().key(i, name),
-                None => self.loc().top(name),
-            };
-            let field = if path.is_empty() {
-                name.to_string()
-            } else {
-                format!("{path}.{name}")
-            };
             let fix = closest(name, allowed).map(|c| format!("did you mean `{c}`?"));
             self.report(
-                pos,
-                &field,
+                Self::at(q, name),
+                path(q, name),
                 format!(
                     "unknown field {name:?} (expected one of {})",
                     allowed.join(", ")
@@ -248,168 +434,176 @@ impl Walk<'_> {
         }
     }
 
-    /// A required or optional text field; `None` when absent or wrong.
-    fn text(
+    /// A scalar read as text, as serde would (numbers and true/false too).
+    fn string(
         &mut self,
-        v: Option<&Value>,
-        pos: Option<(usize, usize)>,
-        field: &str,
+        map: &Mapping,
+        q: Option<usize>,
+        key: &'static str,
+        invalid: &mut Vec<&'static str>,
     ) -> Option<String> {
-        match v {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(other) => {
-                let k = kind(other);
+        match map.get(key)? {
+            Value::Null => None,
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            other => {
+                invalid.push(key);
                 self.report(
-                    pos,
-                    field,
-                    format!("must be text, not {k}"),
-                    Some("put the value in quotes".into()),
+                    Self::at(q, key),
+                    path(q, key),
+                    format!("must be text, not {}", kind(other)),
+                    Some("write it on one line after the colon, in quotes if need be".into()),
                 );
                 None
             }
         }
     }
+
+    /// A list of text (`followups`, `tips`, `tags`).
+    fn strings(&mut self, map: &Mapping, i: usize, key: &'static str) -> Vec<String> {
+        let items = match map.get(key) {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Sequence(items)) => items,
+            Some(other) => {
+                let fix = matches!(other, Value::String(_)).then(|| {
+                    format!("write each entry on its own line under `{key}:`, starting with `- `")
+                });
+                self.report(
+                    At::Key(i, key),
+                    path(Some(i), key),
+                    format!("must be a list of text, not {}", kind(other)),
+                    fix,
+                );
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (j, item) in items.iter().enumerate() {
+            match item {
+                Value::String(s) => out.push(s.clone()),
+                Value::Number(n) => out.push(n.to_string()),
+                Value::Bool(b) => out.push(b.to_string()),
+                other => self.report(
+                    At::Sub(i, key, j),
+                    format!("{}[{j}]", path(Some(i), key)),
+                    format!("must be text, not {}", kind(other)),
+                    Some("put the entry in quotes".into()),
+                ),
+            }
+        }
+        out
+    }
+
+    // ----- the checks every file goes through -----
 
     fn duration(
         &mut self,
-        v: Option<&Value>,
-        pos: Option<(usize, usize)>,
-        field: &str,
+        s: Option<String>,
+        q: Option<usize>,
+        key: &'static str,
     ) -> Option<Duration> {
-        let v = v?;
-        let s = match v {
-            Value::String(s) => s.clone(),
-            Value::Number(n) => n.to_string(),
-            Value::Null => return None,
-            other => {
-                let k = kind(other);
-                self.report(
-                    pos,
-                    field,
-                    format!("must be a duration like 90s, not {k}"),
-                    None,
-                );
-                return None;
-            }
-        };
+        let s = s?;
         match parse_duration(&s) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.report(pos, field, format!("bad duration: {e}"), None);
+                self.report(
+                    Self::at(q, key),
+                    path(q, key),
+                    format!("bad duration: {e}"),
+                    None,
+                );
                 None
             }
         }
     }
 
-    fn bank(&mut self, value: &Value, source: Source) -> Option<Bank> {
-        let map = match value {
-            Value::Mapping(m) => m,
-            Value::Null => {
-                self.report(
-                    None,
-                    "",
-                    "the file is empty".into(),
-                    Some("start it with `category: NAME` and a `questions:` list".into()),
-                );
-                return None;
-            }
-            other => {
-                let k = kind(other);
-                self.report(
-                    Some((1, 1)),
-                    "",
-                    format!("a bank is a mapping (category, title, questions …), not {k}"),
-                    None,
-                );
-                return None;
-            }
-        };
-        let count = match map.get("questions") {
-            Some(Value::Sequence(qs)) => qs.len(),
-            _ => 0,
-        };
-        self.loc = Locator::new(self.src, count);
-        self.unknown_keys(map, &BANK_FIELDS, "", None);
-
-        let cat_pos = self.loc().top("category");
-        let category = match self.text(map.get("category"), cat_pos, "category") {
+    fn kebab(
+        &mut self,
+        name: Option<String>,
+        q: Option<usize>,
+        key: &'static str,
+        invalid: &[&str],
+    ) -> Option<String> {
+        let what = if q.is_some() { "id " } else { "" };
+        match name {
+            None if invalid.contains(&key) => None,
             None => {
-                if !map.contains_key("category") || map.get("category") == Some(&Value::Null) {
-                    self.report(None, "category", "missing field `category`".into(), Some("add `category: NAME` at the top, in kebab-case, e.g. `category: weaknesses`".into()));
-                }
+                let fix = if q.is_some() {
+                    "add `id: NAME`, kebab-case and unique in the category, e.g. `id: greatest-weakness`"
+                } else {
+                    "add `category: NAME` at the top, in kebab-case, e.g. `category: weaknesses`"
+                };
+                let at = q.map_or(At::Nowhere, At::Question);
+                self.report(
+                    at,
+                    path(q, key),
+                    format!("missing field `{key}`"),
+                    Some(fix.into()),
+                );
                 None
             }
-            Some(c) if !is_kebab(&c) => {
-                let fix = match to_kebab(&c) {
+            Some(n) if !is_kebab(&n) => {
+                let fix = match to_kebab(&n) {
                     Some(k) => format!("write it in kebab-case: `{k}`"),
                     None => "use lowercase letters, digits and single hyphens".into(),
                 };
                 self.report(
-                    cat_pos,
-                    "category",
-                    format!("{c:?} is not kebab-case"),
+                    Self::at(q, key),
+                    path(q, key),
+                    format!("{what}{n:?} is not kebab-case"),
                     Some(fix),
                 );
                 None
             }
-            Some(c) => Some(c),
-        };
-        let title_pos = self.loc().top("title");
-        let title = self.text(map.get("title"), title_pos, "title");
-        if title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            Some(n) => Some(n),
+        }
+    }
+
+    fn bank(&mut self, raw: RawBank, source: Source) -> Option<Bank> {
+        let category = self.kebab(raw.category, None, "category", &raw.invalid);
+        if raw.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
             self.report(
-                title_pos,
-                "title",
+                At::Top("title"),
+                "title".into(),
                 "is blank".into(),
                 Some("give the bank a title or remove the line".into()),
             );
         }
-        let desc_pos = self.loc().top("description");
-        let description = self.text(map.get("description"), desc_pos, "description");
-        let limit_pos = self.loc().top("limit");
-        let limit = self.duration(map.get("limit"), limit_pos, "limit");
-        let think_pos = self.loc().top("think");
-        let think = self.duration(map.get("think"), think_pos, "think");
-
-        let qs_pos = self.loc().top("questions");
-        let questions = match map.get("questions") {
-            None | Some(Value::Null) => {
-                self.report(
-                    qs_pos,
-                    "questions",
-                    "missing field `questions`".into(),
-                    Some("add a `questions:` list with at least one `- id: … text: …` item".into()),
-                );
+        let limit = self.duration(raw.limit, None, "limit");
+        let think = self.duration(raw.think, None, "think");
+        let questions = match raw.questions {
+            None => {
+                if !raw.invalid.contains(&"questions") {
+                    self.report(
+                        At::Nowhere,
+                        "questions".into(),
+                        "missing field `questions`".into(),
+                        Some(
+                            "add a `questions:` list with at least one `- id: … text: …` item"
+                                .into(),
+                        ),
+                    );
+                }
                 Vec::new()
             }
-            Some(Value::Sequence(qs)) if qs.is_empty() => {
+            Some(qs) if qs.is_empty() => {
                 self.report(
-                    qs_pos,
-                    "questions",
+                    At::Top("questions"),
+                    "questions".into(),
                     "the question list is empty".into(),
                     Some("add at least one question".into()),
                 );
                 Vec::new()
             }
-            Some(Value::Sequence(qs)) => self.questions(qs),
-            Some(other) => {
-                let k = kind(other);
-                self.report(
-                    qs_pos,
-                    "questions",
-                    format!("must be a list of questions, not {k}"),
-                    None,
-                );
-                Vec::new()
-            }
+            Some(qs) => self.questions(qs),
         };
         let category = category?;
-        let title = title.unwrap_or_else(|| default_title(&category));
+        let title = raw.title.unwrap_or_else(|| default_title(&category));
         Some(Bank {
             category,
             title,
-            description,
+            description: raw.description,
             limit,
             think,
             questions,
@@ -417,201 +611,115 @@ impl Walk<'_> {
         })
     }
 
-    fn questions(&mut self, qs: &[Value]) -> Vec<Question> {
-        let mut out = Vec::with_capacity(qs.len());
-        let mut seen: HashMap<String, usize> = HashMap::with_capacity(qs.len());
-        for (i, q) in qs.iter().enumerate() {
-            let path = format!("questions[{i}]");
-            let Value::Mapping(map) = q else {
-                let pos = self.loc().question(i);
-                let k = kind(q);
-                self.report(
-                    pos,
-                    &path,
-                    format!("a question is a mapping with `id` and `text`, not {k}"),
-                    None,
-                );
-                continue;
-            };
-            self.unknown_keys(map, &QUESTION_FIELDS, &path, Some(i));
-            let id = self.question_id(map, i, &path);
-            if let Some(id) = &id {
-                if let Some(&first) = seen.get(id) {
-                    let pos = self.loc().key(i, "id");
-                    let first_at = match self.loc().key(first, "id") {
-                        Some((line, _)) => format!("line {line}"),
-                        None => format!("questions[{first}]"),
-                    };
-                    let here = pos.map_or_else(|| path.clone(), |(l, _)| format!("line {l}"));
-                    self.report(
-                        pos,
-                        &format!("{path}.id"),
-                        format!("duplicate id {id:?}: first used at {first_at}, again at {here}"),
-                        Some("give each question in a category its own id".into()),
-                    );
-                } else {
-                    seen.insert(id.clone(), i);
+    fn questions(&mut self, qs: Vec<RawQuestion>) -> Vec<Question> {
+        let mut duplicates = Vec::new();
+        {
+            let mut seen: HashMap<&str, usize> = HashMap::with_capacity(qs.len());
+            for (i, q) in qs.iter().enumerate() {
+                if let Some(id) = q.id.as_deref() {
+                    if let Some(&first) = seen.get(id) {
+                        duplicates.push((i, first, id.to_string()));
+                    } else {
+                        seen.insert(id, i);
+                    }
                 }
             }
-            let text_pos = self.loc().key(i, "text");
-            let text = match self.text(map.get("text"), text_pos, &format!("{path}.text")) {
+        }
+        let mut out = Vec::with_capacity(qs.len());
+        for (i, q) in qs.into_iter().enumerate() {
+            let id = self.kebab(q.id, Some(i), "id", &q.invalid);
+            let text = match q.text {
+                None if q.invalid.contains(&"text") => None,
                 None => {
-                    if matches!(map.get("text"), None | Some(Value::Null)) {
-                        self.report(
-                            text_pos,
-                            &format!("{path}.text"),
-                            "missing field `text`".into(),
-                            Some(
-                                "add `text: ` with the question as the interviewer asks it".into(),
-                            ),
-                        );
-                    }
+                    self.report(
+                        At::Question(i),
+                        path(Some(i), "text"),
+                        "missing field `text`".into(),
+                        Some("add `text: ` with the question as the interviewer asks it".into()),
+                    );
                     None
                 }
                 Some(t) if t.trim().is_empty() => {
                     self.report(
-                        text_pos,
-                        &format!("{path}.text"),
+                        At::Key(i, "text"),
+                        path(Some(i), "text"),
                         "the question text is blank".into(),
                         Some("write the question, or remove it".into()),
                     );
                     None
                 }
                 Some(t) => {
-                    self.placeholders(&t, i, "text", &format!("{path}.text"));
+                    self.placeholders(&t, i, "text", None);
                     Some(t)
                 }
             };
-            let followups = self.list(map, i, &path, "followups", true);
-            let tips = self.list(map, i, &path, "tips", true);
-            let tags = self.list(map, i, &path, "tags", false);
-            let limit_pos = self.loc().key(i, "limit");
-            let limit = self.duration(map.get("limit"), limit_pos, &format!("{path}.limit"));
-            let think_pos = self.loc().key(i, "think");
-            let think = self.duration(map.get("think"), think_pos, &format!("{path}.think"));
+            for (key, list) in [
+                ("followups", &q.followups),
+                ("tips", &q.tips),
+                ("tags", &q.tags),
+            ] {
+                for (j, item) in list.iter().enumerate() {
+                    if item.trim().is_empty() {
+                        self.report(
+                            At::Sub(i, key, j),
+                            format!("{}[{j}]", path(Some(i), key)),
+                            "is blank".into(),
+                            Some("write it, or remove the line".into()),
+                        );
+                    } else if key != "tags" {
+                        self.placeholders(item, i, key, Some(j));
+                    }
+                }
+            }
+            let limit = self.duration(q.limit, Some(i), "limit");
+            let think = self.duration(q.think, Some(i), "think");
             if let (Some(id), Some(text)) = (id, text) {
                 out.push(Question {
                     id,
                     text,
-                    followups,
-                    tips,
+                    followups: q.followups,
+                    tips: q.tips,
                     limit,
                     think,
-                    tags,
+                    tags: q.tags,
                 });
             }
+        }
+        for (i, first, id) in duplicates {
+            let loc = self.loc.get_or_init(|| Locator::new(self.src, self.count));
+            let line_of = |n: usize| match loc.key(n, "id") {
+                Some((line, _)) => format!("line {line}"),
+                None => format!("questions[{n}]"),
+            };
+            let message = format!(
+                "duplicate id {id:?}: first used at {}, again at {}",
+                line_of(first),
+                line_of(i)
+            );
+            self.report(
+                At::Key(i, "id"),
+                path(Some(i), "id"),
+                message,
+                Some("give each question in a category its own id".into()),
+            );
         }
         out
     }
 
-    fn question_id(&mut self, map: &Mapping, i: usize, path: &str) -> Option<String> {
-        let pos = self.loc().key(i, "id");
-        let field = format!("{path}.id");
-        match self.text(map.get("id"), pos, &field) {
-            None => {
-                if matches!(map.get("id"), None | Some(Value::Null)) {
-                    self.report(pos, &field, "missing field `id`".into(), Some("add `id: NAME`, kebab-case and unique in the category, e.g. `id: greatest-weakness`".into()));
-                }
-                None
-            }
-            Some(id) if !is_kebab(&id) => {
-                let fix = match to_kebab(&id) {
-                    Some(k) => format!("write it in kebab-case: `{k}`"),
-                    None => "use lowercase letters, digits and single hyphens".into(),
-                };
-                self.report(
-                    pos,
-                    &field,
-                    format!("id {id:?} is not kebab-case"),
-                    Some(fix),
-                );
-                None
-            }
-            Some(id) => Some(id),
-        }
-    }
-
-    /// Reports each unknown placeholder in `text`.
-    fn placeholders(&mut self, text: &str, i: usize, key: &str, field: &str) {
+    /// Reports each unknown placeholder in `text` (field `key`, item `j`).
+    fn placeholders(&mut self, text: &str, i: usize, key: &'static str, j: Option<usize>) {
         for p in unknown_placeholders(text) {
-            let pos = self.loc().find(self.src, i, key, p);
+            let field = match j {
+                Some(j) => format!("{}[{j}]", path(Some(i), key)),
+                None => path(Some(i), key),
+            };
             self.report(
-                pos,
+                At::Find(i, key, p),
                 field,
                 format!("unknown placeholder {p:?}"),
                 Some(placeholder_fix(p)),
             );
         }
-    }
-
-    /// A list of strings (`followups`, `tips`, `tags`).
-    fn list(
-        &mut self,
-        map: &Mapping,
-        i: usize,
-        path: &str,
-        key: &str,
-        placeholders: bool,
-    ) -> Vec<String> {
-        let field = format!("{path}.{key}");
-        let items = match map.get(key) {
-            None | Some(Value::Null) => return Vec::new(),
-            Some(Value::Sequence(items)) => items,
-            Some(Value::String(_)) => {
-                let pos = self.loc().key(i, key);
-                self.report(
-                    pos,
-                    &field,
-                    "must be a list".into(),
-                    Some(format!(
-                        "write each entry on its own line under `{key}:`, starting with `- `"
-                    )),
-                );
-                return Vec::new();
-            }
-            Some(other) => {
-                let pos = self.loc().key(i, key);
-                let k = kind(other);
-                self.report(
-                    pos,
-                    &field,
-                    format!("must be a list of text, not {k}"),
-                    None,
-                );
-                return Vec::new();
-            }
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for (j, item) in items.iter().enumerate() {
-            let pos = self.loc().subitem(i, key, j);
-            let field = format!("{field}[{j}]");
-            match item {
-                Value::String(s) if s.trim().is_empty() => {
-                    self.report(
-                        pos,
-                        &field,
-                        "is blank".into(),
-                        Some("write it, or remove the line".into()),
-                    );
-                }
-                Value::String(s) => {
-                    if placeholders {
-                        self.placeholders(s, i, key, &field);
-                    }
-                    out.push(s.clone());
-                }
-                other => {
-                    let k = kind(other);
-                    self.report(
-                        pos,
-                        &field,
-                        format!("must be text, not {k}"),
-                        Some("put the value in quotes".into()),
-                    );
-                }
-            }
-        }
-        out
     }
 }
 
@@ -853,7 +961,6 @@ questions:
             "category: a\nquestions:\n  - id: 7\n    text: {a: b}\n    tips: one\n    tags: [[x]]\n",
             "category: a\nquestions:\n  - id: a\n    text: b\n    limit: [1]\n",
             "category: a\n1: x\nquestions:\n  - id: a\n    text: b\n",
-            "category: !custom a\nquestions:\n  - id: a\n    text: b\n",
         ] {
             assert!(!problems(src).is_empty(), "{src}");
         }
