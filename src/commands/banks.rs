@@ -13,7 +13,7 @@ use anyhow::Context as _;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde_json::json;
 
-use super::{Context, Usage};
+use super::{Context, unknown_category};
 use crate::bank::{self, Bank, BankError, Catalog, Problem, format_duration};
 use crate::cli::BanksCommand;
 use crate::term::sanitize::clean;
@@ -54,17 +54,6 @@ pub fn run(ctx: &Context, cmd: BanksCommand) -> anyhow::Result<ExitCode> {
 /// The built-ins merged with `<home>/banks/` and `--bank`.
 fn load(ctx: &Context) -> anyhow::Result<Catalog> {
     Ok(Catalog::load_for_home(&ctx.home, &ctx.extra_banks)?)
-}
-
-fn unknown_category(catalog: &Catalog, category: &str) -> Usage {
-    let known = catalog.categories();
-    let hint = bank::validate::closest(category, &known)
-        .map(|c| format!(" Did you mean {c}?"))
-        .unwrap_or_default();
-    Usage(format!(
-        "no bank has category {category:?}.{hint} Known categories: {}",
-        known.join(", ")
-    ))
 }
 
 fn list_table(catalog: &Catalog, out: &mut dyn Write) -> std::io::Result<()> {

@@ -199,11 +199,7 @@ fn question_pool<'c>(
     let mut banks: Vec<&Bank> = Vec::new();
     for name in wanted.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
         let Some(bank) = catalog.bank(name) else {
-            return Err(Usage(format!(
-                "unknown category {name:?}; the known categories are: {}",
-                catalog.categories().join(", ")
-            ))
-            .into());
+            return Err(super::unknown_category(catalog, name).into());
         };
         if !banks.iter().any(|b| b.category == bank.category) {
             banks.push(bank);

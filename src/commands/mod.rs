@@ -5,7 +5,7 @@
 pub mod banks;
 pub mod drill;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,7 +50,10 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("hotseat: {err:#}");
+            // Errors may quote untrusted text (a bank file, a path).
+            let message = format!("hotseat: {err:#}");
+            // Nothing more can be done if standard error is gone too.
+            let _ = writeln!(std::io::stderr(), "{}", crate::term::sanitize::clean(&message));
             exit_code_for(&err)
         }
     }
@@ -79,6 +82,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(2))
         }
     }
+}
+
+/// The error for a category no bank has: names it, suggests the closest
+/// known one, and lists them all.
+pub(crate) fn unknown_category(catalog: &crate::bank::Catalog, category: &str) -> Usage {
+    let known = catalog.categories();
+    let hint = crate::bank::validate::closest(category, &known)
+        .map(|c| format!(" Did you mean {c}?"))
+        .unwrap_or_default();
+    Usage(format!(
+        "no bank has category {:?}.{hint} Known categories: {}",
+        category,
+        known.join(", ")
+    ))
 }
 
 /// 2 when the error is the user's input, else 1.
