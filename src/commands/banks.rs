@@ -16,7 +16,8 @@ use serde_json::json;
 use super::{Context, unknown_category};
 use crate::bank::{self, Bank, BankError, Catalog, Problem, format_duration};
 use crate::cli::BanksCommand;
-use crate::term::sanitize::clean;
+use crate::term::sanitize::{clean, is_unsafe};
+use crate::term::style::Paint;
 
 /// Runs a `banks` subcommand.
 pub fn run(ctx: &Context, cmd: BanksCommand) -> anyhow::Result<ExitCode> {
@@ -39,7 +40,7 @@ pub fn run(ctx: &Context, cmd: BanksCommand) -> anyhow::Result<ExitCode> {
             if json {
                 show_json(bank, &mut out)?;
             } else {
-                show(bank, &mut out)?;
+                show(bank, &mut out, Paint::new(ctx.color))?;
             }
         }
         BanksCommand::Check { paths } => {
@@ -136,10 +137,8 @@ fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> anyhow::Result<
     let text = serde_json::to_string_pretty(value)?;
     let mut safe = String::with_capacity(text.len());
     for c in text.chars() {
-        if c == '\u{7f}'
-            || ('\u{80}'..='\u{9f}').contains(&c)
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
-        {
+        // serde_json has already escaped C0 controls but newline and tab.
+        if is_unsafe(c) {
             safe.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             safe.push(c);
@@ -160,25 +159,25 @@ fn indented(out: &mut dyn Write, first: &str, indent: &str, text: &str) -> std::
     Ok(())
 }
 
-fn show(bank: &Bank, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        out,
+fn show(bank: &Bank, out: &mut dyn Write, paint: Paint) -> std::io::Result<()> {
+    let heading = format!(
         "{} ({}) — {} questions",
         clean(&bank.title),
         clean(&bank.category),
         bank.questions.len()
-    )?;
+    );
+    writeln!(out, "{}", paint.strong(&heading))?;
     if let Some(desc) = &bank.description {
         indented(out, "", "", desc)?;
     }
     writeln!(out, "source: {}", clean(&bank.source.to_string()))?;
     for (n, q) in bank.questions.iter().enumerate() {
         writeln!(out)?;
+        let id = format!("{}. {}", n + 1, clean(&q.id));
         writeln!(
             out,
-            "{}. {}  [limit {}, think {}]",
-            n + 1,
-            clean(&q.id),
+            "{}  [limit {}, think {}]",
+            paint.strong(&id),
             format_duration(bank.limit_for(q)),
             format_duration(bank.think_for(q))
         )?;

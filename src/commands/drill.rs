@@ -28,6 +28,7 @@ use crate::term::countdown::wrap;
 use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
 use crate::term::session::{Interrupt, Outcome, Prompt, RawUi, Ui};
+use crate::term::style::Paint;
 
 /// Runs a drill.
 pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
@@ -63,7 +64,10 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
             signals.clone(),
             Instant::now,
         )),
-        _ => Box::new(RawUi::new(signals.clone()).context("cannot set up the terminal")?),
+        _ => Box::new(
+            RawUi::new(signals.clone(), Paint::new(ctx.color))
+                .context("cannot set up the terminal")?,
+        ),
     };
 
     let mut answers: Vec<(AnswerRecord, String)> = Vec::new();
@@ -181,7 +185,7 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
     }
     restored.context("cannot restore the terminal")?;
 
-    let printed = print_summary(&closing, &answers, &records);
+    let printed = print_summary(&closing, &answers, &records, Paint::new(ctx.color));
     match interrupted {
         // After a signal the terminal may be gone: the history is what counts.
         Some(Interrupt::Signal(_)) => {}
@@ -233,6 +237,7 @@ fn print_summary(
     closing: &SessionRecord,
     answers: &[(AnswerRecord, String)],
     records: &[AnswerRecord],
+    paint: Paint,
 ) -> io::Result<()> {
     let stdout = io::stdout();
     let width = if stdout.is_terminal() {
@@ -242,16 +247,13 @@ fn print_summary(
     };
     let mut out = stdout.lock();
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        summary::headline(
-            &closing.session,
-            closing.answered,
-            closing.skipped,
-            closing.interrupted
-        )
-    )?;
+    let headline = summary::headline(
+        &closing.session,
+        closing.answered,
+        closing.skipped,
+        closing.interrupted,
+    );
+    writeln!(out, "{}", paint.strong(&headline))?;
     if !answers.is_empty() {
         let rows: Vec<summary::Row<'_>> = answers
             .iter()
@@ -263,11 +265,17 @@ fn print_summary(
         let line = format!("To work on: {step}");
         match width {
             Some(w) => {
-                for part in wrap(&line, usize::from(w).saturating_sub(1), "") {
+                let parts = wrap(&line, usize::from(w).saturating_sub(1), "");
+                for (i, part) in parts.iter().enumerate() {
+                    let part = if i == 0 {
+                        paint.label(part)
+                    } else {
+                        part.clone()
+                    };
                     writeln!(out, "{part}")?;
                 }
             }
-            None => writeln!(out, "{line}")?,
+            None => writeln!(out, "{}", paint.label(&line))?,
         }
     }
     out.flush()

@@ -8,3 +8,4 @@ pub mod input;
 pub mod line;
 pub mod sanitize;
 pub mod session;
+pub mod style;

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 /// Whether `c` must not reach the terminal raw: C0 controls except newline
 /// and tab, DEL, C1 controls, and the bidi embedding/override/isolate marks
 /// that can make text display in an order other than the one stored.
-fn is_unsafe(c: char) -> bool {
+pub fn is_unsafe(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')

@@ -11,6 +11,7 @@ use super::countdown::{self, Countdown, Frame};
 use super::guard::{Signals, TerminalGuard};
 use super::input::{self, Action};
 use super::sanitize::clean;
+use super::style::Paint;
 use crate::drill::{Answer, AnswerRules, Event, InputMode, Measured, Phase};
 
 /// How often the loop wakes with no input: the bar moves at least this often.
@@ -126,16 +127,18 @@ pub struct RawUi {
     guard: TerminalGuard,
     signals: Signals,
     bar: bool,
+    paint: Paint,
 }
 
 impl RawUi {
     /// Takes the terminal (raw mode, bracketed paste) until [`Ui::finish`]
     /// or drop.
-    pub fn new(signals: Signals) -> io::Result<Self> {
+    pub fn new(signals: Signals, paint: Paint) -> io::Result<Self> {
         Ok(Self {
             guard: TerminalGuard::new()?,
             signals,
             bar: countdown::bar_possible(),
+            paint,
         })
     }
 
@@ -147,7 +150,7 @@ impl RawUi {
 impl Ui for RawUi {
     fn ask(&mut self, prompt: &Prompt<'_>, rules: AnswerRules) -> io::Result<Outcome> {
         let mode = rules.input;
-        draw_question(prompt, mode, false)?;
+        draw_question(prompt, mode, false, self.paint)?;
         let mut countdown = Countdown::new(self.bar)?;
         // Keys typed before the question was on screen are not an answer.
         input::drain()?;
@@ -205,7 +208,7 @@ impl Ui for RawUi {
                     // The terminal has re-flowed the old frame; indicatif
                     // cannot know how, so start a clean screen.
                     countdown.discard();
-                    draw_question(prompt, mode, true)?;
+                    draw_question(prompt, mode, true, self.paint)?;
                     countdown = Countdown::new(self.bar)?;
                 }
                 Action::Resize => {}
@@ -236,8 +239,13 @@ impl Ui for RawUi {
         let mut out = Self::out();
         for line in lines {
             // Word-wrapped here: the terminal would cut words at its edge.
-            for part in countdown::wrap(&clean(line), width.saturating_sub(1), "  ") {
-                writeln!(out, "{part}")?;
+            let parts = countdown::wrap(&clean(line), width.saturating_sub(1), "  ");
+            for (i, part) in parts.iter().enumerate() {
+                if i == 0 {
+                    writeln!(out, "{}", self.paint.label(part))?;
+                } else {
+                    writeln!(out, "{part}")?;
+                }
             }
         }
         out.flush()
@@ -273,7 +281,12 @@ impl Ui for RawUi {
 
 /// Writes the question block and the keys line; with `clear`, on a
 /// cleared screen (after a resize).
-fn draw_question(prompt: &Prompt<'_>, mode: InputMode, clear: bool) -> io::Result<()> {
+fn draw_question(
+    prompt: &Prompt<'_>,
+    mode: InputMode,
+    clear: bool,
+    paint: Paint,
+) -> io::Result<()> {
     let mut out = RawUi::out();
     if clear {
         crossterm::queue!(
@@ -282,7 +295,13 @@ fn draw_question(prompt: &Prompt<'_>, mode: InputMode, clear: bool) -> io::Resul
             crossterm::cursor::MoveTo(0, 0)
         )?;
     }
-    write_question(&mut out, prompt)?;
+    if paint.is_on() {
+        let mut block = Vec::new();
+        write_question(&mut block, prompt)?;
+        write!(out, "{}", paint.strong(&String::from_utf8_lossy(&block)))?;
+    } else {
+        write_question(&mut out, prompt)?;
+    }
     let keys = if mode == InputMode::Spoken {
         KEYS_SPOKEN
     } else {
