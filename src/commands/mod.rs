@@ -4,6 +4,7 @@
 
 pub mod banks;
 pub mod drill;
+pub mod menu;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -53,7 +54,11 @@ pub fn main() -> ExitCode {
             // Errors may quote untrusted text (a bank file, a path).
             let message = format!("hotseat: {err:#}");
             // Nothing more can be done if standard error is gone too.
-            let _ = writeln!(std::io::stderr(), "{}", crate::term::sanitize::clean(&message));
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                crate::term::sanitize::clean(&message)
+            );
             exit_code_for(&err)
         }
     }
@@ -74,13 +79,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         color,
     };
     match cli.command {
-        Some(Command::Banks(cmd)) => banks::run(&ctx, cmd),
-        Some(Command::Drill(args)) => drill::run(&ctx, &args),
-        None => {
-            use clap::CommandFactory;
-            Cli::command().print_help()?;
-            Ok(ExitCode::from(2))
-        }
+        Some(command) => dispatch(&ctx, command),
+        None => menu::run(&ctx),
+    }
+}
+
+/// Runs one subcommand (from the command line or the menu).
+fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Banks(cmd) => banks::run(ctx, cmd),
+        Command::Drill(args) => drill::run(ctx, &args),
     }
 }
 
