@@ -2,7 +2,7 @@
 //! [`Event`]s, each stamped with a monotonic [`Instant`] taken the moment
 //! it is read. Knows nothing of timing rules: it stamps and forwards.
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self as ct, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -18,6 +18,9 @@ pub enum Action {
     EndSession,
     /// The window changed size: redraw.
     Resize,
+    /// The terminal went away (window closed, ssh dropped): end the session
+    /// as for SIGHUP, whether or not that signal reached us.
+    HangUp,
     /// Nothing to do (key release, unbound key, mouse, focus …).
     Ignore,
 }
@@ -82,6 +85,14 @@ fn normalize_newlines(text: &str) -> String {
 /// it is read. `Ok(None)` when the timeout passed with no input.
 pub fn next(timeout: Duration, mode: InputMode) -> io::Result<Option<Stamped>> {
     if !ct::poll(timeout)? {
+        // Raw input only runs on a terminal, so standard input no longer
+        // being one means it was hung up (its ioctls now fail with EIO).
+        if !io::stdin().is_terminal() {
+            return Ok(Some(Stamped {
+                at: Instant::now(),
+                action: Action::HangUp,
+            }));
+        }
         return Ok(None);
     }
     let event = ct::read()?;
@@ -95,8 +106,11 @@ pub fn next(timeout: Duration, mode: InputMode) -> io::Result<Option<Stamped>> {
 /// Throws away every event already waiting (keys typed before the question
 /// was drawn). Returns how many were discarded.
 pub fn drain() -> io::Result<usize> {
+    // Not a zero timeout: crossterm's /dev/tty event source does not look
+    // at the terminal at all when given none.
+    const GLANCE: Duration = Duration::from_millis(1);
     let mut n = 0;
-    while ct::poll(Duration::ZERO)? {
+    while ct::poll(GLANCE)? {
         ct::read()?;
         n += 1;
     }

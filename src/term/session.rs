@@ -14,6 +14,9 @@ use super::sanitize::clean;
 use super::style::Paint;
 use crate::drill::{Answer, AnswerRules, Event, InputMode, Measured, Phase};
 
+/// The signal number a lost terminal is reported as.
+const SIGHUP: i32 = signal_hook::consts::SIGHUP;
+
 /// How often the loop wakes with no input: the bar moves at least this often.
 pub const WAKE: Duration = Duration::from_millis(250);
 
@@ -204,6 +207,11 @@ impl Ui for RawUi {
                     countdown.finish()?;
                     return Ok(Outcome::Interrupted(Interrupt::CtrlC));
                 }
+                Action::HangUp => {
+                    // Drawing would fail on a terminal that is gone.
+                    countdown.discard();
+                    return Ok(Outcome::Interrupted(Interrupt::Signal(SIGHUP)));
+                }
                 Action::Resize if countdown.is_bar() => {
                     // The terminal has re-flowed the old frame; indicatif
                     // cannot know how, so start a clean screen.
@@ -252,13 +260,14 @@ impl Ui for RawUi {
     }
 
     fn next_gate(&mut self) -> io::Result<Option<Interrupt>> {
+        // An Enter typed while the feedback printed must not skip the gate;
+        // drained before the prompt shows, so no Enter typed after it is lost.
+        input::drain()?;
         {
             let mut out = Self::out();
             writeln!(out, "\n{NEXT_PROMPT}")?;
             out.flush()?;
         }
-        // An Enter typed while the feedback printed must not skip the gate.
-        input::drain()?;
         loop {
             if let Some(sig) = self.signals.pending() {
                 return Ok(Some(Interrupt::Signal(sig)));
@@ -269,6 +278,7 @@ impl Ui for RawUi {
             match stamped.action {
                 Action::Engine(Event::Submit) => return Ok(None),
                 Action::EndSession => return Ok(Some(Interrupt::CtrlC)),
+                Action::HangUp => return Ok(Some(Interrupt::Signal(SIGHUP))),
                 _ => {}
             }
         }
