@@ -31,18 +31,70 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     }
     let colorful = ColorfulTheme::default();
     let theme: &dyn Theme = if ctx.color { &colorful } else { &SimpleTheme };
+    let watch = Watch::start().context("cannot listen for Ctrl-C and other signals")?;
     let result = choose(ctx, theme);
-    // dialoguer hides the cursor while it asks and leaves it hidden when
-    // the question is abandoned (Ctrl-C); a menu must not take it away.
+    if let Err(dialoguer::Error::IO(e)) = &result
+        && e.kind() == io::ErrorKind::Interrupted
+    {
+        // A signal broke into the key read, and console raises SIGINT
+        // after it: the watch thread is handling it and ends the process.
+        watch.join();
+        return Ok(ExitCode::from(130));
+    }
+    watch.stop();
+    // dialoguer hides the cursor while it asks; show it before whatever
+    // runs next.
     let _ = crossterm::execute!(io::stderr(), crossterm::cursor::Show);
     match result {
         Ok(Some(command)) => super::dispatch(ctx, command),
         Ok(None) => Ok(ExitCode::SUCCESS),
-        // Ctrl-C at a menu prompt: the user backed out, like a signal.
-        Err(dialoguer::Error::IO(e)) if e.kind() == io::ErrorKind::Interrupted => {
-            Ok(ExitCode::from(130))
-        }
         Err(e) => Err(e).context("the menu could not be shown"),
+    }
+}
+
+/// While the menu asks: a signal (Ctrl-C, SIGTERM, a closed terminal)
+/// would otherwise kill the process with the terminal in dialoguer's
+/// half-raw mode and the cursor hidden. A thread puts both back and exits
+/// with 128 + the signal. Stopped before the chosen command runs, which
+/// handles signals its own way.
+struct Watch {
+    handle: signal_hook::iterator::Handle,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Watch {
+    fn start() -> io::Result<Self> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let saved = rustix::termios::tcgetattr(io::stdin()).ok();
+        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+        let handle = signals.handle();
+        let thread = std::thread::spawn(move || {
+            // Several may be pending at once: console answers the EINTR a
+            // SIGTERM or SIGHUP causes by raising SIGINT, so SIGINT is
+            // reported only when it came alone.
+            let pending: Vec<i32> = signals.wait().collect();
+            let first_other = pending.iter().copied().find(|&s| s != SIGINT);
+            if let Some(sig) = first_other.or(pending.first().copied()) {
+                if let Some(termios) = &saved {
+                    let now = rustix::termios::OptionalActions::Now;
+                    let _ = rustix::termios::tcsetattr(io::stdin(), now, termios);
+                }
+                let _ = crossterm::execute!(io::stderr(), crossterm::cursor::Show);
+                std::process::exit(128 + sig);
+            }
+        });
+        Ok(Self { handle, thread })
+    }
+
+    /// Stops watching: the command about to run handles signals itself.
+    fn stop(self) {
+        self.handle.close();
+        self.join();
+    }
+
+    /// Waits for the thread (which exits the process once a signal came).
+    fn join(self) {
+        let _ = self.thread.join();
     }
 }
 

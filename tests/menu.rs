@@ -1,0 +1,136 @@
+//! `hotseat` with no arguments: the menu on a terminal (driven through a
+//! real pseudo-terminal), and the help with exit 2 where there is none.
+
+mod util;
+
+use std::ffi::OsString;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use util::pty::{CTRL_C, ENTER, Exit, Pty, Spawn};
+use util::{Home, fixture_bank};
+
+const DOWN: &str = "\x1b[B";
+const SPACE: &str = " ";
+
+fn menu(home: &Home) -> Pty {
+    let args: Vec<OsString> = vec![
+        "--home".into(),
+        home.path().into(),
+        "--bank".into(),
+        fixture_bank().into(),
+    ];
+    let pty = Spawn::hotseat(args).start();
+    pty.expect("What would you like to do?");
+    pty
+}
+
+/// Dialoguer redraws on each key; give it a moment between keys so every
+/// key lands on the prompt it is meant for.
+fn key(pty: &mut Pty, keys: &str) {
+    pty.send(keys);
+    std::thread::sleep(Duration::from_millis(120));
+}
+
+#[test]
+fn custom_drill_from_the_menu_runs_and_records_the_chosen_category() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    key(&mut pty, ENTER);
+    pty.expect("Fixture (3 questions)");
+    // The fixture bank comes after the nine built-in ones.
+    for _ in 0..9 {
+        key(&mut pty, DOWN);
+    }
+    key(&mut pty, SPACE);
+    key(&mut pty, ENTER);
+    pty.expect("How many questions?");
+    key(&mut pty, "1");
+    key(&mut pty, ENTER);
+    pty.expect("Question 1 of 1 · Fixture");
+    pty.expect("thinking ");
+    pty.type_text("menu answer", Duration::from_millis(30));
+    pty.send(ENTER);
+    assert_eq!(pty.wait_exit(), Exit::Code(0));
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1, "{answers:?}");
+    assert_eq!(answers[0]["category"], "fixture");
+    assert_eq!(answers[0]["text"], "menu answer");
+    assert_eq!(home.sessions().len(), 1);
+}
+
+#[test]
+fn browsing_from_the_menu_shows_the_chosen_bank() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    key(&mut pty, DOWN);
+    key(&mut pty, ENTER);
+    pty.expect("Which bank?");
+    for _ in 0..9 {
+        key(&mut pty, DOWN);
+    }
+    key(&mut pty, ENTER);
+    pty.expect("Fixture (fixture) — 3 questions");
+    assert_eq!(pty.wait_exit(), Exit::Code(0));
+    assert!(pty.transcript().contains("Alpha tip: name one concrete habit."));
+    assert!(home.history().is_empty(), "browsing records nothing");
+}
+
+#[test]
+fn quitting_or_ctrl_c_leaves_nothing_behind_and_the_cursor_visible() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    key(&mut pty, DOWN);
+    key(&mut pty, DOWN);
+    key(&mut pty, ENTER);
+    assert_eq!(pty.wait_exit(), Exit::Code(0));
+    assert!(!pty.cursor_hidden());
+
+    let mut pty = menu(&home);
+    key(&mut pty, CTRL_C);
+    assert_eq!(pty.wait_exit(), Exit::Code(130));
+    assert!(!pty.cursor_hidden(), "the menu must give the cursor back");
+    assert!(!home.path().exists(), "nothing was created");
+}
+
+#[test]
+fn without_a_terminal_no_arguments_prints_help_and_exits_2() {
+    let home = Home::new();
+    let out = Command::new(util::bin())
+        .arg("--home")
+        .arg(home.path())
+        .env_remove("HOTSEAT_HOME")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run hotseat");
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Usage: hotseat"), "{stdout}");
+    assert!(stdout.contains("drill"), "{stdout}");
+}
+
+#[test]
+fn sigterm_at_a_menu_prompt_restores_the_terminal() {
+    let home = Home::new();
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let args: Vec<OsString> = vec![
+        "--home".into(),
+        home.path().into(),
+        "--bank".into(),
+        fixture_bank().into(),
+    ];
+    let mut pty = Spawn::hotseat(args).capture_stty(scratch.path()).start();
+    pty.expect("What would you like to do?");
+    // Past the first prompt, so dialoguer is inside a key read (terminal
+    // half-raw, cursor hidden) when the signal lands.
+    key(&mut pty, ENTER);
+    pty.expect("Fixture (3 questions)");
+    Pty::kill(pty.program_pid(), "TERM");
+    assert_eq!(pty.wait_exit(), Exit::Code(143));
+    assert!(pty.wait_eof(util::pty::DEADLINE));
+    let before = std::fs::read_to_string(scratch.path().join("before")).expect("before");
+    let after = std::fs::read_to_string(scratch.path().join("after")).expect("after");
+    assert_eq!(before, after, "stty -g differs after the menu was killed");
+    assert!(!pty.cursor_hidden(), "the cursor must come back");
+}
