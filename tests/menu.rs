@@ -73,7 +73,10 @@ fn browsing_from_the_menu_shows_the_chosen_bank() {
     key(&mut pty, ENTER);
     pty.expect("Fixture (fixture) — 3 questions");
     assert_eq!(pty.wait_exit(), Exit::Code(0));
-    assert!(pty.transcript().contains("Alpha tip: name one concrete habit."));
+    assert!(
+        pty.transcript()
+            .contains("Alpha tip: name one concrete habit.")
+    );
     assert!(home.history().is_empty(), "browsing records nothing");
 }
 
