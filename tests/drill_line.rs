@@ -187,3 +187,46 @@ fn unwritable_home_is_a_clear_error() {
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn company_and_role_fill_question_followup_and_tip() {
+    let home = Home::new();
+    let bank = home.scratch().join("placeholders.yaml");
+    std::fs::create_dir_all(home.scratch()).expect("scratch dir");
+    std::fs::write(
+        &bank,
+        "category: named\nquestions:\n  - id: why-us\n    text: Why {company}, as {role}?\n    \
+         followups: [\"What would {company} lose without you?\"]\n    \
+         tips: [\"Name one {company} product.\"]\n",
+    )
+    .expect("write bank");
+    let out = Command::new(util::bin())
+        .arg("--home")
+        .arg(home.path())
+        .arg("--bank")
+        .arg(&bank)
+        .args(["drill", "--category", "named", "--count", "1"])
+        .args(["--company", "Acme", "--role", "a data engineer"])
+        .env_remove("HOTSEAT_HOME")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().expect("stdin").write_all(b"because\n")?;
+            child.wait_with_output()
+        })
+        .expect("run hotseat");
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Why Acme, as a data engineer?"), "{stdout}");
+    assert!(
+        stdout.contains("What would Acme lose without you?"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Name one Acme product."), "{stdout}");
+    assert!(
+        !stdout.contains('{'),
+        "a placeholder was left unfilled: {stdout}"
+    );
+}
