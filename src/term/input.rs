@@ -82,18 +82,35 @@ fn normalize_newlines(text: &str) -> String {
 }
 
 /// Waits up to `timeout` for one terminal event and stamps it the moment
-/// it is read. `Ok(None)` when the timeout passed with no input.
+/// it is read. `Ok(None)` when the timeout passed with no input, or a
+/// signal (a resize, a SIGTERM) cut the wait short so the caller can look.
+///
+/// The waiting is done here, on standard input, not inside crossterm: its
+/// event source loops forever on the zero-byte reads of a hung-up terminal,
+/// so it is only asked once there is something to read (or it already
+/// holds parsed events), and a hang-up is seen here first. `poll(2)` with a
+/// nanosecond timeout also sleeps exactly, with no spinning at the end.
 pub fn next(timeout: Duration, mode: InputMode) -> io::Result<Option<Stamped>> {
-    if !ct::poll(timeout)? {
-        // Raw input only runs on a terminal, so standard input no longer
-        // being one means it was hung up (its ioctls now fail with EIO).
-        if !io::stdin().is_terminal() {
-            return Ok(Some(Stamped {
-                at: Instant::now(),
-                action: Action::HangUp,
-            }));
+    // Several keys can arrive in one read; crossterm hands them out one by
+    // one without touching the terminal again.
+    if !ct::poll(Duration::ZERO)? {
+        match wait_for_input(timeout)? {
+            Wait::Ready => {}
+            Wait::Quiet => return Ok(None),
+            Wait::HungUp => {
+                return Ok(Some(Stamped {
+                    at: Instant::now(),
+                    action: Action::HangUp,
+                }));
+            }
         }
-        return Ok(None);
+        if !ct::poll(Duration::ZERO)? {
+            // Readable, yet crossterm has no event: bytes it has not been
+            // told about (its epoll is edge-triggered). A short nap keeps
+            // this from becoming a busy loop until the next key wakes it.
+            std::thread::sleep(Duration::from_millis(10));
+            return Ok(None);
+        }
     }
     let event = ct::read()?;
     let at = Instant::now();
@@ -103,14 +120,48 @@ pub fn next(timeout: Duration, mode: InputMode) -> io::Result<Option<Stamped>> {
     }))
 }
 
+/// What waiting on standard input found.
+enum Wait {
+    /// Input is waiting to be read.
+    Ready,
+    /// The timeout passed, or a signal interrupted the wait.
+    Quiet,
+    /// The terminal is gone (window closed, ssh dropped).
+    HungUp,
+}
+
+fn wait_for_input(timeout: Duration) -> io::Result<Wait> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let timeout = Timespec::try_from(timeout).ok();
+    match poll(&mut fds, timeout.as_ref()) {
+        Ok(0) => {}
+        Ok(_) => {
+            let got = fds[0].revents();
+            if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                return Ok(Wait::HungUp);
+            }
+            return Ok(Wait::Ready);
+        }
+        Err(rustix::io::Errno::INTR) => return Ok(Wait::Quiet),
+        Err(e) => return Err(e.into()),
+    }
+    // Raw input only runs on a terminal, so standard input no longer being
+    // one means it was hung up (its ioctls fail with EIO): a second check
+    // for systems whose poll does not report the hang-up.
+    if io::stdin().is_terminal() {
+        Ok(Wait::Quiet)
+    } else {
+        Ok(Wait::HungUp)
+    }
+}
+
 /// Throws away every event already waiting (keys typed before the question
 /// was drawn). Returns how many were discarded.
 pub fn drain() -> io::Result<usize> {
-    // Not a zero timeout: crossterm's /dev/tty event source does not look
-    // at the terminal at all when given none.
-    const GLANCE: Duration = Duration::from_millis(1);
     let mut n = 0;
-    while ct::poll(GLANCE)? {
+    while ct::poll(Duration::ZERO)? {
         ct::read()?;
         n += 1;
     }
