@@ -146,7 +146,10 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|f| format!("Follow-up: {}", fill(f))),
         );
-        lines.extend(tips.iter().map(|t| format!("Tip: {t}")));
+        // Tips opened with Tab are still on screen above the feedback.
+        if !record.hint {
+            lines.extend(tips.iter().map(|t| format!("Tip: {t}")));
+        }
         answers.push((record, text));
         if let Err(e) = ui.show(&lines) {
             ui_error = Some(e);

@@ -243,7 +243,7 @@ impl Ui for RawUi {
     }
 
     fn show(&mut self, lines: &[String]) -> io::Result<()> {
-        let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+        let width = terminal_width();
         let mut out = Self::out();
         for line in lines {
             // Word-wrapped here: the terminal would cut words at its edge.
@@ -305,12 +305,18 @@ fn draw_question(
             crossterm::cursor::MoveTo(0, 0)
         )?;
     }
-    if paint.is_on() {
-        let mut block = Vec::new();
-        write_question(&mut block, prompt)?;
-        write!(out, "{}", paint.strong(&String::from_utf8_lossy(&block)))?;
-    } else {
-        write_question(&mut out, prompt)?;
+    let mut block = Vec::new();
+    write_question(&mut block, prompt)?;
+    // Word-wrapped here: the terminal would cut words at its edge.
+    let width = terminal_width().saturating_sub(1);
+    for line in String::from_utf8_lossy(&block).lines() {
+        if line.is_empty() {
+            writeln!(out)?;
+            continue;
+        }
+        for part in countdown::wrap(line, width, "") {
+            writeln!(out, "{}", paint.strong(&part))?;
+        }
     }
     let keys = if mode == InputMode::Spoken {
         KEYS_SPOKEN
@@ -319,6 +325,11 @@ fn draw_question(
     };
     writeln!(out, "\n{keys}")?;
     out.flush()
+}
+
+/// The terminal's width in columns (80 when it cannot be told).
+fn terminal_width() -> usize {
+    crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w))
 }
 
 /// What the bar says once the answer is over.
