@@ -58,21 +58,7 @@ impl Catalog {
                 Err(e) => problems.extend(e.problems),
             }
         }
-        for path in extra {
-            if path.is_dir() {
-                match bank_files(path) {
-                    Ok(found) if found.is_empty() => problems.push(
-                        Problem::new("no .yaml files in this folder")
-                            .in_file(path)
-                            .fix("give a bank file or a folder holding some"),
-                    ),
-                    Ok(found) => files.extend(found),
-                    Err(e) => problems.extend(e.problems),
-                }
-            } else {
-                files.push(path.clone());
-            }
-        }
+        files.extend(expand_paths(extra, &mut problems));
         for file in files {
             match check_file(&file) {
                 Ok(bank) => catalog.merge(bank),
@@ -131,6 +117,29 @@ impl Catalog {
         }
         base.source = std::mem::replace(&mut base.source, Source::BuiltIn).and(bank.source);
     }
+}
+
+/// The bank files that `paths` name: a file as given, a folder as its
+/// [`bank_files`]. A folder that cannot be read or holds no bank file is
+/// added to `problems`.
+pub fn expand_paths(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        match bank_files(path) {
+            Ok(found) if found.is_empty() => problems.push(
+                Problem::new("no .yaml or .yml files in this folder")
+                    .in_file(path)
+                    .fix("give a bank file or a folder holding some"),
+            ),
+            Ok(found) => files.extend(found),
+            Err(e) => problems.extend(e.problems),
+        }
+    }
+    files
 }
 
 /// The bank files in folder `dir`: `*.yaml` and `*.yml`, not hidden, in
@@ -306,7 +315,7 @@ mod tests {
         assert!(text.contains("a.yaml") && text.contains("b.yaml"), "{text}");
         let empty = tempfile::tempdir().unwrap();
         let e = Catalog::load(None, &[empty.path().to_path_buf()]).unwrap_err();
-        assert!(e.to_string().contains("no .yaml files"), "{e}");
+        assert!(e.to_string().contains("no .yaml or .yml files"), "{e}");
         let e = Catalog::load(None, &[dir.path().join("missing.yaml")]).unwrap_err();
         assert!(e.to_string().contains("missing.yaml: cannot read"), "{e}");
     }

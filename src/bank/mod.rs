@@ -23,7 +23,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use catalog::{Catalog, bank_files};
+pub use catalog::{Catalog, bank_files, expand_paths};
 pub use duration::{format_duration, parse_duration};
 pub use error::{BankError, Problem};
 pub use load::{MAX_FILE_BYTES, check_file, parse_bank};

@@ -199,20 +199,8 @@ fn show(bank: &Bank, out: &mut dyn Write, paint: Paint) -> std::io::Result<()> {
 /// Checks every file named or found in the folders named; prints a line per
 /// good file on `out` and every problem on `err`.
 fn check(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let mut files = Vec::new();
     let mut problems: Vec<Problem> = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            match bank::bank_files(path) {
-                Ok(found) if found.is_empty() => problems
-                    .push(Problem::new("no .yaml or .yml files in this folder").in_file(path)),
-                Ok(found) => files.extend(found),
-                Err(e) => problems.extend(e.problems),
-            }
-        } else {
-            files.push(path.clone());
-        }
-    }
+    let files = bank::expand_paths(paths, &mut problems);
     let mut bad_files = 0;
     for file in &files {
         match bank::check_file(file) {
