@@ -38,7 +38,14 @@ pub fn headline(session: &str, answered: u32, skipped: u32, interrupted: bool) -
 /// wide as its content.
 pub fn table(rows: &[Row<'_>], width: Option<u16>) -> String {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED).force_no_tty();
+    // Box drawing on a terminal; off one (a pipe, a file, a screen reader
+    // reading line input) a Markdown table, which reads and pastes cleanly.
+    let preset = if width.is_some() {
+        presets::UTF8_FULL_CONDENSED
+    } else {
+        presets::ASCII_MARKDOWN
+    };
+    t.load_style(preset).force_no_tty();
     match width {
         Some(w) => {
             t.set_content_arrangement(ContentArrangement::Dynamic)
@@ -218,7 +225,7 @@ mod tests {
                 question: "Where do you see yourself \x1b[2J in five years at a company like this one?",
             },
         ];
-        let got = table(&rows, None);
+        let got = table(&rows, Some(200));
         let expected = "\
 ┌───┬──────────────────────────────────────────────┬───────┬────────┬──────────┬───────┬─────┬─────────┬───────────────┐
 │ # ┆ question                                     ┆ think ┆ answer ┆ pauses   ┆ words ┆ wpm ┆ fillers ┆ flags         │
@@ -226,6 +233,21 @@ mod tests {
 │ 1 ┆ What is your greatest weakness?              ┆  4.2s ┆    38s ┆ 2 / 4.5s ┆    42 ┆  66 ┆       2 ┆               │
 │ 2 ┆ Where do you see yourself \\x1b[2J in five y… ┆   12s ┆      – ┆ 0        ┆     – ┆   – ┆       0 ┆ skipped, hint │
 └───┴──────────────────────────────────────────────┴───────┴────────┴──────────┴───────┴─────┴─────────┴───────────────┘";
+        assert_eq!(got, expected, "\n{got}");
+    }
+
+    #[test]
+    fn off_a_terminal_the_table_is_markdown() {
+        let answered = record(4_200);
+        let rows = [Row {
+            record: &answered,
+            question: "What is your greatest weakness?",
+        }];
+        let got = table(&rows, None);
+        let expected = "\
+| # | question                        | think | answer | pauses   | words | wpm | fillers | flags |
+|---|---------------------------------|-------|--------|----------|-------|-----|---------|-------|
+| 1 | What is your greatest weakness? |  4.2s |    38s | 2 / 4.5s |    42 |  66 |       2 |       |";
         assert_eq!(got, expected, "\n{got}");
     }
 
