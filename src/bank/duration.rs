@@ -18,7 +18,7 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let d = humantime::parse_duration(trimmed)
         .map_err(|_| format!("{s:?} is not a duration: write it like 45s, 2m or 1m30s"))?;
     if d.is_zero() {
-        return Err(format!("{s:?} is zero: give a time of at least 1s"));
+        return Err(format!("{s:?} is zero: give a time above zero, like 45s"));
     }
     if d > MAX_DURATION {
         return Err(format!(
