@@ -649,3 +649,27 @@ fn closed_terminal_ends_the_session_and_keeps_finished_answers() {
     let session = only_session(&home, &answers);
     assert_eq!(session["interrupted"], true);
 }
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    let home = Home::new();
+    let mut pty = Spawn::hotseat(drill_args(home.path(), &["--count", "1"]))
+        .env("HOTSEAT_TEST_PANIC", "1")
+        .env("RUST_BACKTRACE", "0")
+        .capture_stty(home.scratch())
+        .start();
+    assert_eq!(pty.wait_exit(), Exit::Code(101), "a panic exits 101");
+    assert_terminal_restored(&pty, home.scratch());
+    // Printed in raw mode, the message's second line would start where the
+    // first one ended (no carriage return): the hook must restore first.
+    let rows = pty.rows();
+    assert!(
+        rows.iter().any(|r| r.contains("panicked")),
+        "panic message shown: {rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("note: run with `RUST_BACKTRACE")),
+        "the panic message's second line starts at column 0: {rows:#?}"
+    );
+}

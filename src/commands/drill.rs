@@ -30,9 +30,13 @@ use crate::term::line::{LineUi, StdinLines};
 use crate::term::session::{Interrupt, Outcome, Prompt, RawUi, Ui};
 use crate::term::style::Paint;
 
+/// Set in the environment, makes the drill panic once the terminal is
+/// raw (tests/drill_pty.rs checks the terminal comes back).
+pub const PANIC_FOR_TESTS: &str = "HOTSEAT_TEST_PANIC";
+
 /// Runs a drill.
 pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
-    let catalog = Catalog::load(Some(&crate::home::banks_dir(&ctx.home)), &ctx.extra_banks)?;
+    let catalog = Catalog::load_for_home(&ctx.home, &ctx.extra_banks)?;
     let pool = question_pool(&catalog, &args.category)?;
     let count = usize::try_from(args.count).unwrap_or(usize::MAX);
     let seed = args.seed.unwrap_or_else(|| rand::rng().random());
@@ -69,6 +73,12 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
                 .context("cannot set up the terminal")?,
         ),
     };
+
+    // The test suite's only way to make the drill panic with the terminal
+    // raw, to check that the panic hook gives it back.
+    if std::env::var_os(PANIC_FOR_TESTS).is_some() {
+        panic!("{PANIC_FOR_TESTS} is set: panicking with the terminal raw");
+    }
 
     let mut answers: Vec<(AnswerRecord, String)> = Vec::new();
     let mut interrupted: Option<Interrupt> = None;
