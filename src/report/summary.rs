@@ -130,14 +130,17 @@ fn pauses(r: &AnswerRecord) -> String {
     }
 }
 
-/// "4.2s" under ten seconds, "38s", "1m05s".
+/// "4.2s" under ten seconds, "38s", "1m05s" — rounded to the nearest
+/// shown unit, as the feedback lines round, so both say the same number.
 pub fn seconds(ms: u64) -> String {
-    if ms < 10_000 {
-        format!("{}.{}s", ms / 1000, (ms % 1000) / 100)
-    } else if ms < 60_000 {
-        format!("{}s", ms / 1000)
+    let tenths = ms.saturating_add(50) / 100;
+    if tenths < 100 {
+        return format!("{}.{}s", tenths / 10, tenths % 10);
+    }
+    let s = ms.saturating_add(500) / 1000;
+    if s < 60 {
+        format!("{s}s")
     } else {
-        let s = ms / 1000;
         format!("{}m{:02}s", s / 60, s % 60)
     }
 }
@@ -294,9 +297,18 @@ mod tests {
 
     #[test]
     fn durations_and_headline() {
-        assert_eq!(seconds(4_250), "4.2s");
-        assert_eq!(seconds(38_999), "38s");
+        assert_eq!(seconds(4_249), "4.2s");
+        assert_eq!(seconds(4_250), "4.3s");
+        assert_eq!(seconds(9_949), "9.9s");
+        assert_eq!(seconds(9_950), "10s");
+        assert_eq!(seconds(38_499), "38s");
+        assert_eq!(seconds(38_999), "39s");
+        assert_eq!(seconds(59_600), "1m00s");
         assert_eq!(seconds(65_000), "1m05s");
+        assert_eq!(
+            seconds(u64::MAX),
+            format!("{}m{:02}s", u64::MAX / 1000 / 60, u64::MAX / 1000 % 60)
+        );
         assert_eq!(
             headline("20250101-093000-1a2b", 3, 1, true),
             "Session 20250101-093000-1a2b: 3 answered, 1 skipped. Ended early."
