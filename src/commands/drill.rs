@@ -27,6 +27,7 @@ use crate::report::summary;
 use crate::term::countdown::wrap;
 use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
+use crate::term::sanitize::clean;
 use crate::term::session::{Interrupt, Outcome, Prompt, RawUi, Ui};
 use crate::term::style::Paint;
 
@@ -258,7 +259,18 @@ fn print_summary(
     } else {
         None
     };
-    let mut out = stdout.lock();
+    write_summary(&mut stdout.lock(), width, closing, answers, records, paint)
+}
+
+/// The summary itself, fitted to `width` columns when on a terminal.
+fn write_summary(
+    out: &mut dyn Write,
+    width: Option<u16>,
+    closing: &SessionRecord,
+    answers: &[(AnswerRecord, String)],
+    records: &[AnswerRecord],
+    paint: Paint,
+) -> io::Result<()> {
     writeln!(out)?;
     let headline = summary::headline(
         &closing.session,
@@ -275,7 +287,9 @@ fn print_summary(
         writeln!(out, "{}", summary::table(&rows, width))?;
     }
     if let Some(step) = coach::next_step(records) {
-        let line = format!("To work on: {step}");
+        // The step may quote a word of an answer, which may hold anything
+        // a paste brought in.
+        let line = format!("To work on: {}", clean(&step));
         match width {
             Some(w) => {
                 let parts = wrap(&line, usize::from(w).saturating_sub(1), "");
@@ -322,6 +336,74 @@ mod tests {
         let all = question_pool(&catalog, &[]).unwrap();
         let total: usize = catalog.banks.iter().map(|b| b.questions.len()).sum();
         assert_eq!(all.len(), total);
+    }
+
+    /// A pasted word can carry escape sequences; the "To work on" line
+    /// quotes the word the longest pause fell after, so it must be cleaned.
+    #[test]
+    fn summary_next_step_quoting_an_answer_is_sanitized() {
+        let text = "evil\x1b]0;pwned\x07word and the rest of a long enough answer";
+        let pause = |ms| crate::drill::Pause {
+            at_word: Some(1),
+            at_char: Some(4),
+            ms,
+            at_ms: 100,
+        };
+        let record = AnswerRecord {
+            v: 1,
+            session: "s".into(),
+            at: jiff::Timestamp::UNIX_EPOCH,
+            mode: Mode::Drill,
+            question: "weaknesses/x".into(),
+            category: "weaknesses".into(),
+            input: InputMode::Typed,
+            think_ms: 1_000,
+            answer_ms: 60_000,
+            limit_ms: 90_000,
+            overran: false,
+            skipped: false,
+            // Enough pauses to beat the short-answer signal.
+            pauses: vec![pause(9_000), pause(8_000), pause(7_000), pause(6_000)],
+            words: 11,
+            wpm: Some(11.0),
+            fillers: 0,
+            filler_words: Vec::new(),
+            revisions: 0,
+            hint: false,
+            rating: None,
+            text: text.into(),
+        };
+        let closing = SessionRecord {
+            v: 1,
+            session: "s".into(),
+            started: jiff::Timestamp::UNIX_EPOCH,
+            ended: jiff::Timestamp::UNIX_EPOCH,
+            mode: Mode::Drill,
+            answered: 1,
+            skipped: 0,
+            interrupted: false,
+        };
+        let records = vec![record.clone()];
+        let answers = vec![(record, "Q?".to_string())];
+        for width in [None, Some(100)] {
+            let mut out = Vec::new();
+            write_summary(
+                &mut out,
+                width,
+                &closing,
+                &answers,
+                &records,
+                Paint::new(false),
+            )
+            .unwrap();
+            let shown = String::from_utf8(out).unwrap();
+            assert!(shown.contains("To work on:"), "{shown}");
+            assert!(shown.contains("evil\\x1b]0;pwned"), "{shown}");
+            assert!(
+                !shown.contains('\x1b') && !shown.contains('\x07'),
+                "{shown:?}"
+            );
+        }
     }
 
     #[test]
