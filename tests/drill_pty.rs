@@ -673,3 +673,29 @@ fn a_panic_restores_the_terminal_before_its_message() {
         "the panic message's second line starts at column 0: {rows:#?}"
     );
 }
+
+/// A terminal that reports no size (0 columns, as a freshly made
+/// pseudo-terminal or a serial console does) is not 0 columns wide: the
+/// question, the feedback and the summary must not be wrapped to a sliver.
+#[test]
+fn terminal_reporting_no_size_still_gets_readable_lines() {
+    let home = Home::new();
+    let mut words = vec![shell_quote(util::bin().as_os_str())];
+    words.extend(
+        drill_args(home.path(), &["--count", "1"])
+            .iter()
+            .map(|a| shell_quote(a)),
+    );
+    let command = format!("stty rows 0 cols 0 && exec {}", words.join(" "));
+    let mut pty = Spawn::program("sh", &["-c", &command]).start();
+    wait_question(&pty);
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+    for text in ["Blank answer, submitted after", "To work on:"] {
+        assert!(
+            pty.seen(text),
+            "{text:?} not on one line:\n{}",
+            pty.transcript()
+        );
+    }
+}

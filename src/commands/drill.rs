@@ -255,7 +255,9 @@ fn print_summary(
 ) -> io::Result<()> {
     let stdout = io::stdout();
     let width = if stdout.is_terminal() {
-        crossterm::terminal::size().ok().map(|(w, _)| w)
+        // A terminal whose size was never set reports 0 columns.
+        let known = crossterm::terminal::size().ok().map(|(w, _)| w);
+        Some(known.filter(|&w| w > 0).unwrap_or(80))
     } else {
         None
     };

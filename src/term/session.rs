@@ -327,9 +327,13 @@ fn draw_question(
     out.flush()
 }
 
-/// The terminal's width in columns (80 when it cannot be told).
+/// The terminal's width in columns (80 when it cannot be told: a terminal
+/// whose size was never set reports 0).
 fn terminal_width() -> usize {
-    crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w))
+    match crossterm::terminal::size() {
+        Ok((w, _)) if w > 0 => usize::from(w),
+        _ => 80,
+    }
 }
 
 /// What the bar says once the answer is over.
