@@ -62,6 +62,11 @@ pub fn read_bank_file(path: &Path) -> Result<String, BankError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(path, bytes.len() as u64).into());
     }
+    // Editors on Windows save "UTF-8 with BOM"; the YAML parser would read
+    // the mark as the start of a second document.
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let bad = e.utf8_error().valid_up_to();
@@ -1034,6 +1039,27 @@ questions:
         .unwrap();
         let e = check_file(&path).unwrap_err().to_string();
         assert!(e.contains("latin1.yaml:4:14: not UTF-8: byte 0xe9"), "{e}");
+    }
+
+    #[test]
+    fn a_utf8_byte_order_mark_is_accepted_and_lines_still_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bom.yaml");
+        std::fs::write(
+            &path,
+            "\u{feff}category: a\nquestions:\n  - id: a\n    text: Why?\n",
+        )
+        .unwrap();
+        let bank = check_file(&path).unwrap();
+        assert_eq!(bank.category, "a");
+        assert_eq!(bank.questions[0].text, "Why?");
+        std::fs::write(
+            &path,
+            "\u{feff}category: a\nquestions:\n  - id: B\n    text: x\n",
+        )
+        .unwrap();
+        let e = check_file(&path).unwrap_err().to_string();
+        assert!(e.contains("bom.yaml:3:5: questions[0].id"), "{e}");
     }
 
     #[test]
