@@ -162,7 +162,6 @@ impl Ui for RawUi {
         let mut answer = Answer::new(rules);
         let mut tips_shown = false;
         let mut marks = 0u32;
-        let mut cut_at_limit = false;
         loop {
             if let Some(sig) = self.signals.pending() {
                 countdown.finish()?;
@@ -170,7 +169,6 @@ impl Ui for RawUi {
             }
             let now = t0.elapsed();
             if answer.tick(now) == Phase::Done {
-                cut_at_limit = true;
                 break;
             }
             countdown.update(&Frame {
@@ -226,7 +224,7 @@ impl Ui for RawUi {
         let measured = answer
             .measured()
             .ok_or_else(|| io::Error::other("the answer ended without measurements"))?;
-        let status = final_status(&measured, cut_at_limit, mode);
+        let status = final_status(&measured, strict, mode);
         countdown.update(&Frame {
             elapsed: t0.elapsed(),
             phase: Phase::Done,
@@ -336,8 +334,11 @@ fn terminal_width() -> usize {
     }
 }
 
-/// What the bar says once the answer is over.
-fn final_status(m: &Measured, cut_at_limit: bool, mode: InputMode) -> String {
+/// What the bar says once the answer is over. Under `strict` an answer can
+/// only be over the limit by being cut at it — by a tick, or by a key that
+/// arrived just after the limit, which the engine drops.
+fn final_status(m: &Measured, strict: bool, mode: InputMode) -> String {
+    let cut_at_limit = strict && m.overran;
     if m.skipped {
         "skipped".to_string()
     } else if mode == InputMode::Spoken && !cut_at_limit {
@@ -358,6 +359,49 @@ fn final_status(m: &Measured, cut_at_limit: bool, mode: InputMode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn measured(overran: bool, skipped: bool) -> Measured {
+        Measured {
+            think_ms: 1_000,
+            answer_ms: 2_000,
+            limit_ms: 2_500,
+            overran,
+            skipped,
+            pauses: Vec::new(),
+            words: 1,
+            wpm: None,
+            fillers: Vec::new(),
+            revisions: 0,
+            hint: false,
+            text: "x".into(),
+        }
+    }
+
+    #[test]
+    fn final_status_says_times_up_whenever_strict_cut_the_answer() {
+        let typed = InputMode::Typed;
+        assert_eq!(
+            final_status(&measured(true, false), true, typed),
+            "time's up: submitted at the limit"
+        );
+        assert_eq!(
+            final_status(&measured(true, false), false, typed),
+            "submitted, over the limit"
+        );
+        assert_eq!(
+            final_status(&measured(false, false), true, typed),
+            "submitted"
+        );
+        assert_eq!(final_status(&measured(true, true), true, typed), "skipped");
+        assert_eq!(
+            final_status(&measured(true, false), false, InputMode::Spoken),
+            "done, over the limit"
+        );
+        assert_eq!(
+            final_status(&measured(true, false), true, InputMode::Spoken),
+            "time's up: submitted at the limit"
+        );
+    }
 
     #[test]
     fn crlf_turns_every_newline_into_crlf() {
