@@ -699,3 +699,20 @@ fn terminal_reporting_no_size_still_gets_readable_lines() {
         );
     }
 }
+
+#[test]
+fn ctrl_c_typed_with_the_submitting_enter_ends_the_session_at_the_gate() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "2"]);
+    wait_question(&pty);
+    pty.type_text("short answer", KEY_GAP);
+    // Both keys are already waiting when the feedback is printed: the gate
+    // throws away stray keys, but not a request to stop.
+    pty.send(&format!("{ENTER}{CTRL_C}"));
+    assert_eq!(pty.wait_exit(), Exit::Code(130));
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1, "{answers:#?}");
+    assert_eq!(answers[0]["text"], "short answer");
+    let session = only_session(&home, &answers);
+    assert_eq!(session["interrupted"], true);
+}

@@ -158,14 +158,15 @@ fn wait_for_input(timeout: Duration) -> io::Result<Wait> {
 }
 
 /// Throws away every event already waiting (keys typed before the question
-/// was drawn). Returns how many were discarded.
-pub fn drain() -> io::Result<usize> {
-    let mut n = 0;
+/// was drawn) — all but Ctrl-C: whoever pressed it wants out, whenever they
+/// pressed it. Returns whether a Ctrl-C was among them.
+pub fn drain() -> io::Result<bool> {
+    let mut end_session = false;
     while ct::poll(Duration::ZERO)? {
-        ct::read()?;
-        n += 1;
+        let event = ct::read()?;
+        end_session |= map(&event, InputMode::Typed) == Action::EndSession;
     }
-    Ok(n)
+    Ok(end_session)
 }
 
 #[cfg(test)]

@@ -156,7 +156,10 @@ impl Ui for RawUi {
         draw_question(prompt, mode, false, self.paint)?;
         let mut countdown = Countdown::new(self.bar)?;
         // Keys typed before the question was on screen are not an answer.
-        input::drain()?;
+        if input::drain()? {
+            countdown.finish()?;
+            return Ok(Outcome::Interrupted(Interrupt::CtrlC));
+        }
         let t0 = Instant::now();
         let (limit, think_target, strict) = (rules.limit, rules.think_target, rules.strict);
         let mut answer = Answer::new(rules);
@@ -260,7 +263,9 @@ impl Ui for RawUi {
     fn next_gate(&mut self) -> io::Result<Option<Interrupt>> {
         // An Enter typed while the feedback printed must not skip the gate;
         // drained before the prompt shows, so no Enter typed after it is lost.
-        input::drain()?;
+        if input::drain()? {
+            return Ok(Some(Interrupt::CtrlC));
+        }
         {
             let mut out = Self::out();
             writeln!(out, "\n{NEXT_PROMPT}")?;
