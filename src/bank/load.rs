@@ -148,6 +148,10 @@ fn yaml_error(e: &serde_yaml::Error, src: &str, file: &Path) -> BankError {
             msg.replace_range(i..i + suffix.len(), "");
         }
     }
+    // The parser also ends a line at a lone `\r`, NEL, LS and PS, which
+    // editors (and the rest of this module) do not: one stray `\r` would
+    // push every later position down a line. Place it by its byte offset.
+    let pos = e.location().map(|l| line_col_at(src, l.index()));
     if let Some(key) = duplicate_key(&msg) {
         // The parser points at the mapping; point at the second key instead.
         let from = pos.map_or(0, |(line, _)| line.saturating_sub(1));
@@ -172,6 +176,19 @@ fn yaml_error(e: &serde_yaml::Error, src: &str, file: &Path) -> BankError {
         .at(pos)
         .fix(fix)
         .into()
+}
+
+/// The 1-based line (counting `\n` only) and column (in characters) of the
+/// parser's byte `index`.
+fn line_col_at(src: &str, index: usize) -> (usize, usize) {
+    let mut end = index.min(src.len());
+    while !src.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &src[..end];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// The key named in the parser's "duplicate entry" message.
@@ -806,6 +823,15 @@ questions:
         let bank =
             parse("category: caught-off-guard\nquestions:\n  - id: a\n    text: Why?\n").unwrap();
         assert_eq!(bank.title, "Caught off guard");
+    }
+
+    #[test]
+    fn yaml_errors_count_lines_by_newline_only() {
+        // A stray CR (or LS) ends a line for the parser, not for an editor.
+        let e = one("category: a\rquestions:\n  - id: x\n   text: [unclosed\n");
+        assert!(e.starts_with("t.yaml:3:"), "{e}");
+        let e = one("\u{301}:\u{2028}\u{202e}");
+        assert!(e.starts_with("t.yaml:1:"), "{e}");
     }
 
     #[test]
