@@ -30,18 +30,12 @@ impl Catalog {
     pub fn builtin() -> Result<Catalog, BankError> {
         let mut catalog = Catalog::default();
         let mut problems = Vec::new();
-        for file in BUILTIN {
+        let parsed = BUILTIN.iter().map(|file| {
             let name = PathBuf::from(format!("question-banks/{}.yaml", file.category));
-            match parse_bank(file.yaml, &name, Source::BuiltIn) {
-                Ok(bank) => catalog.merge(bank),
-                Err(e) => problems.extend(e.problems),
-            }
-        }
-        if problems.is_empty() {
-            Ok(catalog)
-        } else {
-            Err(BankError { problems })
-        }
+            parse_bank(file.yaml, &name, Source::BuiltIn)
+        });
+        catalog.merge_loaded(parsed, &mut problems);
+        BankError::unless_any(catalog, problems)
     }
 
     /// The built-ins merged with the `*.yaml`/`*.yml` files of the folder
@@ -59,16 +53,22 @@ impl Catalog {
             }
         }
         files.extend(expand_paths(extra, &mut problems));
-        for file in files {
-            match check_file(&file) {
-                Ok(bank) => catalog.merge(bank),
+        catalog.merge_loaded(files.iter().map(|f| check_file(f)), &mut problems);
+        BankError::unless_any(catalog, problems)
+    }
+
+    /// Merges every bank that loaded, in order; the problems of those that
+    /// did not are added to `problems`.
+    fn merge_loaded(
+        &mut self,
+        loaded: impl IntoIterator<Item = Result<Bank, BankError>>,
+        problems: &mut Vec<Problem>,
+    ) {
+        for result in loaded {
+            match result {
+                Ok(bank) => self.merge(bank),
                 Err(e) => problems.extend(e.problems),
             }
-        }
-        if problems.is_empty() {
-            Ok(catalog)
-        } else {
-            Err(BankError { problems })
         }
     }
 

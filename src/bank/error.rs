@@ -134,6 +134,16 @@ impl BankError {
         }
     }
 
+    /// `Ok(value)` when there are no `problems`, else an error holding
+    /// them all.
+    pub fn unless_any<T>(value: T, problems: Vec<Problem>) -> Result<T, BankError> {
+        if problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(BankError { problems })
+        }
+    }
+
     /// An error with only a message (no file, no position).
     pub fn msg(message: impl Into<String>) -> Self {
         Self::one(Problem::new(message))
