@@ -21,7 +21,7 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Folder for history, your own banks and settings
+    /// Folder for your history and your own banks
     /// [default: $HOTSEAT_HOME, else ~/.local/share/hotseat]
     #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
@@ -48,11 +48,25 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// A custom drill: random questions, timed, hesitations recorded
+    #[command(after_help = DRILL_KEYS)]
     Drill(DrillArgs),
     /// The question banks in use: list, show, check
     #[command(subcommand)]
     Banks(BanksCommand),
 }
+
+/// Shown after `hotseat drill --help`.
+const DRILL_KEYS: &str = "\
+Keys, typed:  Enter submit · Esc skip · Tab tips · Ctrl-W delete a word
+              Ctrl-C end the session (finished answers are kept)
+Keys, spoken: Space when you start talking, Space at each stumble
+              Enter done · Esc skip · Ctrl-C end
+Standard input not a terminal: answers are read one per line.
+
+Examples:
+  hotseat drill --category weaknesses,curveballs --count 3
+  hotseat drill --input spoken --company Acme --role \"data engineer\"
+  printf 'first answer\\nsecond answer\\n' | hotseat drill --count 2";
 
 /// How answers are given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
