@@ -24,6 +24,8 @@ pub const WAKE: Duration = Duration::from_millis(250);
 pub const KEYS_TYPED: &str = "Enter submit · Esc skip · Tab tips · Ctrl-C end";
 /// Keys shown under a spoken question.
 pub const KEYS_SPOKEN: &str = "Space started/stumbled · Enter done · Esc skip · Ctrl-C end";
+/// What the bar says when the session ends in the middle of an answer.
+pub const INTERRUPTED_STATUS: &str = "session ended: this answer is not saved";
 /// Shown after each answer but the last.
 pub const NEXT_PROMPT: &str = "Press Enter for the next question (Ctrl-C to end).";
 
@@ -165,14 +167,14 @@ impl Ui for RawUi {
         let mut answer = Answer::new(rules);
         let mut tips_shown = false;
         let mut marks = 0u32;
-        loop {
+        // `Some` when the session ends mid-answer; the answer is then dropped.
+        let interrupted = loop {
             if let Some(sig) = self.signals.pending() {
-                countdown.finish()?;
-                return Ok(Outcome::Interrupted(Interrupt::Signal(sig)));
+                break Some(Interrupt::Signal(sig));
             }
             let now = t0.elapsed();
             if answer.tick(now) == Phase::Done {
-                break;
+                break None;
             }
             countdown.update(&Frame {
                 elapsed: now,
@@ -201,13 +203,10 @@ impl Ui for RawUi {
                         _ => {}
                     }
                     if answer.feed(at, event) == Phase::Done {
-                        break;
+                        break None;
                     }
                 }
-                Action::EndSession => {
-                    countdown.finish()?;
-                    return Ok(Outcome::Interrupted(Interrupt::CtrlC));
-                }
+                Action::EndSession => break Some(Interrupt::CtrlC),
                 Action::HangUp => {
                     // Drawing would fail on a terminal that is gone.
                     countdown.discard();
@@ -223,24 +222,33 @@ impl Ui for RawUi {
                 Action::Resize => {}
                 Action::Ignore => {}
             }
-        }
-        let measured = answer
-            .measured()
-            .ok_or_else(|| io::Error::other("the answer ended without measurements"))?;
-        let status = final_status(&measured, strict, mode);
+        };
+        let outcome = match interrupted {
+            Some(why) => Outcome::Interrupted(why),
+            None => Outcome::Finished(
+                answer
+                    .measured()
+                    .ok_or_else(|| io::Error::other("the answer ended without measurements"))?,
+            ),
+        };
+        // The last frame stays on screen: it says how the answer ended.
+        let (status, text) = match &outcome {
+            Outcome::Finished(m) => (final_status(m, strict, mode), m.text.as_str()),
+            Outcome::Interrupted(_) => (INTERRUPTED_STATUS.to_string(), answer.text()),
+        };
         countdown.update(&Frame {
             elapsed: t0.elapsed(),
             phase: Phase::Done,
             input: mode,
             limit,
             think_target,
-            text: &measured.text,
+            text,
             tips: if tips_shown { prompt.tips } else { &[] },
             marks,
             status: Some(&status),
         })?;
         countdown.finish()?;
-        Ok(Outcome::Finished(measured))
+        Ok(outcome)
     }
 
     fn show(&mut self, lines: &[String]) -> io::Result<()> {
