@@ -367,6 +367,17 @@ impl BufferedTerm {
         Ok(())
     }
 
+    /// A cursor move by `n` cells (clamped to what the escape can say).
+    /// "ESC [ 0 A" moves one line on most terminals: nothing is emitted
+    /// for 0.
+    fn push_move<C: crossterm::Command>(&self, n: usize, make: fn(u16) -> C) -> io::Result<()> {
+        self.end_of_frame_text();
+        match u16::try_from(n).unwrap_or(u16::MAX) {
+            0 => Ok(()),
+            n => self.push_command(make(n)),
+        }
+    }
+
     /// Anything but a line's text ends the run of lines being written.
     fn end_of_frame_text(&self) {
         self.with(|b| {
@@ -421,40 +432,19 @@ impl TermLike for BufferedTerm {
     }
 
     fn move_cursor_up(&self, n: usize) -> io::Result<()> {
-        self.end_of_frame_text();
-        // "ESC [ 0 A" moves one line on most terminals: emit nothing for 0.
-        match u16::try_from(n) {
-            Ok(0) => Ok(()),
-            Ok(n) => self.push_command(cursor::MoveUp(n)),
-            Err(_) => self.push_command(cursor::MoveUp(u16::MAX)),
-        }
+        self.push_move(n, cursor::MoveUp)
     }
 
     fn move_cursor_down(&self, n: usize) -> io::Result<()> {
-        self.end_of_frame_text();
-        match u16::try_from(n) {
-            Ok(0) => Ok(()),
-            Ok(n) => self.push_command(cursor::MoveDown(n)),
-            Err(_) => self.push_command(cursor::MoveDown(u16::MAX)),
-        }
+        self.push_move(n, cursor::MoveDown)
     }
 
     fn move_cursor_right(&self, n: usize) -> io::Result<()> {
-        self.end_of_frame_text();
-        match u16::try_from(n) {
-            Ok(0) => Ok(()),
-            Ok(n) => self.push_command(cursor::MoveRight(n)),
-            Err(_) => self.push_command(cursor::MoveRight(u16::MAX)),
-        }
+        self.push_move(n, cursor::MoveRight)
     }
 
     fn move_cursor_left(&self, n: usize) -> io::Result<()> {
-        self.end_of_frame_text();
-        match u16::try_from(n) {
-            Ok(0) => Ok(()),
-            Ok(n) => self.push_command(cursor::MoveLeft(n)),
-            Err(_) => self.push_command(cursor::MoveLeft(u16::MAX)),
-        }
+        self.push_move(n, cursor::MoveLeft)
     }
 
     fn write_line(&self, s: &str) -> io::Result<()> {
