@@ -16,6 +16,7 @@ use serde_json::json;
 use super::{Context, unknown_category};
 use crate::bank::{self, Bank, BankError, Catalog, Problem, format_duration};
 use crate::cli::BanksCommand;
+use crate::drill::millis;
 use crate::term::sanitize::{clean, is_unsafe};
 use crate::term::style::Paint;
 
@@ -124,10 +125,6 @@ fn show_json(bank: &Bank, out: &mut dyn Write) -> anyhow::Result<()> {
         "questions": questions,
     });
     write_json(out, &doc)
-}
-
-fn millis(d: std::time::Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// Writes `value` as pretty JSON with DEL, C1 controls and bidi marks

@@ -20,7 +20,7 @@ use crate::bank::{Bank, Catalog, Question, fill_placeholders};
 use crate::cli::{DrillArgs, InputArg};
 use crate::drill::record::AnswerContext;
 use crate::drill::{
-    AnswerRecord, AnswerRules, InputMode, Mode, Record, SessionRecord, coach, select,
+    AnswerRecord, AnswerRules, InputMode, Mode, Record, SessionRecord, coach, millis, select,
 };
 use crate::history::History;
 use crate::report::summary;
@@ -117,7 +117,7 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
             pause_threshold: args.pause,
             strict: args.strict,
         };
-        let think_target_ms = u64::try_from(rules.think_target.as_millis()).unwrap_or(u64::MAX);
+        let think_target_ms = millis(rules.think_target);
         let measured = match ui.ask(&prompt, rules) {
             Ok(Outcome::Finished(m)) => m,
             Ok(Outcome::Interrupted(why)) => {
@@ -149,7 +149,7 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
         let mut lines = coach::answer_feedback_with_threshold(
             &record,
             think_target_ms,
-            Some(u64::try_from(args.pause.as_millis()).unwrap_or(u64::MAX)),
+            Some(millis(args.pause)),
         );
         lines.extend(
             question

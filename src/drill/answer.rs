@@ -139,8 +139,9 @@ pub struct Answer {
     cut_off: bool,
 }
 
-/// Whole milliseconds of `d`, truncated, saturating at `u64::MAX`.
-fn millis(d: Duration) -> u64 {
+/// Whole milliseconds of `d`, truncated, saturating at `u64::MAX`: the
+/// one conversion every stored or shown millisecond figure goes through.
+pub fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 

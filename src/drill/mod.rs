@@ -11,6 +11,6 @@ pub mod fillers;
 pub mod record;
 pub mod select;
 
-pub use answer::{Answer, AnswerRules, Measured, Phase};
+pub use answer::{Answer, AnswerRules, Measured, Phase, millis};
 pub use event::{Event, InputMode};
 pub use record::{AnswerRecord, Mode, Pause, Record, SessionRecord};

@@ -186,7 +186,7 @@ impl Countdown {
 
 /// Bar position, length (both in ms) and the label beside the bar.
 fn bar_state(f: &Frame<'_>) -> (u64, u64, String) {
-    let ms = |d: Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+    let ms = crate::drill::millis;
     let label = if let Some(status) = f.status {
         status.to_string()
     } else if f.phase == Phase::Thinking {
