@@ -7,8 +7,8 @@ use std::sync::Arc;
 use hotseat::drill::{AnswerRecord, InputMode, Mode, Pause, Record, SessionRecord};
 use hotseat::history::{History, HistoryError};
 
-fn ts(s: &str) -> jiff::Timestamp {
-    s.parse().unwrap()
+fn ts(s: &str) -> hotseat::drill::Stamp {
+    hotseat::drill::Stamp::parse(s).unwrap()
 }
 
 fn answer(session: &str, text: &str) -> Record {
@@ -29,7 +29,7 @@ fn answer(session: &str, text: &str) -> Record {
             at_word: None,
             at_char: None,
             ms: 0,
-            at_ms: 40_210,
+            at_ms: Some(40_210),
         }],
         words: 0,
         wpm: None,
@@ -39,6 +39,7 @@ fn answer(session: &str, text: &str) -> Record {
         hint: false,
         rating: None,
         text: text.into(),
+        ..Default::default()
     })
 }
 

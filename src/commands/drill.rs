@@ -20,7 +20,7 @@ use crate::bank::{Bank, Catalog, Question, fill_placeholders};
 use crate::cli::{DrillArgs, InputArg};
 use crate::drill::record::AnswerContext;
 use crate::drill::{
-    AnswerRecord, AnswerRules, InputMode, Mode, Record, SessionRecord, coach, millis, select,
+    AnswerRecord, AnswerRules, InputMode, Mode, Record, SessionRecord, Stamp, coach, millis, select,
 };
 use crate::history::History;
 use crate::report::summary;
@@ -60,7 +60,7 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
     let signals = Signals::register().context("cannot listen for Ctrl-C and other signals")?;
     install_panic_hook();
     let session = session_id();
-    let started = jiff::Timestamp::now();
+    let started = Stamp::now();
 
     let mut ui: Box<dyn Ui> = match input {
         InputMode::Line => Box::new(LineUi::new(
@@ -133,13 +133,17 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
             measured,
             AnswerContext {
                 session: session.clone(),
-                at: jiff::Timestamp::now(),
+                at: Stamp::now(),
                 mode: Mode::Drill,
                 category: bank.category.clone(),
                 id: question.id.clone(),
                 input,
                 // Self-rating is not asked for yet: the drill records none.
                 rating: None,
+                think_target_ms,
+                followup: None,
+                company: args.company.clone(),
+                role: args.role.clone(),
             },
         );
         // Saved before anything else is shown: a crash from here on loses nothing.
@@ -185,7 +189,7 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
         v: crate::drill::record::VERSION,
         session: session.clone(),
         started,
-        ended: jiff::Timestamp::now(),
+        ended: Stamp::now(),
         mode: Mode::Drill,
         answered: u32::try_from(records.len() - skipped).unwrap_or(u32::MAX),
         skipped: u32::try_from(skipped).unwrap_or(u32::MAX),
@@ -349,12 +353,12 @@ mod tests {
             at_word: Some(1),
             at_char: Some(4),
             ms,
-            at_ms: 100,
+            at_ms: Some(100),
         };
         let record = AnswerRecord {
             v: 1,
             session: "s".into(),
-            at: jiff::Timestamp::UNIX_EPOCH,
+            at: Stamp::default(),
             mode: Mode::Drill,
             question: "weaknesses/x".into(),
             category: "weaknesses".into(),
@@ -374,12 +378,13 @@ mod tests {
             hint: false,
             rating: None,
             text: text.into(),
+            ..Default::default()
         };
         let closing = SessionRecord {
             v: 1,
             session: "s".into(),
-            started: jiff::Timestamp::UNIX_EPOCH,
-            ended: jiff::Timestamp::UNIX_EPOCH,
+            started: Stamp::default(),
+            ended: Stamp::default(),
             mode: Mode::Drill,
             answered: 1,
             skipped: 0,

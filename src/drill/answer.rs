@@ -98,7 +98,7 @@ pub struct Measured {
 ///   Keys before the first key (only `Hint` can be one) are think time,
 ///   not pauses.
 /// - **Pauses** (spoken): every `Mark` after the first is a self-marked
-///   stumble, `Pause { at_word: None, at_char: None, ms: 0, at_ms }`. Key
+///   stumble, `Pause { at_word: None, at_char: None, ms: 0, at_ms: Some(..) }`. Key
 ///   gaps mean nothing while the user talks, so they are not pauses.
 /// - **Editing** (typed): `Text` and `Paste` append; `Backspace` removes
 ///   the last grapheme cluster (an emoji with a skin tone or a ZWJ family
@@ -319,7 +319,7 @@ impl Answer {
                         at_word: None,
                         at_char: None,
                         ms: 0,
-                        at_ms: now.saturating_sub(first),
+                        at_ms: Some(now.saturating_sub(first)),
                     });
                 }
                 self.start(now);
@@ -365,7 +365,7 @@ impl Answer {
                     at_word: Some(count_words(&self.text)),
                     at_char: Some(to_u32(self.text.chars().count())),
                     ms: gap,
-                    at_ms: prev.saturating_sub(first),
+                    at_ms: Some(prev.saturating_sub(first)),
                 });
             }
         }
@@ -496,7 +496,7 @@ mod tests {
                 at_word: Some(1),
                 at_char: Some(2),
                 ms: 4_000,
-                at_ms: 0
+                at_ms: Some(0)
             }]
         );
     }
@@ -547,7 +547,7 @@ mod tests {
                 at_word: Some(3),
                 at_char: Some(9),
                 ms: 4_500,
-                at_ms: last - 2_000
+                at_ms: Some(last - 2_000)
             }]
         );
         assert_eq!(m.text, "I tend to over prepare");
@@ -568,7 +568,7 @@ mod tests {
                 at_word: Some(1),
                 at_char: Some(2),
                 ms: 3_001,
-                at_ms: 3_000
+                at_ms: Some(3_000)
             }]
         );
     }
@@ -616,13 +616,13 @@ mod tests {
                     at_word: Some(1),
                     at_char: Some(3),
                     ms: 4_000,
-                    at_ms: 0
+                    at_ms: Some(0)
                 },
                 Pause {
                     at_word: Some(3),
                     at_char: Some(14),
                     ms: 6_000,
-                    at_ms: 4_100
+                    at_ms: Some(4_100)
                 },
             ]
         );
@@ -644,7 +644,7 @@ mod tests {
                 at_word: Some(1),
                 at_char: Some(2),
                 ms: 1,
-                at_ms: 0
+                at_ms: Some(0)
             }]
         );
     }
@@ -676,7 +676,7 @@ mod tests {
                 at_word: Some(1),
                 at_char: Some(2),
                 ms: 8_000,
-                at_ms: 0
+                at_ms: Some(0)
             }]
         );
     }
@@ -808,7 +808,7 @@ mod tests {
                 at_word: Some(2),
                 at_char: Some(9),
                 ms: 5_000,
-                at_ms: 0
+                at_ms: Some(0)
             }]
         );
     }
@@ -986,7 +986,7 @@ mod tests {
                 at_word: Some(1),
                 at_char: Some(2),
                 ms: 4_000,
-                at_ms: 0
+                at_ms: Some(0)
             }]
         );
     }
@@ -1031,13 +1031,13 @@ mod tests {
                     at_word: None,
                     at_char: None,
                     ms: 0,
-                    at_ms: 14_000
+                    at_ms: Some(14_000)
                 },
                 Pause {
                     at_word: None,
                     at_char: None,
                     ms: 0,
-                    at_ms: 14_500
+                    at_ms: Some(14_500)
                 },
             ]
         );

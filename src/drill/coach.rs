@@ -14,9 +14,7 @@ use super::event::InputMode;
 use super::record::{AnswerRecord, Pause};
 use crate::bank::format_duration;
 
-/// The think-time target assumed where a record does not say which one it
-/// was held to (the built-in banks' default).
-pub const DEFAULT_THINK_TARGET_MS: u64 = 10_000;
+pub use super::record::DEFAULT_THINK_TARGET_MS;
 
 /// Seconds with one decimal, rounded to the nearest tenth: `14.2 s`.
 fn secs(ms: u64) -> String {
@@ -226,7 +224,7 @@ fn stumble_line(pauses: &[Pause]) -> Option<String> {
     let times: Vec<String> = pauses
         .iter()
         .filter(|p| p.at_word.is_none())
-        .map(|p| secs(p.at_ms))
+        .filter_map(|p| p.at_ms.map(secs))
         .collect();
     let list = match times.as_slice() {
         [] => return None,
@@ -536,7 +534,8 @@ fn calm_line(answers: &[AnswerRecord]) -> String {
     )
 }
 
-/// Points per second of think time past [`DEFAULT_THINK_TARGET_MS`].
+/// Points per second of think time past the answer's own target
+/// ([`AnswerRecord::think_target`]).
 pub const SCORE_THINK_PER_S: f64 = 1.0;
 /// Think seconds past the target counted at most (someone who walked away
 /// from the keyboard should not dominate the ranking forever).
@@ -556,7 +555,7 @@ pub const SCORE_PER_FILLER: f64 = 0.5;
 
 /// How much one answer hesitated, by the formula of [`hesitation_score`].
 pub fn answer_hesitation(a: &AnswerRecord) -> f64 {
-    let think_past = a.think_ms.saturating_sub(DEFAULT_THINK_TARGET_MS) as f64 / 1000.0;
+    let think_past = a.think_ms.saturating_sub(a.think_target()) as f64 / 1000.0;
     let mut score = SCORE_THINK_PER_S * think_past.min(SCORE_THINK_CAP_S);
     for p in &a.pauses {
         let s = (p.ms as f64 / 1000.0).min(SCORE_PAUSE_CAP_S);
@@ -575,7 +574,8 @@ pub fn answer_hesitation(a: &AnswerRecord) -> f64 {
 /// of
 ///
 /// ```text
-///   1   × seconds of think time past 10 s (at most 60)
+///   1   × seconds of think time past the answer's target (at most 60;
+///         10 s for a record that does not store its target)
 /// + Σ pauses (2 + 0.5 × pause seconds, at most 30 s each)
 /// + 10  if skipped or blank
 /// + 3   if it ran past the limit
@@ -602,7 +602,7 @@ mod tests {
         AnswerRecord {
             v: VERSION,
             session: "s1".into(),
-            at: jiff::Timestamp::UNIX_EPOCH,
+            at: crate::drill::Stamp::default(),
             mode: Mode::Drill,
             question: "weaknesses/greatest".into(),
             category: "weaknesses".into(),
@@ -621,6 +621,7 @@ mod tests {
             hint: false,
             rating: None,
             text: "word ".repeat(60),
+            ..Default::default()
         }
     }
 
@@ -629,7 +630,7 @@ mod tests {
             at_word: Some(at_word),
             at_char: Some(0),
             ms,
-            at_ms: 1_000,
+            at_ms: Some(1_000),
         }
     }
 
@@ -638,7 +639,7 @@ mod tests {
             at_word: None,
             at_char: None,
             ms: 0,
-            at_ms,
+            at_ms: Some(at_ms),
         }
     }
 

@@ -5,10 +5,11 @@
 use serde::{Deserialize, Serialize};
 
 /// How the user answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InputMode {
     /// Typed in raw mode, every key timed.
+    #[default]
     Typed,
     /// Spoken aloud: Space = started / stumbled, Enter = done.
     Spoken,

@@ -10,7 +10,8 @@ pub mod event;
 pub mod fillers;
 pub mod record;
 pub mod select;
+pub mod stamp;
 
 pub use answer::{Answer, AnswerRules, Measured, Phase, millis};
 pub use event::{Event, InputMode};
-pub use record::{AnswerRecord, Mode, Pause, Record, SessionRecord};
+pub use record::{AnswerRecord, Mode, Pause, Rating, Record, SessionRecord, Stamp};

@@ -1,19 +1,25 @@
 //! The history records, exactly as stored: one JSON object per line, each
 //! with `"v": 1` and a `"kind"`. Pure data; `history/` does the I/O.
+//!
+//! Every field added after the first documented shape is optional on read
+//! (`#[serde(default)]`): a record written by an older version, another
+//! tool or by hand in the documented shape reads as fully as a new one.
 
 use serde::{Deserialize, Serialize};
 
 use super::answer::Measured;
 use super::event::InputMode;
+pub use super::stamp::Stamp;
 
 /// The record format version written by this build.
 pub const VERSION: u32 = 1;
 
 /// Which kind of session produced a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// `hotseat drill`.
+    #[default]
     Drill,
     /// `hotseat daily`.
     Daily,
@@ -31,19 +37,21 @@ pub struct Pause {
     pub at_char: Option<u32>,
     /// Length of the gap; 0 for a spoken stumble mark.
     pub ms: u64,
-    /// When the pause began, in ms since the first key.
-    pub at_ms: u64,
+    /// When the pause began, in ms since the first key (optional on read:
+    /// not in the first documented shape).
+    #[serde(default)]
+    pub at_ms: Option<u64>,
 }
 
 /// One finished (or skipped) answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AnswerRecord {
     /// Format version, [`VERSION`].
     pub v: u32,
     /// Session id.
     pub session: String,
-    /// When the answer finished (RFC 3339).
-    pub at: jiff::Timestamp,
+    /// When the answer finished (RFC 3339, local offset, milliseconds).
+    pub at: Stamp,
     /// Session kind.
     pub mode: Mode,
     /// `category/id`.
@@ -66,8 +74,8 @@ pub struct AnswerRecord {
     pub pauses: Vec<Pause>,
     /// Words in the answer.
     pub words: u32,
-    /// Words per minute, when there was answer time.
-    #[serde(default)]
+    /// Words per minute, when there was answer time (two decimals).
+    #[serde(default, serialize_with = "two_decimals")]
     pub wpm: Option<f64>,
     /// How many filler words and phrases.
     pub fillers: u32,
@@ -78,10 +86,60 @@ pub struct AnswerRecord {
     pub revisions: u32,
     /// Tips shown.
     pub hint: bool,
-    /// Self-rating 1–5, if given.
+    /// Self-rating 1–5, if given with the answer (a later `rating` record
+    /// overrides it; see [`Rating`]).
+    #[serde(default)]
     pub rating: Option<u8>,
     /// The answer text (empty when spoken).
     pub text: String,
+    /// The think-time target the answer was held to; readers fall back to
+    /// [`DEFAULT_THINK_TARGET_MS`] (see [`AnswerRecord::think_target`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub think_target_ms: Option<u64>,
+    /// 1, 2… for a follow-up asked as its own answer (rehearsal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followup: Option<u32>,
+    /// The answer text was cut at the length cap.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
+    /// Path of a kept recording (voice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio: Option<String>,
+    /// The value filled into `{company}`, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// The value filled into `{role}`, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// The think-time target assumed where a record does not say which one it
+/// was held to (the built-in banks' default).
+pub const DEFAULT_THINK_TARGET_MS: u64 = 10_000;
+
+/// `wpm` is stored to two decimals: more digits are noise.
+fn two_decimals<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) if x.is_finite() => s.serialize_f64((x * 100.0).round() / 100.0),
+        _ => s.serialize_none(),
+    }
+}
+
+/// A self-rating given after the answer was saved (saved records are never
+/// rewritten). Readers attach it to the answer with the same `session`,
+/// `question` and `at`; the last one wins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    /// Format version, [`VERSION`].
+    pub v: u32,
+    /// Session id of the rated answer.
+    pub session: String,
+    /// `category/id` of the rated answer.
+    pub question: String,
+    /// The rated answer's `at`.
+    pub answer_at: Stamp,
+    /// 1–5.
+    pub rating: u8,
 }
 
 /// Closes a session.
@@ -92,9 +150,9 @@ pub struct SessionRecord {
     /// Session id.
     pub session: String,
     /// When the first question was drawn.
-    pub started: jiff::Timestamp,
+    pub started: Stamp,
     /// When the session ended.
-    pub ended: jiff::Timestamp,
+    pub ended: Stamp,
     /// Session kind.
     pub mode: Mode,
     /// Answers given (not skipped).
@@ -113,6 +171,8 @@ pub enum Record {
     Answer(AnswerRecord),
     /// The end of a session.
     Session(SessionRecord),
+    /// A self-rating given after its answer was saved.
+    Rating(Rating),
 }
 
 /// What the caller knows about an answer that the engine does not.
@@ -121,7 +181,7 @@ pub struct AnswerContext {
     /// Session id.
     pub session: String,
     /// When the answer finished.
-    pub at: jiff::Timestamp,
+    pub at: Stamp,
     /// Session kind.
     pub mode: Mode,
     /// The question's category.
@@ -132,9 +192,29 @@ pub struct AnswerContext {
     pub input: InputMode,
     /// Self-rating, if given.
     pub rating: Option<u8>,
+    /// The think-time target the answer was held to, ms.
+    pub think_target_ms: u64,
+    /// 1, 2… when this answers a follow-up.
+    pub followup: Option<u32>,
+    /// `--company`, when given.
+    pub company: Option<String>,
+    /// `--role`, when given.
+    pub role: Option<String>,
 }
 
 impl AnswerRecord {
+    /// The think-time target this answer was held to: the stored one, or
+    /// [`DEFAULT_THINK_TARGET_MS`] for a record that does not say.
+    pub fn think_target(&self) -> u64 {
+        self.think_target_ms.unwrap_or(DEFAULT_THINK_TARGET_MS)
+    }
+
+    /// Whether this answer moves the daily schedule: drill and daily
+    /// answers do; rehearsal answers and follow-ups do not.
+    pub fn moves_schedule(&self) -> bool {
+        matches!(self.mode, Mode::Drill | Mode::Daily) && self.followup.is_none()
+    }
+
     /// Builds the stored record from the engine's measurements.
     pub fn new(m: Measured, ctx: AnswerContext) -> Self {
         Self {
@@ -159,6 +239,12 @@ impl AnswerRecord {
             hint: m.hint,
             rating: ctx.rating,
             text: m.text,
+            think_target_ms: Some(ctx.think_target_ms),
+            followup: ctx.followup,
+            truncated: false,
+            audio: None,
+            company: ctx.company,
+            role: ctx.role,
         }
     }
 }

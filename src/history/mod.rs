@@ -214,13 +214,23 @@ impl History {
     /// never seen half-written); unreadable lines become warnings and reading
     /// goes on. A missing file is an empty history.
     pub fn read(&self) -> Result<(Vec<Record>, Vec<Warning>), HistoryError> {
+        let mut records = Vec::new();
+        let warnings = self.scan(|r| records.push(r))?;
+        Ok((records, warnings))
+    }
+
+    /// Streams every record to `each` in file order, under a shared lock,
+    /// holding one line at a time (see [`scan_from`]). A missing file is an
+    /// empty history. Returns the warnings.
+    pub fn scan(&self, each: impl FnMut(Record)) -> Result<Vec<Warning>, HistoryError> {
         let file = match File::open(&self.path) {
             Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(HistoryError::io(Action::Read, &self.path, e)),
         };
         let _lock = Lock::shared(&file, &self.path)?;
-        read_from(BufReader::new(&file)).map_err(|e| HistoryError::io(Action::Read, &self.path, e))
+        scan_from(BufReader::with_capacity(1 << 16, &file), each)
+            .map_err(|e| HistoryError::io(Action::Read, &self.path, e))
     }
 
     /// Creates the home folder (`0700`) if it does not exist. An existing
@@ -337,20 +347,40 @@ pub fn read_from(reader: impl BufRead) -> io::Result<(Vec<Record>, Vec<Warning>)
     read_capped(reader, MAX_LINE_BYTES)
 }
 
-fn read_capped(
+fn read_capped(reader: impl BufRead, max_line: usize) -> io::Result<(Vec<Record>, Vec<Warning>)> {
+    let mut records = Vec::new();
+    let warnings = scan_capped(reader, max_line, |r| records.push(r))?;
+    Ok((records, warnings))
+}
+
+/// Streams records from any line-oriented source to `each`, one at a time,
+/// holding only the current line: the rules of [`read_from`] without
+/// keeping the records. Returns the warnings.
+///
+/// - unknown kinds are ignored silently (a newer hotseat may add kinds);
+/// - records with a newer `v` are skipped and reported as one warning
+///   giving their count, at the line of the first;
+/// - a line over [`MAX_LINE_BYTES`] is skipped with a warning, never held.
+pub fn scan_from(reader: impl BufRead, each: impl FnMut(Record)) -> io::Result<Vec<Warning>> {
+    scan_capped(reader, MAX_LINE_BYTES, each)
+}
+
+fn scan_capped(
     mut reader: impl BufRead,
     max_line: usize,
-) -> io::Result<(Vec<Record>, Vec<Warning>)> {
-    let mut records = Vec::new();
+    mut each: impl FnMut(Record),
+) -> io::Result<Vec<Warning>> {
     let mut warnings = Vec::new();
     let mut buf = Vec::new();
     let mut line = 0usize;
+    // (first line, count, highest version) of records from a newer format.
+    let mut newer: Option<(usize, usize, u64)> = None;
     while let Some(len) = next_line(&mut reader, &mut buf, max_line)? {
         line += 1;
         let result = if len > max_line {
-            Err(format!(
+            Err(Skip::Bad(format!(
                 "line is too long ({len} bytes; a record is at most {max_line} bytes)"
-            ))
+            )))
         } else {
             match buf.trim_ascii() {
                 [] => continue,
@@ -358,11 +388,28 @@ fn read_capped(
             }
         };
         match result {
-            Ok(record) => records.push(record),
-            Err(message) => warnings.push(Warning { line, message }),
+            Ok(record) => each(record),
+            Err(Skip::Unknown) => {}
+            Err(Skip::Newer(v)) => {
+                let entry = newer.get_or_insert((line, 0, v));
+                entry.1 += 1;
+                entry.2 = entry.2.max(v);
+            }
+            Err(Skip::Bad(message)) => warnings.push(Warning { line, message }),
         }
     }
-    Ok((records, warnings))
+    if let Some((first, count, v)) = newer {
+        let records = if count == 1 { "record" } else { "records" };
+        warnings.push(Warning {
+            line: first,
+            message: format!(
+                "format version {v} is newer than this hotseat reads (version {VERSION}): \
+                 {count} {records} from this line on skipped; update hotseat to read them"
+            ),
+        });
+        warnings.sort_by_key(|w| w.line);
+    }
+    Ok(warnings)
 }
 
 /// Reads one line into `buf` (without its `\n`), keeping at most `max`
@@ -399,8 +446,24 @@ fn next_line(
     }
 }
 
+/// Why a line gave no record.
+enum Skip {
+    /// Unreadable: warn with this message.
+    Bad(String),
+    /// A kind this version does not know: ignored.
+    Unknown,
+    /// A record from a newer format version.
+    Newer(u64),
+}
+
+impl From<String> for Skip {
+    fn from(message: String) -> Self {
+        Self::Bad(message)
+    }
+}
+
 /// Turns one non-blank line into a record, or says why it cannot.
-fn parse_line(bytes: &[u8]) -> Result<Record, String> {
+fn parse_line(bytes: &[u8]) -> Result<Record, Skip> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         format!(
             "not valid UTF-8 text (bad byte at column {})",
@@ -420,24 +483,32 @@ fn parse_line(bytes: &[u8]) -> Result<Record, String> {
         .as_object()
         .ok_or_else(|| "not a JSON object".to_string())?;
     match object.get("v") {
-        None => return Err("no \"v\" (format version) field".into()),
+        None => return Err(Skip::Bad("no \"v\" (format version) field".into())),
         Some(v) if v.as_u64() == Some(u64::from(VERSION)) => {}
+        Some(v) if v.as_u64().is_some_and(|n| n > u64::from(VERSION)) => {
+            return Err(Skip::Newer(v.as_u64().unwrap_or_default()));
+        }
         Some(v) => {
-            return Err(format!(
+            return Err(Skip::Bad(format!(
                 "format version {} is not supported (this hotseat reads version {VERSION}; a newer one may have written it)",
                 shown(v)
-            ));
+            )));
         }
     }
     let kind = match object.get("kind") {
-        None => return Err("no \"kind\" field".into()),
+        None => return Err(Skip::Bad("no \"kind\" field".into())),
         Some(serde_json::Value::String(kind)) => kind.clone(),
-        Some(other) => return Err(format!("\"kind\" is {}, not a string", shown(other))),
+        Some(other) => {
+            return Err(Skip::Bad(format!(
+                "\"kind\" is {}, not a string",
+                shown(other)
+            )));
+        }
     };
-    if kind != "answer" && kind != "session" {
-        return Err(format!("unknown kind {}", quote(&kind)));
+    if !matches!(kind.as_str(), "answer" | "session" | "rating") {
+        return Err(Skip::Unknown);
     }
-    serde_json::from_value(value).map_err(|e| format!("bad {kind} record: {e}"))
+    serde_json::from_value(value).map_err(|e| Skip::Bad(format!("bad {kind} record: {e}")))
 }
 
 /// Shows a JSON value from the file: numbers as they are, anything else

@@ -171,7 +171,7 @@ mod tests {
         AnswerRecord {
             v: 1,
             session: "s".into(),
-            at: jiff::Timestamp::UNIX_EPOCH,
+            at: crate::drill::Stamp::default(),
             mode: Mode::Drill,
             question: "weaknesses/greatest".into(),
             category: "weaknesses".into(),
@@ -186,13 +186,13 @@ mod tests {
                     at_word: Some(3),
                     at_char: Some(9),
                     ms: 4_500,
-                    at_ms: 900,
+                    at_ms: Some(900),
                 },
                 Pause {
                     at_word: Some(7),
                     at_char: Some(30),
                     ms: 3_200,
-                    at_ms: 9_000,
+                    at_ms: Some(9_000),
                 },
             ],
             words: 42,
@@ -203,6 +203,7 @@ mod tests {
             hint: false,
             rating: None,
             text: "I tend to over prepare".into(),
+            ..Default::default()
         }
     }
 
@@ -276,7 +277,7 @@ mod tests {
                 at_word: None,
                 at_char: None,
                 ms: 0,
-                at_ms: 700,
+                at_ms: Some(700),
             }],
             words: 0,
             wpm: None,

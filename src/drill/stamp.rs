@@ -1,0 +1,206 @@
+//! Times as the history stores them: an instant, written to the
+//! millisecond with the UTC offset the user's clock had when it was written
+//! (`2026-11-22T09:15:02.123+01:00`). Readers accept any RFC 3339 offset and
+//! `Z`; the offset is kept so that local calendar dates (streaks,
+//! calendars) are the dates the user lived, wherever they read later.
+
+use std::fmt;
+
+use jiff::fmt::temporal::{Pieces, PiecesOffset};
+use jiff::tz::{Offset, TimeZone};
+use jiff::{Timestamp, civil};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An instant with the offset it was written in (`None` for `Z`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// The instant.
+    pub instant: Timestamp,
+    /// The UTC offset it was written with; `None` when it was written `Z`
+    /// (then local dates use the machine's current zone).
+    pub offset: Option<Offset>,
+}
+
+impl Default for Stamp {
+    fn default() -> Self {
+        Self::utc(Timestamp::UNIX_EPOCH)
+    }
+}
+
+impl PartialOrd for Stamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Stamp {
+    /// Ordered by instant alone: two stamps of the same moment written in
+    /// different zones are the same time.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.instant
+            .cmp(&other.instant)
+            .then_with(|| offset_secs(self.offset).cmp(&offset_secs(other.offset)))
+    }
+}
+
+fn offset_secs(o: Option<Offset>) -> i32 {
+    o.map_or(0, Offset::seconds)
+}
+
+impl Stamp {
+    /// Now, with the machine's current UTC offset, cut to the millisecond.
+    pub fn now() -> Self {
+        Self::local(Timestamp::now())
+    }
+
+    /// `instant` with the offset the machine's zone has at that instant.
+    pub fn local(instant: Timestamp) -> Self {
+        Self::with_offset(instant, TimeZone::system().to_offset(instant))
+    }
+
+    /// `instant` with a fixed offset, cut to the millisecond.
+    pub fn with_offset(instant: Timestamp, offset: Offset) -> Self {
+        Self {
+            instant: to_millis(instant),
+            offset: Some(offset),
+        }
+    }
+
+    /// `instant` written as `Z`, cut to the millisecond.
+    pub fn utc(instant: Timestamp) -> Self {
+        Self {
+            instant: to_millis(instant),
+            offset: None,
+        }
+    }
+
+    /// The local calendar date of this stamp: in its own offset, or for a
+    /// `Z` stamp in the machine's current zone.
+    pub fn local_date(&self) -> civil::Date {
+        match self.offset {
+            Some(offset) => offset.to_datetime(self.instant).date(),
+            None => self.instant.to_zoned(TimeZone::system()).date(),
+        }
+    }
+
+    /// The local calendar date of this stamp, a `Z` stamp read in `zone`
+    /// (tests pass a fixed zone instead of the machine's).
+    pub fn local_date_in(&self, zone: &TimeZone) -> civil::Date {
+        match self.offset {
+            Some(offset) => offset.to_datetime(self.instant).date(),
+            None => self.instant.to_zoned(zone.clone()).date(),
+        }
+    }
+
+    /// Parses any RFC 3339 time (`Z` or a numeric offset).
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let instant: Timestamp = s
+            .parse()
+            .map_err(|e| format!("not an RFC 3339 time ({e})"))?;
+        let offset = match Pieces::parse(s).ok().and_then(|p| p.offset()) {
+            Some(PiecesOffset::Numeric(n)) => Some(n.offset()),
+            _ => None,
+        };
+        Ok(Self { instant, offset })
+    }
+}
+
+/// Cuts sub-millisecond digits (the history stores milliseconds).
+fn to_millis(t: Timestamp) -> Timestamp {
+    let ms = t.as_millisecond();
+    Timestamp::from_millisecond(ms).unwrap_or(t)
+}
+
+impl fmt::Display for Stamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let offset = self.offset.unwrap_or(Offset::UTC);
+        let dt = offset.to_datetime(self.instant);
+        let base = dt.strftime("%Y-%m-%dT%H:%M:%S%.3f");
+        match self.offset {
+            None => write!(f, "{base}Z"),
+            Some(o) => {
+                let secs = o.seconds();
+                let sign = if secs < 0 { '-' } else { '+' };
+                let abs = secs.unsigned_abs();
+                write!(f, "{base}{sign}{:02}:{:02}", abs / 3600, (abs % 3600) / 60)
+            }
+        }
+    }
+}
+
+impl Serialize for Stamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Stamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Self::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offset(hours: i8) -> Offset {
+        Offset::constant(hours)
+    }
+
+    #[test]
+    fn writes_milliseconds_and_the_offset() {
+        let t: Timestamp = "2026-11-22T08:15:02.123456Z".parse().unwrap();
+        assert_eq!(
+            Stamp::with_offset(t, offset(1)).to_string(),
+            "2026-11-22T09:15:02.123+01:00"
+        );
+        assert_eq!(
+            Stamp::with_offset(t, offset(-5)).to_string(),
+            "2026-11-22T03:15:02.123-05:00"
+        );
+        assert_eq!(Stamp::utc(t).to_string(), "2026-11-22T08:15:02.123Z");
+        let whole: Timestamp = "2026-11-22T08:15:02Z".parse().unwrap();
+        assert_eq!(
+            Stamp::with_offset(whole, Offset::UTC).to_string(),
+            "2026-11-22T08:15:02.000+00:00"
+        );
+    }
+
+    #[test]
+    fn reads_any_offset_and_z_and_round_trips() {
+        for s in [
+            "2026-11-22T09:15:02.123+01:00",
+            "2026-11-22T09:15:02.123-09:30",
+            "2026-11-22T09:15:02.123Z",
+        ] {
+            let stamp = Stamp::parse(s).unwrap();
+            assert_eq!(stamp.to_string(), s);
+        }
+        let plain = Stamp::parse("2026-11-22T09:15:02+05:30").unwrap();
+        assert_eq!(plain.offset, Some(Offset::from_seconds(19_800).unwrap()));
+        assert!(Stamp::parse("yesterday").is_err());
+        assert!(Stamp::parse("2026-11-22T09:15:02").is_err());
+    }
+
+    #[test]
+    fn local_date_uses_the_records_own_offset() {
+        // 23:30 in New York on the 1st is 04:30 UTC on the 2nd.
+        let s = Stamp::parse("2026-12-01T23:30:00.000-05:00").unwrap();
+        assert_eq!(s.local_date_in(&TimeZone::UTC), civil::date(2026, 12, 1));
+        let z = Stamp::parse("2026-12-02T04:30:00.000Z").unwrap();
+        assert_eq!(z.local_date_in(&TimeZone::UTC), civil::date(2026, 12, 2));
+        let ny = TimeZone::fixed(offset(-5));
+        assert_eq!(z.local_date_in(&ny), civil::date(2026, 12, 1));
+    }
+
+    #[test]
+    fn json_is_a_string() {
+        let s = Stamp::parse("2026-11-22T09:15:02.123+01:00").unwrap();
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, "\"2026-11-22T09:15:02.123+01:00\"");
+        let back: Stamp = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+    }
+}
