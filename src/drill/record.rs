@@ -164,6 +164,9 @@ pub struct SessionRecord {
 }
 
 /// One line of `history.jsonl`.
+// Answers are the common case; boxing them would only add an allocation
+// per record to every read.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Record {
