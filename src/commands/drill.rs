@@ -8,7 +8,7 @@
 //! and 130 for Ctrl-C pressed as a key; 1 when the history cannot be written;
 //! 2 for an unknown category.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -24,10 +24,8 @@ use crate::drill::{
 };
 use crate::history::History;
 use crate::report::summary;
-use crate::term::countdown::wrap;
 use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
-use crate::term::sanitize::clean;
 use crate::term::session::{Interrupt, Outcome, Prompt, RawUi, Ui};
 use crate::term::style::Paint;
 
@@ -265,53 +263,7 @@ fn print_summary(
     } else {
         None
     };
-    write_summary(&mut stdout.lock(), width, closing, answers, records, paint)
-}
-
-/// The summary itself, fitted to `width` columns when on a terminal.
-fn write_summary(
-    out: &mut dyn Write,
-    width: Option<u16>,
-    closing: &SessionRecord,
-    answers: &[(AnswerRecord, String)],
-    records: &[AnswerRecord],
-    paint: Paint,
-) -> io::Result<()> {
-    writeln!(out)?;
-    let headline = summary::headline(
-        &closing.session,
-        closing.answered,
-        closing.skipped,
-        closing.interrupted,
-    );
-    writeln!(out, "{}", paint.strong(&headline))?;
-    if !answers.is_empty() {
-        let rows: Vec<summary::Row<'_>> = answers
-            .iter()
-            .map(|(record, question)| summary::Row { record, question })
-            .collect();
-        writeln!(out, "{}", summary::table(&rows, width))?;
-    }
-    if let Some(step) = coach::next_step(records) {
-        // The step may quote a word of an answer, which may hold anything
-        // a paste brought in.
-        let line = format!("To work on: {}", clean(&step));
-        match width {
-            Some(w) => {
-                let parts = wrap(&line, usize::from(w).saturating_sub(1), "");
-                for (i, part) in parts.iter().enumerate() {
-                    let part = if i == 0 {
-                        paint.label(part)
-                    } else {
-                        part.clone()
-                    };
-                    writeln!(out, "{part}")?;
-                }
-            }
-            None => writeln!(out, "{}", paint.label(&line))?,
-        }
-    }
-    out.flush()
+    summary::write(&mut stdout.lock(), width, closing, answers, records, paint)
 }
 
 #[cfg(test)]
@@ -394,7 +346,7 @@ mod tests {
         let answers = vec![(record, "Q?".to_string())];
         for width in [None, Some(100)] {
             let mut out = Vec::new();
-            write_summary(
+            summary::write(
                 &mut out,
                 width,
                 &closing,

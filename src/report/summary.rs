@@ -6,8 +6,12 @@ use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, pr
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::drill::{AnswerRecord, InputMode};
+use std::io::{self, Write};
+
+use crate::drill::{AnswerRecord, InputMode, SessionRecord, coach};
+use crate::term::countdown::wrap;
 use crate::term::sanitize::clean;
+use crate::term::style::Paint;
 
 /// Widest the question column gets before it is cut with "…".
 const QUESTION_COLUMNS: usize = 44;
@@ -32,6 +36,53 @@ pub fn headline(session: &str, answered: u32, skipped: u32, interrupted: bool) -
         line.push_str(" Ended early.");
     }
     line
+}
+
+/// The whole end-of-session summary: headline, table and the one next
+/// step, fitted to `width` columns when on a terminal (`None` off one).
+pub fn write(
+    out: &mut dyn Write,
+    width: Option<u16>,
+    closing: &SessionRecord,
+    answers: &[(AnswerRecord, String)],
+    records: &[AnswerRecord],
+    paint: Paint,
+) -> io::Result<()> {
+    writeln!(out)?;
+    let headline = headline(
+        &closing.session,
+        closing.answered,
+        closing.skipped,
+        closing.interrupted,
+    );
+    writeln!(out, "{}", paint.strong(&headline))?;
+    if !answers.is_empty() {
+        let rows: Vec<Row<'_>> = answers
+            .iter()
+            .map(|(record, question)| Row { record, question })
+            .collect();
+        writeln!(out, "{}", table(&rows, width))?;
+    }
+    if let Some(step) = coach::next_step(records) {
+        // The step may quote a word of an answer, which may hold anything
+        // a paste brought in.
+        let line = format!("To work on: {}", clean(&step));
+        match width {
+            Some(w) => {
+                let parts = wrap(&line, usize::from(w).saturating_sub(1), "");
+                for (i, part) in parts.iter().enumerate() {
+                    let part = if i == 0 {
+                        paint.label(part)
+                    } else {
+                        part.clone()
+                    };
+                    writeln!(out, "{part}")?;
+                }
+            }
+            None => writeln!(out, "{}", paint.label(&line))?,
+        }
+    }
+    out.flush()
 }
 
 /// The table, fitted to `width` columns when given (a terminal), else as
