@@ -110,6 +110,12 @@ pub struct DrillArgs {
     /// Role filled into {role} in the questions
     #[arg(long)]
     pub role: Option<String>,
+    /// After each answer, rate how it felt, 1–5 (not in line mode)
+    #[arg(long, overrides_with = "no_rate")]
+    pub rate: bool,
+    /// Do not ask for a rating (turns off --rate)
+    #[arg(long = "no-rate", overrides_with = "rate")]
+    pub no_rate: bool,
 }
 
 /// `hotseat banks …`

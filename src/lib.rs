@@ -12,4 +12,5 @@ pub mod drill;
 pub mod history;
 pub mod home;
 pub mod report;
+pub mod session;
 pub mod term;

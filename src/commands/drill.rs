@@ -8,7 +8,7 @@
 //! and 130 for Ctrl-C pressed as a key; 1 when the history cannot be written;
 //! 2 for an unknown category.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -18,15 +18,14 @@ use rand::RngExt as _;
 use super::Usage;
 use crate::bank::{Bank, Catalog, Question, fill_placeholders};
 use crate::cli::{DrillArgs, InputArg};
-use crate::drill::record::AnswerContext;
-use crate::drill::{
-    AnswerRecord, AnswerRules, InputMode, Mode, Record, SessionRecord, Stamp, coach, millis, select,
-};
+use crate::drill::{AnswerRecord, AnswerRules, InputMode, Mode, Stamp, select};
 use crate::history::History;
 use crate::report::summary;
+use crate::session::{self, Ending, Env, FixedPlan, Item, ModeRules, Plan, Report};
 use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
-use crate::term::session::{Interrupt, Outcome, Prompt, RawUi, Ui};
+use crate::term::sanitize::clean;
+use crate::term::session::{Interrupt, RawUi, Ui};
 use crate::term::style::Paint;
 
 /// Set in the environment, makes the drill panic once the terminal is
@@ -40,25 +39,95 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
     let count = usize::try_from(args.count).unwrap_or(usize::MAX);
     let seed = args.seed.unwrap_or_else(|| rand::rng().random());
     let order = select::draw(pool.len(), count, seed);
-    let history = History::open(&ctx.home)?;
+    let input = input_mode(args.input);
+    let fill = Fill {
+        company: args.company.clone(),
+        role: args.role.clone(),
+    };
+    let items = order
+        .iter()
+        .map(|&i| {
+            let (bank, question) = pool[i];
+            let rules = AnswerRules {
+                input,
+                limit: args.limit.unwrap_or_else(|| bank.limit_for(question)),
+                think_target: args.think.unwrap_or_else(|| bank.think_for(question)),
+                pause_threshold: args.pause,
+                strict: args.strict,
+            };
+            fill.item(bank, question, rules)
+        })
+        .collect();
+    let rules = ModeRules {
+        mode: Mode::Drill,
+        feedback: true,
+        rate: args.rate && input != InputMode::Line,
+    };
+    let mut plan = FixedPlan::new(rules, items);
+    let report = run_plan(ctx, &mut plan, input)?;
+    finish(ctx, &report, &[])
+}
+
+/// How `{company}` and `{role}` are filled for a session.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Fill {
+    /// `--company`.
+    pub company: Option<String>,
+    /// `--role`.
+    pub role: Option<String>,
+}
+
+impl Fill {
+    /// `text` with the placeholders filled (neutral defaults without values).
+    pub(crate) fn text(&self, text: &str) -> String {
+        fill_placeholders(text, self.company.as_deref(), self.role.as_deref())
+    }
+
+    /// One session item for `question`, everything filled.
+    pub(crate) fn item(&self, bank: &Bank, question: &Question, rules: AnswerRules) -> Item {
+        Item {
+            category: bank.category.clone(),
+            id: question.id.clone(),
+            title: bank.title.clone(),
+            text: self.text(&question.text),
+            tips: question.tips.iter().map(|t| self.text(t)).collect(),
+            followups: question.followups.iter().map(|f| self.text(f)).collect(),
+            rules,
+            followup: None,
+            company: self.company.clone(),
+            role: self.role.clone(),
+        }
+    }
+}
+
+/// Line input when standard input is not a terminal, else what was asked.
+pub(crate) fn input_mode(arg: InputArg) -> InputMode {
+    if !io::stdin().is_terminal() {
+        InputMode::Line
+    } else {
+        match arg {
+            InputArg::Typed => InputMode::Typed,
+            InputArg::Spoken => InputMode::Spoken,
+        }
+    }
+}
+
+/// Everything around the runner that touches the real world: the history
+/// checked writable before the first question, signals, the panic hook,
+/// the raw or line UI.
+pub(crate) fn run_plan(
+    ctx: &super::Context,
+    plan: &mut dyn Plan,
+    input: InputMode,
+) -> anyhow::Result<Report> {
+    let mut history = History::open(&ctx.home)?;
     // Fail before the first question, not after the first answer, when the
     // history cannot be written.
     history
         .prepare()
         .context("your answers could not be saved")?;
-
-    let input = if !io::stdin().is_terminal() {
-        InputMode::Line
-    } else {
-        match args.input {
-            InputArg::Typed => InputMode::Typed,
-            InputArg::Spoken => InputMode::Spoken,
-        }
-    };
     let signals = Signals::register().context("cannot listen for Ctrl-C and other signals")?;
     install_panic_hook();
-    let session = session_id();
-    let started = Stamp::now();
 
     let mut ui: Box<dyn Ui> = match input {
         InputMode::Line => Box::new(LineUi::new(
@@ -79,135 +148,34 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
         panic!("{PANIC_FOR_TESTS} is set: panicking with the terminal raw");
     }
 
-    let mut answers: Vec<(AnswerRecord, String)> = Vec::new();
-    let mut interrupted: Option<Interrupt> = None;
-    let mut ui_error: Option<io::Error> = None;
-    for (i, &index) in order.iter().enumerate() {
-        if i > 0 {
-            match ui.next_gate() {
-                Ok(None) => {}
-                Ok(Some(why)) => {
-                    interrupted = Some(why);
-                    break;
-                }
-                Err(e) => {
-                    ui_error = Some(e);
-                    break;
-                }
-            }
-        }
-        let (bank, question) = pool[index];
-        let fill =
-            |text: &str| fill_placeholders(text, args.company.as_deref(), args.role.as_deref());
-        let text = fill(&question.text);
-        let tips: Vec<String> = question.tips.iter().map(|t| fill(t)).collect();
-        let prompt = Prompt {
-            number: i + 1,
-            total: order.len(),
-            title: &bank.title,
-            text: &text,
-            tips: &tips,
-        };
-        let rules = AnswerRules {
-            input,
-            limit: args.limit.unwrap_or_else(|| bank.limit_for(question)),
-            think_target: args.think.unwrap_or_else(|| bank.think_for(question)),
-            pause_threshold: args.pause,
-            strict: args.strict,
-        };
-        let think_target_ms = millis(rules.think_target);
-        let measured = match ui.ask(&prompt, rules) {
-            Ok(Outcome::Finished(m)) => m,
-            Ok(Outcome::Interrupted(why)) => {
-                interrupted = Some(why);
-                break;
-            }
-            Err(e) => {
-                ui_error = Some(e);
-                break;
-            }
-        };
-        let record = AnswerRecord::new(
-            measured,
-            AnswerContext {
-                session: session.clone(),
-                at: Stamp::now(),
-                mode: Mode::Drill,
-                category: bank.category.clone(),
-                id: question.id.clone(),
-                input,
-                // Self-rating is not asked for yet: the drill records none.
-                rating: None,
-                think_target_ms,
-                followup: None,
-                company: args.company.clone(),
-                role: args.role.clone(),
-            },
-        );
-        // Saved before anything else is shown: a crash from here on loses nothing.
-        history
-            .append(&Record::Answer(record.clone()))
-            .context("your answer could not be saved")?;
-        let mut lines = coach::answer_feedback_with_threshold(
-            &record,
-            think_target_ms,
-            Some(millis(args.pause)),
-        );
-        lines.extend(
-            question
-                .followups
-                .iter()
-                .map(|f| format!("Follow-up: {}", fill(f))),
-        );
-        // Tips opened with Tab are still on screen above the feedback.
-        if !record.hint {
-            lines.extend(tips.iter().map(|t| format!("Tip: {t}")));
-        }
-        answers.push((record, text));
-        if let Err(e) = ui.show(&lines) {
-            ui_error = Some(e);
-            break;
-        }
-    }
-
-    // A failed read or write while a signal is pending is the signal's doing
-    // (a hung-up terminal): end as interrupted by it, not as an error.
-    if ui_error.is_some()
-        && let Some(sig) = signals.pending()
-    {
-        ui_error = None;
-        interrupted = Some(Interrupt::Signal(sig));
-    }
-    let restored = ui.finish();
-    drop(ui);
-
-    let records: Vec<AnswerRecord> = answers.iter().map(|(r, _)| r.clone()).collect();
-    let skipped = records.iter().filter(|r| r.skipped).count();
-    let closing = SessionRecord {
-        v: crate::drill::record::VERSION,
-        session: session.clone(),
-        started,
-        ended: Stamp::now(),
-        mode: Mode::Drill,
-        answered: u32::try_from(records.len() - skipped).unwrap_or(u32::MAX),
-        skipped: u32::try_from(skipped).unwrap_or(u32::MAX),
-        interrupted: interrupted.is_some() || ui_error.is_some(),
+    let pending = || signals.pending();
+    let env = Env {
+        session: session_id(),
+        now: &Stamp::now,
+        pending_signal: &pending,
     };
-    history
-        .append(&Record::Session(closing.clone()))
-        .context("the session could not be saved")?;
-    if let Some(e) = ui_error {
-        return Err(e).context("the terminal failed during the drill");
-    }
-    restored.context("cannot restore the terminal")?;
+    let report = session::run(plan, ui.as_mut(), &mut history, &env);
+    drop(ui);
+    Ok(report?)
+}
 
-    let printed = print_summary(&closing, &answers, &records, Paint::new(ctx.color));
-    match interrupted {
+/// After the runner: the terminal checked, the summary printed (with
+/// `extra` lines after it), the exit code decided.
+pub(crate) fn finish(
+    ctx: &super::Context,
+    report: &Report,
+    extra: &[String],
+) -> anyhow::Result<ExitCode> {
+    if let Err(e) = &report.restored {
+        anyhow::bail!("cannot restore the terminal: {e}");
+    }
+    let printed = print_summary(report, extra, Paint::new(ctx.color));
+    match report.ending {
         // After a signal the terminal may be gone: the history is what counts.
-        Some(Interrupt::Signal(_)) => {}
+        Ending::Interrupted(Interrupt::Signal(_)) => {}
         _ => printed?,
     }
-    Ok(ExitCode::from(interrupted.map_or(0, Interrupt::exit_code)))
+    Ok(ExitCode::from(report.exit_code()))
 }
 
 /// Every question of the chosen categories (all when none are given), with
@@ -248,13 +216,9 @@ fn session_id() -> String {
     format!("{}-{suffix:04x}", now.strftime("%Y%m%d-%H%M%S"))
 }
 
-/// Headline, table and the one next step, on standard output.
-fn print_summary(
-    closing: &SessionRecord,
-    answers: &[(AnswerRecord, String)],
-    records: &[AnswerRecord],
-    paint: Paint,
-) -> io::Result<()> {
+/// Headline, table and the one next step on standard output, then
+/// `extra` lines (a mode's own closing lines: streak, what is due).
+fn print_summary(report: &Report, extra: &[String], paint: Paint) -> io::Result<()> {
     let stdout = io::stdout();
     let width = if stdout.is_terminal() {
         // A terminal whose size was never set reports 0 columns.
@@ -263,12 +227,24 @@ fn print_summary(
     } else {
         None
     };
-    summary::write(&mut stdout.lock(), width, closing, answers, records, paint)
+    let answers: Vec<(AnswerRecord, String)> = report
+        .answers
+        .iter()
+        .map(|a| (a.record.clone(), a.question.clone()))
+        .collect();
+    let records = report.records();
+    let mut out = stdout.lock();
+    summary::write(&mut out, width, &report.closing, &answers, &records, paint)?;
+    for line in extra {
+        writeln!(out, "{}", clean(line))?;
+    }
+    out.flush()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::drill::SessionRecord;
 
     #[test]
     fn unknown_category_is_a_usage_error_listing_the_known_ones() {

@@ -76,6 +76,20 @@ pub enum Outcome {
     Interrupted(Interrupt),
 }
 
+/// How the self-rating question after an answer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateOutcome {
+    /// A rating 1–5.
+    Rated(u8),
+    /// No rating (Enter, or a UI that never asks: line input).
+    Skipped,
+    /// The session was ended at the question.
+    Interrupted(Interrupt),
+}
+
+/// Asked after an answer's feedback with `--rate`.
+pub const RATE_PROMPT: &str = "How did that feel? 1 (froze) – 5 (nailed it); Enter to skip.";
+
 /// The terminal side of a session, raw or line.
 pub trait Ui {
     /// Puts one question and collects its answer.
@@ -87,6 +101,11 @@ pub trait Ui {
     fn next_gate(&mut self) -> io::Result<Option<Interrupt>>;
     /// Gives the terminal back (raw mode off, cursor shown). Idempotent.
     fn finish(&mut self) -> io::Result<()>;
+    /// After the feedback, with `--rate`: a single key 1–5, Enter to skip.
+    /// UIs that never ask (line input) keep this default.
+    fn rate(&mut self) -> io::Result<RateOutcome> {
+        Ok(RateOutcome::Skipped)
+    }
 }
 
 /// Writes `\n` as `\r\n`, for output while raw mode is on.
@@ -297,6 +316,40 @@ impl Ui for RawUi {
 
     fn finish(&mut self) -> io::Result<()> {
         self.guard.restore()
+    }
+
+    fn rate(&mut self) -> io::Result<RateOutcome> {
+        // Keys typed while the feedback printed are not a rating.
+        if input::drain()? {
+            return Ok(RateOutcome::Interrupted(Interrupt::CtrlC));
+        }
+        {
+            let mut out = Self::out();
+            writeln!(out, "\n{}", self.paint.label(RATE_PROMPT))?;
+            out.flush()?;
+        }
+        loop {
+            if let Some(sig) = self.signals.pending() {
+                return Ok(RateOutcome::Interrupted(Interrupt::Signal(sig)));
+            }
+            let Some(stamped) = input::next(WAKE, InputMode::Typed)? else {
+                continue;
+            };
+            match stamped.action {
+                Action::Engine(Event::Text(key)) => {
+                    if let Some(n @ 1..=5) = key.parse::<u8>().ok() {
+                        let mut out = Self::out();
+                        writeln!(out, "Rated {n}.")?;
+                        out.flush()?;
+                        return Ok(RateOutcome::Rated(n));
+                    }
+                }
+                Action::Engine(Event::Submit) => return Ok(RateOutcome::Skipped),
+                Action::EndSession => return Ok(RateOutcome::Interrupted(Interrupt::CtrlC)),
+                Action::HangUp => return Ok(RateOutcome::Interrupted(Interrupt::Signal(SIGHUP))),
+                _ => {}
+            }
+        }
     }
 }
 

@@ -1,0 +1,276 @@
+//! The one session runner that `drill`, `daily` (and next `rehearse` and
+//! the voice mode) share: a [`Plan`] goes in, each item is asked through a
+//! [`Ui`], each answer is saved to a [`Sink`] *before* its feedback is
+//! shown, a closing session record is written with the plan's mode on
+//! every exit path, and a [`Report`] comes out, from which the
+//! end-of-session summary is printed and the exit code is decided.
+//!
+//! Commands only build plans. The runner owns the order of things that
+//! must never change: save, then show; a failure while a signal is pending
+//! is that signal's doing; the closing record is always attempted.
+//!
+//! Not here: drawing (`term`), timing rules (`drill::answer`), choosing
+//! questions (`drill::select`, `drill::schedule`), the file (`history`).
+
+mod plan;
+mod sink;
+
+#[cfg(test)]
+mod tests;
+
+use std::io;
+
+use crate::drill::{
+    AnswerRecord, Rating, Record, SessionRecord, Stamp, coach, millis, record::AnswerContext,
+    record::VERSION,
+};
+use crate::history::HistoryError;
+use crate::term::session::{Interrupt, Outcome, Prompt, RateOutcome, Ui};
+
+pub use plan::{FixedPlan, Item, ModeRules, Plan};
+pub use sink::{MemorySink, Sink};
+
+/// What the runner needs from outside besides the plan, the UI and the
+/// sink: the session's id, a clock for record times, and a way to ask
+/// whether a signal is pending.
+pub struct Env<'a> {
+    /// The session id written in every record.
+    pub session: String,
+    /// The wall clock for record times (`Stamp::now` outside tests).
+    pub now: &'a dyn Fn() -> Stamp,
+    /// The signal waiting to end the session, if any.
+    pub pending_signal: &'a dyn Fn() -> Option<i32>,
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Every item was asked.
+    Completed,
+    /// Ended early (Ctrl-C, a signal, end of line input).
+    Interrupted(Interrupt),
+}
+
+/// One asked item and what came of it.
+#[derive(Debug, Clone)]
+pub struct Answered {
+    /// The record as saved (with a rating attached when one was given
+    /// after the answer; the stored answer itself is never rewritten).
+    pub record: AnswerRecord,
+    /// The question as it was asked (placeholders filled).
+    pub question: String,
+    /// The bank's title.
+    pub title: String,
+}
+
+/// What a session produced.
+#[derive(Debug)]
+pub struct Report {
+    /// The closing record as written.
+    pub closing: SessionRecord,
+    /// Every finished answer, in order.
+    pub answers: Vec<Answered>,
+    /// How it ended.
+    pub ending: Ending,
+    /// Whether the terminal was given back cleanly.
+    pub restored: io::Result<()>,
+}
+
+impl Report {
+    /// The process exit code for this ending: 0 for a completed session or
+    /// ended line input; 128 + signal (130 for Ctrl-C) otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self.ending {
+            Ending::Completed => 0,
+            Ending::Interrupted(why) => why.exit_code(),
+        }
+    }
+
+    /// The saved records alone.
+    pub fn records(&self) -> Vec<AnswerRecord> {
+        self.answers.iter().map(|a| a.record.clone()).collect()
+    }
+}
+
+/// Why a session could not run to a report.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// An answer, rating or the closing record could not be saved.
+    #[error("{what} could not be saved: {source}")]
+    Save {
+        /// "your answer", "the session"…
+        what: &'static str,
+        /// The store's own message (path and remedy).
+        #[source]
+        source: HistoryError,
+    },
+    /// The terminal failed (not because of a signal).
+    #[error("the terminal failed during the session: {0}")]
+    Terminal(#[source] io::Error),
+}
+
+/// Runs a whole session. Every finished answer is in the sink before its
+/// feedback is shown; the closing record is written on every path that
+/// still can (an answer that could not be saved ends the session at once,
+/// since the history is then not writable).
+pub fn run(
+    plan: &mut dyn Plan,
+    ui: &mut dyn Ui,
+    sink: &mut dyn Sink,
+    env: &Env<'_>,
+) -> Result<Report, SessionError> {
+    let started = (env.now)();
+    let rules = plan.rules();
+    let mut answers: Vec<Answered> = Vec::new();
+    let mut interrupted: Option<Interrupt> = None;
+    let mut ui_error: Option<io::Error> = None;
+    let mut number = 0usize;
+
+    'items: while let Some(item) = plan.next(&answers) {
+        if number > 0 {
+            match ui.next_gate() {
+                Ok(None) => {}
+                Ok(Some(why)) => {
+                    interrupted = Some(why);
+                    break;
+                }
+                Err(e) => {
+                    ui_error = Some(e);
+                    break;
+                }
+            }
+        }
+        number += 1;
+        let prompt = Prompt {
+            number,
+            total: plan.total(&answers).max(number),
+            title: &item.title,
+            text: &item.text,
+            tips: &item.tips,
+        };
+        let think_target_ms = millis(item.rules.think_target);
+        let pause_ms = millis(item.rules.pause_threshold);
+        let measured = match ui.ask(&prompt, item.rules.clone()) {
+            Ok(Outcome::Finished(m)) => m,
+            Ok(Outcome::Interrupted(why)) => {
+                interrupted = Some(why);
+                break;
+            }
+            Err(e) => {
+                ui_error = Some(e);
+                break;
+            }
+        };
+        let mut record = AnswerRecord::new(
+            measured,
+            AnswerContext {
+                session: env.session.clone(),
+                at: (env.now)(),
+                mode: rules.mode,
+                category: item.category.clone(),
+                id: item.id.clone(),
+                input: item.rules.input,
+                rating: None,
+                think_target_ms,
+                followup: item.followup,
+                company: item.company.clone(),
+                role: item.role.clone(),
+            },
+        );
+        // Saved before anything else is shown: a crash from here on loses
+        // nothing.
+        sink.append(&Record::Answer(record.clone()))
+            .map_err(|source| SessionError::Save {
+                what: "your answer",
+                source,
+            })?;
+        if rules.feedback {
+            let mut lines =
+                coach::answer_feedback_with_threshold(&record, think_target_ms, Some(pause_ms));
+            lines.extend(item.followups.iter().map(|f| format!("Follow-up: {f}")));
+            // Tips opened with Tab are still on screen above the feedback.
+            if !record.hint {
+                lines.extend(item.tips.iter().map(|t| format!("Tip: {t}")));
+            }
+            if let Err(e) = ui.show(&lines) {
+                ui_error = Some(e);
+                answers.push(answered(record, item));
+                break;
+            }
+        }
+        if rules.rate && !record.skipped {
+            match ui.rate() {
+                Ok(RateOutcome::Rated(rating)) => {
+                    sink.append(&Record::Rating(Rating {
+                        v: VERSION,
+                        session: env.session.clone(),
+                        question: record.question.clone(),
+                        answer_at: record.at,
+                        rating,
+                    }))
+                    .map_err(|source| SessionError::Save {
+                        what: "your rating",
+                        source,
+                    })?;
+                    record.rating = Some(rating);
+                }
+                Ok(RateOutcome::Skipped) => {}
+                Ok(RateOutcome::Interrupted(why)) => {
+                    interrupted = Some(why);
+                    answers.push(answered(record, item));
+                    break 'items;
+                }
+                Err(e) => {
+                    ui_error = Some(e);
+                    answers.push(answered(record, item));
+                    break 'items;
+                }
+            }
+        }
+        answers.push(answered(record, item));
+    }
+
+    // A failed read or write while a signal is pending is the signal's
+    // doing (a hung-up terminal): end as interrupted by it, not as an error.
+    if ui_error.is_some()
+        && let Some(sig) = (env.pending_signal)()
+    {
+        ui_error = None;
+        interrupted = Some(Interrupt::Signal(sig));
+    }
+    let restored = ui.finish();
+
+    let skipped = answers.iter().filter(|a| a.record.skipped).count();
+    let closing = SessionRecord {
+        v: VERSION,
+        session: env.session.clone(),
+        started,
+        ended: (env.now)(),
+        mode: rules.mode,
+        answered: u32::try_from(answers.len() - skipped).unwrap_or(u32::MAX),
+        skipped: u32::try_from(skipped).unwrap_or(u32::MAX),
+        interrupted: interrupted.is_some() || ui_error.is_some(),
+    };
+    sink.append(&Record::Session(closing.clone()))
+        .map_err(|source| SessionError::Save {
+            what: "the session",
+            source,
+        })?;
+    if let Some(e) = ui_error {
+        return Err(SessionError::Terminal(e));
+    }
+    Ok(Report {
+        closing,
+        answers,
+        ending: interrupted.map_or(Ending::Completed, Ending::Interrupted),
+        restored,
+    })
+}
+
+fn answered(record: AnswerRecord, item: Item) -> Answered {
+    Answered {
+        record,
+        question: item.text,
+        title: item.title,
+    }
+}
