@@ -337,7 +337,7 @@ impl Ui for RawUi {
             };
             match stamped.action {
                 Action::Engine(Event::Text(key)) => {
-                    if let Some(n @ 1..=5) = key.parse::<u8>().ok() {
+                    if let Ok(n @ 1..=5) = key.parse::<u8>() {
                         let mut out = Self::out();
                         writeln!(out, "Rated {n}.")?;
                         out.flush()?;
