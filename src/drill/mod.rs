@@ -9,6 +9,7 @@ pub mod coach;
 pub mod event;
 pub mod fillers;
 pub mod record;
+pub mod schedule;
 pub mod select;
 pub mod stamp;
 

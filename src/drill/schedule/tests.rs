@@ -1,0 +1,439 @@
+//! Schedule rules on exact synthetic histories.
+
+use super::*;
+use crate::drill::record::{Mode, Pause, Rating, SessionRecord, VERSION};
+
+const DAY_MS: i64 = 86_400_000;
+
+fn at(day: i64, hour: i64) -> Stamp {
+    let ms = 1_780_000_000_000 + day * DAY_MS + hour * 3_600_000;
+    Stamp::utc(Timestamp::from_millisecond(ms).unwrap())
+}
+
+fn smooth(question: &str, when: Stamp) -> AnswerRecord {
+    AnswerRecord {
+        v: VERSION,
+        session: format!("s{}", when.instant.as_millisecond()),
+        at: when,
+        mode: Mode::Daily,
+        category: question.split('/').next().unwrap().into(),
+        question: question.into(),
+        input: InputMode::Typed,
+        think_ms: 4_000,
+        answer_ms: 50_000,
+        limit_ms: 90_000,
+        words: 80,
+        think_target_ms: Some(10_000),
+        text: "a fluent answer".into(),
+        ..AnswerRecord::default()
+    }
+}
+
+fn pause(ms: u64) -> Pause {
+    Pause {
+        at_word: Some(3),
+        at_char: Some(12),
+        ms,
+        at_ms: Some(1_000),
+    }
+}
+
+fn stalled(question: &str, when: Stamp) -> AnswerRecord {
+    AnswerRecord {
+        think_ms: 34_000,
+        pauses: vec![pause(9_000), pause(16_000)],
+        ..smooth(question, when)
+    }
+}
+
+fn practice(records: &[AnswerRecord]) -> Practice {
+    let mut p = Practice::new();
+    for r in records {
+        p.add(&Record::Answer(r.clone()));
+    }
+    p
+}
+
+#[test]
+fn grades_follow_the_documented_thresholds() {
+    let base = smooth("weaknesses/a", at(0, 9));
+    let g = |f: &dyn Fn(&mut AnswerRecord)| {
+        let mut a = base.clone();
+        f(&mut a);
+        grade(&a)
+    };
+    assert_eq!(g(&|_| {}), Grade::Easy);
+    assert_eq!(g(&|a| a.think_ms = 5_001), Grade::Good);
+    assert_eq!(g(&|a| a.hint = true), Grade::Good);
+    assert_eq!(g(&|a| a.fillers = 1), Grade::Good);
+    assert_eq!(g(&|a| a.think_ms = 15_000), Grade::Good);
+    assert_eq!(g(&|a| a.think_ms = 15_001), Grade::Hard);
+    assert_eq!(g(&|a| a.pauses = vec![pause(5_999)]), Grade::Good);
+    assert_eq!(g(&|a| a.pauses = vec![pause(6_000)]), Grade::Hard);
+    assert_eq!(
+        g(&|a| a.pauses = vec![pause(3_100), pause(3_100)]),
+        Grade::Hard
+    );
+    assert_eq!(g(&|a| a.overran = true), Grade::Hard);
+    assert_eq!(g(&|a| a.think_ms = 29_999), Grade::Hard);
+    assert_eq!(g(&|a| a.think_ms = 30_000), Grade::Again);
+    assert_eq!(g(&|a| a.pauses = vec![pause(15_000)]), Grade::Again);
+    assert_eq!(g(&|a| a.skipped = true), Grade::Again);
+    assert_eq!(g(&|a| a.words = 0), Grade::Again);
+    // The answer's own target: 25 s against a 20 s target is not slow.
+    assert_eq!(
+        g(&|a| {
+            a.think_ms = 25_000;
+            a.think_target_ms = Some(20_000);
+        }),
+        Grade::Good
+    );
+    // Without a stored target, 10 s is assumed.
+    assert_eq!(
+        g(&|a| {
+            a.think_ms = 25_000;
+            a.think_target_ms = None;
+        }),
+        Grade::Hard
+    );
+}
+
+#[test]
+fn a_low_self_rating_caps_the_grade() {
+    let mut a = smooth("weaknesses/a", at(0, 9));
+    a.rating = Some(2);
+    assert_eq!(grade(&a), Grade::Hard);
+    a.rating = Some(1);
+    assert_eq!(grade(&a), Grade::Again);
+    a.rating = Some(5);
+    assert_eq!(grade(&a), Grade::Easy);
+    let mut s = stalled("weaknesses/a", at(0, 9));
+    s.rating = Some(5);
+    assert_eq!(
+        grade(&s),
+        Grade::Again,
+        "a good feeling does not hide a stall"
+    );
+}
+
+#[test]
+fn a_rating_record_given_later_moves_the_schedule() {
+    let a = smooth("weaknesses/a", at(0, 9));
+    let plain = practice(std::slice::from_ref(&a)).schedule(&Fsrs::default());
+    let mut rated = practice(std::slice::from_ref(&a));
+    rated.add(&Record::Rating(Rating {
+        v: VERSION,
+        session: a.session.clone(),
+        question: a.question.clone(),
+        answer_at: a.at,
+        rating: 1,
+    }));
+    let rated = rated.schedule(&Fsrs::default());
+    let (p, r) = (
+        &plain.memories["weaknesses/a"],
+        &rated.memories["weaknesses/a"],
+    );
+    assert_eq!(p.last_grade, Grade::Easy);
+    assert_eq!(r.last_grade, Grade::Again);
+    assert!(r.due < p.due);
+}
+
+#[test]
+fn again_brings_a_question_back_the_next_day_and_good_spaces_it_out() {
+    let model = Fsrs::default();
+    let fail = practice(&[stalled("weaknesses/a", at(0, 9))]).schedule(&model);
+    let ok = practice(&[smooth("weaknesses/a", at(0, 9))]).schedule(&model);
+    let day = |m: &Memory<rs_fsrs::Card>| {
+        (m.due.as_millisecond() - at(0, 9).instant.as_millisecond()) / DAY_MS
+    };
+    assert_eq!(day(&fail.memories["weaknesses/a"]), 1);
+    assert!(day(&ok.memories["weaknesses/a"]) > 3, "{:?}", ok.memories);
+}
+
+fn candidates(keys: &[String]) -> Vec<Candidate<'_>> {
+    keys.iter()
+        .map(|k| Candidate {
+            key: k,
+            category: k.split('/').next().unwrap(),
+        })
+        .collect()
+}
+
+fn keys(n: usize, category: &str) -> Vec<String> {
+    (0..n).map(|i| format!("{category}/q{i:02}")).collect()
+}
+
+#[test]
+fn due_questions_come_weakest_first_a_fresh_failure_before_a_smooth_lapse() {
+    let model = Fsrs::default();
+    let ks = keys(3, "weaknesses");
+    // q00 answered fluently (Good) three days ago: due again today; q01
+    // failed yesterday: also due today, and weaker.
+    let good = AnswerRecord {
+        think_ms: 6_000,
+        ..smooth(&ks[0], at(57, 9))
+    };
+    assert_eq!(grade(&good), Grade::Good);
+    let history = [good, stalled(&ks[1], at(59, 9))];
+    let p = practice(&history);
+    let s = p.schedule(&model);
+    let now = at(60, 9).instant;
+    let end = at(61, 0).instant;
+    let set = choose(&model, &s, &candidates(&ks), 2, now, end, 7);
+    assert_eq!(set.due_today, 2, "{:?}", s.memories);
+    let chosen: Vec<usize> = set.picks.iter().map(|p| p.0).collect();
+    // Both due ones, and no room for new material; mixed order within one
+    // category keeps the priority.
+    assert_eq!(chosen, [1, 0]);
+    assert!(set.picks.iter().all(|p| p.1 == Reason::Due));
+}
+
+#[test]
+fn at_most_two_new_questions_while_due_ones_wait_then_the_weakest_not_due() {
+    let model = Fsrs::default();
+    let ks = keys(12, "weaknesses");
+    // q00 due (failed yesterday); q01..q05 answered smoothly yesterday
+    // (not due); q06..q11 never asked.
+    let mut history = vec![stalled(&ks[0], at(9, 9))];
+    history.extend((1..6).map(|i| smooth(&ks[i], at(9, 9))));
+    let s = practice(&history).schedule(&model);
+    let now = at(10, 9).instant;
+    let end = at(11, 0).instant;
+    for seed in 0..20 {
+        let set = choose(&model, &s, &candidates(&ks), 5, now, end, seed);
+        let reasons: Vec<Reason> = set.picks.iter().map(|p| p.1).collect();
+        let count = |r| reasons.iter().filter(|x| **x == r).count();
+        assert_eq!(set.picks.len(), 5);
+        assert_eq!(count(Reason::Due), 1);
+        assert_eq!(count(Reason::New), 2);
+        assert_eq!(count(Reason::Early), 2);
+        assert!(set.picks.iter().any(|p| p.0 == 0));
+        let mut idx: Vec<usize> = set.picks.iter().map(|p| p.0).collect();
+        idx.sort_unstable();
+        idx.dedup();
+        assert_eq!(idx.len(), 5, "no repeats");
+    }
+}
+
+#[test]
+fn an_empty_history_gives_new_questions_and_a_small_pool_a_small_set() {
+    let model = Fsrs::default();
+    let ks = keys(3, "curveballs");
+    let s = Practice::new().schedule(&model);
+    let set = choose(
+        &model,
+        &s,
+        &candidates(&ks),
+        5,
+        at(0, 9).instant,
+        at(1, 0).instant,
+        1,
+    );
+    assert_eq!(set.picks.len(), 3);
+    assert!(set.picks.iter().all(|p| p.1 == Reason::New));
+    // The seed decides the order, reproducibly.
+    let again = choose(
+        &model,
+        &s,
+        &candidates(&ks),
+        5,
+        at(0, 9).instant,
+        at(1, 0).instant,
+        1,
+    );
+    assert_eq!(set, again);
+}
+
+#[test]
+fn categories_take_turns_in_a_set() {
+    let model = Fsrs::default();
+    let mut ks = keys(4, "weaknesses");
+    ks.extend(keys(4, "curveballs"));
+    let s = Practice::new().schedule(&model);
+    let cands = candidates(&ks);
+    let set = choose(&model, &s, &cands, 8, at(0, 9).instant, at(1, 0).instant, 3);
+    assert_eq!(set.picks.len(), 8);
+    let cats: Vec<&str> = set.picks.iter().map(|p| cands[p.0].category).collect();
+    for pair in cats.windows(2) {
+        assert_ne!(pair[0], pair[1], "{cats:?}");
+    }
+}
+
+/// Sixty days in which every question of the category but one was answered
+/// smoothly many times, and one was stalled on again and again.
+fn stalling_history(ks: &[String], stuck: usize) -> Vec<AnswerRecord> {
+    let mut h = Vec::new();
+    for day in 0..60 {
+        for (i, k) in ks.iter().enumerate() {
+            if i == stuck {
+                if day % 3 == 0 {
+                    let mut a = stalled(k, at(day, 9));
+                    if day % 6 == 0 {
+                        a.skipped = true;
+                    }
+                    h.push(a);
+                }
+            } else if (day + i as i64) % 7 == 0 {
+                h.push(smooth(k, at(day, 9)));
+            }
+        }
+    }
+    h
+}
+
+#[test]
+fn a_question_stalled_on_is_in_every_set_while_due_for_any_seed() {
+    let model = Fsrs::default();
+    let ks = keys(30, "weaknesses");
+    let stuck = 17;
+    let mut history = stalling_history(&ks, stuck);
+    history.push(stalled(&ks[stuck], at(60, 9)));
+    let s = practice(&history).schedule(&model);
+    let now = at(61, 9).instant;
+    assert!(s.memories[&ks[stuck]].due < at(62, 0).instant, "it is due");
+    for seed in 0..200 {
+        let set = choose(
+            &model,
+            &s,
+            &candidates(&ks),
+            5,
+            now,
+            at(62, 0).instant,
+            seed,
+        );
+        assert!(
+            set.picks.iter().any(|p| p.0 == stuck),
+            "seed {seed}: {:?}",
+            set.picks
+        );
+    }
+}
+
+#[test]
+fn a_question_still_stalled_on_comes_back_on_at_least_three_of_five_days() {
+    let model = Fsrs::default();
+    let ks = keys(30, "weaknesses");
+    let stuck = 4;
+    for seed in 0..20u64 {
+        let mut history = stalling_history(&ks, stuck);
+        let mut days_in = 0;
+        for day in 60..65 {
+            let s = practice(&history).schedule(&model);
+            let set = choose(
+                &model,
+                &s,
+                &candidates(&ks),
+                5,
+                at(day, 9).instant,
+                at(day + 1, 0).instant,
+                seed * 100 + day as u64,
+            );
+            for &(i, _) in &set.picks {
+                if i == stuck {
+                    days_in += 1;
+                    history.push(stalled(&ks[i], at(day, 10)));
+                } else {
+                    history.push(smooth(&ks[i], at(day, 10)));
+                }
+            }
+        }
+        assert!(days_in >= 3, "seed {seed}: in {days_in} of 5 sets");
+    }
+}
+
+#[test]
+fn rehearsals_and_follow_ups_never_move_the_schedule() {
+    let model = Fsrs::default();
+    let ks = keys(5, "weaknesses");
+    let base = stalling_history(&ks, 2);
+    let before = practice(&base).schedule(&model);
+    let mut more = base.clone();
+    for day in 60..74 {
+        let mut r = smooth(&ks[2], at(day, 20));
+        r.mode = Mode::Rehearse;
+        more.push(r);
+        let mut f = smooth(&ks[2], at(day, 21));
+        f.followup = Some(1);
+        more.push(f);
+    }
+    let after = practice(&more).schedule(&model);
+    let (b, a) = (&before.memories[&ks[2]], &after.memories[&ks[2]]);
+    assert_eq!((b.due, b.reviews, b.last), (a.due, a.reviews, a.last));
+    assert_eq!(b.score(), a.score());
+}
+
+#[test]
+fn the_streak_counts_local_days_up_to_today_or_yesterday() {
+    let d = |day: i8| civil::date(2026, 12, day);
+    let days: BTreeSet<civil::Date> = [d(1), d(2), d(3), d(5), d(6)].into_iter().collect();
+    assert_eq!(streak(&days, d(6)), 2);
+    assert_eq!(streak(&days, d(7)), 2, "today not practised yet");
+    assert_eq!(streak(&days, d(8)), 0, "a whole day missed");
+    assert_eq!(streak(&days, d(3)), 3);
+    assert_eq!(streak(&BTreeSet::new(), d(3)), 0);
+}
+
+#[test]
+fn practice_days_use_each_records_own_offset_and_skip_all_skipped_sessions() {
+    let mut p = Practice::new();
+    // 23:30 in New York on 1 Dec is already 2 Dec in UTC.
+    let ny = Stamp::parse("2026-12-01T23:30:00.000-05:00").unwrap();
+    let a = AnswerRecord {
+        session: "late".into(),
+        ..smooth("weaknesses/a", ny)
+    };
+    p.add(&Record::Answer(a));
+    p.add(&Record::Session(SessionRecord {
+        v: VERSION,
+        session: "late".into(),
+        started: Stamp::parse("2026-12-01T23:29:00.000-05:00").unwrap(),
+        ended: ny,
+        mode: Mode::Rehearse,
+        answered: 1,
+        skipped: 0,
+        interrupted: false,
+    }));
+    // A session whose only answer was skipped does not count.
+    let skipped = AnswerRecord {
+        session: "skips".into(),
+        skipped: true,
+        ..smooth(
+            "weaknesses/b",
+            Stamp::parse("2026-12-03T10:00:00.000+01:00").unwrap(),
+        )
+    };
+    p.add(&Record::Answer(skipped));
+    // An interrupted session with no closing record is dated by its answer;
+    // a `Z` time is read in the zone given.
+    let z = AnswerRecord {
+        session: "z".into(),
+        ..smooth(
+            "weaknesses/c",
+            Stamp::parse("2026-12-04T02:00:00.000Z").unwrap(),
+        )
+    };
+    p.add(&Record::Answer(z));
+    let la = TimeZone::fixed(jiff::tz::Offset::constant(-8));
+    let days: Vec<civil::Date> = p.practice_days(&la).into_iter().collect();
+    assert_eq!(days, [civil::date(2026, 12, 1), civil::date(2026, 12, 3)]);
+    let utc: Vec<civil::Date> = p.practice_days(&TimeZone::UTC).into_iter().collect();
+    assert_eq!(utc, [civil::date(2026, 12, 1), civil::date(2026, 12, 4)]);
+}
+
+#[test]
+fn due_by_counts_questions_and_names_their_categories() {
+    let model = Fsrs::default();
+    let mut ks = keys(2, "weaknesses");
+    ks.extend(keys(2, "curveballs"));
+    let history = [
+        stalled(&ks[0], at(0, 9)),
+        stalled(&ks[2], at(0, 9)),
+        smooth(&ks[1], at(0, 9)),
+    ];
+    let s = practice(&history).schedule(&model);
+    let (n, cats) = due_by(&s, &candidates(&ks), at(2, 0).instant);
+    assert_eq!(n, 2);
+    assert_eq!(cats, ["weaknesses", "curveballs"]);
+    let (n, _) = due_by(&s, &candidates(&ks), at(0, 23).instant);
+    assert_eq!(n, 0);
+}
