@@ -50,6 +50,9 @@ pub enum Command {
     /// A custom drill: random questions, timed, hesitations recorded
     #[command(after_help = DRILL_KEYS)]
     Drill(DrillArgs),
+    /// Daily practice: the questions that stall you come back until they stop
+    #[command(after_help = DAILY_HELP)]
+    Daily(DailyArgs),
     /// The question banks in use: list, show, check
     #[command(subcommand)]
     Banks(BanksCommand),
@@ -67,6 +70,29 @@ Examples:
   hotseat drill --category weaknesses,curveballs --count 3
   hotseat drill --input spoken --company Acme --role \"data engineer\"
   printf 'first answer\\nsecond answer\\n' | hotseat drill --count 2";
+
+/// Shown after `hotseat daily --help`.
+const DAILY_HELP: &str = "\
+Each set: the questions due today (the weakest first), up to 2 never asked,
+then the weakest of the rest. Skips, slow starts and long pauses bring a
+question back tomorrow; smooth answers space it out.
+Keys as in `hotseat drill --help`.
+
+Examples:
+  hotseat daily
+  hotseat daily --category weaknesses,curveballs --count 3
+  hotseat daily --due";
+
+/// Options of `hotseat daily`: those of `drill`, plus `--due`.
+#[derive(Debug, Args)]
+pub struct DailyArgs {
+    /// The drill options, with the same meanings (--count: the set's size).
+    #[command(flatten)]
+    pub drill: DrillArgs,
+    /// Show what is due now and tomorrow, without starting a session
+    #[arg(long)]
+    pub due: bool,
+}
 
 /// How answers are given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -180,7 +180,7 @@ pub(crate) fn finish(
 
 /// Every question of the chosen categories (all when none are given), with
 /// its bank. An unknown category is a usage error naming the known ones.
-fn question_pool<'c>(
+pub(crate) fn question_pool<'c>(
     catalog: &'c Catalog,
     wanted: &[String],
 ) -> anyhow::Result<Vec<(&'c Bank, &'c Question)>> {

@@ -3,6 +3,7 @@
 //! 2 usage or invalid input.
 
 pub mod banks;
+pub mod daily;
 pub mod drill;
 pub mod menu;
 
@@ -89,6 +90,7 @@ fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Banks(cmd) => banks::run(ctx, cmd),
         Command::Drill(args) => drill::run(ctx, &args),
+        Command::Daily(args) => daily::run(ctx, &args),
     }
 }
 

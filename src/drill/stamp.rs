@@ -92,15 +92,23 @@ impl Stamp {
         }
     }
 
-    /// Parses any RFC 3339 time (`Z` or a numeric offset).
+    /// Parses any RFC 3339 time (`Z` or a numeric offset), in one pass:
+    /// the history holds one per record, so this is on the hot path of
+    /// every read.
     pub fn parse(s: &str) -> Result<Self, String> {
-        let instant: Timestamp = s
-            .parse()
-            .map_err(|e| format!("not an RFC 3339 time ({e})"))?;
-        let offset = match Pieces::parse(s).ok().and_then(|p| p.offset()) {
-            Some(PiecesOffset::Numeric(n)) => Some(n.offset()),
-            _ => None,
+        let bad = |e: &dyn fmt::Display| format!("not an RFC 3339 time ({e})");
+        let pieces = Pieces::parse(s).map_err(|e| bad(&e))?;
+        let (utc_offset, offset) = match pieces.offset() {
+            Some(PiecesOffset::Numeric(n)) => (n.offset(), Some(n.offset())),
+            Some(PiecesOffset::Zulu) => (Offset::UTC, None),
+            _ => return Err(bad(&"no UTC offset: end it with Z or +HH:MM")),
         };
+        let Some(time) = pieces.time() else {
+            return Err(bad(&"no time of day"));
+        };
+        let instant = utc_offset
+            .to_timestamp(pieces.date().to_datetime(time))
+            .map_err(|e| bad(&e))?;
         Ok(Self { instant, offset })
     }
 }

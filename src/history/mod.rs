@@ -462,7 +462,19 @@ impl From<String> for Skip {
     }
 }
 
+/// Just the fields that say how to read the rest of a line.
+#[derive(serde::Deserialize)]
+struct Header {
+    v: Option<serde_json::Value>,
+    kind: Option<serde_json::Value>,
+}
+
 /// Turns one non-blank line into a record, or says why it cannot.
+///
+/// The common case (a well-formed current record) is read straight into
+/// its type, after a first pass that reads only `v` and `kind` (serde
+/// skips the rest without building it). Anything unusual goes the slow
+/// way, through a generic JSON value, which also words the warning.
 fn parse_line(bytes: &[u8]) -> Result<Record, Skip> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         format!(
@@ -470,6 +482,36 @@ fn parse_line(bytes: &[u8]) -> Result<Record, Skip> {
             e.valid_up_to() + 1
         )
     })?;
+    // This version's own lines start the same way; others say it in a
+    // header read first.
+    let kind = if text.starts_with(r#"{"kind":"answer","v":1,"#) {
+        Some("answer".to_string())
+    } else {
+        match serde_json::from_str::<Header>(text) {
+            Ok(Header {
+                v: Some(v),
+                kind: Some(serde_json::Value::String(kind)),
+            }) if v.as_u64() == Some(u64::from(VERSION)) => Some(kind),
+            _ => None,
+        }
+    };
+    if let Some(kind) = kind {
+        let parsed = match kind.as_str() {
+            "answer" => serde_json::from_str(text).map(Record::Answer),
+            "session" => serde_json::from_str(text).map(Record::Session),
+            "rating" => serde_json::from_str(text).map(Record::Rating),
+            _ => return Err(Skip::Unknown),
+        };
+        if let Ok(record) = parsed {
+            return Ok(record);
+        }
+    }
+    parse_slowly(text)
+}
+
+/// The reading of a line that has something unusual about it: through a
+/// generic JSON value, so that the warning can say exactly what.
+fn parse_slowly(text: &str) -> Result<Record, Skip> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         // serde_json's positions say "line 1", which would be confusing
         // next to our file line number: keep only the column.

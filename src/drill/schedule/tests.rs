@@ -66,6 +66,7 @@ fn grades_follow_the_documented_thresholds() {
     assert_eq!(g(&|a| a.think_ms = 5_001), Grade::Good);
     assert_eq!(g(&|a| a.hint = true), Grade::Good);
     assert_eq!(g(&|a| a.fillers = 1), Grade::Good);
+    assert_eq!(g(&|a| a.words = 29), Grade::Good, "a one-liner is not Easy");
     assert_eq!(g(&|a| a.think_ms = 15_000), Grade::Good);
     assert_eq!(g(&|a| a.think_ms = 15_001), Grade::Hard);
     assert_eq!(g(&|a| a.pauses = vec![pause(5_999)]), Grade::Good);
@@ -143,7 +144,7 @@ fn again_brings_a_question_back_the_next_day_and_good_spaces_it_out() {
     let model = Fsrs::default();
     let fail = practice(&[stalled("weaknesses/a", at(0, 9))]).schedule(&model);
     let ok = practice(&[smooth("weaknesses/a", at(0, 9))]).schedule(&model);
-    let day = |m: &Memory<rs_fsrs::Card>| {
+    let day = |m: &Memory<FsrsState>| {
         (m.due.as_millisecond() - at(0, 9).instant.as_millisecond()) / DAY_MS
     };
     assert_eq!(day(&fail.memories["weaknesses/a"]), 1);
@@ -436,4 +437,57 @@ fn due_by_counts_questions_and_names_their_categories() {
     assert_eq!(cats, ["weaknesses", "curveballs"]);
     let (n, _) = due_by(&s, &candidates(&ks), at(0, 23).instant);
     assert_eq!(n, 0);
+}
+
+fn to_chrono(t: Timestamp) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(t.as_millisecond()).unwrap()
+}
+
+/// The review step written over the crate's formulas gives exactly what
+/// the crate's own long-term scheduler gives, on random review sequences.
+#[test]
+fn the_fsrs_step_matches_the_crates_scheduler() {
+    let crate_fsrs = rs_fsrs::FSRS::new(rs_fsrs::Parameters {
+        enable_short_term: false,
+        enable_fuzz: false,
+        ..rs_fsrs::Parameters::default()
+    });
+    let ours = Fsrs::default();
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..200 {
+        let mut t = at(0, 9).instant.as_millisecond();
+        let mut card: Option<rs_fsrs::Card> = None;
+        let mut state: Option<FsrsState> = None;
+        for _ in 0..12 {
+            t += i64::try_from(next() % (40 * DAY_MS as u64)).unwrap();
+            let now = Timestamp::from_millisecond(t).unwrap();
+            let grade =
+                [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy][(next() % 4) as usize];
+            let c = card.clone().unwrap_or(rs_fsrs::Card {
+                due: to_chrono(now),
+                last_review: to_chrono(now),
+                ..rs_fsrs::Card::default()
+            });
+            let theirs = crate_fsrs.next(c, to_chrono(now), to_rating(grade)).card;
+            let mine = ours.review(state.as_ref(), now, grade);
+            assert!(
+                (theirs.stability - mine.stability).abs() < 1e-9,
+                "{theirs:?} {mine:?}"
+            );
+            assert!(
+                (theirs.difficulty - mine.difficulty).abs() < 1e-9,
+                "{theirs:?} {mine:?}"
+            );
+            assert_eq!(theirs.due.timestamp_millis(), mine.due.as_millisecond());
+            assert_eq!(theirs.lapses, i32::try_from(mine.lapses).unwrap());
+            card = Some(theirs);
+            state = Some(mine);
+        }
+    }
 }
