@@ -150,7 +150,7 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
             .context("your answer could not be saved")?;
         let mut lines = coach::answer_feedback_with_threshold(
             &record,
-            think_target_ms,
+            args.strict,
             Some(millis(args.pause)),
         );
         lines.extend(
