@@ -64,6 +64,7 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
         InputMode::Line => Box::new(LineUi::new(
             StdinLines::spawn().context("cannot read standard input")?,
             io::stdout(),
+            Paint::new(ctx.color),
             signals.clone(),
             Instant::now,
         )),
@@ -148,11 +149,8 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
         history
             .append(&Record::Answer(record.clone()))
             .context("your answer could not be saved")?;
-        let mut lines = coach::answer_feedback_with_threshold(
-            &record,
-            args.strict,
-            Some(millis(args.pause)),
-        );
+        let mut lines =
+            coach::answer_feedback_with_threshold(&record, args.strict, Some(millis(args.pause)));
         lines.extend(
             question
                 .followups
@@ -201,7 +199,13 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
     }
     restored.context("cannot restore the terminal")?;
 
-    let printed = print_summary(&closing, &answers, &records, Paint::new(ctx.color));
+    let printed = print_summary(
+        &closing,
+        &answers,
+        &records,
+        Paint::new(ctx.color),
+        Some(history.path()),
+    );
     match interrupted {
         // After a signal the terminal may be gone: the history is what counts.
         Some(Interrupt::Signal(_)) => {}
@@ -254,6 +258,7 @@ fn print_summary(
     answers: &[(AnswerRecord, String)],
     records: &[AnswerRecord],
     paint: Paint,
+    saved_to: Option<&std::path::Path>,
 ) -> io::Result<()> {
     let stdout = io::stdout();
     let width = if stdout.is_terminal() {
@@ -263,7 +268,15 @@ fn print_summary(
     } else {
         None
     };
-    summary::write(&mut stdout.lock(), width, closing, answers, records, paint)
+    summary::write(
+        &mut stdout.lock(),
+        width,
+        closing,
+        answers,
+        records,
+        paint,
+        saved_to,
+    )
 }
 
 #[cfg(test)]
@@ -353,6 +366,7 @@ mod tests {
                 &answers,
                 &records,
                 Paint::new(false),
+                None,
             )
             .unwrap();
             let shown = String::from_utf8(out).unwrap();

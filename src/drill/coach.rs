@@ -142,7 +142,10 @@ pub fn answer_feedback_with_threshold(
     if is_blank(rec) {
         lines.push(match rec.input {
             InputMode::Spoken => {
-                format!("Finished without marking a start, after {}.", duration(total))
+                format!(
+                    "Finished without marking a start, after {}.",
+                    duration(total)
+                )
             }
             _ => format!("Blank answer, submitted after {}.", duration(total)),
         });
@@ -215,7 +218,11 @@ fn pause_line(rec: &AnswerRecord, over: &str) -> String {
     let n = rec.pauses.iter().filter(|p| p.at_word.is_some()).count();
     match longest_typed(&rec.pauses) {
         None => format!("No pauses{over}."),
-        Some(p) if n == 1 => format!("1 pause{over}: {}, {}.", duration(p.ms), place(&rec.text, p)),
+        Some(p) if n == 1 => format!(
+            "1 pause{over}: {}, {}.",
+            duration(p.ms),
+            place(&rec.text, p)
+        ),
         Some(p) => format!(
             "{n} pauses{over}; longest {}, {}.",
             duration(p.ms),
@@ -429,7 +436,10 @@ fn slow_signal(answers: &[AnswerRecord]) -> Option<Signal> {
     }
     let mut thinks: Vec<u64> = done.iter().map(|a| a.think_ms).collect();
     let m = median(&mut thinks)?;
-    let late = done.iter().filter(|a| a.think_ms > a.think_target()).count();
+    let late = done
+        .iter()
+        .filter(|a| a.think_ms > a.think_target())
+        .count();
     let (lo, hi) = target_range(&done)?;
     let advice = "restate the question or name the situation you'll describe, then think \
                   out loud.";
@@ -586,7 +596,11 @@ fn filler_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
              feel one coming, pause silently instead{trailing}: a short silence sounds surer \
              than a filler.",
             count(all.len(), "filler", "fillers"),
-            count(usize::try_from(words).unwrap_or(usize::MAX), "word", "words")
+            count(
+                usize::try_from(words).unwrap_or(usize::MAX),
+                "word",
+                "words"
+            )
         ),
     })
 }
@@ -828,10 +842,7 @@ mod tests {
             "1 pause: 5.0s, before the first word."
         );
         r.pauses = vec![typed_pause(12, 5_000)];
-        assert_eq!(
-            answer_feedback(&r)[1],
-            "1 pause: 5.0s, after word 12."
-        );
+        assert_eq!(answer_feedback(&r)[1], "1 pause: 5.0s, after word 12.");
         r.pauses = vec![];
         assert_eq!(answer_feedback(&r)[1], "No pauses.");
     }
@@ -928,9 +939,15 @@ mod tests {
         let mut r = rec();
         r.think_ms = 25_000;
         r.think_target_ms = Some(20_000);
-        assert_eq!(answer_feedback(&r)[0], "Started after 25.0s (target 20.0s).");
+        assert_eq!(
+            answer_feedback(&r)[0],
+            "Started after 25.0s (target 20.0s)."
+        );
         r.think_target_ms = None; // an older record: the documented default
-        assert_eq!(answer_feedback(&r)[0], "Started after 25.0s (target 10.0s).");
+        assert_eq!(
+            answer_feedback(&r)[0],
+            "Started after 25.0s (target 10.0s)."
+        );
     }
 
     #[test]
@@ -1159,13 +1176,20 @@ mod tests {
         let line = next_step(&[skipped(), skipped()]).unwrap_or_default();
         assert!(line.starts_with("You skipped all 2 questions"), "{line}");
         let line = next_step(&[skipped()]).unwrap_or_default();
-        assert!(line.starts_with("You skipped the one question — "), "{line}");
+        assert!(
+            line.starts_with("You skipped the one question — "),
+            "{line}"
+        );
     }
 
     #[test]
     fn custom_thresholds_change_the_verdict() {
         let a = rec(); // 60 words: not short by default.
-        assert!(next_step(&[a.clone()]).unwrap_or_default().starts_with("No signal"));
+        assert!(
+            next_step(&[a.clone()])
+                .unwrap_or_default()
+                .starts_with("No signal")
+        );
         let th = Thresholds {
             short_words: 100,
             ..Thresholds::default()
@@ -1198,7 +1222,10 @@ mod tests {
             ),
             "{line}"
         );
-        assert!(!line.contains("median") && !line.contains("10.0s"), "{line}");
+        assert!(
+            !line.contains("median") && !line.contains("10.0s"),
+            "{line}"
+        );
     }
 
     #[test]
@@ -1287,7 +1314,10 @@ mod tests {
         let mut a = rec();
         a.pauses = (1..=4).map(|w| typed_pause(w, 3_500)).collect();
         let line = next_step(&[a.clone(), rec(), rec(), rec()]).unwrap_or_default();
-        assert!(line.starts_with("4 pauses in 1 answer; the longest"), "{line}");
+        assert!(
+            line.starts_with("4 pauses in 1 answer; the longest"),
+            "{line}"
+        );
         let mut b = rec();
         b.pauses = vec![typed_pause(1, 3_500)];
         let line = next_step(&[a, b, rec()]).unwrap_or_default();
@@ -1338,7 +1368,10 @@ mod tests {
         );
         for line in [next_step(&[rec()]), next_step(&[skipped()])] {
             let line = line.unwrap_or_default();
-            assert!(!line.contains("1 answers") && !line.contains("1 questions"), "{line}");
+            assert!(
+                !line.contains("1 answers") && !line.contains("1 questions"),
+                "{line}"
+            );
         }
     }
 
