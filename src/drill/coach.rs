@@ -623,11 +623,11 @@ fn short_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     Some(Signal {
         severity,
         line: format!(
-            "{} {verb} under {} words ({detail}) — next time, give each answer a shape: the \
+            "{} {verb} under {} ({detail}) — next time, give each answer a shape: the \
              situation, what you did, and the result, one sentence each, with one concrete \
              example.",
             capitalized(&share(short.len(), done.len(), "answer", "answers")),
-            th.short_words,
+            count(th.short_words as usize, "word", "words"),
         ),
     })
 }
@@ -1186,7 +1186,7 @@ mod tests {
     fn custom_thresholds_change_the_verdict() {
         let a = rec(); // 60 words: not short by default.
         assert!(
-            next_step(&[a.clone()])
+            next_step(std::slice::from_ref(&a))
                 .unwrap_or_default()
                 .starts_with("No signal")
         );
@@ -1194,11 +1194,19 @@ mod tests {
             short_words: 100,
             ..Thresholds::default()
         };
-        let line = next_step_with(&[a], &th).unwrap_or_default();
+        let line = next_step_with(std::slice::from_ref(&a), &th).unwrap_or_default();
         assert!(
             line.starts_with("The one answer was under 100 words (60 words) — next time"),
             "{line}"
         );
+        let mut blank = a;
+        blank.words = 0;
+        let th = Thresholds {
+            short_words: 1,
+            ..Thresholds::default()
+        };
+        let line = next_step_with(&[blank], &th).unwrap_or_default();
+        assert!(line.contains("under 1 word (0 words)"), "{line}");
     }
 
     fn held_to(think_ms: u64, target_ms: u64) -> AnswerRecord {
