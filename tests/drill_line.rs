@@ -230,3 +230,70 @@ fn company_and_role_fill_question_followup_and_tip() {
         "a placeholder was left unfilled: {stdout}"
     );
 }
+
+/// Whether `label` appears in `stdout` right after an escape sequence
+/// (coloured), and never uncoloured.
+fn coloured(stdout: &str, label: &str) -> bool {
+    let mut found = false;
+    for (i, _) in stdout.match_indices(label) {
+        let before = &stdout[..i];
+        // The colour code ends right before the label: "…m" + label.
+        if !(before.ends_with('m') && before.rfind('\x1b').is_some_and(|e| i - e <= 12)) {
+            return false;
+        }
+        found = true;
+    }
+    found
+}
+
+#[test]
+fn color_always_colours_every_label_in_line_mode() {
+    let home = Home::new();
+    let out = run(&home, &["--count", "2", "--color", "always"], "one\ntwo\n");
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for label in [
+        "Question 1 of 2",
+        "Tip:",
+        "Follow-up:",
+        "Session ",
+        "To work on:",
+    ] {
+        assert!(coloured(&stdout, label), "{label} not coloured: {stdout:?}");
+    }
+    // Only our labels: the answer's own feedback stays plain.
+    assert!(stdout.contains("\nAnswered after "), "{stdout:?}");
+}
+
+#[test]
+fn color_never_and_auto_off_a_terminal_colour_nothing_in_line_mode() {
+    for color in [&["--color", "never"][..], &["--color", "auto"][..], &[][..]] {
+        let home = Home::new();
+        let mut extra = vec!["--count", "2"];
+        extra.extend_from_slice(color);
+        let out = run(&home, &extra, "one\ntwo\n");
+        assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+        let stdout = text(&out.stdout);
+        assert!(stdout.contains("To work on:"), "{stdout}");
+        assert!(!has_escape(&out.stdout), "{color:?}: {stdout:?}");
+    }
+}
+
+#[test]
+fn the_session_ends_saying_where_the_answers_were_saved() {
+    let home = Home::new();
+    let out = run(&home, &["--count", "1"], "an answer\n");
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let want = format!("Saved to {}", home.history_path().display());
+    assert_eq!(stdout.lines().last(), Some(want.as_str()), "{stdout}");
+}
+
+#[test]
+fn end_of_input_before_any_answer_says_nothing_was_saved() {
+    let home = Home::new();
+    let out = run(&home, &["--count", "2"], "");
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(!stdout.contains("Saved to"), "{stdout}");
+}

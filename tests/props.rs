@@ -1019,7 +1019,7 @@ proptest! {
         width in proptest::option::of(prop_oneof![0u16..20, 20u16..200, any::<u16>()]),
     ) {
         for r in &recs {
-            let lines = answer_feedback(r, target);
+            let lines = answer_feedback(&AnswerRecord { think_target_ms: Some(target), ..r.clone() });
             prop_assert!(!lines.is_empty() || !r.skipped);
             prop_assert!(lines.iter().all(|l| !l.is_empty()));
         }

@@ -133,6 +133,7 @@ pub(crate) fn run_plan(
         InputMode::Line => Box::new(LineUi::new(
             StdinLines::spawn().context("cannot read standard input")?,
             io::stdout(),
+            Paint::new(ctx.color),
             signals.clone(),
             Instant::now,
         )),
@@ -169,7 +170,8 @@ pub(crate) fn finish(
     if let Err(e) = &report.restored {
         anyhow::bail!("cannot restore the terminal: {e}");
     }
-    let printed = print_summary(report, extra, Paint::new(ctx.color));
+    let history = History::open(&ctx.home)?;
+    let printed = print_summary(report, extra, Paint::new(ctx.color), history.path());
     match report.ending {
         // After a signal the terminal may be gone: the history is what counts.
         Ending::Interrupted(Interrupt::Signal(_)) => {}
@@ -218,7 +220,12 @@ fn session_id() -> String {
 
 /// Headline, table and the one next step on standard output, then
 /// `extra` lines (a mode's own closing lines: streak, what is due).
-fn print_summary(report: &Report, extra: &[String], paint: Paint) -> io::Result<()> {
+fn print_summary(
+    report: &Report,
+    extra: &[String],
+    paint: Paint,
+    saved_to: &std::path::Path,
+) -> io::Result<()> {
     let stdout = io::stdout();
     let width = if stdout.is_terminal() {
         // A terminal whose size was never set reports 0 columns.
@@ -234,7 +241,15 @@ fn print_summary(report: &Report, extra: &[String], paint: Paint) -> io::Result<
         .collect();
     let records = report.records();
     let mut out = stdout.lock();
-    summary::write(&mut out, width, &report.closing, &answers, &records, paint)?;
+    summary::write(
+        &mut out,
+        width,
+        &report.closing,
+        &answers,
+        &records,
+        paint,
+        Some(saved_to),
+    )?;
     for line in extra {
         writeln!(out, "{}", clean(line))?;
     }
@@ -329,6 +344,7 @@ mod tests {
                 &answers,
                 &records,
                 Paint::new(false),
+                None,
             )
             .unwrap();
             let shown = String::from_utf8(out).unwrap();

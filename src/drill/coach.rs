@@ -7,33 +7,29 @@
 //! Every line is plain text built from the record; it may quote a word of
 //! the user's answer, so the terminal layer sanitizes it before printing.
 
-use std::time::Duration;
-
 use super::answer::words;
 use super::event::InputMode;
 use super::record::{AnswerRecord, Pause};
-use crate::bank::format_duration;
 
 pub use super::record::DEFAULT_THINK_TARGET_MS;
 
-/// Seconds with one decimal, rounded to the nearest tenth: `14.2 s`.
-fn secs(ms: u64) -> String {
+/// A duration the way hotseat shows every one of them — measured times,
+/// targets, thresholds and limits, in the feedback, the summary table and
+/// the next step alike, so the same number reads the same everywhere:
+/// tenths under a minute (`4.2s`, `10.0s`, `59.9s`, rounded to the
+/// nearest), whole seconds from a minute on (`1m05s`, `1h02m05s`).
+pub fn duration(ms: u64) -> String {
     let tenths = ms.saturating_add(50) / 100;
-    format!("{}.{} s", tenths / 10, tenths % 10)
-}
-
-/// A target in whole seconds when it is one (`10 s`), else like [`secs`].
-fn target(ms: u64) -> String {
-    if ms.is_multiple_of(1000) {
-        format!("{} s", ms / 1000)
-    } else {
-        secs(ms)
+    if tenths < 600 {
+        return format!("{}.{}s", tenths / 10, tenths % 10);
     }
-}
-
-/// A limit the way banks write it: `1m30s`.
-fn limit(ms: u64) -> String {
-    format_duration(Duration::from_millis(ms))
+    let s = ms / 1000 + u64::from(ms % 1000 >= 500);
+    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
+    if h > 0 {
+        format!("{h}h{m:02}m{s:02}s")
+    } else {
+        format!("{m}m{s:02}s")
+    }
 }
 
 /// `1 pause` / `2 pauses`.
@@ -103,48 +99,55 @@ fn tally(fillers: &[String]) -> Vec<(&str, usize)> {
     out
 }
 
-/// Plain-text lines describing one answer (think time, pauses with the word
-/// they fell after, words and wpm, fillers, overrun). `think_target_ms` is
-/// the target the answer was held to.
+/// Plain-text lines describing one answer (think time against the
+/// answer's own target, pauses with the word they fell after, words and
+/// wpm, fillers, overrun).
 ///
-/// The same as [`answer_feedback_with_threshold`] without a threshold, so
-/// pauses are counted without saying what "long" meant.
-pub fn answer_feedback(rec: &AnswerRecord, think_target_ms: u64) -> Vec<String> {
-    answer_feedback_with_threshold(rec, think_target_ms, None)
+/// The same as [`answer_feedback_with_threshold`] for an answer not held
+/// strictly, without a threshold, so pauses are counted without saying
+/// what "long" meant.
+pub fn answer_feedback(rec: &AnswerRecord) -> Vec<String> {
+    answer_feedback_with_threshold(rec, false, None)
 }
 
 /// Plain-text lines describing one answer, naming the pause threshold when
-/// it is known ("2 pauses over 3 s; …").
+/// it is known ("2 pauses over 3s; …"). `strict` says the answer was held
+/// to `--strict`: one that reached the limit was cut there, not left to run
+/// past it.
 ///
 /// In order: how the answer ended or started (skipped, blank, started
-/// after N s against the target), pauses (how many, the longest and the
-/// word it fell after; spoken stumbles with their times), words and wpm
-/// (or speaking time), fillers with counts, characters deleted, tips
-/// looked at, and how far past the limit it ran.
+/// after N s against [`AnswerRecord::think_target`]), pauses (how many,
+/// the longest and the word it fell after; spoken stumbles with their
+/// times), words and wpm (or speaking time), fillers with counts,
+/// characters deleted, tips looked at, and how the limit ended it or how
+/// far past it the answer ran.
 pub fn answer_feedback_with_threshold(
     rec: &AnswerRecord,
-    think_target_ms: u64,
+    strict: bool,
     pause_threshold_ms: Option<u64>,
 ) -> Vec<String> {
     let mut lines = Vec::new();
     let total = rec.think_ms.saturating_add(rec.answer_ms);
     if rec.skipped {
-        lines.push(format!("Skipped after {}.", secs(total)));
+        lines.push(format!("Skipped after {}.", duration(total)));
         if rec.hint {
             lines.push("Looked at the tips.".to_owned());
         }
         return lines;
     }
     let over = match pause_threshold_ms {
-        Some(t) => format!(" over {}", target(t)),
+        Some(t) => format!(" over {}", duration(t)),
         None => String::new(),
     };
     if is_blank(rec) {
         lines.push(match rec.input {
             InputMode::Spoken => {
-                format!("Finished without marking a start, after {}.", secs(total))
+                format!(
+                    "Finished without marking a start, after {}.",
+                    duration(total)
+                )
             }
-            _ => format!("Blank answer, submitted after {}.", secs(total)),
+            _ => format!("Blank answer, submitted after {}.", duration(total)),
         });
     } else {
         let started = match rec.input {
@@ -154,13 +157,13 @@ pub fn answer_feedback_with_threshold(
         };
         lines.push(format!(
             "{started} {} (target {}).",
-            secs(rec.think_ms),
-            target(think_target_ms)
+            duration(rec.think_ms),
+            duration(rec.think_target())
         ));
         match rec.input {
             InputMode::Typed => lines.push(pause_line(rec, &over)),
             InputMode::Spoken => {
-                lines.push(format!("Spoke for {}.", secs(rec.answer_ms)));
+                lines.push(format!("Spoke for {}.", duration(rec.answer_ms)));
                 if let Some(l) = stumble_line(&rec.pauses) {
                     lines.push(l);
                 }
@@ -195,10 +198,15 @@ pub fn answer_feedback_with_threshold(
     }
     if rec.overran {
         let past = total.saturating_sub(rec.limit_ms);
-        lines.push(if past > 0 {
-            format!("Ran {} past the {} limit.", secs(past), limit(rec.limit_ms))
+        let limit = duration(rec.limit_ms);
+        // Under --strict the engine submits at the limit; a key that came
+        // a moment later is dropped, so any time past it is not the user's.
+        lines.push(if strict {
+            format!("Cut at the {limit} limit.")
+        } else if past > 0 {
+            format!("Ran {} past the {limit} limit.", duration(past))
         } else {
-            format!("Stopped at the {} limit.", limit(rec.limit_ms))
+            format!("Stopped at the {limit} limit.")
         });
     }
     lines
@@ -210,10 +218,14 @@ fn pause_line(rec: &AnswerRecord, over: &str) -> String {
     let n = rec.pauses.iter().filter(|p| p.at_word.is_some()).count();
     match longest_typed(&rec.pauses) {
         None => format!("No pauses{over}."),
-        Some(p) if n == 1 => format!("1 pause{over}: {}, {}.", secs(p.ms), place(&rec.text, p)),
+        Some(p) if n == 1 => format!(
+            "1 pause{over}: {}, {}.",
+            duration(p.ms),
+            place(&rec.text, p)
+        ),
         Some(p) => format!(
             "{n} pauses{over}; longest {}, {}.",
-            secs(p.ms),
+            duration(p.ms),
             place(&rec.text, p)
         ),
     }
@@ -224,7 +236,7 @@ fn stumble_line(pauses: &[Pause]) -> Option<String> {
     let times: Vec<String> = pauses
         .iter()
         .filter(|p| p.at_word.is_none())
-        .filter_map(|p| p.at_ms.map(secs))
+        .filter_map(|p| p.at_ms.map(duration))
         .collect();
     let list = match times.as_slice() {
         [] => return None,
@@ -238,10 +250,12 @@ fn stumble_line(pauses: &[Pause]) -> Option<String> {
 /// The thresholds a session's signals are judged against in
 /// [`next_step_with`]. A signal competes only once it reaches its
 /// threshold; its severity is how far past the threshold it is.
+///
+/// Think time has no threshold here: each answer is judged against the
+/// target it was held to ([`AnswerRecord::think_target`]), the same one its
+/// feedback quoted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Thresholds {
-    /// Think-time target: the median start is compared to it.
-    pub think_target_ms: u64,
     /// Share of questions skipped that counts (0.2 = 1 in 5).
     pub skip_rate: f64,
     /// Share of questions that ran past the limit that counts.
@@ -259,7 +273,6 @@ pub struct Thresholds {
 impl Default for Thresholds {
     fn default() -> Self {
         Self {
-            think_target_ms: DEFAULT_THINK_TARGET_MS,
             skip_rate: 0.2,
             overrun_rate: 0.2,
             pauses_per_answer: 1.0,
@@ -288,20 +301,21 @@ struct Signal {
 /// `th`.
 ///
 /// Signals, each scored as (measure ÷ threshold) and competing only at or
-/// past 1: skipped questions (share of all questions), slow starts (median
-/// think time of the answered ones ÷ target, strictly past it), pauses and
-/// stumbles (per answered question), overruns (share of all questions),
-/// fillers (per 100 typed words, at least 2), short typed answers (share
-/// under `short_words`). The highest severity wins; on a tie the earlier
-/// in that list wins. When nothing reaches its threshold, the line says so
-/// and suggests raising the pressure.
+/// past 1: skipped questions (share of all questions), slow starts (the
+/// median over the answered questions of think time ÷ that answer's own
+/// target, strictly past 1), pauses and stumbles (per answered question),
+/// overruns (share of all questions), fillers (per 100 typed words, at
+/// least 2), short typed answers (share under `short_words`). The highest
+/// severity wins; on a tie the earlier in that list wins. When nothing
+/// reaches its threshold, the line says so and suggests raising the
+/// pressure.
 pub fn next_step_with(answers: &[AnswerRecord], th: &Thresholds) -> Option<String> {
     if answers.is_empty() {
         return None;
     }
     let signals = [
         skip_signal(answers, th),
-        slow_signal(answers, th),
+        slow_signal(answers),
         pause_signal(answers, th),
         overrun_signal(answers, th),
         filler_signal(answers, th),
@@ -347,6 +361,51 @@ fn median(v: &mut [u64]) -> Option<u64> {
     }
 }
 
+/// The median of `v` for fractions (mean of the middle two).
+fn median_f64(v: &mut [f64]) -> Option<f64> {
+    v.sort_unstable_by(f64::total_cmp);
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(v[n / 2]),
+        _ => Some(v[n / 2 - 1] / 2.0 + v[n / 2] / 2.0),
+    }
+}
+
+/// "2 of 5 answers", "all 3 answers", "the one answer": how many of the
+/// session's `n` things, never "1 of 1 answers".
+fn share(k: usize, n: usize, one: &str, many: &str) -> String {
+    if n == 1 && k == 1 {
+        format!("the one {one}")
+    } else if k == n {
+        format!("all {n} {many}")
+    } else {
+        format!("{k} of {n} {many}")
+    }
+}
+
+/// `text` with its first letter upper-case, to open a sentence.
+fn capitalized(text: &str) -> String {
+    let mut cs = text.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// The think-time targets the answers were held to, lowest and highest.
+fn target_range(done: &[&AnswerRecord]) -> Option<(u64, u64)> {
+    let lo = done.iter().map(|a| a.think_target()).min()?;
+    let hi = done.iter().map(|a| a.think_target()).max()?;
+    Some((lo, hi))
+}
+
+/// How far one answer's start was from its own target: think time ÷
+/// target (a 0 target counts as 1 ms, so nothing divides by zero).
+fn start_ratio(a: &AnswerRecord) -> f64 {
+    a.think_ms as f64 / a.think_target().max(1) as f64
+}
+
 fn skip_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     let k = answers.iter().filter(|a| a.skipped).count();
     if k == 0 {
@@ -357,46 +416,80 @@ fn skip_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     Some(Signal {
         severity,
         line: format!(
-            "You skipped {k} of {n} questions — next time, start with one honest sentence \
-             before you skip: “I haven't faced exactly that, but here is how I'd go about it…”. \
-             Thinking on your feet only grows by facing the questions you didn't prepare."
+            "You skipped {} — next time, start with one honest sentence before you skip: \
+             “I haven't faced exactly that, but here is how I'd go about it…”. Thinking on \
+             your feet only grows by facing the questions you didn't prepare.",
+            share(k, n, "question", "questions")
         ),
     })
 }
 
-fn slow_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
+/// Slow starts, each answer judged against its own target: competes when
+/// the median answer started past its target; severity is that median
+/// (think ÷ target). The line quotes only targets some answer had.
+fn slow_signal(answers: &[AnswerRecord]) -> Option<Signal> {
     let done = answered(answers);
-    let mut thinks: Vec<u64> = done.iter().map(|a| a.think_ms).collect();
-    let m = median(&mut thinks)?;
-    if m <= th.think_target_ms {
+    let mut ratios: Vec<f64> = done.iter().map(|a| start_ratio(a)).collect();
+    let severity = median_f64(&mut ratios)?;
+    if severity <= 1.0 {
         return None;
     }
+    let mut thinks: Vec<u64> = done.iter().map(|a| a.think_ms).collect();
+    let m = median(&mut thinks)?;
     let late = done
         .iter()
-        .filter(|a| a.think_ms > th.think_target_ms)
+        .filter(|a| a.think_ms > a.think_target())
         .count();
-    let severity = severity(m as f64, th.think_target_ms as f64)?;
-    let t = target(th.think_target_ms);
-    Some(Signal {
-        severity,
-        line: format!(
-            "Your median start was {} against a {t} target ({late} of {} answers started later) \
-             — next time, say a first sentence within {t}: restate the question or name the \
-             situation you'll describe, then think out loud.",
-            secs(m),
-            done.len()
-        ),
-    })
+    let (lo, hi) = target_range(&done)?;
+    let advice = "restate the question or name the situation you'll describe, then think \
+                  out loud.";
+    let line = if lo != hi {
+        format!(
+            "{} started after their target; median start {} against targets of {}–{} — \
+             next time, say a first sentence before the target runs out: {advice}",
+            capitalized(&share(late, done.len(), "answer", "answers")),
+            duration(m),
+            duration(lo),
+            duration(hi)
+        )
+    } else if done.len() == 1 {
+        let t = duration(lo);
+        format!(
+            "You started after {} against a {t} target — next time, say a first sentence \
+             within {t}: {advice}",
+            duration(m)
+        )
+    } else {
+        let t = duration(lo);
+        format!(
+            "Your median start was {} against a {t} target ({} started later) — next time, \
+             say a first sentence within {t}: {advice}",
+            duration(m),
+            share(late, done.len(), "answer", "answers")
+        )
+    };
+    Some(Signal { severity, line })
 }
 
 fn pause_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     let done = answered(answers);
+    let typed: usize = done
+        .iter()
+        .map(|a| a.pauses.iter().filter(|p| p.at_word.is_some()).count())
+        .sum();
     let total: usize = done.iter().map(|a| a.pauses.len()).sum();
+    let marked = total - typed;
     if total == 0 {
         return None;
     }
     let severity = severity(ratio(total, done.len()), th.pauses_per_answer)?;
-    let a = count(done.len(), "answer", "answers");
+    // Where they were: "in 1 answer" when one answer held them all.
+    let with = done.iter().filter(|a| !a.pauses.is_empty()).count();
+    let within = if with == 1 || with == done.len() {
+        format!("in {}", count(with, "answer", "answers"))
+    } else {
+        format!("in {with} of {} answers", done.len())
+    };
     // The longest typed pause of the session, with the word it followed.
     let longest = done
         .iter()
@@ -408,14 +501,20 @@ fn pause_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
                 _ => Some(cur),
             },
         );
+    let pauses = count(typed, "pause", "pauses");
+    let stumbles = count(marked, "stumble", "stumbles");
     let what = match longest {
-        Some((r, p)) => format!(
-            "{} in {a}; the longest was {}, {}",
-            count(total, "pause", "pauses"),
-            secs(p.ms),
+        Some((r, p)) if marked == 0 => format!(
+            "{pauses} {within}; the longest was {}, {}",
+            duration(p.ms),
             place(&r.text, p)
         ),
-        None => format!("{} marked in {a}", count(total, "stumble", "stumbles")),
+        Some((r, p)) => format!(
+            "{pauses} and {stumbles} marked {within}; the longest pause was {}, {}",
+            duration(p.ms),
+            place(&r.text, p)
+        ),
+        None => format!("{stumbles} marked {within}"),
     };
     Some(Signal {
         severity,
@@ -442,17 +541,21 @@ fn overrun_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
         })
         .max()
         .unwrap_or(0);
-    let by = if most > 0 {
-        format!(", by up to {}", secs(most))
+    // An answer cut at the limit (--strict) did not run past it: under a
+    // twentieth of a second past is shown as reaching it.
+    let how = if most < 50 {
+        "reached the limit".to_owned()
+    } else if over.len() == 1 {
+        format!("ran past the limit, by {}", duration(most))
     } else {
-        String::new()
+        format!("ran past the limit, by up to {}", duration(most))
     };
     Some(Signal {
         severity,
         line: format!(
-            "{} of {n} answers ran past the limit{by} — next time, lead with your point, give \
-             one concrete example, then stop: aim to finish with a third of the time to spare.",
-            over.len()
+            "{} {how} — next time, lead with your point, give one concrete example, then \
+             stop: aim to finish with a third of the time to spare.",
+            capitalized(&share(over.len(), n, "answer", "answers"))
         ),
     })
 }
@@ -489,10 +592,15 @@ fn filler_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     Some(Signal {
         severity,
         line: format!(
-            "{} in {words} words ({rate:.1} per 100), most often “{top}” — next time, when you \
+            "{} in {} ({rate:.1} per 100), most often “{top}” — next time, when you \
              feel one coming, pause silently instead{trailing}: a short silence sounds surer \
              than a filler.",
-            count(all.len(), "filler", "fillers")
+            count(all.len(), "filler", "fillers"),
+            count(
+                usize::try_from(words).unwrap_or(usize::MAX),
+                "word",
+                "words"
+            )
         ),
     })
 }
@@ -506,26 +614,44 @@ fn short_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
         .collect();
     let shortest = *short.iter().min()?;
     let severity = severity(ratio(short.len(), done.len()), th.short_rate)?;
+    let words = count(shortest as usize, "word", "words");
+    let (verb, detail) = if short.len() == 1 {
+        ("was", words)
+    } else {
+        ("were", format!("the shortest {words}"))
+    };
     Some(Signal {
         severity,
         line: format!(
-            "{} of {} answers were under {} words (the shortest {}) — next time, give each \
-             answer a shape: the situation, what you did, and the result, one sentence each, \
-             with one concrete example.",
-            short.len(),
-            done.len(),
-            th.short_words,
-            count(shortest as usize, "word", "words")
+            "{} {verb} under {} ({detail}) — next time, give each answer a shape: the \
+             situation, what you did, and the result, one sentence each, with one concrete \
+             example.",
+            capitalized(&share(short.len(), done.len(), "answer", "answers")),
+            count(th.short_words as usize, "word", "words"),
         ),
     })
 }
 
-/// The line when no signal reached its threshold.
+/// The line when no signal reached its threshold, with where the starts
+/// stood against the targets the answers had.
 fn calm_line(answers: &[AnswerRecord]) -> String {
-    let mut thinks: Vec<u64> = answered(answers).iter().map(|a| a.think_ms).collect();
-    let start = match median(&mut thinks) {
-        Some(m) => format!(" (median start {})", secs(m)),
-        None => String::new(),
+    let done = answered(answers);
+    let mut thinks: Vec<u64> = done.iter().map(|a| a.think_ms).collect();
+    let start = match (median(&mut thinks), target_range(&done)) {
+        (Some(m), Some((lo, hi))) => {
+            let started = if done.len() == 1 {
+                format!("started after {}", duration(m))
+            } else {
+                format!("median start {}", duration(m))
+            };
+            let targets = if lo == hi {
+                format!("target {}", duration(lo))
+            } else {
+                format!("targets {}–{}", duration(lo), duration(hi))
+            };
+            format!(" ({started}, {targets})")
+        }
+        _ => String::new(),
     };
     format!(
         "No signal reached its threshold in {}{start} — next time, raise the pressure: a \
@@ -651,15 +777,24 @@ mod tests {
 
     #[test]
     fn duration_formats() {
-        assert_eq!(secs(14_200), "14.2 s");
-        assert_eq!(secs(14_249), "14.2 s");
-        assert_eq!(secs(14_250), "14.3 s");
-        assert_eq!(secs(0), "0.0 s");
-        assert_eq!(secs(u64::MAX), secs(u64::MAX)); // no overflow panic
-        assert_eq!(target(10_000), "10 s");
-        assert_eq!(target(2_500), "2.5 s");
-        assert_eq!(limit(90_000), "1m30s");
-        assert_eq!(limit(120_000), "2m");
+        assert_eq!(duration(14_200), "14.2s");
+        assert_eq!(duration(14_249), "14.2s");
+        assert_eq!(duration(14_250), "14.3s");
+        assert_eq!(duration(4_000), "4.0s");
+        assert_eq!(duration(0), "0.0s");
+        assert_eq!(duration(2_500), "2.5s");
+        assert_eq!(duration(59_949), "59.9s");
+        assert_eq!(duration(59_950), "1m00s");
+        assert_eq!(duration(65_000), "1m05s");
+        assert_eq!(duration(90_000), "1m30s");
+        assert_eq!(duration(120_000), "2m00s");
+        assert_eq!(duration(3_725_499), "1h02m05s");
+        // No overflow at the top: u64::MAX ms ends in …551 ms, rounded up.
+        let s = u64::MAX / 1000 + 1;
+        assert_eq!(
+            duration(u64::MAX),
+            format!("{}h{:02}m{:02}s", s / 3600, s / 60 % 60, s % 60)
+        );
     }
 
     #[test]
@@ -676,10 +811,10 @@ mod tests {
         ];
         let r = with_fillers(r, &["um", "like", "um"]);
         assert_eq!(
-            answer_feedback_with_threshold(&r, 10_000, Some(3_000)),
+            answer_feedback_with_threshold(&r, false, Some(3_000)),
             [
-                "Started after 14.2 s (target 10 s).",
-                "3 pauses over 3 s; longest 6.1 s, after “project” (word 4).",
+                "Started after 14.2s (target 10.0s).",
+                "3 pauses over 3.0s; longest 6.1s, after “project” (word 4).",
                 "9 words, 96 wpm.",
                 "Fillers: um ×2, like ×1.",
             ]
@@ -692,8 +827,8 @@ mod tests {
         r.text = "Well, honestly, I over-prepare.".into();
         r.words = 4;
         r.pauses = vec![typed_pause(2, 4_500)];
-        let lines = answer_feedback(&r, 10_000);
-        assert_eq!(lines[1], "1 pause: 4.5 s, after “honestly” (word 2).");
+        let lines = answer_feedback(&r);
+        assert_eq!(lines[1], "1 pause: 4.5s, after “honestly” (word 2).");
         assert_eq!(lines[3], "No filler words.");
     }
 
@@ -703,16 +838,13 @@ mod tests {
         r.text = "short".into();
         r.pauses = vec![typed_pause(0, 5_000)];
         assert_eq!(
-            answer_feedback(&r, 10_000)[1],
-            "1 pause: 5.0 s, before the first word."
+            answer_feedback(&r)[1],
+            "1 pause: 5.0s, before the first word."
         );
         r.pauses = vec![typed_pause(12, 5_000)];
-        assert_eq!(
-            answer_feedback(&r, 10_000)[1],
-            "1 pause: 5.0 s, after word 12."
-        );
+        assert_eq!(answer_feedback(&r)[1], "1 pause: 5.0s, after word 12.");
         r.pauses = vec![];
-        assert_eq!(answer_feedback(&r, 10_000)[1], "No pauses.");
+        assert_eq!(answer_feedback(&r)[1], "No pauses.");
     }
 
     #[test]
@@ -721,12 +853,12 @@ mod tests {
         r.text = "Ich — „Schwäche“ 👍🏽".into();
         r.pauses = vec![typed_pause(2, 3_200)];
         assert_eq!(
-            answer_feedback(&r, 10_000)[1],
-            "1 pause: 3.2 s, after “Schwäche” (word 2)."
+            answer_feedback(&r)[1],
+            "1 pause: 3.2s, after “Schwäche” (word 2)."
         );
         r.text = "x".repeat(50);
         r.pauses = vec![typed_pause(1, 3_200)];
-        let line = &answer_feedback(&r, 10_000)[1];
+        let line = &answer_feedback(&r)[1];
         assert!(line.contains(&format!("“{}…”", "x".repeat(30))), "{line}");
     }
 
@@ -738,8 +870,8 @@ mod tests {
         r.answer_ms = 0;
         r.hint = true;
         assert_eq!(
-            answer_feedback(&r, 10_000),
-            ["Skipped after 8.0 s.", "Looked at the tips."]
+            answer_feedback(&r),
+            ["Skipped after 8.0s.", "Looked at the tips."]
         );
     }
 
@@ -752,8 +884,8 @@ mod tests {
         r.wpm = None;
         r.text = String::new();
         assert_eq!(
-            answer_feedback(&r, 10_000),
-            ["Blank answer, submitted after 12.0 s."]
+            answer_feedback(&r),
+            ["Blank answer, submitted after 12.0s."]
         );
     }
 
@@ -765,14 +897,14 @@ mod tests {
         r.overran = true;
         r.revisions = 14;
         r.hint = true;
-        let lines = answer_feedback(&r, 10_000);
+        let lines = answer_feedback(&r);
         let tail = &lines[lines.len() - 3..];
         assert_eq!(
             tail,
             [
                 "Deleted 14 characters while answering.",
                 "Looked at the tips.",
-                "Ran 12.0 s past the 1m30s limit.",
+                "Ran 12.0s past the 1m30s limit.",
             ]
         );
     }
@@ -783,9 +915,38 @@ mod tests {
         r.think_ms = 10_000;
         r.answer_ms = 80_000;
         r.overran = true;
+        let last = |r: &AnswerRecord, strict| {
+            answer_feedback_with_threshold(r, strict, None)
+                .last()
+                .cloned()
+                .unwrap_or_default()
+        };
+        assert_eq!(last(&r, true), "Cut at the 1m30s limit.");
+        assert_eq!(last(&r, false), "Stopped at the 1m30s limit.");
+        // A key that arrived just after the limit does not make a strict
+        // answer "run past" it.
+        r.answer_ms = 80_040;
+        assert_eq!(last(&r, true), "Cut at the 1m30s limit.");
+        r.answer_ms = 82_000;
+        assert_eq!(last(&r, false), "Ran 2.0s past the 1m30s limit.");
+        // Not over the limit: strict or not, nothing about it.
+        r.overran = false;
+        assert!(!last(&r, true).contains("limit"));
+    }
+
+    #[test]
+    fn feedback_quotes_the_answers_own_think_target() {
+        let mut r = rec();
+        r.think_ms = 25_000;
+        r.think_target_ms = Some(20_000);
         assert_eq!(
-            answer_feedback(&r, 10_000).last().map(String::as_str),
-            Some("Stopped at the 1m30s limit.")
+            answer_feedback(&r)[0],
+            "Started after 25.0s (target 20.0s)."
+        );
+        r.think_target_ms = None; // an older record: the documented default
+        assert_eq!(
+            answer_feedback(&r)[0],
+            "Started after 25.0s (target 10.0s)."
         );
     }
 
@@ -798,19 +959,20 @@ mod tests {
         r.wpm = None;
         r.think_ms = 3_000;
         r.answer_ms = 45_000;
+        r.think_target_ms = Some(5_000);
         r.pauses = vec![mark(12_000), mark(20_140), mark(40_300)];
         assert_eq!(
-            answer_feedback(&r, 5_000),
+            answer_feedback(&r),
             [
-                "Started talking after 3.0 s (target 5 s).",
-                "Spoke for 45.0 s.",
-                "Marked 3 stumbles, at 12.0 s, 20.1 s and 40.3 s into the answer.",
+                "Started talking after 3.0s (target 5.0s).",
+                "Spoke for 45.0s.",
+                "Marked 3 stumbles, at 12.0s, 20.1s and 40.3s into the answer.",
             ]
         );
         r.pauses = vec![mark(1_000)];
         assert_eq!(
-            answer_feedback(&r, 5_000)[2],
-            "Marked 1 stumble, at 1.0 s into the answer."
+            answer_feedback(&r)[2],
+            "Marked 1 stumble, at 1.0s into the answer."
         );
     }
 
@@ -822,8 +984,8 @@ mod tests {
         r.think_ms = 9_000;
         r.answer_ms = 0;
         assert_eq!(
-            answer_feedback(&r, 10_000),
-            ["Finished without marking a start, after 9.0 s."]
+            answer_feedback(&r),
+            ["Finished without marking a start, after 9.0s."]
         );
     }
 
@@ -835,9 +997,9 @@ mod tests {
         r.wpm = None;
         r.words = 1;
         assert_eq!(
-            answer_feedback(&r, 10_000),
+            answer_feedback(&r),
             [
-                "Answered after 4.0 s (target 10 s).",
+                "Answered after 4.0s (target 10.0s).",
                 "1 word.",
                 "No filler words."
             ]
@@ -853,7 +1015,9 @@ mod tests {
     fn next_step_calm_session() {
         let line = next_step(&[rec(), rec()]).unwrap_or_default();
         assert!(
-            line.starts_with("No signal reached its threshold in 2 answers (median start 4.0 s)"),
+            line.starts_with(
+                "No signal reached its threshold in 2 answers (median start 4.0s, target 10.0s)"
+            ),
             "{line}"
         );
     }
@@ -892,10 +1056,10 @@ mod tests {
         let mut b = rec();
         b.think_ms = 20_000;
         let line = next_step(&[a, b.clone(), b, rec()]).unwrap_or_default();
-        // Median of 4.0, 14.2, 20.0, 20.0 is 17.1 s.
+        // Median of 4.0, 14.2, 20.0, 20.0 is 17.1s.
         assert!(
             line.starts_with(
-                "Your median start was 17.1 s against a 10 s target (3 of 4 answers started later)"
+                "Your median start was 17.1s against a 10.0s target (3 of 4 answers started later)"
             ),
             "{line}"
         );
@@ -918,7 +1082,7 @@ mod tests {
         let line = next_step(&[a, b]).unwrap_or_default();
         assert!(
             line.starts_with(
-                "3 pauses in 2 answers; the longest was 6.1 s, after “vendor” (word 4) — next time"
+                "3 pauses in 2 answers; the longest was 6.1s, after “vendor” (word 4) — next time"
             ),
             "{line}"
         );
@@ -944,7 +1108,7 @@ mod tests {
         a.answer_ms = 95_500;
         let line = next_step(&[a, rec(), rec()]).unwrap_or_default();
         assert!(
-            line.starts_with("1 of 3 answers ran past the limit, by up to 15.5 s — next time"),
+            line.starts_with("1 of 3 answers ran past the limit, by 15.5s — next time"),
             "{line}"
         );
     }
@@ -986,12 +1150,12 @@ mod tests {
 
     #[test]
     fn the_worst_signal_wins() {
-        // Skips 1/5 → severity 1.0; median start 25 s / 10 s → 2.5.
+        // Skips 1/5 → severity 1.0; median start 25.0s / 10.0s → 2.5.
         let mut slow = rec();
         slow.think_ms = 25_000;
         let answers = [skipped(), slow.clone(), slow.clone(), slow, rec()];
         let line = next_step(&answers).unwrap_or_default();
-        assert!(line.starts_with("Your median start was 25.0 s"), "{line}");
+        assert!(line.starts_with("Your median start was 25.0s"), "{line}");
     }
 
     #[test]
@@ -1010,22 +1174,213 @@ mod tests {
     #[test]
     fn all_skipped_is_about_skipping() {
         let line = next_step(&[skipped(), skipped()]).unwrap_or_default();
-        assert!(line.starts_with("You skipped 2 of 2"), "{line}");
+        assert!(line.starts_with("You skipped all 2 questions"), "{line}");
+        let line = next_step(&[skipped()]).unwrap_or_default();
+        assert!(
+            line.starts_with("You skipped the one question — "),
+            "{line}"
+        );
     }
 
     #[test]
     fn custom_thresholds_change_the_verdict() {
-        let mut a = rec();
-        a.think_ms = 6_000;
+        let a = rec(); // 60 words: not short by default.
+        assert!(
+            next_step(std::slice::from_ref(&a))
+                .unwrap_or_default()
+                .starts_with("No signal")
+        );
         let th = Thresholds {
-            think_target_ms: 5_000,
+            short_words: 100,
             ..Thresholds::default()
         };
-        let line = next_step_with(&[a], &th).unwrap_or_default();
+        let line = next_step_with(std::slice::from_ref(&a), &th).unwrap_or_default();
         assert!(
-            line.starts_with("Your median start was 6.0 s against a 5 s target"),
+            line.starts_with("The one answer was under 100 words (60 words) — next time"),
             "{line}"
         );
+        let mut blank = a;
+        blank.words = 0;
+        let th = Thresholds {
+            short_words: 1,
+            ..Thresholds::default()
+        };
+        let line = next_step_with(&[blank], &th).unwrap_or_default();
+        assert!(line.contains("under 1 word (0 words)"), "{line}");
+    }
+
+    fn held_to(think_ms: u64, target_ms: u64) -> AnswerRecord {
+        let mut r = rec();
+        r.think_ms = think_ms;
+        r.think_target_ms = Some(target_ms);
+        r
+    }
+
+    /// The reported bug: the feedback said "target 20 s", the summary
+    /// "against a 10 s target".
+    #[test]
+    fn next_step_quotes_the_target_the_answer_had() {
+        let a = held_to(25_000, 20_000);
+        assert!(answer_feedback(&a)[0].contains("(target 20.0s)"));
+        let line = next_step(&[a]).unwrap_or_default();
+        assert!(
+            line.starts_with(
+                "You started after 25.0s against a 20.0s target — next time, say a first \
+                 sentence within 20.0s:"
+            ),
+            "{line}"
+        );
+        assert!(
+            !line.contains("median") && !line.contains("10.0s"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn starts_within_a_longer_own_target_are_not_slow() {
+        // 15 s is past the default 10 s, but each answer had 20 s.
+        let answers = [held_to(15_000, 20_000), held_to(16_000, 20_000)];
+        let line = next_step(&answers).unwrap_or_default();
+        assert!(
+            line.starts_with(
+                "No signal reached its threshold in 2 answers (median start 15.5s, target 20.0s)"
+            ),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn starts_past_a_shorter_own_target_are_slow() {
+        // 8 s is within the default 10 s, but each answer had 5 s.
+        let answers = [held_to(8_000, 5_000), held_to(9_000, 5_000), rec()];
+        let line = next_step(&answers).unwrap_or_default();
+        // rec() started after 4 s against the default 10 s: not later.
+        assert!(
+            line.starts_with(
+                "2 of 3 answers started after their target; median start 8.0s against \
+                 targets of 5.0s–10.0s — next time"
+            ),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn mixed_targets_compare_each_answer_with_its_own() {
+        let answers = [
+            held_to(14_000, 10_000), // late (1.4)
+            held_to(12_000, 20_000), // in time (0.6)
+            held_to(25_000, 20_000), // late (1.25)
+            held_to(11_000, 10_000), // late (1.1)
+            held_to(5_000, 10_000),  // in time (0.5)
+        ];
+        let line = next_step(&answers).unwrap_or_default();
+        assert!(
+            line.starts_with(
+                "3 of 5 answers started after their target; median start 12.0s against \
+                 targets of 10.0s–20.0s — next time, say a first sentence before the target \
+                 runs out:"
+            ),
+            "{line}"
+        );
+        // Never a single target that only some answers had.
+        assert!(!line.contains("against a "), "{line}");
+        // Most answers in time against their own targets: not slow.
+        let calm = [
+            held_to(14_000, 10_000),
+            held_to(12_000, 20_000),
+            held_to(5_000, 10_000),
+        ];
+        let line = next_step(&calm).unwrap_or_default();
+        assert!(
+            line.starts_with(
+                "No signal reached its threshold in 3 answers (median start 12.0s, targets \
+                 10.0s–20.0s)"
+            ),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn a_single_answer_has_no_median() {
+        let line = next_step(&[rec()]).unwrap_or_default();
+        assert!(
+            line.starts_with(
+                "No signal reached its threshold in 1 answer (started after 4.0s, target 10.0s)"
+            ),
+            "{line}"
+        );
+        // A skip does not make the one answer a median either.
+        let line = next_step(&[held_to(30_000, 10_000), skipped()]).unwrap_or_default();
+        assert!(
+            line.starts_with("You started after 30.0s against a 10.0s target"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn pauses_all_in_one_answer_say_so() {
+        let mut a = rec();
+        a.pauses = (1..=4).map(|w| typed_pause(w, 3_500)).collect();
+        let line = next_step(&[a.clone(), rec(), rec(), rec()]).unwrap_or_default();
+        assert!(
+            line.starts_with("4 pauses in 1 answer; the longest"),
+            "{line}"
+        );
+        let mut b = rec();
+        b.pauses = vec![typed_pause(1, 3_500)];
+        let line = next_step(&[a, b, rec()]).unwrap_or_default();
+        assert!(line.starts_with("5 pauses in 2 of 3 answers;"), "{line}");
+    }
+
+    #[test]
+    fn spoken_stumbles_are_not_called_pauses() {
+        let mut typed = rec();
+        typed.text = "We chose the vendor after a long review".into();
+        typed.pauses = vec![typed_pause(4, 6_100), typed_pause(2, 3_500)];
+        let mut spoken = rec();
+        spoken.input = InputMode::Spoken;
+        spoken.pauses = vec![mark(1_000)];
+        let line = next_step(&[typed, spoken]).unwrap_or_default();
+        assert!(
+            line.starts_with(
+                "2 pauses and 1 stumble marked in 2 answers; the longest pause was 6.1s, \
+                 after “vendor” (word 4) — next time"
+            ),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn one_question_sessions_read_in_the_singular() {
+        let mut over = rec();
+        over.overran = true;
+        over.answer_ms = 95_500; // 4 s + 95.5 s against 90 s
+        let line = next_step(&[over.clone()]).unwrap_or_default();
+        assert!(
+            line.starts_with("The one answer ran past the limit, by 9.5s — next time"),
+            "{line}"
+        );
+        // Cut at the limit (--strict): it reached the limit, no "by 0.0s".
+        over.answer_ms = 86_010;
+        let line = next_step(&[over.clone(), over]).unwrap_or_default();
+        assert!(
+            line.starts_with("All 2 answers reached the limit — next time"),
+            "{line}"
+        );
+        let mut short = rec();
+        short.words = 12;
+        let line = next_step(&[short]).unwrap_or_default();
+        assert!(
+            line.starts_with("The one answer was under 30 words (12 words) — next time"),
+            "{line}"
+        );
+        for line in [next_step(&[rec()]), next_step(&[skipped()])] {
+            let line = line.unwrap_or_default();
+            assert!(
+                !line.contains("1 answers") && !line.contains("1 questions"),
+                "{line}"
+            );
+        }
     }
 
     #[test]

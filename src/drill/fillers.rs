@@ -14,16 +14,25 @@
 //!   (also "uhhh"…), `er`, `erm`, `ah`, `hmm` (also "hm", "hmmm"…).
 //! - **Hedges**, always: `basically`, `actually`, `literally`.
 //! - **`sort of` / `kind of`**, unless right after a word that makes them a
-//!   noun ("what kind of", "a sort of", "this kind of", "any kind of" …).
+//!   noun ("what kind of", "a sort of", "this kind of", "the worst kind
+//!   of" …) or right before "you", "him", "her", "them" ("how kind of
+//!   you").
 //! - **`you know` / `you see` / `I mean`**, unless right after a word that
 //!   makes them part of a clause ("do you know", "as you know", "let you
 //!   know", "what I mean") or right before their object ("you know the
-//!   answer", "you see it", "I mean that").
-//! - **`like`**, unless right after a subject or auxiliary ("I like",
-//!   "we'd like", "would like", "don't like"), a verb of seeming or a
-//!   quantity ("looks like", "feels like", "something like", "more like"),
-//!   or right before "to", "this", "that", "these", "those" ("like to",
-//!   "like that"): those are the verb or a comparison.
+//!   answer", "you see it", "I mean that", "I mean Sarah").
+//! - **`like`**, by punctuation first: set off by punctuation on both sides
+//!   ("it was, like, a mess"), or opening the text or a sentence and
+//!   followed by a comma ("Like, I froze"), it is a filler whatever its
+//!   neighbours. Otherwise it is doing grammatical work, and not a filler,
+//!   right after a subject or auxiliary ("I like", "we'd like", "would
+//!   like", "don't like"), a verb of seeming ("looks like", "feels like",
+//!   "felt like", "seems like"), a quantity ("something like", "more
+//!   like") or a noun (a plural, or a word after an article or
+//!   possessive: "skills like", "a tool like"); or right before
+//!   "to" ("like to") or a noun phrase: an article, determiner,
+//!   possessive, number, pronoun or name ("like a Tesla", "like ours",
+//!   "like 737s", "like London").
 //! - **A trailing sign-off**, at the very end of the text only, counted
 //!   once with its canonical name: "and yeah", "so yeah", "and, um, yeah",
 //!   "and so yeah" → `and yeah`; "or something", "or something like that",
@@ -39,6 +48,8 @@ struct Word {
     text: String,
     /// Punctuation separates this word from the one before it.
     break_before: bool,
+    /// Written with a capital letter (a name, when mid-sentence).
+    capital: bool,
 }
 
 /// Splits `text` into words, noting where punctuation separates them.
@@ -57,6 +68,7 @@ fn tokenize(text: &str) -> Vec<Word> {
         out.push(Word {
             text: core.replace('’', "'").to_lowercase(),
             break_before: pending_break || leading,
+            capital: core.chars().next().is_some_and(char::is_uppercase),
         });
         pending_break = trailing;
     }
@@ -118,7 +130,35 @@ const NOUN_BEFORE_KIND: &[&str] = &[
     "its",
     "first",
     "only",
+    "last",
+    "next",
+    "certain",
+    "particular",
+    "similar",
+    "special",
+    "specific",
+    "usual",
+    "typical",
+    "whole",
+    "perfect",
+    "ideal",
+    "real",
+    "exact",
+    "good",
+    "bad",
+    "better",
+    "worse",
+    "best",
+    "worst",
+    "strange",
+    "weird",
+    "odd",
+    "common",
+    "rare",
 ];
+
+/// After "kind of": the object of "kind of you" (kindness, not a hedge).
+const KIND_OF_OBJECT: &[&str] = &["you", "him", "her", "them", "us", "me"];
 
 /// Words that make a following "you know" / "you see" / "I mean" part of
 /// the sentence rather than a filler.
@@ -135,7 +175,7 @@ const OBJECT_AFTER: &[&str] = &[
     "their", "our", "to", "by", "well",
 ];
 
-/// Words after which "like" is the verb or a comparison.
+/// Words after which "like" is the verb, a comparison or "such as".
 const LIKE_VERB_BEFORE: &[&str] = &[
     "i",
     "you",
@@ -176,15 +216,22 @@ const LIKE_VERB_BEFORE: &[&str] = &[
     "feel",
     "feels",
     "felt",
+    "feeling",
     "sound",
     "sounds",
     "sounded",
     "something",
     "anything",
     "nothing",
+    "everything",
+    "someone",
+    "somebody",
+    "anyone",
+    "stuff",
     "things",
     "more",
     "much",
+    "lot",
     "just",
     "exactly",
     "most",
@@ -192,8 +239,211 @@ const LIKE_VERB_BEFORE: &[&str] = &[
     "that",
 ];
 
-/// Words after which "like" is a comparison or the verb's object.
-const LIKE_VERB_AFTER: &[&str] = &["to", "this", "that", "these", "those"];
+/// Words that open a noun phrase: "like" right before one is a comparison
+/// or "such as" ("like a Tesla", "like ours", "like each other").
+const NOUN_PHRASE_START: &[&str] = &[
+    // Articles and determiners.
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "any",
+    "every",
+    "each",
+    "no",
+    "another",
+    "such",
+    "many",
+    "all",
+    "both",
+    "few",
+    "several",
+    "other",
+    "most",
+    // Possessives.
+    "my",
+    "your",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "whose",
+    // Pronouns.
+    "me",
+    "you",
+    "him",
+    "it",
+    "us",
+    "them",
+    "i",
+    "we",
+    "they",
+    "he",
+    "she",
+    "mine",
+    "yours",
+    "ours",
+    "theirs",
+    "hers",
+    "myself",
+    "yourself",
+    "ourselves",
+    "themselves",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "nobody",
+    "something",
+    "anything",
+    "everything",
+    "nothing",
+    // Number words.
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "dozen",
+    "dozens",
+    "half",
+];
+
+/// Words ending in "s" that are not plural nouns ("was like" is no
+/// "skills like").
+const NOT_PLURAL: &[&str] = &[
+    "was",
+    "is",
+    "has",
+    "does",
+    "this",
+    "thus",
+    "us",
+    "yes",
+    "its",
+    "his",
+    "hers",
+    "ours",
+    "yours",
+    "theirs",
+    "always",
+    "sometimes",
+    "perhaps",
+    "less",
+    "unless",
+    "across",
+    "plus",
+    "goes",
+    "says",
+    "means",
+    "gets",
+    "makes",
+    "takes",
+    "keeps",
+    "thinks",
+    "knows",
+    "wants",
+    "whereas",
+    "afterwards",
+    "towards",
+    "besides",
+    "various",
+    "serious",
+    "obvious",
+    "nervous",
+    "anxious",
+    "famous",
+    "previous",
+    "process",
+    "success",
+    "stress",
+    "business",
+    "guess",
+    "class",
+];
+
+/// Whether word `i` opens a noun phrase: a determiner, possessive,
+/// pronoun or number, a possessive noun ("John's"), a digit ("737", "5k")
+/// or a name (a capital letter mid-sentence).
+fn opens_noun_phrase(words: &[Word], i: usize) -> bool {
+    let Some(w) = words.get(i) else {
+        return false;
+    };
+    let t = w.text.as_str();
+    NOUN_PHRASE_START.contains(&t)
+        || t.ends_with("'s")
+        || t.starts_with(|c: char| c.is_ascii_digit())
+        || is_name(words, i)
+}
+
+/// Whether word `i` is a name: capitalized mid-sentence ("like London",
+/// "I mean Sarah"), not "I".
+fn is_name(words: &[Word], i: usize) -> bool {
+    words
+        .get(i)
+        .is_some_and(|w| w.capital && !w.break_before && i > 0 && w.text != "i")
+}
+
+/// Articles and possessives: the word after one is (part of) a noun.
+const ARTICLES: &[&str] = &[
+    "a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "every", "each", "another",
+];
+
+/// Whether the word before `i` (joined to it) looks like a noun: a plural
+/// ("skills like") or a word right after an article or possessive ("a tool
+/// like").
+fn noun_before(words: &[Word], i: usize) -> bool {
+    let Some(p) = joined_prev(words, i) else {
+        return false;
+    };
+    let plural = p.len() > 3 && p.ends_with('s') && !p.ends_with("'s") && !NOT_PLURAL.contains(&p);
+    plural || joined_prev(words, i - 1).is_some_and(|a| ARTICLES.contains(&a))
+}
+
+/// Whether "like" at `i` is set off by punctuation on both sides (the text
+/// or a sentence may open it; the text may end it): a filler however its
+/// neighbours read.
+fn set_off(words: &[Word], i: usize) -> bool {
+    let before = i == 0 || words[i].break_before;
+    let after = words.get(i + 1).is_none_or(|n| n.break_before);
+    before && after
+}
+
+/// Whether "like" at `i` does grammatical work (see the module docs).
+fn like_is_grammar(words: &[Word], i: usize) -> bool {
+    if set_off(words, i) {
+        return false;
+    }
+    let prev = joined_prev(words, i);
+    let next_joined = joined_next(words, i).is_some();
+    prev.is_some_and(|p| LIKE_VERB_BEFORE.contains(&p))
+        || noun_before(words, i)
+        || (next_joined && (words[i + 1].text == "to" || opens_noun_phrase(words, i + 1)))
+}
 
 /// The fillers found in `text`, in order, lower-case. See the module
 /// documentation for the rules.
@@ -249,21 +499,18 @@ fn match_at(words: &[Word], i: usize) -> (Option<&'static str>, usize) {
     let prev_in = |list: &[&str]| prev.is_some_and(|p| list.contains(&p));
     // Object of a two-word phrase starting at i: the word after its second.
     let after_pair = joined_next(words, i + 1);
-    let object_follows = after_pair.is_some_and(|a| OBJECT_AFTER.contains(&a));
+    let object_follows = after_pair.is_some_and(|a| OBJECT_AFTER.contains(&a))
+        || (after_pair.is_some() && is_name(words, i + 2));
+    let kindness = after_pair.is_some_and(|a| KIND_OF_OBJECT.contains(&a));
     match (w, next) {
         ("sort", Some("of")) if !prev_in(NOUN_BEFORE_KIND) => (Some("sort of"), 2),
-        ("kind", Some("of")) if !prev_in(NOUN_BEFORE_KIND) => (Some("kind of"), 2),
+        ("kind", Some("of")) if !prev_in(NOUN_BEFORE_KIND) && !kindness => (Some("kind of"), 2),
         ("you", Some("know")) if !prev_in(CLAUSE_BEFORE) && !object_follows => {
             (Some("you know"), 2)
         }
         ("you", Some("see")) if !prev_in(CLAUSE_BEFORE) && !object_follows => (Some("you see"), 2),
         ("i", Some("mean")) if !prev_in(CLAUSE_BEFORE) && !object_follows => (Some("i mean"), 2),
-        ("like", _)
-            if !prev_in(LIKE_VERB_BEFORE)
-                && !next.is_some_and(|n| LIKE_VERB_AFTER.contains(&n)) =>
-        {
-            (Some("like"), 1)
-        }
+        ("like", _) if !like_is_grammar(words, i) => (Some("like"), 1),
         _ => (None, 1),
     }
 }
@@ -362,7 +609,9 @@ mod tests {
 
     #[test]
     fn like_as_a_filler() {
-        assert_eq!(f("It was like a total mess"), ["like"]);
+        // Before a noun phrase "like" compares: not a filler.
+        assert!(f("It was like a total mess").is_empty());
+        assert_eq!(f("It was like totally a mess"), ["like"]);
         assert_eq!(f("Like, I went there"), ["like"]);
         assert_eq!(f("I, like, went there"), ["like"]);
     }
@@ -431,7 +680,87 @@ mod tests {
 
     #[test]
     fn kind_of_like_counts_both() {
-        assert_eq!(f("it was kind of like a race"), ["kind of", "like"]);
+        assert_eq!(f("it was kind of like, a race"), ["kind of", "like"]);
+        assert_eq!(f("it was kind of like really fast"), ["kind of", "like"]);
+        // "like a race" compares.
+        assert_eq!(f("it was kind of like a race"), ["kind of"]);
+    }
+
+    /// Real sentences for every filler whose reading depends on context:
+    /// what each must count, in order.
+    const IN_CONTEXT: &[(&str, &[&str])] = &[
+        // like: a comparison, "such as" or the verb …
+        ("I drive a car like a Tesla", &[]),
+        ("Teams like ours ship weekly", &[]),
+        ("We flew a jet like a 737", &[]),
+        ("It was like a total mess", &[]),
+        ("We use tools like Jira and Slack", &[]),
+        ("Cities like London are expensive", &[]),
+        ("Soft skills like communication matter", &[]),
+        ("It's like 200 tickets a day", &[]),
+        ("Just like my last job, we paired", &[]),
+        ("Like I said, we shipped on time", &[]),
+        ("I would like more time", &[]),
+        ("I'd like to add one thing", &[]),
+        ("It felt like forever", &[]),
+        ("It looks like we'll ship", &[]),
+        ("It seems like the team agreed", &[]),
+        ("We need a tool like grep here", &[]),
+        // … or a filler: set off by punctuation, or doing no work.
+        ("Like, I froze", &["like"]),
+        ("It was, like, a mess", &["like"]),
+        ("We handled about, like, 200 tickets", &["like"]),
+        ("We shipped. Like, nobody noticed", &["like"]),
+        ("She was like really upset about it", &["like"]),
+        ("I was like so nervous", &["like"]),
+        // you know
+        ("It was, you know, hard", &["you know"]),
+        ("You know, I think we did well", &["you know"]),
+        ("We were late, you know", &["you know"]),
+        ("Do you know the answer?", &[]),
+        ("As you know, we ship weekly", &[]),
+        ("I'll let you know tomorrow", &[]),
+        ("You know Sarah from the meetup", &[]),
+        // I mean
+        ("I mean, it worked", &["i mean"]),
+        ("It was fine, I mean, mostly", &["i mean"]),
+        ("That is what I mean", &[]),
+        ("I mean the second release", &[]),
+        ("I mean Sarah, not Tom", &[]),
+        // you see
+        ("You see, the build was red", &["you see"]),
+        ("Can you see the problem?", &[]),
+        ("What you see is what we ship", &[]),
+        // sort of / kind of
+        ("It was sort of hard", &["sort of"]),
+        ("We kind of rushed it", &["kind of"]),
+        ("What kind of team is it?", &[]),
+        ("He's the worst kind of manager", &[]),
+        ("That was kind of you", &[]),
+        ("It was a sort of guild", &[]),
+        ("This kind of work, any sort of job", &[]),
+        // Hedges count wherever they are.
+        ("Actually, the numbers improved", &["actually"]),
+        ("We basically rewrote it", &["basically"]),
+        ("It literally took a week", &["literally"]),
+        // Several at once, in order.
+        (
+            "Um, like, I mean, you know, it was sort of fine",
+            &["um", "like", "i mean", "you know", "sort of"],
+        ),
+    ];
+
+    #[test]
+    fn fillers_in_context() {
+        let mut wrong = Vec::new();
+        for (text, want) in IN_CONTEXT {
+            let got = f(text);
+            if got != *want {
+                wrong.push(format!("{text:?}: want {want:?}, got {got:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+        assert!(IN_CONTEXT.len() >= 30);
     }
 
     #[test]

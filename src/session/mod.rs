@@ -186,7 +186,7 @@ pub fn run(
             })?;
         if rules.feedback {
             let mut lines =
-                coach::answer_feedback_with_threshold(&record, think_target_ms, Some(pause_ms));
+                coach::answer_feedback_with_threshold(&record, item.rules.strict, Some(pause_ms));
             lines.extend(item.followups.iter().map(|f| format!("Follow-up: {f}")));
             // Tips opened with Tab are still on screen above the feedback.
             if !record.hint {

@@ -108,6 +108,7 @@ fn every_record_carries_the_plans_mode_and_the_session_closes() {
         let mut ui = LineUi::new(
             lines(&["first answer", "second"]),
             Vec::new(),
+            crate::term::style::Paint::new(false),
             Signals::none(),
             base,
         );
@@ -142,7 +143,13 @@ fn input_ending_early_keeps_finished_answers_and_marks_the_session() {
         mode_rules(Mode::Daily),
         vec![item("a"), item("b"), item("c")],
     );
-    let mut ui = LineUi::new(lines(&["only one"]), Vec::new(), Signals::none(), base);
+    let mut ui = LineUi::new(
+        lines(&["only one"]),
+        Vec::new(),
+        crate::term::style::Paint::new(false),
+        Signals::none(),
+        base,
+    );
     let mut sink = MemorySink::default();
     let report = run_with(&mut plan, &mut ui, &mut sink, None).unwrap();
     assert_eq!(kinds(&sink.records), ["answer", "session"]);
@@ -159,6 +166,7 @@ fn a_signal_while_waiting_interrupts_with_its_exit_code() {
     let mut ui = LineUi::new(
         Script(VecDeque::from([Next::Pending])),
         Vec::new(),
+        crate::term::style::Paint::new(false),
         signals,
         base,
     );

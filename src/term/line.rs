@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use super::guard::Signals;
 use super::sanitize::clean;
 use super::session::{Interrupt, Outcome, Prompt, Ui, WAKE, write_question};
+use super::style::Paint;
 use crate::drill::{Answer, AnswerRules, Event, Phase};
 
 /// What waiting for a line produced.
@@ -99,9 +100,14 @@ impl LineSource for StdinLines {
 }
 
 /// A [`Ui`] reading one answer per line.
+///
+/// Colour follows `--color` exactly as in raw mode, label for label (the
+/// question in bold, "Tip:" and "Follow-up:"); with it off (the default
+/// off a terminal) the output is plain text.
 pub struct LineUi<S: LineSource, W: Write> {
     source: S,
     out: W,
+    paint: Paint,
     signals: Signals,
     clock: fn() -> Instant,
 }
@@ -113,12 +119,14 @@ impl<S: LineSource, W: Write> std::fmt::Debug for LineUi<S, W> {
 }
 
 impl<S: LineSource, W: Write> LineUi<S, W> {
-    /// Reads lines from `source`, writes to `out`; `clock` says when the
-    /// question was drawn (`Instant::now` outside tests).
-    pub fn new(source: S, out: W, signals: Signals, clock: fn() -> Instant) -> Self {
+    /// Reads lines from `source`, writes to `out` coloured by `paint`;
+    /// `clock` says when the question was drawn (`Instant::now` outside
+    /// tests).
+    pub fn new(source: S, out: W, paint: Paint, signals: Signals, clock: fn() -> Instant) -> Self {
         Self {
             source,
             out,
+            paint,
             signals,
             clock,
         }
@@ -132,7 +140,16 @@ impl<S: LineSource, W: Write> LineUi<S, W> {
 
 impl<S: LineSource, W: Write> Ui for LineUi<S, W> {
     fn ask(&mut self, prompt: &Prompt<'_>, rules: AnswerRules) -> io::Result<Outcome> {
-        write_question(&mut self.out, prompt)?;
+        let mut block = Vec::new();
+        write_question(&mut block, prompt)?;
+        // Emphasised line by line, as the raw mode draws it.
+        for line in String::from_utf8_lossy(&block).lines() {
+            if line.is_empty() {
+                writeln!(self.out)?;
+            } else {
+                writeln!(self.out, "{}", self.paint.strong(line))?;
+            }
+        }
         writeln!(self.out)?;
         self.out.flush()?;
         let t0 = (self.clock)();
@@ -166,7 +183,7 @@ impl<S: LineSource, W: Write> Ui for LineUi<S, W> {
 
     fn show(&mut self, lines: &[String]) -> io::Result<()> {
         for line in lines {
-            writeln!(self.out, "{}", clean(line))?;
+            writeln!(self.out, "{}", self.paint.label(&clean(line)))?;
         }
         self.out.flush()
     }
@@ -250,7 +267,7 @@ mod tests {
                 base() + Duration::from_millis(1_500),
             ),
         ]));
-        let mut ui = LineUi::new(script, Vec::new(), Signals::none(), base);
+        let mut ui = LineUi::new(script, Vec::new(), Paint::new(false), Signals::none(), base);
         let Outcome::Finished(m) = ui.ask(&prompt(), rules()).unwrap() else {
             panic!("expected an answer");
         };
@@ -265,7 +282,13 @@ mod tests {
 
     #[test]
     fn end_of_input_interrupts_the_session() {
-        let mut ui = LineUi::new(Script(VecDeque::new()), Vec::new(), Signals::none(), base);
+        let mut ui = LineUi::new(
+            Script(VecDeque::new()),
+            Vec::new(),
+            Paint::new(false),
+            Signals::none(),
+            base,
+        );
         assert_eq!(
             ui.ask(&prompt(), rules()).unwrap(),
             Outcome::Interrupted(Interrupt::EndOfInput)
@@ -277,7 +300,7 @@ mod tests {
         let signals = Signals::none();
         signals.raise(15);
         let script = Script(VecDeque::from([Next::Pending]));
-        let mut ui = LineUi::new(script, Vec::new(), signals, base);
+        let mut ui = LineUi::new(script, Vec::new(), Paint::new(false), signals, base);
         assert_eq!(
             ui.ask(&prompt(), rules()).unwrap(),
             Outcome::Interrupted(Interrupt::Signal(15))
