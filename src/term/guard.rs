@@ -64,6 +64,11 @@ fn restore_terminal() -> io::Result<()> {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
+    // Keys typed ahead (after a strict cut, after Ctrl-C, while the last
+    // feedback printed) were meant for hotseat: thrown away while raw mode
+    // still holds them, so the shell never runs them. A terminal that is
+    // gone cannot be flushed, and that must not stop the rest.
+    let _ = super::input::discard_typeahead();
     let escapes = if io::stdout().is_terminal() {
         let mut out = io::stdout();
         execute!(out, event::DisableBracketedPaste, cursor::Show).and_then(|()| out.flush())
