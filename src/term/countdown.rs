@@ -77,8 +77,12 @@ enum Kind {
 
 /// Whether a bar can be drawn on standard output.
 pub fn bar_possible() -> bool {
-    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-    !dumb && io::stdout().is_terminal()
+    !dumb_terminal() && io::stdout().is_terminal()
+}
+
+/// Whether `TERM` says the terminal understands no escape sequences.
+pub fn dumb_terminal() -> bool {
+    std::env::var_os("TERM").is_some_and(|t| t == "dumb")
 }
 
 /// The template: only [`SCREEN_KEY`], whose text (bar, label, message

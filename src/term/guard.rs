@@ -31,7 +31,7 @@ impl TerminalGuard {
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let guard = Self { restored: false };
-        if io::stdout().is_terminal() {
+        if escapes_understood() {
             execute!(io::stdout(), event::EnableBracketedPaste)?;
         }
         Ok(guard)
@@ -69,7 +69,7 @@ fn restore_terminal() -> io::Result<()> {
     // still holds them, so the shell never runs them. A terminal that is
     // gone cannot be flushed, and that must not stop the rest.
     let _ = super::input::discard_typeahead();
-    let escapes = if io::stdout().is_terminal() {
+    let escapes = if escapes_understood() {
         let mut out = io::stdout();
         execute!(out, event::DisableBracketedPaste, cursor::Show).and_then(|()| out.flush())
     } else {
@@ -77,6 +77,13 @@ fn restore_terminal() -> io::Result<()> {
     };
     let raw = terminal::disable_raw_mode();
     escapes.and(raw)
+}
+
+/// Whether standard output is a terminal that understands escape
+/// sequences: a dumb terminal would print them as text, so bracketed paste
+/// is neither asked of it nor undone.
+fn escapes_understood() -> bool {
+    io::stdout().is_terminal() && !super::countdown::dumb_terminal()
 }
 
 /// Installs (once) a panic hook that restores the terminal and only then

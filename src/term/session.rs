@@ -32,8 +32,9 @@ pub const NEXT_PROMPT: &str = "Press Enter for the next question (Ctrl-C to end)
 /// typing when the limit struck, and the rest of that typing (an Enter
 /// among it) must neither pass the gate nor reach the shell.
 pub const CUT_GRACE: Duration = Duration::from_secs(1);
-/// Rows the countdown needs at the least: the bar and one answer row.
-const FRAME_MIN_ROWS: usize = 2;
+/// Rows the countdown needs at the least: the bar, a row for the tips once
+/// opened, and one answer row.
+const FRAME_MIN_ROWS: usize = 3;
 
 /// One question as it is put to the user.
 #[derive(Debug, Clone)]
@@ -514,6 +515,7 @@ fn final_status(m: &Measured, strict: bool, mode: InputMode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     fn measured(overran: bool, skipped: bool) -> Measured {
         Measured {
@@ -581,6 +583,60 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "\nQuestion 2 of 5 · Weaknesses\nWhy \\x1b[31mus?\n"
         );
+    }
+
+    fn rows_of(block: &[BlockLine]) -> Vec<String> {
+        block
+            .iter()
+            .map(|l| match l {
+                BlockLine::Blank => String::new(),
+                BlockLine::Strong(t) | BlockLine::Plain(t) => t.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn question_block_gives_way_keys_first_and_keeps_the_question() {
+        let tips = Vec::new();
+        let prompt = Prompt {
+            number: 1,
+            total: 2,
+            title: "Fixture",
+            text: "Alpha question: how do you plan your week?",
+            tips: &tips,
+        };
+        let tall = rows_of(&question_block(&prompt, KEYS_TYPED, 39, 12));
+        assert_eq!(
+            tall,
+            vec![
+                "",
+                "Question 1 of 2 · Fixture",
+                "Alpha question: how do you plan your",
+                "week?",
+                "",
+                "Enter submit · Esc skip · Tab tips ·",
+                "Ctrl-C end",
+            ]
+        );
+        // 7 rows leave 4 above the countdown: keys and blank line go.
+        let short = rows_of(&question_block(&prompt, KEYS_TYPED, 24, 7));
+        assert_eq!(
+            short,
+            vec![
+                "Question 1 of 2 ·",
+                "Fixture",
+                "Alpha question: how do",
+                "you plan your week?",
+            ]
+        );
+        // Fewer rows still: the heading goes, then the question is cut.
+        let tiny = rows_of(&question_block(&prompt, KEYS_TYPED, 24, 6));
+        assert_eq!(tiny, vec!["Alpha question: how do", "you plan your week?"]);
+        let tinier = rows_of(&question_block(&prompt, KEYS_TYPED, 24, 4));
+        assert_eq!(tinier, vec!["Alpha question: how do …"]);
+        for row in tall.iter().chain(&short) {
+            assert!(row.width() <= 39, "{row:?}");
+        }
     }
 
     #[test]
