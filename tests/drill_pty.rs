@@ -955,7 +955,7 @@ fn the_bar_does_not_jump_when_the_answer_ends() {
             .enumerate()
             .find_map(|(i, r)| {
                 let bar: String = r.chars().take_while(|c| "█▓│░".contains(*c)).collect();
-                (bar.chars().count() >= 4).then(|| (i, bar))
+                (bar.chars().count() >= 4).then_some((i, bar))
             })
             .unwrap_or_else(|| panic!("no bar on screen:\n{}", pty.screen()))
     };

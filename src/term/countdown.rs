@@ -719,7 +719,7 @@ impl Plain {
             let start = PROMPT.len() + shown[..common].width();
             let end = PROMPT.len() + shown.width();
             let row = |col: usize| col / self.columns;
-            if end % self.columns == 0 || row(start) != row(end) {
+            if end.is_multiple_of(self.columns) || row(start) != row(end) {
                 return write!(out, "\r\n{PROMPT}{text}");
             }
             let back = "\x08".repeat(removed);
