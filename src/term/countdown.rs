@@ -373,12 +373,15 @@ fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
     tips
 }
 
-/// Keeps the last `max` of `lines`, the first kept one replaced by "…".
+/// Keeps the last `max` of `lines`, the first kept one replaced by "…"
+/// when that leaves a line of text to see.
 fn keep_last(lines: &mut Vec<String>, max: usize) {
     if lines.len() > max {
         let cut = lines.len() - max;
         lines.drain(..cut);
-        if let Some(first) = lines.first_mut() {
+        if lines.len() >= 2
+            && let Some(first) = lines.first_mut()
+        {
             *first = "…".to_string();
         }
     }
@@ -934,6 +937,10 @@ mod tests {
         assert_eq!(lines[1], "…");
         assert!(lines[3].ends_with('▏'), "{lines:#?}");
         assert!(lines.iter().all(|l| l.width() <= 30), "{lines:#?}");
+        // One row for the answer: its last line, not a lone "…".
+        let one = message_lines(&f, 30, 2);
+        assert_eq!(one.len(), 2, "{one:#?}");
+        assert!(one[1].contains("word") && one[1].ends_with('▏'), "{one:#?}");
         // Plenty of rows: everything shows.
         let short = Frame {
             tips: &tips,

@@ -1,7 +1,9 @@
 //! Getting the terminal back on every exit path: a guard object that owns
 //! raw mode and bracketed paste, a panic hook that restores the terminal
 //! before the panic message prints, and signal flags (SIGINT, SIGTERM,
-//! SIGHUP) that the input loop checks at every wake.
+//! SIGHUP) that the input loop checks at every wake. Every one of those
+//! paths flushes the terminal's input queue before giving the terminal
+//! back, so keys typed for hotseat never run in the shell.
 //!
 //! No signal handler here does any I/O: the handlers only store the signal
 //! number in an atomic; the loop that notices it ends the session and lets
