@@ -723,3 +723,264 @@ fn ctrl_c_typed_with_the_submitting_enter_ends_the_session_at_the_gate() {
     let session = only_session(&home, &answers);
     assert_eq!(session["interrupted"], true);
 }
+
+/// Types `text` straight through a 2 s strict limit and on past it, as a
+/// person in full flow would: starts 1.5 s after the question showed, so
+/// the limit strikes in the middle. Returns when the last key was sent.
+fn type_through_the_cut(pty: &mut Pty, shown: Instant, text: &str) -> Instant {
+    std::thread::sleep(Duration::from_millis(1500).saturating_sub(shown.elapsed()));
+    pty.type_text(text, KEY_GAP)
+}
+
+#[test]
+fn keys_typed_after_a_strict_cut_never_reach_the_shell() {
+    let home = Home::new();
+    let mut pty = Spawn::hotseat(drill_args(
+        home.path(),
+        &["--count", "1", "--limit", "2s", "--strict"],
+    ))
+    .read_leftovers()
+    .start();
+    let (_, shown) = wait_question(&pty);
+    // 0.8 s of typing from 1.5 s: the limit cuts it at 2 s; then an Enter
+    // and a command, as if the prompt had come back.
+    type_through_the_cut(&mut pty, shown, "typing on and on and on");
+    pty.send(&format!("{ENTER}echo LEAKED{ENTER}"));
+    let sent = Instant::now();
+    assert_clean_exit(pty.wait_exit());
+    let left = pty.leftovers();
+    assert_eq!(
+        left,
+        "",
+        "keys meant for hotseat were left for the shell; transcript:\n{}",
+        pty.transcript()
+    );
+    assert!(!pty.seen("LEAKED"), "the shell ran typed-ahead keys");
+    // They were typed before the summary was on screen: hotseat ate them,
+    // not luck in timing.
+    let raw = pty.raw();
+    let summary = raw
+        .windows(b"To work on".len())
+        .position(|w| w == b"To work on")
+        .expect("the summary");
+    let summary_shown = pty.arrival_of(summary + 1).expect("summary arrival");
+    assert!(
+        summary_shown > sent,
+        "the summary showed before the keys were sent"
+    );
+    let a = &home.answers()[0];
+    assert_eq!(a["overran"], true);
+    let text = a["text"].as_str().expect("text");
+    assert!(
+        "typing on and on and on".starts_with(text) && text.len() < 23,
+        "only what came before the cut is the answer: {text:?}"
+    );
+}
+
+#[test]
+fn typing_cut_by_a_strict_limit_does_not_pass_the_gate() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "2", "--limit", "2s", "--strict"]);
+    let (first, shown) = wait_question(&pty);
+    // The Enter that ends the sentence lands just after the cut.
+    type_through_the_cut(&mut pty, shown, "typing on and on");
+    pty.send(ENTER);
+    pty.expect(NEXT_PROMPT);
+    std::thread::sleep(Duration::from_millis(1500));
+    for q in QUESTIONS.iter().filter(|q| **q != first) {
+        assert!(
+            !pty.seen(q.text),
+            "an Enter typed before the gate passed it; screen:\n{}",
+            pty.screen()
+        );
+    }
+    pass_gate(&mut pty);
+    wait_next_question(&pty, first);
+    pty.send(ESC);
+    assert_clean_exit(pty.wait_exit());
+    let answers = home.answers();
+    assert_eq!(answers.len(), 2);
+    assert_eq!(answers[0]["overran"], true);
+    assert_eq!(answers[1]["skipped"], true);
+}
+
+#[test]
+fn dumb_terminal_shows_tips_once_and_deletes_in_place() {
+    let home = Home::new();
+    let mut pty = Spawn::hotseat(drill_args(home.path(), &["--count", "1"]))
+        .env("TERM", "dumb")
+        .start();
+    let texts: Vec<&str> = QUESTIONS.iter().map(|q| q.text).collect();
+    let question = QUESTIONS[pty.expect_any(&texts)];
+    pty.expect("> ");
+    pty.type_text("abcd", KEY_GAP);
+    pty.expect("> abcd");
+    pty.send(BACKSPACE);
+    std::thread::sleep(KEY_GAP);
+    pty.send(BACKSPACE);
+    // Erased where it stands: one answer row, no copies of the old text.
+    let erased = pty.wait_state(DEADLINE, |s| {
+        let rows: Vec<String> = s.rows(0, util::pty::COLS).collect();
+        rows.iter().any(|r| r.trim_end() == "> ab") && !rows.iter().any(|r| r.contains("abc"))
+    });
+    assert!(erased.is_some(), "backspace reprinted:\n{}", pty.screen());
+    pty.send(TAB);
+    pty.expect(question.tip);
+    pty.type_text("x", KEY_GAP);
+    pty.expect("> abx");
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+    assert!(pty.wait_eof(DEADLINE));
+
+    let raw = String::from_utf8_lossy(&pty.raw()).into_owned();
+    assert!(raw.contains("\x08 \x08"), "{raw:?}");
+    assert_eq!(
+        raw.matches(question.tip).count(),
+        1,
+        "the tip is printed once, and the feedback does not repeat it: {raw:?}"
+    );
+    assert!(
+        raw.contains(&format!("\r\nTip: {}\r\n", question.tip)),
+        "the tip is on its own line: {raw:?}"
+    );
+    // Colour (`ESC [ … m`) at most: no cursor moves, erasing or modes.
+    for csi in raw.split("\x1b[").skip(1) {
+        let end = csi.find(|c: char| c.is_ascii_alphabetic() || c == '~');
+        assert_eq!(
+            end.map(|i| &csi[i..=i]),
+            Some("m"),
+            "an escape sequence other than colour on a dumb terminal: {raw:?}"
+        );
+    }
+    let a = &home.answers()[0];
+    assert_eq!(a["text"], "abx");
+    assert_eq!(a["hint"], true);
+}
+
+/// No row of the screen reaches the last column: every line was wrapped
+/// (or cut) by hotseat at a word boundary, none by the terminal mid-word.
+#[track_caller]
+fn assert_no_word_split(pty: &Pty, when: &str) {
+    let cols = usize::from(pty.cols());
+    for row in pty.rows() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(row.trim_end()) < cols,
+            "{when}: a row runs to the terminal's edge (a word split by the \
+             terminal) at {cols} columns: {row:?}; screen:\n{}",
+            pty.screen()
+        );
+    }
+}
+
+/// The question of the session's first draw, wholly on screen.
+#[track_caller]
+fn assert_question_on_screen(pty: &Pty, question: Question, when: &str) {
+    let screen = util::pty::normalize(&pty.screen());
+    assert!(
+        screen.contains(&util::pty::normalize(question.text)),
+        "{when}: the question is not on screen:\n{}",
+        pty.screen()
+    );
+}
+
+/// One drill of two questions in a `rows` x `cols` window: the question
+/// stays on screen with its countdown (with tips open and a long answer
+/// typed), and no row is broken mid-word, up to the gate.
+fn drill_in_a_window(rows: u16, cols: u16) {
+    let home = Home::new();
+    let mut pty = Spawn::hotseat(drill_args(home.path(), &["--count", "2"]))
+        .size(rows, cols)
+        .start();
+    let when = format!("{cols}x{rows}");
+    let (question, _) = wait_question(&pty);
+    assert_question_on_screen(&pty, question, &when);
+    assert_no_word_split(&pty, &format!("{when}, question"));
+    pty.send(TAB);
+    let tip_start: String = question
+        .tip
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    pty.expect(&format!("Tip: {tip_start}"));
+    let answer = "I write the week down on Sunday evening and then I check it every \
+                  morning before the first meeting starts";
+    pty.type_text(answer, Duration::from_millis(3));
+    pty.expect("meeting starts");
+    assert_question_on_screen(&pty, question, &format!("{when}, tips and a long answer"));
+    assert_no_word_split(&pty, &format!("{when}, tips and a long answer"));
+    pty.send(ENTER);
+    pty.expect_any(&["Press Enter for the", "Press Enter"]);
+    std::thread::sleep(Duration::from_millis(200));
+    assert_no_word_split(&pty, &format!("{when}, feedback and gate"));
+    pty.send(CTRL_C);
+    assert_eq!(pty.wait_exit(), Exit::Code(130));
+    assert_eq!(home.answers()[0]["text"], answer);
+}
+
+#[test]
+fn question_stays_on_screen_at_40x12_with_tips_open() {
+    drill_in_a_window(12, 40);
+}
+
+#[test]
+fn question_stays_on_screen_at_25x6() {
+    drill_in_a_window(6, 25);
+}
+
+#[test]
+fn question_stays_on_screen_at_60x20() {
+    drill_in_a_window(20, 60);
+}
+
+#[test]
+fn question_stays_on_screen_at_100x30() {
+    drill_in_a_window(30, 100);
+}
+
+/// The last frame of a question is where the others were: the bar on the
+/// same row, the same width, filled as far as the time used.
+#[test]
+fn the_bar_does_not_jump_when_the_answer_ends() {
+    let home = Home::new();
+    // Two questions: the gate keeps the summary from scrolling the screen.
+    let mut pty = start(&home, &["--count", "2", "--think", "1s"]);
+    wait_question(&pty);
+    // Past the think target, while still thinking: once the bar was full
+    // here, and emptied when the answer began.
+    pty.expect_within("past your 1s target", DEADLINE);
+    let bar_row = |pty: &Pty| {
+        pty.rows()
+            .iter()
+            .enumerate()
+            .find_map(|(i, r)| {
+                let bar: String = r.chars().take_while(|c| "█▓│░".contains(*c)).collect();
+                (bar.chars().count() >= 4).then_some((i, bar))
+            })
+            .unwrap_or_else(|| panic!("no bar on screen:\n{}", pty.screen()))
+    };
+    let (row, thinking) = bar_row(&pty);
+    assert!(
+        thinking.contains('▓') && thinking.contains('░'),
+        "the bar is time used of the limit, the target marked: {thinking:?}"
+    );
+    pty.type_text("ok", KEY_GAP);
+    let (answering_row, answering) = bar_row(&pty);
+    assert_eq!(answering_row, row);
+    let empty = |bar: &str| bar.matches('░').count();
+    assert_eq!(answering.chars().count(), thinking.chars().count());
+    assert!(
+        empty(&answering) <= empty(&thinking) && answering.contains('▓'),
+        "starting to answer moved the bar: {thinking:?} then {answering:?}"
+    );
+    pty.send(ENTER);
+    pty.expect(NEXT_PROMPT);
+    let rows = pty.rows();
+    let last = &rows[row];
+    assert!(last.contains("submitted"), "{rows:#?}");
+    let done: String = last.chars().take_while(|c| "█▓│░".contains(*c)).collect();
+    assert_eq!(done.chars().count(), thinking.chars().count(), "{rows:#?}");
+    assert!(done.contains('▓'), "{done:?}");
+    pty.send(CTRL_C);
+    assert_eq!(pty.wait_exit(), Exit::Code(130));
+}

@@ -4,9 +4,19 @@
 //! Nothing here runs on its own: no steady tick, no thread. The input loop
 //! calls [`Countdown::update`] at every wake (at least 4 times a second)
 //! and after every key, and that call is the only thing that writes. The
-//! typed text is part of the bar's template, so indicatif's cursor moves
-//! redraw it instead of fighting it. Where no bar can be drawn (dumb
-//! terminal, output not a terminal) a plain line every 5 s stands in.
+//! bar and the typed text are one template key of ours, so indicatif's
+//! cursor moves redraw them instead of fighting them.
+//!
+//! The bar has one meaning from the first frame to the last: the time used
+//! of the answer limit, with the think target as a mark on it. Its width is
+//! fixed when the countdown starts, and the whole frame is fitted to the
+//! rows the question leaves free (tips give way before the answer), so the
+//! question never scrolls away and the last frame sits where the others
+//! did. Every label is cut at a word boundary to fit beside the bar.
+//!
+//! Where no bar can be drawn (dumb terminal, output not a terminal) plain
+//! lines stand in: a time line every 5 s, the tips printed once on their
+//! own lines, and edits redrawn with backspaces, never with cursor moves.
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -54,49 +64,63 @@ enum Kind {
     Bar {
         bar: ProgressBar,
         term: BufferedTerm,
-        /// What the `{screen}` key prints: label, then message lines.
+        /// What the `{screen}` key prints: bar and label, then message lines.
         screen: Arc<Mutex<String>>,
+        /// Cells of the bar, fixed for the life of the countdown.
+        cells: usize,
+        /// Rows the whole frame may take (the window's rows below the
+        /// question).
+        rows: usize,
     },
     Plain(Plain),
 }
 
 /// Whether a bar can be drawn on standard output.
 pub fn bar_possible() -> bool {
-    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-    !dumb && io::stdout().is_terminal()
+    !dumb_terminal() && io::stdout().is_terminal()
 }
 
-/// The bar's template: the bar (its width filled in), then the label and
-/// the message lines (tips, typed answer) from [`SCREEN_KEY`], already
-/// wrapped by us.
-fn template(bar_width: u16) -> String {
-    format!("{{bar:{bar_width}}} {{{SCREEN_KEY}}}")
+/// Whether `TERM` says the terminal understands no escape sequences.
+pub fn dumb_terminal() -> bool {
+    std::env::var_os("TERM").is_some_and(|t| t == "dumb")
 }
 
-/// Columns the bar takes: 30, less on a narrow terminal so that the
-/// longest label still fits on the bar's line.
-fn bar_width(columns: u16) -> u16 {
-    columns.saturating_sub(45).clamp(10, 30)
+/// The template: only [`SCREEN_KEY`], whose text (bar, label, message
+/// lines) is drawn and wrapped by us; indicatif brings the redraw.
+fn template() -> String {
+    format!("{{{SCREEN_KEY}}}")
+}
+
+/// Cells the bar takes: 30, less on a narrow terminal so that a label
+/// still fits on the bar's line (under a third of the width at the
+/// narrowest).
+fn bar_width(columns: u16) -> usize {
+    let cells = columns
+        .saturating_sub(45)
+        .clamp(10, 30)
+        .min(columns.saturating_mul(3) / 10);
+    usize::from(cells.max(4))
 }
 /// The template key whose text the input loop sets before each draw.
 const SCREEN_KEY: &str = "screen";
 
 impl Countdown {
-    /// A countdown that draws a bar when `bar` is true, else plain lines.
-    /// The cursor must be at the start of an empty line.
-    pub fn new(bar: bool) -> io::Result<Self> {
+    /// A countdown that draws a bar when `bar` is true, else plain lines,
+    /// in at most `rows` rows (the window's rows left below the question;
+    /// at least 2 are used). The cursor must be at the start of an empty
+    /// line.
+    pub fn new(bar: bool, rows: usize) -> io::Result<Self> {
         if !bar {
             return Ok(Self {
-                kind: Kind::Plain(Plain::default()),
+                kind: Kind::Plain(Plain::new(terminal_columns())),
             });
         }
         let term = BufferedTerm::default();
         let (columns, _) = term.refresh_size();
         let screen = Arc::new(Mutex::new(String::new()));
         let shown = Arc::clone(&screen);
-        let style = ProgressStyle::with_template(&template(bar_width(columns)))
+        let style = ProgressStyle::with_template(&template())
             .map_err(io::Error::other)?
-            .progress_chars("█▌░")
             .with_key(
                 SCREEN_KEY,
                 move |_: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
@@ -112,7 +136,13 @@ impl Countdown {
         let mut out = io::stdout();
         queue!(out, cursor::Hide)?;
         Ok(Self {
-            kind: Kind::Bar { bar, term, screen },
+            kind: Kind::Bar {
+                bar,
+                term,
+                screen,
+                cells: bar_width(columns),
+                rows: rows.max(2),
+            },
         })
     }
 
@@ -120,17 +150,27 @@ impl Countdown {
     /// one indicatif draw, presented in one write.
     pub fn update(&mut self, frame: &Frame<'_>) -> io::Result<()> {
         match &mut self.kind {
-            Kind::Bar { bar, term, screen } => {
-                let (width, height) = term.size();
-                let (pos, len, label) = bar_state(frame);
-                let lines = message_lines(
-                    frame,
-                    usize::from(width).saturating_sub(1).max(10),
-                    usize::from(height).saturating_sub(3).max(1),
-                );
+            Kind::Bar {
+                bar,
+                term,
+                screen,
+                cells,
+                rows,
+            } => {
+                let (width, _) = term.size();
+                // Nothing is written into the last column: a row filled to
+                // the edge would leave the cursor in the terminal's
+                // pending-wrap state, which terminals disagree on.
+                let width = usize::from(width).saturating_sub(1).max(10);
+                let (pos, len) = bar_state(frame);
+                let room = width.saturating_sub(*cells + 1);
+                let label = fit(&labels(frame), room);
+                let lines = message_lines(frame, width, rows.saturating_sub(1).max(1));
                 {
                     let mut text = screen.lock().unwrap_or_else(PoisonError::into_inner);
                     text.clear();
+                    text.push_str(&draw_bar(frame, *cells));
+                    text.push(' ');
                     text.push_str(&label);
                     for line in &lines {
                         text.push('\n');
@@ -184,34 +224,89 @@ impl Countdown {
     }
 }
 
-/// Bar position, length (both in ms) and the label beside the bar.
-fn bar_state(f: &Frame<'_>) -> (u64, u64, String) {
+/// Bar position and length, both in ms: the time used of the limit, from
+/// the first frame to the last (thinking included, as an interviewer's
+/// clock would count it).
+fn bar_state(f: &Frame<'_>) -> (u64, u64) {
     let ms = crate::drill::millis;
-    let label = if let Some(status) = f.status {
-        status.to_string()
-    } else if f.phase == Phase::Thinking {
-        if f.elapsed <= f.think_target {
-            format!(
-                "thinking {} · aim to start within {}",
-                clock(f.elapsed),
-                clock(f.think_target)
-            )
-        } else {
-            format!(
-                "thinking {} · past your {} target",
-                clock(f.elapsed),
-                clock(f.think_target)
-            )
-        }
+    let len = ms(f.limit).max(1);
+    (ms(f.elapsed).min(len), len)
+}
+
+/// The bar, `cells` wide: the time used of the limit filled in, and the
+/// think target as a mark (`│` ahead, `▓` once passed) where it falls.
+fn draw_bar(f: &Frame<'_>, cells: usize) -> String {
+    let (pos, len) = bar_state(f);
+    let cells64 = u64::try_from(cells).unwrap_or(u64::MAX);
+    let at = |ms: u64| usize::try_from(ms.saturating_mul(cells64) / len).unwrap_or(cells);
+    let filled = at(pos);
+    let think = crate::drill::millis(f.think_target);
+    // A target at or past the limit has no place on the bar.
+    let mark = (think > 0 && think < len).then(|| at(think).min(cells.saturating_sub(1)));
+    (0..cells)
+        .map(|i| match (Some(i) == mark, i < filled) {
+            (true, _) if pos >= think => '▓',
+            (true, false) => '│',
+            (true, true) => '▓',
+            (false, true) => '█',
+            (false, false) => '░',
+        })
+        .collect()
+}
+
+/// The label beside the bar, longest first: each next one says the same
+/// in fewer columns, for narrower windows ([`fit`] picks).
+fn labels(f: &Frame<'_>) -> Vec<String> {
+    if let Some(status) = f.status {
+        return vec![status.to_string()];
+    }
+    let (used, target) = (clock(f.elapsed), clock(f.think_target));
+    match f.phase {
+        Phase::Thinking if f.elapsed <= f.think_target => vec![
+            format!("thinking {used} · aim to start within {target}"),
+            format!("thinking {used} · aim for {target}"),
+            format!("thinking {used}/{target}"),
+        ],
+        Phase::Thinking => vec![
+            format!("thinking {used} · past your {target} target"),
+            format!("thinking {used} · past {target}"),
+            format!("thinking {used}"),
+        ],
+        _ if f.elapsed > f.limit => vec![
+            time_left(f.elapsed, f.limit),
+            format!("over by {}", clock(f.elapsed - f.limit)),
+        ],
+        _ => vec![time_left(f.elapsed, f.limit)],
+    }
+}
+
+/// The first of `labels` that fits in `room` columns; else the last one
+/// cut at a word boundary, ending in "…".
+fn fit(labels: &[String], room: usize) -> String {
+    if let Some(label) = labels.iter().find(|l| l.width() <= room) {
+        return label.clone();
+    }
+    labels
+        .last()
+        .map_or_else(String::new, |l| with_ellipsis(l, room))
+}
+
+/// `text` cut at a word boundary so that it and a closing "…" fit in
+/// `width` columns (`text` is assumed to be one line). The one place a
+/// line is shortened rather than wrapped.
+pub fn with_ellipsis(text: &str, width: usize) -> String {
+    if text.width() + 2 <= width {
+        return format!("{} …", text.trim_end());
+    }
+    let keep = wrap(text, width.saturating_sub(2).max(1), "")
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let keep = keep.trim_end();
+    if keep.is_empty() || keep.width() + 2 > width {
+        "…".to_string()
     } else {
-        time_left(f.elapsed, f.limit)
-    };
-    if f.phase == Phase::Thinking {
-        let len = ms(f.think_target);
-        (ms(f.elapsed).min(len), len, label)
-    } else {
-        let len = ms(f.limit);
-        (ms(f.elapsed).min(len), len, label)
+        format!("{keep} …")
     }
 }
 
@@ -238,33 +333,58 @@ fn clock(d: Duration) -> String {
 }
 
 /// The lines under the bar: tips if shown, then the answer (typed) or the
-/// talking status (spoken), wrapped to `width` columns, keeping the last
-/// `max_lines` so that the end of a long answer stays in view.
+/// talking status (spoken), wrapped to `width` columns, in at most
+/// `max_lines` rows. The answer keeps its last rows (the end of a long
+/// answer stays in view, "…" above it); tips give way first, cut with
+/// "…", but keep a row once opened so that Tab visibly did something.
 fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
-    let mut lines = Vec::new();
+    let mut tips = Vec::new();
     for tip in f.tips {
-        lines.extend(wrap(&format!("Tip: {}", clean(tip)), width, "     "));
+        tips.extend(wrap(&format!("Tip: {}", clean(tip)), width, "     "));
     }
-    match f.input {
-        InputMode::Spoken => lines.push(match f.phase {
-            Phase::Thinking => "Press Space when you start talking.".to_string(),
-            Phase::Answering => format!("Talking · Space marks a stumble ({} marked)", f.marks),
-            Phase::Done => format!("Done · {} marked", f.marks),
-        }),
+    let mut lines = match f.input {
+        InputMode::Spoken => wrap(
+            &match f.phase {
+                Phase::Thinking => "Press Space when you start talking.".to_string(),
+                Phase::Answering => {
+                    format!("Talking · Space marks a stumble ({} marked)", f.marks)
+                }
+                Phase::Done => format!("Done · {} marked", f.marks),
+            },
+            width,
+            "",
+        ),
         _ => {
             let cursor = if f.phase == Phase::Done { "" } else { "▏" };
             let shown = format!("> {}{cursor}", clean(f.text).replace('\t', " "));
-            lines.extend(wrap(&shown, width, "  "));
+            wrap(&shown, width, "  ")
+        }
+    };
+    let tip_rows = usize::from(!tips.is_empty() && max_lines >= 2);
+    keep_last(&mut lines, max_lines.saturating_sub(tip_rows).max(1));
+    let left = max_lines.saturating_sub(lines.len());
+    if tips.len() > left {
+        tips.truncate(left);
+        if let Some(last) = tips.last_mut() {
+            *last = with_ellipsis(last, width);
         }
     }
-    if lines.len() > max_lines {
-        let cut = lines.len() - max_lines;
+    tips.extend(lines);
+    tips
+}
+
+/// Keeps the last `max` of `lines`, the first kept one replaced by "…"
+/// when that leaves a line of text to see.
+fn keep_last(lines: &mut Vec<String>, max: usize) {
+    if lines.len() > max {
+        let cut = lines.len() - max;
         lines.drain(..cut);
-        if let Some(first) = lines.first_mut() {
+        if lines.len() >= 2
+            && let Some(first) = lines.first_mut()
+        {
             *first = "…".to_string();
         }
     }
-    lines
 }
 
 /// Word-wraps `text` to `width` display columns (wide characters and emoji
@@ -483,26 +603,78 @@ impl TermLike for BufferedTerm {
     }
 }
 
-/// The stand-in for a bar: a line every 5 s, the typed text echoed as it
-/// grows (and rewritten on a new line after a deletion).
-#[derive(Debug, Default)]
+/// The terminal's width in columns (80 when it cannot be told).
+fn terminal_columns() -> usize {
+    match terminal::size() {
+        Ok((w, _)) if w > 0 => usize::from(w),
+        _ => 80,
+    }
+}
+
+/// The stand-in for a bar, for terminals that only scroll: a line every
+/// 5 s, the tips printed once on their own lines when opened, the typed
+/// text echoed as it grows. A deletion is drawn as `\b \b` per column
+/// while it stays on the answer's last row; only one that reaches back
+/// over a wrapped row rewrites the answer on a new line.
+#[derive(Debug)]
 struct Plain {
+    /// The terminal's columns when the countdown started.
+    columns: usize,
     /// The 5-second step last announced.
     announced: u64,
     /// What is on the current answer line after "> ".
     echoed: Option<String>,
     /// Spoken: the status line last printed.
     status: String,
+    /// The tips have been printed.
+    tips_shown: bool,
+    /// The final status has been printed.
+    done_shown: bool,
 }
 
+/// What starts the answer line.
+const PROMPT: &str = "> ";
+
 impl Plain {
+    fn new(columns: usize) -> Self {
+        Self {
+            columns: columns.max(10),
+            announced: 0,
+            echoed: None,
+            status: String::new(),
+            tips_shown: false,
+            done_shown: false,
+        }
+    }
+
     fn update(&mut self, f: &Frame<'_>) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        self.draw(f, &mut bytes)?;
         let mut out = io::stdout().lock();
+        out.write_all(&bytes)?;
+        out.flush()
+    }
+
+    /// Writes what changed since the last frame to `out`.
+    fn draw(&mut self, f: &Frame<'_>, out: &mut impl Write) -> io::Result<()> {
         let step = f.elapsed.as_secs() / 5;
         if step > self.announced && f.phase != Phase::Done {
             self.announced = step;
             write!(out, "\r\n  {}\r\n", time_left(f.elapsed, f.limit))?;
             // The answer line was interrupted: print it again in full.
+            self.echoed = None;
+        }
+        if !f.tips.is_empty() && !self.tips_shown {
+            self.tips_shown = true;
+            if self.echoed.is_some() || !self.status.is_empty() {
+                out.write_all(b"\r\n")?;
+            }
+            for tip in f.tips {
+                let text = format!("Tip: {}", clean(tip));
+                for line in wrap(&text, self.columns - 1, "     ") {
+                    write!(out, "{line}\r\n")?;
+                }
+            }
             self.echoed = None;
         }
         match f.input {
@@ -518,18 +690,59 @@ impl Plain {
             }
             _ => {
                 let text = clean(f.text).replace('\n', " ");
-                match &self.echoed {
-                    None => write!(out, "> {text}")?,
-                    Some(shown) if text.starts_with(shown.as_str()) => {
-                        out.write_all(&text.as_bytes()[shown.len()..])?;
-                    }
-                    Some(_) => write!(out, "\r\n> {text}")?,
-                }
+                self.echo(&text, out)?;
                 self.echoed = Some(text);
             }
         }
-        out.flush()
+        if let Some(status) = f.status
+            && !self.done_shown
+        {
+            self.done_shown = true;
+            let lead = if f.input == InputMode::Spoken {
+                ""
+            } else {
+                "\r\n"
+            };
+            write!(out, "{lead}  {}", clean(status))?;
+        }
+        Ok(())
     }
+
+    /// Brings the answer line from what is echoed to `text`.
+    fn echo(&self, text: &str, out: &mut impl Write) -> io::Result<()> {
+        let Some(shown) = &self.echoed else {
+            return write!(out, "{PROMPT}{text}");
+        };
+        let common = common_prefix(shown, text);
+        let removed = shown[common..].width();
+        if removed > 0 {
+            // Columns are counted from the start of the answer line: the
+            // deletion stays on the row the cursor is on, and the cursor
+            // is not parked at the very edge (where terminals differ).
+            let start = PROMPT.len() + shown[..common].width();
+            let end = PROMPT.len() + shown.width();
+            let row = |col: usize| col / self.columns;
+            if end.is_multiple_of(self.columns) || row(start) != row(end) {
+                return write!(out, "\r\n{PROMPT}{text}");
+            }
+            let back = "\x08".repeat(removed);
+            write!(out, "{back}{}{back}", " ".repeat(removed))?;
+        }
+        out.write_all(&text.as_bytes()[common..])
+    }
+}
+
+/// The length in bytes of the longest common prefix of `a` and `b` that
+/// ends on a grapheme boundary of both.
+fn common_prefix(a: &str, b: &str) -> usize {
+    let mut len = 0;
+    for (x, y) in a.graphemes(true).zip(b.graphemes(true)) {
+        if x != y {
+            break;
+        }
+        len += x.len();
+    }
+    len
 }
 
 #[cfg(test)]
@@ -610,49 +823,184 @@ mod tests {
     }
 
     #[test]
-    fn template_fits_the_bar_to_the_window() {
-        assert_eq!(template(30), "{bar:30} {screen}");
+    fn bar_width_fits_the_window() {
+        assert_eq!(template(), "{screen}");
         assert_eq!(bar_width(100), 30);
         assert_eq!(bar_width(60), 15);
-        assert_eq!(bar_width(20), 10);
+        assert_eq!(bar_width(40), 10);
+        assert_eq!(bar_width(25), 7);
+        assert_eq!(bar_width(10), 4);
     }
 
     #[test]
-    fn labels_for_each_phase() {
+    fn labels_for_each_phase_longest_first() {
         let f = frame("");
-        assert_eq!(bar_state(&f).2, "thinking 4s · aim to start within 10s");
-        assert_eq!(bar_state(&f).0, 4_200);
-        assert_eq!(bar_state(&f).1, 10_000);
+        assert_eq!(
+            labels(&f),
+            vec![
+                "thinking 4s · aim to start within 10s",
+                "thinking 4s · aim for 10s",
+                "thinking 4s/10s"
+            ]
+        );
         let late = Frame {
             elapsed: Duration::from_secs(12),
             ..frame("")
         };
-        assert_eq!(bar_state(&late).2, "thinking 12s · past your 10s target");
-        assert_eq!(
-            bar_state(&late).0,
-            10_000,
-            "bar stays full, never past its end"
-        );
+        assert_eq!(labels(&late)[0], "thinking 12s · past your 10s target");
         let answering = Frame {
             elapsed: Duration::from_millis(44_500),
             phase: Phase::Answering,
             ..frame("x")
         };
-        assert_eq!(bar_state(&answering).2, "46s left");
-        assert_eq!(bar_state(&answering).1, 90_000);
+        assert_eq!(labels(&answering), vec!["46s left"]);
         let over = Frame {
             elapsed: Duration::from_millis(102_300),
             phase: Phase::Answering,
             ..frame("x")
         };
-        assert_eq!(bar_state(&over).2, "over the limit by 12s");
+        assert_eq!(labels(&over), vec!["over the limit by 12s", "over by 12s"]);
         let long = Frame {
             elapsed: Duration::from_secs(5),
             phase: Phase::Answering,
             limit: Duration::from_secs(150),
             ..frame("x")
         };
-        assert_eq!(bar_state(&long).2, "2m25s left");
+        assert_eq!(labels(&long), vec!["2m25s left"]);
+        let done = Frame {
+            status: Some("submitted"),
+            phase: Phase::Done,
+            ..frame("x")
+        };
+        assert_eq!(labels(&done), vec!["submitted"]);
+    }
+
+    #[test]
+    fn labels_are_cut_at_word_boundaries() {
+        let f = frame("");
+        assert_eq!(
+            fit(&labels(&f), 40),
+            "thinking 4s · aim to start within 10s"
+        );
+        assert_eq!(fit(&labels(&f), 30), "thinking 4s · aim for 10s");
+        assert_eq!(fit(&labels(&f), 17), "thinking 4s/10s");
+        assert_eq!(fit(&labels(&f), 12), "thinking …");
+        let status = ["session ended: this answer is not saved".to_string()];
+        let cut = fit(&status, 20);
+        assert_eq!(cut, "session ended: …");
+        assert!(cut.width() <= 20);
+        assert_eq!(with_ellipsis("short", 20), "short …");
+        assert_eq!(with_ellipsis("abc", 3), "…");
+    }
+
+    #[test]
+    fn bar_is_time_used_of_the_limit_with_the_think_target_marked() {
+        // 90 s limit, 10 s target, 9 cells of 10 s: the mark is cell 1.
+        let at = |ms, phase| Frame {
+            elapsed: Duration::from_millis(ms),
+            phase,
+            ..frame("x")
+        };
+        assert_eq!(draw_bar(&at(0, Phase::Thinking), 9), "░│░░░░░░░");
+        assert_eq!(draw_bar(&at(4_200, Phase::Thinking), 9), "░│░░░░░░░");
+        assert_eq!(draw_bar(&at(12_000, Phase::Thinking), 9), "█▓░░░░░░░");
+        // Starting to answer changes nothing about the bar.
+        assert_eq!(draw_bar(&at(12_000, Phase::Answering), 9), "█▓░░░░░░░");
+        assert_eq!(draw_bar(&at(45_000, Phase::Answering), 9), "█▓██░░░░░");
+        // The last frame keeps the geometry: same cells, same fill.
+        assert_eq!(draw_bar(&at(45_000, Phase::Done), 9), "█▓██░░░░░");
+        assert_eq!(draw_bar(&at(200_000, Phase::Answering), 9), "█▓███████");
+        assert_eq!(bar_state(&at(200_000, Phase::Answering)), (90_000, 90_000));
+        // A target at the limit or past it has no mark.
+        let no_mark = Frame {
+            think_target: Duration::from_secs(90),
+            ..at(0, Phase::Thinking)
+        };
+        assert_eq!(draw_bar(&no_mark, 9), "░░░░░░░░░");
+    }
+
+    #[test]
+    fn tips_give_way_to_the_answer_when_rows_are_short() {
+        let tips = vec![
+            "Name a real weakness that does not disqualify you.".to_string(),
+            "Say what you do about it.".to_string(),
+        ];
+        let long = "word ".repeat(20);
+        let f = Frame {
+            tips: &tips,
+            ..frame(&long)
+        };
+        let lines = message_lines(&f, 30, 4);
+        assert_eq!(lines.len(), 4, "{lines:#?}");
+        assert!(lines[0].starts_with("Tip: Name"), "{lines:#?}");
+        assert!(lines[0].ends_with('…'), "{lines:#?}");
+        assert_eq!(lines[1], "…");
+        assert!(lines[3].ends_with('▏'), "{lines:#?}");
+        assert!(lines.iter().all(|l| l.width() <= 30), "{lines:#?}");
+        // One row for the answer: its last line, not a lone "…".
+        let one = message_lines(&f, 30, 2);
+        assert_eq!(one.len(), 2, "{one:#?}");
+        assert!(one[1].contains("word") && one[1].ends_with('▏'), "{one:#?}");
+        // Plenty of rows: everything shows.
+        let short = Frame {
+            tips: &tips,
+            ..frame("I")
+        };
+        let all = message_lines(&short, 30, 20);
+        assert_eq!(all.last().map(String::as_str), Some("> I▏"));
+        assert_eq!(all.len(), 4, "{all:#?}");
+    }
+
+    fn plain_output(plain: &mut Plain, f: &Frame<'_>) -> String {
+        let mut out = Vec::new();
+        plain.draw(f, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn plain_deletes_with_backspaces_and_prints_tips_once() {
+        let mut plain = Plain::new(80);
+        let at = |text| Frame {
+            elapsed: Duration::from_secs(1),
+            ..frame(text)
+        };
+        assert_eq!(plain_output(&mut plain, &at("")), "> ");
+        assert_eq!(plain_output(&mut plain, &at("abc")), "abc");
+        assert_eq!(plain_output(&mut plain, &at("ab")), "\x08 \x08");
+        // An emoji is two columns wide.
+        assert_eq!(plain_output(&mut plain, &at("ab🚀")), "🚀");
+        assert_eq!(plain_output(&mut plain, &at("ab")), "\x08\x08  \x08\x08");
+        // Ctrl-W and a retype in one frame: erase the difference, type on.
+        assert_eq!(plain_output(&mut plain, &at("ax")), "\x08 \x08x");
+        let tips = vec!["Name one habit.".to_string()];
+        let with_tips = Frame {
+            tips: &tips,
+            ..at("ax")
+        };
+        assert_eq!(
+            plain_output(&mut plain, &with_tips),
+            "\r\nTip: Name one habit.\r\n> ax"
+        );
+        assert_eq!(plain_output(&mut plain, &with_tips), "", "tips print once");
+        let done = Frame {
+            phase: Phase::Done,
+            status: Some("submitted"),
+            ..with_tips
+        };
+        assert_eq!(plain_output(&mut plain, &done), "\r\n  submitted");
+    }
+
+    #[test]
+    fn plain_rewrites_only_a_deletion_across_a_wrapped_row() {
+        let mut plain = Plain::new(10);
+        let at = |text| frame(text);
+        plain_output(&mut plain, &at(""));
+        plain_output(&mut plain, &at("abcdefghij"));
+        // "> abcdefghij" is 12 columns: the cursor is on the second row,
+        // col 2; deleting one character stays there.
+        assert_eq!(plain_output(&mut plain, &at("abcdefghi")), "\x08 \x08");
+        // Deleting back over the row edge cannot be done with backspaces.
+        assert_eq!(plain_output(&mut plain, &at("abcdef")), "\r\n> abcdef");
     }
 
     #[test]

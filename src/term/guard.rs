@@ -1,7 +1,9 @@
 //! Getting the terminal back on every exit path: a guard object that owns
 //! raw mode and bracketed paste, a panic hook that restores the terminal
 //! before the panic message prints, and signal flags (SIGINT, SIGTERM,
-//! SIGHUP) that the input loop checks at every wake.
+//! SIGHUP) that the input loop checks at every wake. Every one of those
+//! paths flushes the terminal's input queue before giving the terminal
+//! back, so keys typed for hotseat never run in the shell.
 //!
 //! No signal handler here does any I/O: the handlers only store the signal
 //! number in an atomic; the loop that notices it ends the session and lets
@@ -31,7 +33,7 @@ impl TerminalGuard {
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let guard = Self { restored: false };
-        if io::stdout().is_terminal() {
+        if escapes_understood() {
             execute!(io::stdout(), event::EnableBracketedPaste)?;
         }
         Ok(guard)
@@ -64,7 +66,12 @@ fn restore_terminal() -> io::Result<()> {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
-    let escapes = if io::stdout().is_terminal() {
+    // Keys typed ahead (after a strict cut, after Ctrl-C, while the last
+    // feedback printed) were meant for hotseat: thrown away while raw mode
+    // still holds them, so the shell never runs them. A terminal that is
+    // gone cannot be flushed, and that must not stop the rest.
+    let _ = super::input::discard_typeahead();
+    let escapes = if escapes_understood() {
         let mut out = io::stdout();
         execute!(out, event::DisableBracketedPaste, cursor::Show).and_then(|()| out.flush())
     } else {
@@ -72,6 +79,13 @@ fn restore_terminal() -> io::Result<()> {
     };
     let raw = terminal::disable_raw_mode();
     escapes.and(raw)
+}
+
+/// Whether standard output is a terminal that understands escape
+/// sequences: a dumb terminal would print them as text, so bracketed paste
+/// is neither asked of it nor undone.
+fn escapes_understood() -> bool {
+    io::stdout().is_terminal() && !super::countdown::dumb_terminal()
 }
 
 /// Installs (once) a panic hook that restores the terminal and only then

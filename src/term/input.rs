@@ -158,15 +158,32 @@ fn wait_for_input(timeout: Duration) -> io::Result<Wait> {
 }
 
 /// Throws away every event already waiting (keys typed before the question
-/// was drawn) — all but Ctrl-C: whoever pressed it wants out, whenever they
-/// pressed it. Returns whether a Ctrl-C was among them.
+/// was drawn, or before a prompt showed) — all but Ctrl-C: whoever pressed
+/// it wants out, whenever they pressed it. Returns whether a Ctrl-C was
+/// among them. Whatever crossterm could not make an event of is flushed
+/// from the terminal's queue too.
 pub fn drain() -> io::Result<bool> {
     let mut end_session = false;
     while ct::poll(Duration::ZERO)? {
         let event = ct::read()?;
         end_session |= map(&event, InputMode::Typed) == Action::EndSession;
     }
+    discard_typeahead()?;
     Ok(end_session)
+}
+
+/// Flushes the terminal's input queue (`tcflush(TCIFLUSH)`): bytes typed
+/// but not yet read by anyone. Called at every handover — before a prompt
+/// reads keys, and before the terminal goes back to the shell — so that
+/// keys meant for hotseat (say, typed on after a strict cut) never run as
+/// a command. Does nothing when standard input is not a terminal.
+pub fn discard_typeahead() -> io::Result<()> {
+    let stdin = io::stdin();
+    if !stdin.is_terminal() {
+        return Ok(());
+    }
+    rustix::termios::tcflush(&stdin, rustix::termios::QueueSelector::IFlush)?;
+    Ok(())
 }
 
 #[cfg(test)]

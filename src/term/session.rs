@@ -28,6 +28,13 @@ pub const KEYS_SPOKEN: &str = "Space started/stumbled · Enter done · Esc skip 
 pub const INTERRUPTED_STATUS: &str = "session ended: this answer is not saved";
 /// Shown after each answer but the last.
 pub const NEXT_PROMPT: &str = "Press Enter for the next question (Ctrl-C to end).";
+/// After a strict cut, keys are thrown away for this long: the person was
+/// typing when the limit struck, and the rest of that typing (an Enter
+/// among it) must neither pass the gate nor reach the shell.
+pub const CUT_GRACE: Duration = Duration::from_secs(1);
+/// Rows the countdown needs at the least: the bar, a row for the tips once
+/// opened, and one answer row.
+const FRAME_MIN_ROWS: usize = 3;
 
 /// One question as it is put to the user.
 #[derive(Debug, Clone)]
@@ -152,6 +159,9 @@ pub struct RawUi {
     signals: Signals,
     bar: bool,
     paint: Paint,
+    /// When the last answer was cut at the limit, if it was: keys are
+    /// discarded until [`CUT_GRACE`] after it.
+    cut_at: Option<Instant>,
 }
 
 impl RawUi {
@@ -163,7 +173,39 @@ impl RawUi {
             signals,
             bar: countdown::bar_possible(),
             paint,
+            cut_at: None,
         })
+    }
+
+    /// Reads and throws away keys until `until` (the rest of the typing cut
+    /// off by a strict limit) — all but a request to stop.
+    fn settle(&self, until: Instant) -> io::Result<Option<Interrupt>> {
+        loop {
+            if let Some(sig) = self.signals.pending() {
+                return Ok(Some(Interrupt::Signal(sig)));
+            }
+            let Some(left) = until.checked_duration_since(Instant::now()) else {
+                return Ok(None);
+            };
+            if left.is_zero() {
+                return Ok(None);
+            }
+            if let Some(stamped) = input::next(left.min(WAKE), InputMode::Typed)? {
+                match stamped.action {
+                    Action::EndSession => return Ok(Some(Interrupt::CtrlC)),
+                    Action::HangUp => return Ok(Some(Interrupt::Signal(SIGHUP))),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Waits out the rest of [`CUT_GRACE`] if the last answer was cut.
+    fn settle_after_cut(&mut self) -> io::Result<Option<Interrupt>> {
+        match self.cut_at.take() {
+            Some(cut) => self.settle(cut + CUT_GRACE),
+            None => Ok(None),
+        }
     }
 
     fn out() -> Crlf<io::StdoutLock<'static>> {
@@ -174,8 +216,9 @@ impl RawUi {
 impl Ui for RawUi {
     fn ask(&mut self, prompt: &Prompt<'_>, rules: AnswerRules) -> io::Result<Outcome> {
         let mode = rules.input;
-        draw_question(prompt, mode, false, self.paint)?;
-        let mut countdown = Countdown::new(self.bar)?;
+        self.cut_at = None;
+        let rows = draw_question(prompt, mode, false, self.bar, self.paint)?;
+        let mut countdown = Countdown::new(self.bar, rows)?;
         // Keys typed before the question was on screen are not an answer.
         if input::drain()? {
             countdown.finish()?;
@@ -235,8 +278,8 @@ impl Ui for RawUi {
                     // The terminal has re-flowed the old frame; indicatif
                     // cannot know how, so start a clean screen.
                     countdown.discard();
-                    draw_question(prompt, mode, true, self.paint)?;
-                    countdown = Countdown::new(self.bar)?;
+                    let rows = draw_question(prompt, mode, true, self.bar, self.paint)?;
+                    countdown = Countdown::new(self.bar, rows)?;
                 }
                 Action::Resize => {}
                 Action::Ignore => {}
@@ -250,6 +293,12 @@ impl Ui for RawUi {
                     .ok_or_else(|| io::Error::other("the answer ended without measurements"))?,
             ),
         };
+        if let Outcome::Finished(m) = &outcome
+            && strict
+            && m.overran
+        {
+            self.cut_at = Some(Instant::now());
+        }
         // The last frame stays on screen: it says how the answer ended.
         let (status, text) = match &outcome {
             Outcome::Finished(m) => (final_status(m, strict, mode), m.text.as_str()),
@@ -288,6 +337,11 @@ impl Ui for RawUi {
     }
 
     fn next_gate(&mut self) -> io::Result<Option<Interrupt>> {
+        // Typing cut off by a strict limit goes on for a moment: none of it
+        // (an Enter among it) may pass the gate.
+        if let Some(why) = self.settle_after_cut()? {
+            return Ok(Some(why));
+        }
         // An Enter typed while the feedback printed must not skip the gate;
         // drained before the prompt shows, so no Enter typed after it is lost.
         if input::drain()? {
@@ -295,7 +349,10 @@ impl Ui for RawUi {
         }
         {
             let mut out = Self::out();
-            writeln!(out, "\n{NEXT_PROMPT}")?;
+            writeln!(out)?;
+            for line in countdown::wrap(NEXT_PROMPT, terminal_width().saturating_sub(1), "") {
+                writeln!(out, "{line}")?;
+            }
             out.flush()?;
         }
         loop {
@@ -315,6 +372,13 @@ impl Ui for RawUi {
     }
 
     fn finish(&mut self) -> io::Result<()> {
+        // The last answer was cut: the typing that ran on past it is eaten
+        // here, in raw mode, before the summary and the shell come — and
+        // the guard flushes whatever is still queued as it restores. A
+        // Ctrl-C now changes nothing: every answer is already in.
+        if self.signals.pending().is_none() {
+            let _ = self.settle_after_cut()?;
+        }
         self.guard.restore()
     }
 
@@ -354,13 +418,16 @@ impl Ui for RawUi {
 }
 
 /// Writes the question block and the keys line; with `clear`, on a
-/// cleared screen (after a resize).
+/// cleared screen (after a resize). With `fit` (a bar will be drawn), the
+/// block is fitted to the window by [`question_block`]. Returns the rows
+/// left below it for the countdown.
 fn draw_question(
     prompt: &Prompt<'_>,
     mode: InputMode,
     clear: bool,
+    fit: bool,
     paint: Paint,
-) -> io::Result<()> {
+) -> io::Result<usize> {
     let mut out = RawUi::out();
     if clear {
         crossterm::queue!(
@@ -369,26 +436,102 @@ fn draw_question(
             crossterm::cursor::MoveTo(0, 0)
         )?;
     }
-    let mut block = Vec::new();
-    write_question(&mut block, prompt)?;
-    // Word-wrapped here: the terminal would cut words at its edge.
-    let width = terminal_width().saturating_sub(1);
-    for line in String::from_utf8_lossy(&block).lines() {
-        if line.is_empty() {
-            writeln!(out)?;
-            continue;
-        }
-        for part in countdown::wrap(line, width, "") {
-            writeln!(out, "{}", paint.strong(&part))?;
-        }
-    }
     let keys = if mode == InputMode::Spoken {
         KEYS_SPOKEN
     } else {
         KEYS_TYPED
     };
-    writeln!(out, "\n{keys}")?;
-    out.flush()
+    let (width, height) = terminal_size();
+    // A dumb terminal scrolls like paper: nothing is redrawn in place, so
+    // nothing needs to fit.
+    let height = if fit { height } else { usize::MAX };
+    let block = question_block(prompt, keys, width.saturating_sub(1), height);
+    for line in &block {
+        match line {
+            BlockLine::Blank => writeln!(out)?,
+            BlockLine::Strong(text) => writeln!(out, "{}", paint.strong(text))?,
+            BlockLine::Plain(text) => writeln!(out, "{text}")?,
+        }
+    }
+    out.flush()?;
+    Ok(height.saturating_sub(block.len()))
+}
+
+/// One row of the question block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum BlockLine {
+    Blank,
+    /// Part of the heading or the question.
+    Strong(String),
+    /// The keys line.
+    Plain(String),
+}
+
+/// The question block — a blank line, "Question 2 of 5 · Title", the
+/// question, a blank line, the keys — word-wrapped to `width` and fitted to
+/// `height` rows so that the countdown's bar and one answer row still fit
+/// below it: the question must never scroll out of sight. When rows are
+/// short the keys give way first, then the blank line, then the heading;
+/// a question longer than the window is cut, ending in "…".
+fn question_block(prompt: &Prompt<'_>, keys: &str, width: usize, height: usize) -> Vec<BlockLine> {
+    let strong = |text: &str| {
+        countdown::wrap(&clean(text), width, "")
+            .into_iter()
+            .map(BlockLine::Strong)
+            .collect::<Vec<_>>()
+    };
+    let heading = strong(&format!(
+        "Question {} of {} · {}",
+        prompt.number, prompt.total, prompt.title
+    ));
+    let mut question = strong(prompt.text);
+    let keys: Vec<BlockLine> = countdown::wrap(keys, width, "")
+        .into_iter()
+        .map(BlockLine::Plain)
+        .collect();
+    let room = height.saturating_sub(FRAME_MIN_ROWS).max(1);
+    let (mut with_keys, mut with_blank, mut with_heading) = (true, true, true);
+    let rows = |k: bool, b: bool, h: bool, q: usize| {
+        usize::from(b) + if h { heading.len() } else { 0 } + q + if k { keys.len() + 1 } else { 0 }
+    };
+    for drop in 0..3 {
+        if rows(with_keys, with_blank, with_heading, question.len()) <= room {
+            break;
+        }
+        match drop {
+            0 => with_keys = false,
+            1 => with_blank = false,
+            _ => with_heading = false,
+        }
+    }
+    if question.len() > room {
+        question.truncate(room);
+        if let Some(BlockLine::Strong(last)) = question.last_mut() {
+            *last = countdown::with_ellipsis(last, width);
+        }
+    }
+    let mut block = Vec::new();
+    if with_blank {
+        block.push(BlockLine::Blank);
+    }
+    if with_heading {
+        block.extend(heading);
+    }
+    block.extend(question);
+    if with_keys {
+        block.push(BlockLine::Blank);
+        block.extend(keys);
+    }
+    block
+}
+
+/// The terminal's size in columns and rows (80x24 when it cannot be told:
+/// a terminal whose size was never set reports 0).
+fn terminal_size() -> (usize, usize) {
+    match crossterm::terminal::size() {
+        Ok((w, h)) if w > 0 && h > 0 => (usize::from(w), usize::from(h)),
+        _ => (80, 24),
+    }
 }
 
 /// The terminal's width in columns (80 when it cannot be told: a terminal
@@ -425,6 +568,7 @@ fn final_status(m: &Measured, strict: bool, mode: InputMode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     fn measured(overran: bool, skipped: bool) -> Measured {
         Measured {
@@ -492,6 +636,60 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "\nQuestion 2 of 5 · Weaknesses\nWhy \\x1b[31mus?\n"
         );
+    }
+
+    fn rows_of(block: &[BlockLine]) -> Vec<String> {
+        block
+            .iter()
+            .map(|l| match l {
+                BlockLine::Blank => String::new(),
+                BlockLine::Strong(t) | BlockLine::Plain(t) => t.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn question_block_gives_way_keys_first_and_keeps_the_question() {
+        let tips = Vec::new();
+        let prompt = Prompt {
+            number: 1,
+            total: 2,
+            title: "Fixture",
+            text: "Alpha question: how do you plan your week?",
+            tips: &tips,
+        };
+        let tall = rows_of(&question_block(&prompt, KEYS_TYPED, 39, 12));
+        assert_eq!(
+            tall,
+            vec![
+                "",
+                "Question 1 of 2 · Fixture",
+                "Alpha question: how do you plan your",
+                "week?",
+                "",
+                "Enter submit · Esc skip · Tab tips ·",
+                "Ctrl-C end",
+            ]
+        );
+        // 7 rows leave 4 above the countdown: keys and blank line go.
+        let short = rows_of(&question_block(&prompt, KEYS_TYPED, 24, 7));
+        assert_eq!(
+            short,
+            vec![
+                "Question 1 of 2 ·",
+                "Fixture",
+                "Alpha question: how do",
+                "you plan your week?",
+            ]
+        );
+        // Fewer rows still: the heading goes, then the question is cut.
+        let tiny = rows_of(&question_block(&prompt, KEYS_TYPED, 24, 6));
+        assert_eq!(tiny, vec!["Alpha question: how do", "you plan your week?"]);
+        let tinier = rows_of(&question_block(&prompt, KEYS_TYPED, 24, 4));
+        assert_eq!(tinier, vec!["Alpha question: how do …"]);
+        for row in tall.iter().chain(&short) {
+            assert!(row.width() <= 39, "{row:?}");
+        }
     }
 
     #[test]

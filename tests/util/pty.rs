@@ -4,8 +4,8 @@
 //! them, signal the process and collect its exit status.
 //!
 //! The terminal is 80x24 (the size `ptyprocess` gives the slave before the
-//! program starts, so the program never sees a resize) with
-//! `TERM=xterm-256color`. The reader answers the two queries a terminal
+//! program starts, so the program never sees a resize), or any size set with
+//! [`Spawn::size`], with `TERM=xterm-256color`. The reader answers the two queries a terminal
 //! library may send while starting — cursor position (`CSI 6 n`) and primary
 //! device attributes (`CSI c`) — the way xterm does, so nothing stalls
 //! waiting for a real terminal.
@@ -111,7 +111,13 @@ pub struct Spawn {
     args: Vec<OsString>,
     env: Vec<(OsString, OsString)>,
     stty_capture: Option<PathBuf>,
+    size: Option<(u16, u16)>,
+    leftovers: bool,
 }
+
+/// What the shell around the program prints, before the bytes it found
+/// left in the terminal's input queue (see [`Spawn::read_leftovers`]).
+pub const LEFTOVER_MARK: &str = "LEFTOVER<";
 
 impl Spawn {
     /// `hotseat` with these arguments.
@@ -121,6 +127,8 @@ impl Spawn {
             args,
             env: Vec::new(),
             stty_capture: None,
+            size: None,
+            leftovers: false,
         }
     }
 
@@ -131,6 +139,8 @@ impl Spawn {
             args: args.iter().map(OsString::from).collect(),
             env: Vec::new(),
             stty_capture: None,
+            size: None,
+            leftovers: false,
         }
     }
 
@@ -149,26 +159,64 @@ impl Spawn {
         self
     }
 
+    /// Runs the program in a terminal of `rows` x `cols` (set with `stty`
+    /// by a shell before the program starts, so it never sees a resize).
+    pub fn size(mut self, rows: u16, cols: u16) -> Self {
+        self.size = Some((rows, cols));
+        self
+    }
+
+    /// After the program ends, the shell around it reads what is left in
+    /// the terminal's input queue — what a shell prompt would have run —
+    /// for a second, and prints it (as `od -c` shows bytes) between
+    /// [`LEFTOVER_MARK`] and `>`; [`Pty::leftovers`] returns it.
+    pub fn read_leftovers(mut self) -> Self {
+        self.leftovers = true;
+        self
+    }
+
+    fn wrapped(&self) -> bool {
+        self.stty_capture.is_some() || self.size.is_some() || self.leftovers
+    }
+
     /// Starts it.
     pub fn start(self) -> Pty {
-        let mut cmd = match &self.stty_capture {
-            None => {
-                let mut cmd = std::process::Command::new(&self.program);
-                cmd.args(&self.args);
-                cmd
+        let mut cmd = if self.wrapped() {
+            let mut script = String::new();
+            if let Some((rows, cols)) = self.size {
+                script.push_str(&format!("stty rows {rows} cols {cols}; "));
             }
-            Some(dir) => {
-                let mut cmd = std::process::Command::new("sh");
-                cmd.current_dir(dir)
-                    .arg("-c")
-                    .arg(
-                        "stty -g > before; \"$0\" \"$@\"; rc=$?; \
-                         stty -g > after; exit $rc",
-                    )
-                    .arg(&self.program)
-                    .args(&self.args);
-                cmd
+            let capture = self.stty_capture.is_some();
+            if capture {
+                script.push_str("stty -g > before; ");
             }
+            script.push_str("\"$0\" \"$@\"; rc=$?; ");
+            if capture {
+                script.push_str("stty -g > after; ");
+            }
+            if self.leftovers {
+                // Non-canonical with a 1 s read timeout: whatever is queued
+                // (a whole line or not) is read, then the read times out.
+                script.push_str(&format!(
+                    "stty -icanon -echo min 0 time 10; \
+                     left=$(od -An -c | tr -d ' \\n'); stty icanon echo; \
+                     printf '{LEFTOVER_MARK}%s>\\n' \"$left\"; "
+                ));
+            }
+            script.push_str("exit $rc");
+            let mut cmd = std::process::Command::new("sh");
+            if let Some(dir) = &self.stty_capture {
+                cmd.current_dir(dir);
+            }
+            cmd.arg("-c")
+                .arg(script)
+                .arg(&self.program)
+                .args(&self.args);
+            cmd
+        } else {
+            let mut cmd = std::process::Command::new(&self.program);
+            cmd.args(&self.args);
+            cmd
         };
         cmd.env_remove("HOTSEAT_HOME")
             .env_remove("NO_COLOR")
@@ -183,8 +231,9 @@ impl Spawn {
         let reader = proc.get_raw_handle().expect("pty master handle");
         let writer = proc.get_raw_handle().expect("pty master handle");
         let replier = proc.get_raw_handle().expect("pty master handle");
-        let rows = std::num::NonZeroU16::new(ROWS).expect("rows");
-        let cols = std::num::NonZeroU16::new(COLS).expect("cols");
+        let (rows, cols) = self.size.unwrap_or((ROWS, COLS));
+        let rows = std::num::NonZeroU16::new(rows).expect("rows");
+        let cols = std::num::NonZeroU16::new(cols).expect("cols");
         let shared: Shared = Arc::new((
             Mutex::new(State {
                 parser: vt100::Parser::new_with_callbacks(rows, cols, 0, Callbacks::default()),
@@ -203,7 +252,8 @@ impl Spawn {
             shared,
             started,
             pid,
-            wrapped: self.stty_capture.is_some(),
+            wrapped: self.wrapped(),
+            cols: cols.get(),
             exit: None,
         }
     }
@@ -243,6 +293,7 @@ pub struct Pty {
     started: Instant,
     pid: i32,
     wrapped: bool,
+    cols: u16,
     exit: Option<Exit>,
 }
 
@@ -292,7 +343,7 @@ impl Pty {
     /// The visible rows, each exactly as the terminal shows it (a row the
     /// terminal wrapped into the next one is still its own row here).
     pub fn rows(&self) -> Vec<String> {
-        self.state().parser.screen().rows(0, COLS).collect()
+        self.state().parser.screen().rows(0, self.cols).collect()
     }
 
     /// Everything shown so far: rows scrolled off the top, then the screen.
@@ -487,6 +538,37 @@ impl Pty {
                 .0;
         }
         true
+    }
+
+    /// What the shell found left in the terminal's input queue after the
+    /// program ended ([`Spawn::read_leftovers`]), as `od -c` spells it with
+    /// the spaces removed (`\r` for a carriage return); empty when nothing
+    /// was left. Waits for the end of output.
+    #[track_caller]
+    pub fn leftovers(&self) -> String {
+        assert!(
+            self.wait_eof(DEADLINE),
+            "the shell around the program did not finish; screen:\n{}",
+            self.screen()
+        );
+        let raw = String::from_utf8_lossy(&self.raw()).into_owned();
+        let Some(at) = raw.rfind(LEFTOVER_MARK) else {
+            panic!(
+                "no {LEFTOVER_MARK}…> line; transcript:\n{}",
+                self.transcript()
+            );
+        };
+        let rest = &raw[at + LEFTOVER_MARK.len()..];
+        let end = rest
+            .rfind(">\r\n")
+            .or_else(|| rest.rfind('>'))
+            .unwrap_or(rest.len());
+        rest[..end].to_string()
+    }
+
+    /// Columns of the terminal.
+    pub fn cols(&self) -> u16 {
+        self.cols
     }
 
     /// When the output first reached `len` bytes.
