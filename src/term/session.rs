@@ -377,11 +377,13 @@ mod tests {
         Measured {
             think_ms: 1_000,
             answer_ms: 2_000,
+            typing_ms: 2_000,
             limit_ms: 2_500,
             overran,
             skipped,
             pauses: Vec::new(),
             words: 1,
+            pasted_words: 0,
             wpm: None,
             fillers: Vec::new(),
             revisions: 0,
