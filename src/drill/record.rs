@@ -262,3 +262,24 @@ impl AnswerRecord {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_words_is_stored_only_when_there_were_some() {
+        let mut a = AnswerRecord {
+            v: VERSION,
+            words: 5,
+            ..Default::default()
+        };
+        let line = serde_json::to_string(&Record::Answer(a.clone())).unwrap();
+        assert!(!line.contains("pasted_words"), "{line}");
+        a.pasted_words = 3;
+        let line = serde_json::to_string(&Record::Answer(a.clone())).unwrap();
+        assert!(line.contains(r#""pasted_words":3"#), "{line}");
+        let back: Record = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, Record::Answer(a));
+    }
+}

@@ -35,6 +35,11 @@ pub struct Frame<'a> {
     pub think_target: Duration,
     /// The answer typed so far (untrusted: sanitized here).
     pub text: &'a str,
+    /// Where the cursor is in `text` (a byte offset; past the end or off a
+    /// char boundary it is drawn at the end).
+    pub cursor: usize,
+    /// A note under the answer until the next key ("type your answer…").
+    pub notice: Option<&'a str>,
     /// Tips to show above the answer (empty until Tab is pressed).
     pub tips: &'a [String],
     /// Spoken: stumbles marked so far.
@@ -252,9 +257,11 @@ fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
             Phase::Done => format!("Done · {} marked", f.marks),
         }),
         _ => {
-            let cursor = if f.phase == Phase::Done { "" } else { "▏" };
-            let shown = format!("> {}{cursor}", clean(f.text).replace('\t', " "));
-            lines.extend(wrap(&shown, width, "  "));
+            let (before, after) = split_at_cursor(f);
+            let cursor = if f.phase == Phase::Done { "" } else { CURSOR };
+            let shown = format!("> {}{cursor}{}", clean(before), clean(after));
+            lines.extend(wrap(&shown.replace('\t', " "), width, "  "));
+            lines.extend(f.notice.map(str::to_string));
         }
     }
     if lines.len() > max_lines {
@@ -265,6 +272,22 @@ fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// What marks the cursor in the answer: drawn as a character of the text,
+/// it wraps with the text (the terminal's own cursor is hidden while the
+/// bar is drawn, and a dumb terminal has none to move).
+const CURSOR: &str = "▏";
+
+/// The frame's text before and after its cursor.
+fn split_at_cursor<'a>(f: &Frame<'a>) -> (&'a str, &'a str) {
+    let at = f.cursor.min(f.text.len());
+    let at = if f.text.is_char_boundary(at) {
+        at
+    } else {
+        f.text.len()
+    };
+    f.text.split_at(at)
 }
 
 /// Word-wraps `text` to `width` display columns (wide characters and emoji
@@ -493,6 +516,8 @@ struct Plain {
     echoed: Option<String>,
     /// Spoken: the status line last printed.
     status: String,
+    /// The frame's notice has been printed.
+    noticed: bool,
 }
 
 impl Plain {
@@ -517,7 +542,21 @@ impl Plain {
                 }
             }
             _ => {
-                let text = clean(f.text).replace('\n', " ");
+                if f.notice.is_some() != self.noticed {
+                    self.noticed = f.notice.is_some();
+                    if let Some(notice) = f.notice {
+                        write!(out, "\r\n{}\r\n", clean(notice))?;
+                        self.echoed = None;
+                    }
+                }
+                // The marker only off the end: typing at the end appends.
+                let (before, after) = split_at_cursor(f);
+                let cursor = if after.is_empty() || f.phase == Phase::Done {
+                    ""
+                } else {
+                    CURSOR
+                };
+                let text = format!("{}{cursor}{}", clean(before), clean(after)).replace('\n', " ");
                 match &self.echoed {
                     None => write!(out, "> {text}")?,
                     Some(shown) if text.starts_with(shown.as_str()) => {
@@ -544,6 +583,8 @@ mod tests {
             limit: Duration::from_secs(90),
             think_target: Duration::from_secs(10),
             text,
+            cursor: text.len(),
+            notice: None,
             tips: &[],
             marks: 0,
             status: None,
@@ -696,6 +737,57 @@ mod tests {
         assert_eq!(
             message_lines(&talking, 60, 10),
             vec!["Talking · Space marks a stumble (2 marked)"]
+        );
+    }
+
+    #[test]
+    fn the_cursor_is_drawn_where_it_is_even_across_wrapped_lines() {
+        let text = "evil\x1b[2J one two three four";
+        let at = text.find(" two").unwrap();
+        let f = Frame {
+            cursor: at,
+            ..frame(text)
+        };
+        assert_eq!(
+            message_lines(&f, 40, 5),
+            vec!["> evil\\x1b[2J one▏ two three four"],
+            "sanitized on both sides of the cursor"
+        );
+        let lines = message_lines(&f, 16, 5);
+        assert_eq!(lines, vec!["> evil\\x1b[2J", "  one▏ two three", "  four"]);
+        let f = Frame {
+            cursor: text.len() + 1,
+            ..frame(text)
+        };
+        assert!(message_lines(&f, 60, 5)[0].ends_with("four▏"), "past the end");
+        let emoji = "a👍🏽b";
+        let f = Frame {
+            cursor: 2,
+            ..frame(emoji)
+        };
+        assert_eq!(message_lines(&f, 60, 5), vec!["> a👍🏽b▏"], "off a char boundary");
+        let f = Frame {
+            cursor: 1,
+            ..frame(emoji)
+        };
+        assert_eq!(message_lines(&f, 60, 5), vec!["> a▏👍🏽b"]);
+        let done = Frame {
+            phase: Phase::Done,
+            cursor: 1,
+            ..frame(emoji)
+        };
+        assert_eq!(message_lines(&done, 60, 5), vec!["> a👍🏽b"], "no cursor once done");
+    }
+
+    #[test]
+    fn a_notice_shows_under_the_answer() {
+        let f = Frame {
+            notice: Some("type your answer, or Esc to skip"),
+            ..frame("")
+        };
+        assert_eq!(
+            message_lines(&f, 60, 5),
+            vec!["> ▏", "type your answer, or Esc to skip"]
         );
     }
 }
