@@ -839,7 +839,10 @@ fn enter_on_an_empty_answer_shows_a_notice_and_does_not_submit() {
     pty.send(ENTER);
     pty.expect(notice);
     std::thread::sleep(Duration::from_millis(300));
-    assert!(pty.try_exit().is_none(), "Enter after deleting all submitted");
+    assert!(
+        pty.try_exit().is_none(),
+        "Enter after deleting all submitted"
+    );
     assert!(home.answers().is_empty(), "nothing saved yet");
     pty.type_text("real answer", KEY_GAP);
     pty.send(ENTER);

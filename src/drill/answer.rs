@@ -747,7 +747,10 @@ mod tests {
         assert_eq!(a.feed(ms(90_000), Event::Submit), Phase::Done);
         let m = done(&a);
         assert!(m.overran && !m.skipped);
-        assert_eq!((m.think_ms, m.answer_ms, m.text.as_str()), (1_000, 89_000, ""));
+        assert_eq!(
+            (m.think_ms, m.answer_ms, m.text.as_str()),
+            (1_000, 89_000, "")
+        );
     }
 
     #[test]
@@ -1386,7 +1389,10 @@ mod tests {
         a.feed(ms(3_000), text(" three four five"));
         a.feed(ms(62_000), Event::Submit);
         let m = done(&a);
-        assert_eq!((m.think_ms, m.answer_ms, m.typing_ms), (2_000, 60_000, 60_000));
+        assert_eq!(
+            (m.think_ms, m.answer_ms, m.typing_ms),
+            (2_000, 60_000, 60_000)
+        );
         assert_eq!((m.words, m.pasted_words), (5, 2));
         assert_eq!(m.wpm, Some(3.0), "3 typed words in a minute");
     }

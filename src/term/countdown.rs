@@ -759,13 +759,20 @@ mod tests {
             cursor: text.len() + 1,
             ..frame(text)
         };
-        assert!(message_lines(&f, 60, 5)[0].ends_with("four▏"), "past the end");
+        assert!(
+            message_lines(&f, 60, 5)[0].ends_with("four▏"),
+            "past the end"
+        );
         let emoji = "a👍🏽b";
         let f = Frame {
             cursor: 2,
             ..frame(emoji)
         };
-        assert_eq!(message_lines(&f, 60, 5), vec!["> a👍🏽b▏"], "off a char boundary");
+        assert_eq!(
+            message_lines(&f, 60, 5),
+            vec!["> a👍🏽b▏"],
+            "off a char boundary"
+        );
         let f = Frame {
             cursor: 1,
             ..frame(emoji)
@@ -776,7 +783,11 @@ mod tests {
             cursor: 1,
             ..frame(emoji)
         };
-        assert_eq!(message_lines(&done, 60, 5), vec!["> a👍🏽b"], "no cursor once done");
+        assert_eq!(
+            message_lines(&done, 60, 5),
+            vec!["> a👍🏽b"],
+            "no cursor once done"
+        );
     }
 
     #[test]
