@@ -696,9 +696,10 @@ fn terminal_reporting_no_size_still_gets_readable_lines() {
     let command = format!("stty rows 0 cols 0 && exec {}", words.join(" "));
     let mut pty = Spawn::program("sh", &["-c", &command]).start();
     wait_question(&pty);
+    pty.type_text("ok", KEY_GAP);
     pty.send(ENTER);
     assert_clean_exit(pty.wait_exit());
-    for text in ["Blank answer, submitted after", "To work on:"] {
+    for text in ["Started after", "No filler words.", "To work on:"] {
         assert!(
             pty.seen(text),
             "{text:?} not on one line:\n{}",
@@ -983,4 +984,178 @@ fn the_bar_does_not_jump_when_the_answer_ends() {
     assert!(done.contains('▓'), "{done:?}");
     pty.send(CTRL_C);
     assert_eq!(pty.wait_exit(), Exit::Code(130));
+}
+
+/// Keys as xterm sends them, for the editing tests below.
+const LEFT: &str = "\x1b[D";
+const RIGHT: &str = "\x1b[C";
+const HOME: &str = "\x1b[H";
+const END: &str = "\x1b[F";
+const DELETE: &str = "\x1b[3~";
+const CTRL_A: &str = "\x01";
+const CTRL_E: &str = "\x05";
+const CTRL_U: &str = "\x15";
+
+/// Sends `key` `n` times, `KEY_GAP` apart, and waits one gap after.
+fn press(pty: &mut Pty, key: &str, n: usize) {
+    for _ in 0..n {
+        pty.send(key);
+        std::thread::sleep(KEY_GAP);
+    }
+}
+
+#[test]
+fn editing_in_the_middle_with_left_keeps_the_text_and_places_the_pause() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1"]);
+    wait_question(&pty);
+    pty.type_text("I tend prepare", KEY_GAP);
+    std::thread::sleep(KEY_GAP);
+    // Back to just before "prepare"; the cursor is drawn there.
+    press(&mut pty, LEFT, 7);
+    pty.expect("> I tend ▏prepare");
+    let before_pause = Instant::now();
+    std::thread::sleep(Duration::from_millis(4500));
+    let after_pause = Instant::now();
+    pty.type_text("to ", KEY_GAP);
+    pty.expect("> I tend to ▏prepare");
+    std::thread::sleep(KEY_GAP);
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+
+    let a = &home.answers()[0];
+    assert_eq!(a["text"], "I tend to prepare");
+    assert_eq!(a["words"], 4);
+    assert_eq!(a["revisions"], 0);
+    let pauses = a["pauses"].as_array().expect("pauses is a list");
+    assert_eq!(pauses.len(), 1, "exactly one pause: {pauses:#?}");
+    // Where typing resumed: after "I tend ", not at the end of the text.
+    assert_eq!(pauses[0]["at_word"], 2);
+    assert_eq!(pauses[0]["at_char"], 7);
+    assert_within(
+        "pause ms",
+        u64_of(&pauses[0], "ms"),
+        4500 - EARLY_MS,
+        ms(after_pause - before_pause) + KEY_GAP.as_millis() as u64 + LATE_MS,
+    );
+}
+
+#[test]
+fn home_end_delete_and_the_control_keys_edit_at_the_cursor() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1"]);
+    wait_question(&pty);
+    pty.type_text("junk xhello wrld", KEY_GAP);
+    std::thread::sleep(KEY_GAP);
+    press(&mut pty, LEFT, 4);
+    press(&mut pty, RIGHT, 1);
+    pty.type_text("o", KEY_GAP);
+    pty.expect("> junk xhello wo▏rld");
+    press(&mut pty, CTRL_E, 1);
+    pty.type_text("!", KEY_GAP);
+    std::thread::sleep(KEY_GAP);
+    press(&mut pty, CTRL_A, 1);
+    press(&mut pty, RIGHT, 5);
+    press(&mut pty, DELETE, 1);
+    pty.expect("> junk ▏hello world!");
+    press(&mut pty, CTRL_U, 1);
+    pty.expect("> ▏hello world!");
+    press(&mut pty, END, 1);
+    pty.type_text("?", KEY_GAP);
+    std::thread::sleep(KEY_GAP);
+    press(&mut pty, HOME, 1);
+    pty.type_text("Oh, ", KEY_GAP);
+    pty.expect("> Oh, ▏hello world!?");
+    std::thread::sleep(KEY_GAP);
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+
+    let a = &home.answers()[0];
+    assert_eq!(a["text"], "Oh, hello world!?");
+    // "x" by Delete, then "junk " by Ctrl-U.
+    assert_eq!(a["revisions"], 6);
+}
+
+#[test]
+fn enter_on_an_empty_answer_shows_a_notice_and_does_not_submit() {
+    let notice = "type your answer, or Esc to skip";
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1"]);
+    wait_question(&pty);
+    std::thread::sleep(Duration::from_millis(300));
+    pty.send(ENTER);
+    pty.expect(notice);
+    assert!(pty.try_exit().is_none(), "an empty Enter submitted");
+    // The notice lasts until the next key.
+    pty.type_text("a", KEY_GAP);
+    assert!(
+        pty.wait_screen(DEADLINE, |s| s.contains("> a") && !s.contains(notice))
+            .is_some(),
+        "the notice stayed after a key; screen:\n{}",
+        pty.screen()
+    );
+    // Everything deleted is empty again.
+    std::thread::sleep(KEY_GAP);
+    pty.send(BACKSPACE);
+    std::thread::sleep(KEY_GAP);
+    pty.send(ENTER);
+    pty.expect(notice);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        pty.try_exit().is_none(),
+        "Enter after deleting all submitted"
+    );
+    assert!(home.answers().is_empty(), "nothing saved yet");
+    pty.type_text("real answer", KEY_GAP);
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1);
+    assert_eq!(answers[0]["text"], "real answer");
+    assert_eq!(answers[0]["skipped"], false);
+}
+
+#[test]
+fn dumb_terminal_shows_the_cursor_and_the_notice_too() {
+    let home = Home::new();
+    let mut pty = Spawn::hotseat(drill_args(home.path(), &["--count", "1"]))
+        .env("TERM", "dumb")
+        .start();
+    let texts: Vec<&str> = QUESTIONS.iter().map(|q| q.text).collect();
+    pty.expect_any(&texts);
+    pty.expect("> ");
+    std::thread::sleep(Duration::from_millis(300));
+    pty.send(ENTER);
+    pty.expect("type your answer, or Esc to skip");
+    pty.type_text("ac", KEY_GAP);
+    std::thread::sleep(KEY_GAP);
+    press(&mut pty, LEFT, 1);
+    pty.expect("> a▏c");
+    pty.type_text("b", KEY_GAP);
+    pty.expect("> ab▏c");
+    std::thread::sleep(KEY_GAP);
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+    assert_eq!(home.answers()[0]["text"], "abc");
+}
+
+#[test]
+fn a_mostly_pasted_answer_gives_words_but_no_speed() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1"]);
+    wait_question(&pty);
+    pty.type_text("So I think", KEY_GAP);
+    std::thread::sleep(KEY_GAP);
+    let pasted = " word".repeat(33);
+    pty.send(&format!("\x1b[200~{pasted}\x1b[201~"));
+    std::thread::sleep(Duration::from_millis(300));
+    pty.send(ENTER);
+    pty.expect("36 words (33 pasted); wpm not given: most of the answer was pasted.");
+    assert_clean_exit(pty.wait_exit());
+
+    let a = &home.answers()[0];
+    assert_eq!(a["words"], 36);
+    assert_eq!(a["pasted_words"], 33);
+    assert_eq!(a["wpm"], Value::Null);
 }

@@ -449,12 +449,28 @@ fn event() -> impl Strategy<Value = Event> {
         1 => nasty_text().prop_map(Event::Paste),
         3 => Just(Event::Backspace),
         1 => Just(Event::DeleteWord),
+        1 => editing_key(),
         1 => Just(Event::Hint),
         2 => Just(Event::Mark),
         1 => Just(Event::Submit),
         1 => Just(Event::Skip),
         1 => nasty_text().prop_map(Event::Line),
     ]
+}
+
+/// The keys that move the cursor or delete at it (Backspace and Ctrl-W
+/// are weighted on their own).
+fn editing_key() -> impl Strategy<Value = Event> {
+    prop::sample::select(
+        &[
+            Event::Left,
+            Event::Right,
+            Event::Home,
+            Event::End,
+            Event::Delete,
+            Event::DeleteToStart,
+        ][..],
+    )
 }
 
 /// A step: an event or a tick, and when.
@@ -505,31 +521,70 @@ fn ms(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
-/// What a typed answer's text should be: `Text`/`Paste` append,
-/// `Backspace` drops the last grapheme, `DeleteWord` drops trailing
-/// whitespace then the last run of non-whitespace. Returns the text and the
+/// What a typed answer's text and cursor should be: the text is split at
+/// the cursor into `before` and `after`; `Text`/`Paste` append to
+/// `before`; `Backspace` drops the last grapheme of `before`, `Delete` the
+/// first of `after`; `DeleteWord` drops trailing whitespace then the last
+/// run of non-whitespace of `before`, `DeleteToStart` all of it; the moves
+/// shift one grapheme (or all) between the two. A cursor left inside a
+/// grapheme of the whole text moves on to that grapheme's end. Counts the
 /// chars deleted.
 #[derive(Debug, Default)]
 struct TextModel {
-    text: String,
+    before: String,
+    after: String,
     deleted: u32,
     max_chars: u32,
     max_words: u32,
 }
 
 impl TextModel {
+    fn text(&self) -> String {
+        format!("{}{}", self.before, self.after)
+    }
+
+    fn cursor(&self) -> usize {
+        self.before.len()
+    }
+
+    /// The graphemes of the whole text, split at the cursor.
+    fn split(&self) -> (Vec<String>, Vec<String>) {
+        let text = self.text();
+        let (mut left, mut right) = (Vec::new(), Vec::new());
+        for (at, g) in text.grapheme_indices(true) {
+            if at < self.cursor() {
+                left.push(g.to_owned());
+            } else {
+                right.push(g.to_owned());
+            }
+        }
+        (left, right)
+    }
+
+    fn set(&mut self, left: &[String], right: &[String]) {
+        self.before = left.concat();
+        self.after = right.concat();
+    }
+
     fn apply(&mut self, e: &Event) {
         match e {
-            Event::Text(s) | Event::Paste(s) => self.text.push_str(s),
+            Event::Text(s) | Event::Paste(s) => self.before.push_str(s),
             Event::Backspace => {
-                let mut gs: Vec<&str> = self.text.graphemes(true).collect();
-                if let Some(g) = gs.pop() {
+                let (mut l, r) = self.split();
+                if let Some(g) = l.pop() {
                     self.deleted += g.chars().count() as u32;
-                    self.text = gs.concat();
                 }
+                self.set(&l, &r);
+            }
+            Event::Delete => {
+                let (l, mut r) = self.split();
+                if !r.is_empty() {
+                    self.deleted += r.remove(0).chars().count() as u32;
+                }
+                self.set(&l, &r);
             }
             Event::DeleteWord => {
-                let mut chars: Vec<char> = self.text.chars().collect();
+                let mut chars: Vec<char> = self.before.chars().collect();
                 while chars.last().is_some_and(|c| c.is_whitespace()) {
                     chars.pop();
                     self.deleted += 1;
@@ -538,15 +593,53 @@ impl TextModel {
                     chars.pop();
                     self.deleted += 1;
                 }
-                self.text = chars.into_iter().collect();
+                self.before = chars.into_iter().collect();
+            }
+            Event::DeleteToStart => {
+                self.deleted += self.before.chars().count() as u32;
+                self.before.clear();
+            }
+            Event::Left => {
+                let (mut l, mut r) = self.split();
+                if let Some(g) = l.pop() {
+                    r.insert(0, g);
+                }
+                self.set(&l, &r);
+            }
+            Event::Right => {
+                let (mut l, mut r) = self.split();
+                if !r.is_empty() {
+                    l.push(r.remove(0));
+                }
+                self.set(&l, &r);
+            }
+            Event::Home => {
+                self.after = self.text();
+                self.before.clear();
+            }
+            Event::End => {
+                self.before = self.text();
+                self.after.clear();
             }
             _ => {}
+        }
+        // A cursor inside a grapheme moves to its end.
+        let (l, r) = self.split();
+        let text = self.text();
+        let on_boundary = text
+            .grapheme_indices(true)
+            .any(|(at, _)| at == self.cursor())
+            || self.cursor() == text.len();
+        if !on_boundary {
+            // `split` put the straddling grapheme on the left.
+            self.set(&l, &r);
         }
     }
 
     fn note(&mut self) {
-        self.max_chars = self.max_chars.max(self.text.chars().count() as u32);
-        self.max_words = self.max_words.max(word_count(&self.text));
+        let text = self.text();
+        self.max_chars = self.max_chars.max(text.chars().count() as u32);
+        self.max_words = self.max_words.max(word_count(&text));
     }
 }
 
@@ -582,6 +675,8 @@ proptest! {
         let mut frozen: Option<(hotseat::drill::Measured, String)> = None;
         let mut ending: Option<&Step> = None;
         let mut hint = false;
+        // Typed: whether a paste, and a non-empty typed key, were applied.
+        let (mut pasted, mut typed_text) = (false, false);
         for (at, step) in &steps {
             let before = a.phase();
             if before != Phase::Done {
@@ -602,6 +697,18 @@ proptest! {
                     if typed {
                         model.apply(e);
                         model.note();
+                        match e {
+                            Event::Paste(_) => pasted = true,
+                            Event::Text(t) if !t.is_empty() => typed_text = true,
+                            _ => {}
+                        }
+                        // Enter on a blank answer is refused; only the
+                        // strict limit can end it then.
+                        if *e == Event::Submit {
+                            let blank = model.text().trim().is_empty();
+                            let cut = rules.strict && max_seen >= limit_ms;
+                            prop_assert_eq!(now == Phase::Done, !blank || cut, "blank {}", blank);
+                        }
                     }
                     if *e == Event::Hint {
                         hint = true;
@@ -626,7 +733,8 @@ proptest! {
                 }
             }
             if typed && now != Phase::Done {
-                prop_assert_eq!(a.text(), model.text.as_str());
+                prop_assert_eq!(a.text(), model.text());
+                prop_assert_eq!(a.cursor(), model.cursor(), "cursor in {:?}", a.text());
             }
         }
         let Some((m, text)) = frozen else {
@@ -648,11 +756,24 @@ proptest! {
         prop_assert_eq!(m.words, word_count(&m.text));
         prop_assert_eq!(&m.fillers, &fillers::find(&m.text));
         prop_assert_eq!(m.hint, hint);
+        // Pasted words are words, never speed.
+        prop_assert!(m.typing_ms <= m.answer_ms);
+        prop_assert!(m.pasted_words <= m.words);
+        if !pasted {
+            prop_assert_eq!((m.pasted_words, m.typing_ms), (0, m.answer_ms));
+        }
+        if typed && !typed_text {
+            prop_assert_eq!(m.pasted_words, m.words, "nothing typed, all pasted");
+        }
+        let mostly = u64::from(m.pasted_words) * 2 > u64::from(m.words);
         match m.wpm {
-            None => prop_assert!(m.answer_ms < 1_000 || rules.input == InputMode::Spoken),
+            None => prop_assert!(
+                m.typing_ms < 1_000 || rules.input == InputMode::Spoken || mostly
+            ),
             Some(w) => {
-                prop_assert!(rules.input != InputMode::Spoken && m.answer_ms >= 1_000);
-                prop_assert!(w.is_finite() && w >= 0.0);
+                prop_assert!(rules.input != InputMode::Spoken && m.typing_ms >= 1_000 && !mostly);
+                let want = f64::from(m.words - m.pasted_words) * 60_000.0 / m.typing_ms as f64;
+                prop_assert_eq!(w, want);
             }
         }
         let skipped = matches!(ending, Some(Step::Feed(Event::Skip)));
@@ -682,7 +803,7 @@ proptest! {
         }
         match rules.input {
             InputMode::Typed => {
-                prop_assert_eq!(&m.text, &model.text);
+                prop_assert_eq!(&m.text, &model.text());
                 prop_assert_eq!(m.revisions, model.deleted);
             }
             InputMode::Spoken => {
@@ -705,7 +826,8 @@ proptest! {
         prop_assert_eq!(a.measured(), again);
     }
 
-    /// 3b. Typing and Backspace alone: the text is exactly the model's.
+    /// 3b. Typing and editing at the cursor alone: the text and the cursor are
+    /// exactly the model's.
     #[test]
     fn typed_text_matches_a_grapheme_model(
         keys in prop::collection::vec(
@@ -713,6 +835,8 @@ proptest! {
                 3 => nasty_text().prop_map(Event::Text),
                 1 => nasty_text().prop_map(Event::Paste),
                 3 => Just(Event::Backspace),
+                1 => Just(Event::DeleteWord),
+                3 => editing_key(),
             ],
             0..60,
         ),
@@ -728,13 +852,15 @@ proptest! {
         for (i, k) in keys.iter().enumerate() {
             a.feed(Duration::from_millis(i as u64 * 10), k.clone());
             model.apply(k);
-            prop_assert_eq!(a.text(), model.text.as_str(), "after {:?}", k);
+            prop_assert_eq!(a.text(), model.text(), "after {:?}", k);
+            prop_assert_eq!(a.cursor(), model.cursor(), "after {:?}", k);
         }
-        a.feed(Duration::from_secs(60), Event::Submit);
+        // Skip, not Submit: a blank answer cannot be submitted.
+        a.feed(Duration::from_secs(60), Event::Skip);
         let m = a.measured();
         prop_assert!(m.is_some());
         if let Some(m) = m {
-            prop_assert_eq!(m.text, model.text);
+            prop_assert_eq!(m.text, model.text());
             prop_assert_eq!(m.revisions, model.deleted);
         }
     }

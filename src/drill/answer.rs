@@ -1,14 +1,15 @@
 //! The per-answer state machine: feed it `(elapsed, event)` pairs, read
 //! the measurements when it is done. All timing rules live here.
 
+use std::ops::Range;
 use std::time::Duration;
 
 use super::event::{Event, InputMode};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::GraphemeCursor;
 
 use super::record::Pause;
 
-/// Below this much answer time no words-per-minute figure is given.
+/// Below this much typing time no words-per-minute figure is given.
 pub const MIN_WPM_MS: u64 = 1_000;
 
 /// The rules one answer is timed by.
@@ -44,6 +45,9 @@ pub struct Measured {
     pub think_ms: u64,
     /// First key → submit.
     pub answer_ms: u64,
+    /// The part of `answer_ms` spent typing: the gaps that ended in a
+    /// paste taken out (see [`Answer`]).
+    pub typing_ms: u64,
     /// The limit in force.
     pub limit_ms: u64,
     /// Whether think + answer went past the limit.
@@ -52,9 +56,12 @@ pub struct Measured {
     pub skipped: bool,
     /// Pauses in order.
     pub pauses: Vec<Pause>,
-    /// Words in the final text.
+    /// Words in the final text, pasted ones included.
     pub words: u32,
-    /// Words per minute of answer time (None when there is no answer time).
+    /// Words of the final text made only of pasted characters.
+    pub pasted_words: u32,
+    /// Typed words per minute of typing time (None when there is no typing
+    /// time to speak of, or most of the answer was pasted).
     pub wpm: Option<f64>,
     /// Filler words and phrases found, in order, lower-case.
     pub fillers: Vec<String>,
@@ -78,34 +85,68 @@ pub struct Measured {
 /// negative).
 ///
 /// - **Input keys** are the events that show the user at work: `Text`,
-///   `Paste`, `Backspace`, `DeleteWord` (typed), `Mark` (spoken) and `Hint`.
-///   Events that do not belong to the answer's [`InputMode`] are ignored
-///   (a `Mark` while typing, `Text` while speaking, anything but `Line`,
-///   `Hint`, `Submit`, `Skip` in line mode).
+///   `Paste`, `Backspace`, `Delete`, `DeleteWord`, `DeleteToStart`, the
+///   cursor moves `Left`, `Right`, `Home`, `End` (typed), `Mark` (spoken)
+///   and `Hint`. Events that do not belong to the answer's [`InputMode`]
+///   are ignored (a `Mark` while typing, `Text` while speaking, anything
+///   but `Line`, `Hint`, `Submit`, `Skip` in line mode).
 /// - **think_ms**: question drawn → the first `Text`/`Paste`/`Backspace`/
-///   `DeleteWord` (typed), the first `Mark` (spoken), or the `Line` (line
-///   mode, which also ends the answer with `answer_ms` 0). `Hint` does not
-///   end think time: reading the tips is still thinking.
-/// - **answer_ms**: first key → `Submit` or `Skip`. Submitting before any
-///   key is a blank answer: `think_ms` is the time to submit, `answer_ms`
-///   0, no words. Skipping before any key likewise puts the whole time in
-///   `think_ms`.
+///   `Delete`/`DeleteWord`/`DeleteToStart` (typed), the first `Mark`
+///   (spoken), or the `Line` (line mode, which also ends the answer with
+///   `answer_ms` 0). `Hint` does not end think time: reading the tips is
+///   still thinking. A cursor move before the first key is ignored
+///   altogether (there is no text yet to move in, so it shows nothing of
+///   the answer): it neither ends think time nor counts as a key. From the
+///   first key on, cursor moves are input keys like any other.
+/// - **answer_ms**: first key → `Submit` or `Skip`. Skipping before any
+///   key puts the whole time in `think_ms`. Spoken: `Submit` before any
+///   `Mark` is a blank answer, `think_ms` the time to submit, `answer_ms` 0.
+/// - **Blank Submit** (typed): `Submit` while the text is blank (empty,
+///   or only whitespace: nothing typed, or everything deleted) is refused
+///   and otherwise ignored — not an input key, no end to think time, no
+///   pause boundary; the caller tells the user to type or skip. A typed
+///   answer can still end blank by `Skip` or by the strict limit. Line
+///   mode keeps an empty `Line` as a blank answer; spoken `Submit` always
+///   ends.
 /// - **Pauses** (typed): a gap strictly longer than `pause_threshold`
 ///   between two consecutive input keys after the first key. It records the
-///   gap, the words and characters in the text when the gap began, and the
-///   gap's start in ms since the first key. The gap before `Submit`/`Skip`
-///   is not a pause: re-reading before pressing Enter is not hesitating.
-///   Keys before the first key (only `Hint` can be one) are think time,
-///   not pauses.
+///   gap, its start in ms since the first key, and where the cursor stood
+///   while the gap lasted (so where typing resumed): `at_char` = chars
+///   before the cursor, `at_word` = words of the text that end at or
+///   before the cursor (a word the cursor is inside is not counted). With
+///   the cursor at the end these are the words and chars of the text. The
+///   gap before `Submit`/`Skip` is not a pause: re-reading before pressing
+///   Enter is not hesitating. Keys before the first key (only `Hint` can
+///   be one) are think time, not pauses.
 /// - **Pauses** (spoken): every `Mark` after the first is a self-marked
 ///   stumble, `Pause { at_word: None, at_char: None, ms: 0, at_ms: Some(..) }`. Key
 ///   gaps mean nothing while the user talks, so they are not pauses.
-/// - **Editing** (typed): `Text` and `Paste` append; `Backspace` removes
-///   the last grapheme cluster (an emoji with a skin tone or a ZWJ family
-///   is one); `DeleteWord` removes trailing whitespace and then the last
-///   run of non-whitespace. `revisions` counts the chars deleted. A paste
-///   is one key however long: its words count, but its length makes no
-///   pauses.
+/// - **Editing** (typed) happens at the cursor, a byte position that is
+///   always at a grapheme-cluster boundary (an emoji with a skin tone or a
+///   ZWJ family is one cluster) and starts at the end. `Text` and `Paste`
+///   insert at the cursor and leave it after what they inserted;
+///   `Backspace` removes the cluster before the cursor, `Delete` the one
+///   after it; `DeleteWord` removes, before the cursor, whitespace and
+///   then the run of non-whitespace before that; `DeleteToStart` removes
+///   everything before the cursor. `Left`/`Right` move one cluster,
+///   `Home`/`End` to the start/end; at either edge they do nothing (but
+///   are still keys). An edit that leaves the cursor inside a cluster (a
+///   letter typed just before a combining mark joins it) moves it to that
+///   cluster's end. `revisions` counts the chars deleted by every deleting
+///   key. A paste is one key however long: its length makes no pauses.
+/// - **Pasted words and wpm** (typed): every char remembers whether it
+///   came from a paste, through later edits. A word of the final text
+///   whose chars all came from pastes is pasted (`pasted_words`); a word
+///   with a typed char in it is typed. **typing_ms** is `answer_ms` less,
+///   for every paste after the first key, the gap from the input key
+///   before it (or the first key) to the paste: that time went into
+///   fetching the text, not typing it. A paste that is the first key has
+///   no such gap (its wait was think time); the time after a paste is
+///   typing time like any other, up to the next key or the `Submit`.
+///   **wpm** = (`words` − `pasted_words`) / typing minutes; `None` when
+///   most words were pasted ([`mostly_pasted`]), when `typing_ms` is under
+///   [`MIN_WPM_MS`] (a pace over a moment is noise), or the answer was
+///   spoken (no text) or a line (no typing time).
 /// - **Limit**: `overran` when `think_ms + answer_ms` exceeds the limit.
 ///   With `strict`, `tick` at or past the limit, or `feed` past it, ends the
 ///   answer at exactly the limit with the text typed so far (`overran`
@@ -114,10 +155,7 @@ pub struct Measured {
 ///   time) and the cut follows it. Without `strict` nothing ends at the
 ///   limit.
 /// - **words**: whitespace-separated tokens with at least one alphanumeric
-///   char (see [`count_words`]); **wpm** = words / answer minutes, `None`
-///   when `answer_ms` is under [`MIN_WPM_MS`] (a pace over a moment is
-///   noise: a paste submitted at once would read as 12,000 wpm) or the
-///   answer was spoken (no text).
+///   char (see [`count_words`]).
 /// - Events after `Done` are ignored.
 #[derive(Debug, Clone)]
 pub struct Answer {
@@ -132,6 +170,12 @@ pub struct Answer {
     /// When the answer ended, ms.
     end_ms: Option<u64>,
     text: String,
+    /// Byte position of the cursor in `text`, at a grapheme boundary.
+    cursor: usize,
+    /// One flag per byte of `text`: whether it came from a paste.
+    pasted: Vec<bool>,
+    /// Sum of the gaps that ended in a paste after the first key, ms.
+    paste_gaps_ms: u64,
     pauses: Vec<Pause>,
     revisions: u32,
     hint: bool,
@@ -154,13 +198,28 @@ fn to_u32(n: usize) -> u32 {
 /// at least one alphanumeric char (so "—" or "👍" alone is not a word, and
 /// text without spaces, as in Chinese, counts as one word per run).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    word_spans(text).map(|(_, w)| w)
+}
+
+/// [`words`] with the byte offset each starts at.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    // Each token is a slice of `text`, so its offset is the distance
+    // between the two starts.
+    let base = text.as_ptr() as usize;
     text.split_whitespace()
         .filter(|t| t.chars().any(char::is_alphanumeric))
+        .map(move |w| (w.as_ptr() as usize - base, w))
 }
 
 /// How many words `text` has, by the rule of [`words`].
 pub fn count_words(text: &str) -> u32 {
     to_u32(words(text).count())
+}
+
+/// Whether most of an answer's `words` were pasted (more than half): its
+/// words per minute would then say nothing about the user's typing.
+pub fn mostly_pasted(words: u32, pasted_words: u32) -> bool {
+    u64::from(pasted_words) * 2 > u64::from(words)
 }
 
 impl Answer {
@@ -174,6 +233,9 @@ impl Answer {
             last_key_ms: None,
             end_ms: None,
             text: String::new(),
+            cursor: 0,
+            pasted: Vec::new(),
+            paste_gaps_ms: 0,
             pauses: Vec::new(),
             revisions: 0,
             hint: false,
@@ -226,6 +288,18 @@ impl Answer {
         &self.text
     }
 
+    /// Where the cursor is in [`Answer::text`]: a byte offset at a
+    /// grapheme boundary, for drawing.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Whether `Submit` would end the answer now: always, except in typed
+    /// mode while the text is blank.
+    pub fn can_submit(&self) -> bool {
+        self.rules.input != InputMode::Typed || !self.text.trim().is_empty()
+    }
+
     /// The rules this answer runs under.
     pub fn rules(&self) -> &AnswerRules {
         &self.rules
@@ -237,28 +311,40 @@ impl Answer {
         let end = self.end_ms?;
         let think_ms = self.first_key_ms.unwrap_or(end);
         let answer_ms = end.saturating_sub(think_ms);
+        let typing_ms = answer_ms.saturating_sub(self.paste_gaps_ms);
         let limit_ms = millis(self.rules.limit);
         let spoken = self.rules.input == InputMode::Spoken;
         let words = count_words(&self.text);
-        let wpm = if spoken || answer_ms < MIN_WPM_MS {
+        let pasted_words = self.pasted_words();
+        let wpm = if spoken || typing_ms < MIN_WPM_MS || mostly_pasted(words, pasted_words) {
             None
         } else {
-            Some(f64::from(words) * 60_000.0 / answer_ms as f64)
+            Some(f64::from(words - pasted_words) * 60_000.0 / typing_ms as f64)
         };
         Some(Measured {
             think_ms,
             answer_ms,
+            typing_ms,
             limit_ms,
             overran: self.cut_off || think_ms.saturating_add(answer_ms) > limit_ms,
             skipped: self.skipped,
             pauses: self.pauses.clone(),
             words,
+            pasted_words,
             wpm,
             fillers: super::fillers::find(&self.text),
             revisions: self.revisions,
             hint: self.hint,
             text: self.text.clone(),
         })
+    }
+
+    /// Words of the text whose every byte came from a paste.
+    fn pasted_words(&self) -> u32 {
+        let pasted = word_spans(&self.text)
+            .filter(|(at, w)| self.pasted[*at..*at + w.len()].iter().all(|p| *p))
+            .count();
+        to_u32(pasted)
     }
 
     /// Moves the clock to `at` (never backwards) and returns it in ms.
@@ -279,18 +365,27 @@ impl Answer {
         self.finish(limit);
     }
 
-    /// Whether `event` means something in this answer's input mode.
+    /// Whether `event` means something in this answer's input mode now.
     fn accepts(&self, event: &Event) -> bool {
-        matches!(
-            (self.rules.input, event),
-            (_, Event::Hint | Event::Submit | Event::Skip)
-                | (
-                    InputMode::Typed,
-                    Event::Text(_) | Event::Paste(_) | Event::Backspace | Event::DeleteWord,
-                )
-                | (InputMode::Spoken, Event::Mark)
-                | (InputMode::Line, Event::Line(_))
-        )
+        let typed_edit = matches!(
+            event,
+            Event::Text(_)
+                | Event::Paste(_)
+                | Event::Backspace
+                | Event::Delete
+                | Event::DeleteWord
+                | Event::DeleteToStart
+        );
+        let moves = matches!(event, Event::Left | Event::Right | Event::Home | Event::End);
+        match (self.rules.input, event) {
+            (InputMode::Typed, Event::Submit) => self.can_submit(),
+            (_, Event::Hint | Event::Submit | Event::Skip) => true,
+            (InputMode::Typed, _) if typed_edit => true,
+            // No text to move in before the first key: nothing to show.
+            (InputMode::Typed, _) if moves => self.first_key_ms.is_some(),
+            (InputMode::Spoken, Event::Mark) | (InputMode::Line, Event::Line(_)) => true,
+            _ => false,
+        }
     }
 
     fn apply(&mut self, now: u64, event: Event) {
@@ -306,7 +401,7 @@ impl Answer {
             Event::Line(line) => {
                 // The whole answer arrives at once: all the time was thinking.
                 self.first_key_ms = Some(now);
-                self.text = line;
+                self.insert(&line, false);
                 self.finish(now);
             }
             Event::Hint => {
@@ -324,21 +419,44 @@ impl Answer {
                 }
                 self.start(now);
             }
-            Event::Text(s) | Event::Paste(s) => {
+            Event::Text(s) => {
                 self.start(now);
                 self.key(now);
-                self.text.push_str(&s);
+                self.insert(&s, false);
             }
-            Event::Backspace => {
+            Event::Paste(s) => {
+                self.start(now);
+                let gap = self.key(now);
+                self.paste_gaps_ms = self.paste_gaps_ms.saturating_add(gap);
+                self.insert(&s, true);
+            }
+            edit => {
                 self.start(now);
                 self.key(now);
-                self.delete_grapheme();
+                self.edit(&edit);
             }
+        }
+    }
+
+    /// Applies a deleting key or a cursor move at the cursor.
+    fn edit(&mut self, event: &Event) {
+        let c = self.cursor;
+        match event {
+            Event::Backspace => self.remove(self.prev_boundary(c)..c),
+            Event::Delete => self.remove(c..self.next_boundary(c)),
             Event::DeleteWord => {
-                self.start(now);
-                self.key(now);
-                self.delete_word();
+                let kept = self.text[..c]
+                    .trim_end()
+                    .trim_end_matches(|ch: char| !ch.is_whitespace())
+                    .len();
+                self.remove(kept..c);
             }
+            Event::DeleteToStart => self.remove(0..c),
+            Event::Left => self.cursor = self.prev_boundary(c),
+            Event::Right => self.cursor = self.next_boundary(c),
+            Event::Home => self.cursor = 0,
+            Event::End => self.cursor = self.text.len(),
+            _ => {}
         }
     }
 
@@ -351,43 +469,76 @@ impl Answer {
     }
 
     /// Records an input key at `now`, with a pause before it if the gap
-    /// since the previous key is long enough. Typed mode only: spoken
-    /// pauses are the user's own marks.
-    fn key(&mut self, now: u64) {
+    /// since the previous key is long enough (typed mode only: spoken
+    /// pauses are the user's own marks). Returns the gap (0 for the first
+    /// key or before it).
+    fn key(&mut self, now: u64) -> u64 {
         let Some(first) = self.first_key_ms else {
-            return;
+            return 0;
         };
-        if self.rules.input == InputMode::Typed {
-            let prev = self.last_key_ms.unwrap_or(first);
-            let gap = now.saturating_sub(prev);
-            if gap > millis(self.rules.pause_threshold) {
-                self.pauses.push(Pause {
-                    at_word: Some(count_words(&self.text)),
-                    at_char: Some(to_u32(self.text.chars().count())),
-                    ms: gap,
-                    at_ms: Some(prev.saturating_sub(first)),
-                });
-            }
+        let prev = self.last_key_ms.unwrap_or(first);
+        let gap = now.saturating_sub(prev);
+        if self.rules.input == InputMode::Typed && gap > millis(self.rules.pause_threshold) {
+            let before = &self.text[..self.cursor];
+            let at_word = word_spans(&self.text)
+                .take_while(|(at, w)| at + w.len() <= self.cursor)
+                .count();
+            self.pauses.push(Pause {
+                at_word: Some(to_u32(at_word)),
+                at_char: Some(to_u32(before.chars().count())),
+                ms: gap,
+                at_ms: Some(prev.saturating_sub(first)),
+            });
         }
         self.last_key_ms = Some(now);
+        gap
     }
 
-    fn delete_grapheme(&mut self) {
-        if let Some((idx, g)) = self.text.grapheme_indices(true).next_back() {
-            self.revisions = self.revisions.saturating_add(to_u32(g.chars().count()));
-            self.text.truncate(idx);
+    /// Inserts `s` at the cursor and moves the cursor after it.
+    fn insert(&mut self, s: &str, pasted: bool) {
+        let at = self.cursor;
+        self.text.insert_str(at, s);
+        self.pasted
+            .splice(at..at, std::iter::repeat_n(pasted, s.len()));
+        self.cursor = at + s.len();
+        self.snap();
+    }
+
+    /// Deletes `range` (bytes, at char boundaries), counting its chars as
+    /// revisions; the cursor goes to where the range began.
+    fn remove(&mut self, range: Range<usize>) {
+        let removed = self.text[range.clone()].chars().count();
+        self.revisions = self.revisions.saturating_add(to_u32(removed));
+        self.text.replace_range(range.clone(), "");
+        self.pasted.drain(range.clone());
+        self.cursor = range.start;
+        self.snap();
+    }
+
+    /// Moves a cursor left inside a grapheme cluster to the cluster's end.
+    fn snap(&mut self) {
+        let mut g = GraphemeCursor::new(self.cursor, self.text.len(), true);
+        if !matches!(g.is_boundary(&self.text, 0), Ok(true)) {
+            self.cursor = self.next_boundary(self.cursor);
         }
     }
 
-    fn delete_word(&mut self) {
-        let kept = self
-            .text
-            .trim_end()
-            .trim_end_matches(|c: char| !c.is_whitespace());
-        let cut = kept.len();
-        let removed = to_u32(self.text[cut..].chars().count());
-        self.revisions = self.revisions.saturating_add(removed);
-        self.text.truncate(cut);
+    /// The grapheme boundary before `at` (0 at the start).
+    fn prev_boundary(&self, at: usize) -> usize {
+        let mut g = GraphemeCursor::new(at, self.text.len(), true);
+        match g.prev_boundary(&self.text, 0) {
+            Ok(Some(b)) => b,
+            _ => 0,
+        }
+    }
+
+    /// The grapheme boundary after `at` (the end at the end).
+    fn next_boundary(&self, at: usize) -> usize {
+        let mut g = GraphemeCursor::new(at, self.text.len(), true);
+        match g.next_boundary(&self.text, 0) {
+            Ok(Some(b)) => b,
+            _ => self.text.len(),
+        }
     }
 }
 
@@ -456,17 +607,62 @@ mod tests {
     }
 
     #[test]
-    fn paste_backspace_and_ctrl_w_each_end_think_time() {
+    fn paste_and_every_deleting_key_end_think_time() {
         for ev in [
             Event::Paste("x".into()),
             Event::Backspace,
+            Event::Delete,
             Event::DeleteWord,
+            Event::DeleteToStart,
         ] {
             let mut a = typed();
             assert_eq!(a.feed(ms(2_500), ev.clone()), Phase::Answering, "{ev:?}");
-            a.feed(ms(3_000), Event::Submit);
+            a.feed(ms(3_000), Event::Skip);
             assert_eq!(done(&a).think_ms, 2_500, "{ev:?}");
         }
+    }
+
+    #[test]
+    fn cursor_moves_before_the_first_key_are_ignored() {
+        for ev in [Event::Left, Event::Right, Event::Home, Event::End] {
+            let mut a = typed();
+            assert_eq!(a.feed(ms(2_000), ev.clone()), Phase::Thinking, "{ev:?}");
+            a.feed(ms(6_000), text("a"));
+            a.feed(ms(6_500), Event::Submit);
+            let m = done(&a);
+            assert_eq!((m.think_ms, m.answer_ms), (6_000, 500), "{ev:?}");
+            assert!(m.pauses.is_empty(), "{ev:?}");
+        }
+    }
+
+    #[test]
+    fn cursor_moves_while_answering_are_keys_for_pauses() {
+        let mut a = typed();
+        a.feed(ms(1_000), text("ab"));
+        a.feed(ms(5_000), Event::Left); // 4 s gap → pause, cursor at end
+        a.feed(ms(5_100), Event::Home);
+        a.feed(ms(5_200), Event::End);
+        a.feed(ms(9_300), Event::Right); // 4.1 s, at the end: nothing moves
+        a.feed(ms(9_400), Event::Submit);
+        let m = done(&a);
+        assert_eq!(
+            m.pauses,
+            vec![
+                Pause {
+                    at_word: Some(1),
+                    at_char: Some(2),
+                    ms: 4_000,
+                    at_ms: Some(0)
+                },
+                Pause {
+                    at_word: Some(1),
+                    at_char: Some(2),
+                    ms: 4_100,
+                    at_ms: Some(4_200)
+                },
+            ]
+        );
+        assert_eq!((m.text.as_str(), m.revisions), ("ab", 0));
     }
 
     #[test]
@@ -502,14 +698,69 @@ mod tests {
     }
 
     #[test]
-    fn submit_with_no_key_is_a_blank_answer() {
+    fn typed_submit_with_no_text_is_refused_then_a_real_submit_ends() {
         let mut a = typed();
-        a.feed(ms(12_345), Event::Submit);
+        assert!(!a.can_submit());
+        assert_eq!(a.feed(ms(12_345), Event::Submit), Phase::Thinking);
+        assert!(a.measured().is_none());
+        // The refused Enter did not end think time.
+        a.feed(ms(15_000), text("I"));
+        a.feed(ms(17_000), text(" do"));
+        assert!(a.can_submit());
+        assert_eq!(a.feed(ms(20_000), Event::Submit), Phase::Done);
         let m = done(&a);
-        assert_eq!((m.think_ms, m.answer_ms, m.words), (12_345, 0, 0));
-        assert_eq!(m.wpm, None);
+        assert_eq!((m.think_ms, m.answer_ms, m.words), (15_000, 5_000, 2));
         assert!(!m.skipped);
-        assert_eq!(m.text, "");
+        assert_eq!(m.text, "I do");
+    }
+
+    #[test]
+    fn typed_submit_after_deleting_everything_is_refused_and_no_key() {
+        let mut a = typed();
+        a.feed(ms(1_000), text("no"));
+        a.feed(ms(1_100), Event::DeleteWord);
+        a.feed(ms(1_200), text("  "));
+        assert!(!a.can_submit(), "only whitespace is blank");
+        // Refused at 6 000: not a key, so the gap 1 200 → 9 000 is one pause.
+        assert_eq!(a.feed(ms(6_000), Event::Submit), Phase::Answering);
+        a.feed(ms(9_000), text("yes"));
+        a.feed(ms(9_500), Event::Submit);
+        let m = done(&a);
+        assert_eq!(m.text, "  yes");
+        assert_eq!(
+            m.pauses,
+            vec![Pause {
+                at_word: Some(0),
+                at_char: Some(2),
+                ms: 7_800,
+                at_ms: Some(200)
+            }]
+        );
+    }
+
+    #[test]
+    fn strict_limit_still_cuts_a_blank_typed_answer() {
+        let mut a = strict();
+        a.feed(ms(1_000), text("x"));
+        a.feed(ms(1_100), Event::Backspace);
+        // A refused Submit exactly at the limit: the cut follows it.
+        assert_eq!(a.feed(ms(90_000), Event::Submit), Phase::Done);
+        let m = done(&a);
+        assert!(m.overran && !m.skipped);
+        assert_eq!(
+            (m.think_ms, m.answer_ms, m.text.as_str()),
+            (1_000, 89_000, "")
+        );
+    }
+
+    #[test]
+    fn spoken_and_line_submits_are_never_refused() {
+        let mut a = spoken();
+        assert!(a.can_submit());
+        assert_eq!(a.feed(ms(100), Event::Submit), Phase::Done);
+        let mut a = Answer::new(rules(InputMode::Line));
+        assert!(a.can_submit());
+        assert_eq!(a.feed(ms(100), Event::Submit), Phase::Done);
     }
 
     #[test]
@@ -732,7 +983,7 @@ mod tests {
         assert_eq!(a.feed(ms(3_000), Event::Backspace), Phase::Answering);
         a.feed(ms(3_100), Event::Backspace);
         assert_eq!(a.text(), "");
-        a.feed(ms(4_000), Event::Submit);
+        a.feed(ms(4_000), Event::Skip);
         let m = done(&a);
         assert_eq!(
             (m.think_ms, m.answer_ms, m.revisions, m.words),
@@ -760,7 +1011,7 @@ mod tests {
         assert_eq!(a.text(), "");
         a.feed(ms(4), Event::DeleteWord);
         assert_eq!(a.text(), "");
-        a.feed(ms(5), Event::Submit);
+        a.feed(ms(5), Event::Skip);
         // "prepare,   " = 11 chars, then "over " = 5.
         assert_eq!(done(&a).revisions, 16);
     }
@@ -816,13 +1067,11 @@ mod tests {
     #[test]
     fn words_and_wpm() {
         let mut a = typed();
-        a.feed(
-            ms(5_000),
-            Event::Paste("one two three four five six".into()),
-        );
+        a.feed(ms(5_000), text("one two three"));
+        a.feed(ms(6_000), text(" four five six"));
         a.feed(ms(35_000), Event::Submit); // 6 words in 30 s
         let m = done(&a);
-        assert_eq!(m.words, 6);
+        assert_eq!((m.words, m.pasted_words, m.typing_ms), (6, 0, 30_000));
         assert_eq!(m.wpm, Some(12.0));
     }
 
@@ -847,11 +1096,11 @@ mod tests {
     #[test]
     fn wpm_is_none_for_a_moment_of_answer_time() {
         let mut a = typed();
-        a.feed(ms(1_000), Event::Paste("one two three four".into()));
+        a.feed(ms(1_000), text("one two three four"));
         a.feed(ms(1_999), Event::Submit);
         assert_eq!(done(&a).wpm, None);
         let mut a = typed();
-        a.feed(ms(1_000), Event::Paste("one two three four".into()));
+        a.feed(ms(1_000), text("one two three four"));
         a.feed(ms(2_000), Event::Submit);
         assert_eq!(done(&a).wpm, Some(240.0));
     }
@@ -1117,5 +1366,301 @@ mod tests {
         a.feed(Duration::from_nanos(2_000_999_999), Event::Submit);
         let m = done(&a);
         assert_eq!((m.think_ms, m.answer_ms), (1_999, 1));
+    }
+
+    /// Feeds `events` 10 ms apart from `start`; returns the next free time.
+    fn keys(a: &mut Answer, start: u64, events: &[Event]) -> u64 {
+        let mut t = start;
+        for e in events {
+            a.feed(ms(t), e.clone());
+            t += 10;
+        }
+        t
+    }
+
+    fn times(e: Event, n: usize) -> Vec<Event> {
+        vec![e; n]
+    }
+
+    #[test]
+    fn a_paste_first_is_words_not_speed() {
+        let mut a = typed();
+        a.feed(ms(2_000), Event::Paste("one two".into())); // first key
+        a.feed(ms(3_000), text(" three four five"));
+        a.feed(ms(62_000), Event::Submit);
+        let m = done(&a);
+        assert_eq!(
+            (m.think_ms, m.answer_ms, m.typing_ms),
+            (2_000, 60_000, 60_000)
+        );
+        assert_eq!((m.words, m.pasted_words), (5, 2));
+        assert_eq!(m.wpm, Some(3.0), "3 typed words in a minute");
+    }
+
+    #[test]
+    fn a_paste_in_the_middle_takes_its_gap_out_of_typing_time() {
+        let mut a = typed();
+        a.feed(ms(1_000), text("I think"));
+        a.feed(ms(2_000), text(" we"));
+        a.feed(ms(12_000), Event::Paste(" should ship".into()));
+        a.feed(ms(13_000), text(" it now"));
+        a.feed(ms(31_000), Event::Submit);
+        let m = done(&a);
+        // 30 s of answer less the 10 s spent fetching the paste.
+        assert_eq!((m.answer_ms, m.typing_ms), (30_000, 20_000));
+        assert_eq!((m.words, m.pasted_words), (7, 2));
+        assert_eq!(m.wpm, Some(15.0), "5 typed words in 20 s");
+        // The wait before the paste is still a pause.
+        assert_eq!(
+            m.pauses,
+            vec![Pause {
+                at_word: Some(3),
+                at_char: Some(10),
+                ms: 10_000,
+                at_ms: Some(1_000)
+            }]
+        );
+    }
+
+    #[test]
+    fn a_paste_last_keeps_the_time_after_it() {
+        let mut a = typed();
+        a.feed(ms(1_000), text("one two three"));
+        a.feed(ms(21_000), Event::Paste(" four five".into()));
+        a.feed(ms(31_000), Event::Submit);
+        let m = done(&a);
+        assert_eq!((m.answer_ms, m.typing_ms), (30_000, 10_000));
+        assert_eq!((m.words, m.pasted_words), (5, 2));
+        assert_eq!(m.wpm, Some(18.0));
+    }
+
+    #[test]
+    fn each_paste_takes_out_its_own_gap() {
+        let mut a = typed();
+        a.feed(ms(1_000), text("a b c d e"));
+        a.feed(ms(3_000), Event::Paste(" x".into()));
+        a.feed(ms(7_000), Event::Paste(" y".into()));
+        a.feed(ms(8_000), Event::Hint);
+        a.feed(ms(9_000), Event::Paste(" z".into()));
+        a.feed(ms(13_000), Event::Submit);
+        let m = done(&a);
+        // 12 s less 2 + 4 + 1 (the Hint is the key before the last paste).
+        assert_eq!((m.answer_ms, m.typing_ms), (12_000, 5_000));
+        assert_eq!(m.wpm, Some(60.0), "5 typed words in 5 s");
+    }
+
+    #[test]
+    fn most_words_pasted_gives_no_wpm() {
+        // The reported case: a few typed words, then a long paste.
+        let mut a = typed();
+        a.feed(ms(1_000), text("So I"));
+        a.feed(ms(1_500), text(" think"));
+        let pasted = " word".repeat(33);
+        a.feed(ms(3_000), Event::Paste(pasted));
+        a.feed(ms(3_548), Event::Submit);
+        let m = done(&a);
+        assert_eq!((m.words, m.pasted_words), (36, 33));
+        assert_eq!(m.wpm, None);
+        // Half pasted is not most: the typed half still has a pace.
+        let mut a = typed();
+        a.feed(ms(1_000), text("one two"));
+        a.feed(ms(2_000), Event::Paste(" three four".into()));
+        a.feed(ms(61_000), Event::Submit);
+        let m = done(&a);
+        assert_eq!((m.words, m.pasted_words, m.typing_ms), (4, 2, 59_000));
+        assert_eq!(m.wpm, Some(2.0 * 60_000.0 / 59_000.0));
+        assert!(!mostly_pasted(4, 2) && mostly_pasted(3, 2) && !mostly_pasted(0, 0));
+        assert!(mostly_pasted(u32::MAX, u32::MAX));
+    }
+
+    #[test]
+    fn a_word_with_any_typed_char_is_typed_and_pasted_chars_stay_pasted() {
+        let mut a = typed();
+        a.feed(ms(1_000), Event::Paste("alpha beta foo".into()));
+        a.feed(ms(1_100), text("bar")); // "foobar": partly typed
+        a.feed(ms(1_200), Event::Home);
+        a.feed(ms(1_300), Event::Delete); // "lpha": still all pasted
+        a.feed(ms(1_400), Event::End);
+        a.feed(ms(1_500), text(" gamma"));
+        a.feed(ms(2_000), Event::Submit);
+        let m = done(&a);
+        assert_eq!(m.text, "lpha beta foobar gamma");
+        assert_eq!((m.words, m.pasted_words), (4, 2));
+    }
+
+    #[test]
+    fn only_pasted_text_has_no_wpm() {
+        let mut a = typed();
+        a.feed(ms(1_000), Event::Paste("one two three".into()));
+        a.feed(ms(60_000), Event::Submit);
+        let m = done(&a);
+        assert_eq!((m.words, m.pasted_words, m.wpm), (3, 3, None));
+    }
+
+    #[test]
+    fn left_and_right_move_by_grapheme() {
+        let mut a = typed();
+        let tone = "👍🏽";
+        a.feed(ms(1), text(&format!("a{tone}b")));
+        assert_eq!(a.cursor(), a.text().len(), "starts at the end");
+        a.feed(ms(2), Event::Left);
+        assert_eq!(a.cursor(), 1 + tone.len());
+        a.feed(ms(3), Event::Left);
+        assert_eq!(a.cursor(), 1, "the thumb and its tone are one step");
+        a.feed(ms(4), text("x"));
+        assert_eq!(a.text(), format!("ax{tone}b"));
+        assert_eq!(a.cursor(), 2);
+        a.feed(ms(5), Event::Right);
+        assert_eq!(a.cursor(), 2 + tone.len());
+        keys(&mut a, 6, &times(Event::Right, 3));
+        assert_eq!(a.cursor(), a.text().len(), "stops at the end");
+        keys(&mut a, 100, &times(Event::Left, 9));
+        assert_eq!(a.cursor(), 0, "stops at the start");
+        a.feed(ms(200), Event::Submit);
+        assert_eq!(done(&a).revisions, 0);
+    }
+
+    #[test]
+    fn home_end_and_typing_at_either() {
+        let mut a = typed();
+        a.feed(ms(1), text("hello"));
+        a.feed(ms(2), Event::Home);
+        a.feed(ms(3), text("> "));
+        assert_eq!((a.text(), a.cursor()), ("> hello", 2));
+        a.feed(ms(4), Event::End);
+        a.feed(ms(5), text("!"));
+        assert_eq!((a.text(), a.cursor()), ("> hello!", 8));
+    }
+
+    #[test]
+    fn backspace_at_the_cursor_in_the_middle() {
+        let mut a = typed();
+        a.feed(ms(1), text("abcd"));
+        keys(&mut a, 2, &times(Event::Left, 2));
+        a.feed(ms(30), Event::Backspace);
+        assert_eq!((a.text(), a.cursor()), ("acd", 1));
+        let mut a = typed();
+        a.feed(ms(1), text("x👍🏽y"));
+        a.feed(ms(2), Event::Left);
+        a.feed(ms(3), Event::Backspace);
+        assert_eq!((a.text(), a.cursor()), ("xy", 1));
+        keys(&mut a, 4, &[Event::Home, Event::Backspace]);
+        assert_eq!((a.text(), a.cursor()), ("xy", 0), "nothing before");
+        a.feed(ms(20), Event::Submit);
+        assert_eq!(done(&a).revisions, 2, "thumb + tone");
+    }
+
+    #[test]
+    fn delete_removes_the_grapheme_after_the_cursor() {
+        let family = "👨\u{200d}👩\u{200d}👧\u{200d}👦";
+        let mut a = typed();
+        a.feed(ms(1), text(&format!("{family}e\u{301}z")));
+        a.feed(ms(2), Event::Home);
+        a.feed(ms(3), Event::Delete);
+        assert_eq!((a.text(), a.cursor()), ("e\u{301}z", 0));
+        a.feed(ms(4), Event::Delete);
+        assert_eq!(a.text(), "z");
+        a.feed(ms(5), Event::End);
+        a.feed(ms(6), Event::Delete);
+        assert_eq!((a.text(), a.cursor()), ("z", 1), "nothing after");
+        a.feed(ms(7), Event::Submit);
+        // Seven chars of family, then e + combining acute.
+        assert_eq!(done(&a).revisions, 9);
+    }
+
+    #[test]
+    fn ctrl_w_deletes_the_word_before_the_cursor() {
+        let mut a = typed();
+        a.feed(ms(1), text("one two three"));
+        keys(&mut a, 2, &times(Event::Left, 5)); // before "three"
+        a.feed(ms(100), Event::DeleteWord);
+        assert_eq!((a.text(), a.cursor()), ("one three", 4));
+        a.feed(ms(101), Event::Submit);
+        assert_eq!(done(&a).revisions, 4);
+    }
+
+    #[test]
+    fn ctrl_u_deletes_everything_before_the_cursor() {
+        let mut a = typed();
+        a.feed(ms(1), text("Grüße 👋🏽 there"));
+        keys(&mut a, 2, &times(Event::Left, 6)); // before " there"
+        a.feed(ms(100), Event::DeleteToStart);
+        assert_eq!((a.text(), a.cursor()), (" there", 0));
+        a.feed(ms(101), Event::DeleteToStart);
+        assert_eq!(a.text(), " there", "nothing before the start");
+        a.feed(ms(102), Event::Submit);
+        assert_eq!(done(&a).revisions, 8, "Grüße, space, thumb + tone");
+    }
+
+    #[test]
+    fn paste_inserts_at_the_cursor() {
+        let mut a = typed();
+        a.feed(ms(1), text("ad"));
+        a.feed(ms(2), Event::Left);
+        a.feed(ms(3), Event::Paste("bc".into()));
+        assert_eq!((a.text(), a.cursor()), ("abcd", 3));
+    }
+
+    #[test]
+    fn a_cursor_left_inside_a_cluster_moves_to_its_end() {
+        let mut a = typed();
+        a.feed(ms(1), text("\u{301}x")); // a lone combining mark, then x
+        a.feed(ms(2), Event::Home);
+        a.feed(ms(3), text("e")); // joins the mark: "é" is one cluster
+        assert_eq!((a.text(), a.cursor()), ("e\u{301}x", 3));
+        a.feed(ms(4), Event::Left);
+        assert_eq!(a.cursor(), 0);
+        a.feed(ms(5), Event::Right);
+        assert_eq!(a.cursor(), 3);
+    }
+
+    #[test]
+    fn a_pause_with_the_cursor_mid_text_is_placed_at_the_cursor() {
+        let mut a = typed();
+        a.feed(ms(1_000), text("I tend to prepare"));
+        let t = keys(&mut a, 1_100, &times(Event::Left, 7)); // before "prepare"
+        let last = t - 10;
+        a.feed(ms(last + 5_000), text("over "));
+        // And once more with the cursor inside a word: "I tend to over pre|pare".
+        keys(&mut a, last + 5_100, &times(Event::Right, 3));
+        a.feed(ms(last + 5_120 + 4_000), text("-"));
+        a.feed(ms(last + 10_000), Event::Submit);
+        let m = done(&a);
+        assert_eq!(m.text, "I tend to over pre-pare");
+        assert_eq!(
+            m.pauses,
+            vec![
+                Pause {
+                    at_word: Some(3),
+                    at_char: Some(10),
+                    ms: 5_000,
+                    at_ms: Some(last - 1_000)
+                },
+                Pause {
+                    at_word: Some(4), // "prepare" is not wholly before the cursor
+                    at_char: Some(18),
+                    ms: 4_000,
+                    at_ms: Some(last + 5_120 - 1_000)
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pause_mid_text_counts_chars_not_bytes() {
+        let mut a = typed();
+        a.feed(ms(0), text("日本 👍🏽 ok"));
+        keys(&mut a, 10, &times(Event::Left, 3)); // after the thumb
+        a.feed(ms(5_030), text("!"));
+        a.feed(ms(5_100), Event::Submit);
+        assert_eq!(
+            done(&a).pauses,
+            vec![Pause {
+                at_word: Some(1),
+                at_char: Some(5),
+                ms: 5_000,
+                at_ms: Some(30)
+            }]
+        );
     }
 }

@@ -7,7 +7,7 @@
 //! Every line is plain text built from the record; it may quote a word of
 //! the user's answer, so the terminal layer sanitizes it before printing.
 
-use super::answer::words;
+use super::answer::{mostly_pasted, words};
 use super::event::InputMode;
 use super::record::{AnswerRecord, Pause};
 
@@ -171,8 +171,18 @@ pub fn answer_feedback_with_threshold(
             InputMode::Line => {}
         }
         if rec.input != InputMode::Spoken {
-            let w = count(rec.words as usize, "word", "words");
+            let mut w = count(rec.words as usize, "word", "words");
+            if rec.pasted_words > 0 {
+                w.push_str(&format!(" ({} pasted)", rec.pasted_words));
+            }
+            // Pasted words count as words, never as speed.
             lines.push(match rec.wpm {
+                _ if mostly_pasted(rec.words, rec.pasted_words) => {
+                    format!("{w}; wpm not given: most of the answer was pasted.")
+                }
+                Some(wpm) if rec.pasted_words > 0 => {
+                    format!("{w}, {wpm:.0} wpm over the typed words.")
+                }
                 Some(wpm) => format!("{w}, {wpm:.0} wpm."),
                 None => format!("{w}."),
             });
@@ -818,6 +828,30 @@ mod tests {
                 "9 words, 96 wpm.",
                 "Fillers: um ×2, like ×1.",
             ]
+        );
+    }
+
+    #[test]
+    fn feedback_on_pasted_words_never_gives_their_speed() {
+        let mut r = rec();
+        r.words = 36;
+        r.pasted_words = 32;
+        r.wpm = None;
+        assert_eq!(
+            answer_feedback(&r)[2],
+            "36 words (32 pasted); wpm not given: most of the answer was pasted."
+        );
+        r.pasted_words = 6;
+        r.wpm = Some(30.4);
+        assert_eq!(
+            answer_feedback(&r)[2],
+            "36 words (6 pasted), 30 wpm over the typed words."
+        );
+        // A record that says most was pasted gives no speed, whatever it holds.
+        r.pasted_words = 19;
+        assert_eq!(
+            answer_feedback(&r)[2],
+            "36 words (19 pasted); wpm not given: most of the answer was pasted."
         );
     }
 

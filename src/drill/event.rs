@@ -17,22 +17,37 @@ pub enum InputMode {
     Line,
 }
 
-/// One input event.
+/// One input event. The editing events act at the answer's cursor (see
+/// [`crate::drill::Answer`] for the exact rules).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// A key press that inserts text (usually one character).
+    /// A key press that inserts text at the cursor (usually one character).
     Text(String),
-    /// A bracketed paste: one event however long, not counted as typing.
+    /// A bracketed paste, inserted at the cursor: one event however long;
+    /// its words count as words, never as typing speed.
     Paste(String),
-    /// Backspace: deletes the last grapheme.
+    /// Backspace: deletes the grapheme before the cursor.
     Backspace,
-    /// Ctrl-W: deletes the last word and the spaces after it.
+    /// Delete: deletes the grapheme after the cursor.
+    Delete,
+    /// Ctrl-W: deletes the word before the cursor and the spaces after it.
     DeleteWord,
+    /// Ctrl-U: deletes everything before the cursor.
+    DeleteToStart,
+    /// Left arrow: the cursor moves back one grapheme.
+    Left,
+    /// Right arrow: the cursor moves on one grapheme.
+    Right,
+    /// Home or Ctrl-A: the cursor moves to the start.
+    Home,
+    /// End or Ctrl-E: the cursor moves to the end.
+    End,
     /// Tab: show the tips (recorded as a hint).
     Hint,
     /// Spoken Space: first = "I started talking", later = "I stumbled here".
     Mark,
-    /// Enter: submit (typed) or done (spoken).
+    /// Enter: submit (typed, refused while the text is blank) or done
+    /// (spoken).
     Submit,
     /// Esc: skip the question.
     Skip,

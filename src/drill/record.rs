@@ -72,9 +72,14 @@ pub struct AnswerRecord {
     pub skipped: bool,
     /// Pauses in order.
     pub pauses: Vec<Pause>,
-    /// Words in the answer.
+    /// Words in the answer, pasted ones included.
     pub words: u32,
-    /// Words per minute, when there was answer time (two decimals).
+    /// Of `words`, those made only of pasted text (optional on read: 0
+    /// when not stored, as in records from before pastes were told apart).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub pasted_words: u32,
+    /// Typed words per minute of typing time, when there was typing time
+    /// and most words were typed (two decimals).
     #[serde(default, serialize_with = "two_decimals")]
     pub wpm: Option<f64>,
     /// How many filler words and phrases.
@@ -116,6 +121,11 @@ pub struct AnswerRecord {
 /// The think-time target assumed where a record does not say which one it
 /// was held to (the built-in banks' default).
 pub const DEFAULT_THINK_TARGET_MS: u64 = 10_000;
+
+/// Whether a count is zero (then it is left out of the stored line).
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
 
 /// `wpm` is stored to two decimals: more digits are noise.
 fn two_decimals<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
@@ -235,6 +245,7 @@ impl AnswerRecord {
             skipped: m.skipped,
             pauses: m.pauses,
             words: m.words,
+            pasted_words: m.pasted_words,
             wpm: m.wpm,
             fillers: u32::try_from(m.fillers.len()).unwrap_or(u32::MAX),
             filler_words: m.fillers,
@@ -249,5 +260,26 @@ impl AnswerRecord {
             company: ctx.company,
             role: ctx.role,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_words_is_stored_only_when_there_were_some() {
+        let mut a = AnswerRecord {
+            v: VERSION,
+            words: 5,
+            ..Default::default()
+        };
+        let line = serde_json::to_string(&Record::Answer(a.clone())).unwrap();
+        assert!(!line.contains("pasted_words"), "{line}");
+        a.pasted_words = 3;
+        let line = serde_json::to_string(&Record::Answer(a.clone())).unwrap();
+        assert!(line.contains(r#""pasted_words":3"#), "{line}");
+        let back: Record = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, Record::Answer(a));
     }
 }

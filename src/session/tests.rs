@@ -201,6 +201,8 @@ impl Ui for Logging {
             revisions: 0,
             hint: false,
             text: "one two three".into(),
+            typing_ms: 2_000,
+            pasted_words: 0,
         }))
     }
 

@@ -45,6 +45,11 @@ pub struct Frame<'a> {
     pub think_target: Duration,
     /// The answer typed so far (untrusted: sanitized here).
     pub text: &'a str,
+    /// Where the cursor is in `text` (a byte offset; past the end or off a
+    /// char boundary it is drawn at the end).
+    pub cursor: usize,
+    /// A note under the answer until the next key ("type your answer…").
+    pub notice: Option<&'a str>,
     /// Tips to show above the answer (empty until Tab is pressed).
     pub tips: &'a [String],
     /// Spoken: stumbles marked so far.
@@ -355,9 +360,14 @@ fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
             "",
         ),
         _ => {
-            let cursor = if f.phase == Phase::Done { "" } else { "▏" };
-            let shown = format!("> {}{cursor}", clean(f.text).replace('\t', " "));
-            wrap(&shown, width, "  ")
+            let (before, after) = split_at_cursor(f);
+            let cursor = if f.phase == Phase::Done { "" } else { CURSOR };
+            let shown = format!("> {}{cursor}{}", clean(before), clean(after));
+            let mut lines = wrap(&shown.replace('\t', " "), width, "  ");
+            if let Some(notice) = f.notice {
+                lines.extend(wrap(notice, width, ""));
+            }
+            lines
         }
     };
     let tip_rows = usize::from(!tips.is_empty() && max_lines >= 2);
@@ -385,6 +395,22 @@ fn keep_last(lines: &mut Vec<String>, max: usize) {
             *first = "…".to_string();
         }
     }
+}
+
+/// What marks the cursor in the answer: drawn as a character of the text,
+/// it wraps with the text (the terminal's own cursor is hidden while the
+/// bar is drawn, and a dumb terminal has none to move).
+const CURSOR: &str = "▏";
+
+/// The frame's text before and after its cursor.
+fn split_at_cursor<'a>(f: &Frame<'a>) -> (&'a str, &'a str) {
+    let at = f.cursor.min(f.text.len());
+    let at = if f.text.is_char_boundary(at) {
+        at
+    } else {
+        f.text.len()
+    };
+    f.text.split_at(at)
 }
 
 /// Word-wraps `text` to `width` display columns (wide characters and emoji
@@ -630,6 +656,8 @@ struct Plain {
     tips_shown: bool,
     /// The final status has been printed.
     done_shown: bool,
+    /// The frame's notice has been printed.
+    noticed: bool,
 }
 
 /// What starts the answer line.
@@ -644,6 +672,7 @@ impl Plain {
             status: String::new(),
             tips_shown: false,
             done_shown: false,
+            noticed: false,
         }
     }
 
@@ -689,7 +718,21 @@ impl Plain {
                 }
             }
             _ => {
-                let text = clean(f.text).replace('\n', " ");
+                if f.notice.is_some() != self.noticed {
+                    self.noticed = f.notice.is_some();
+                    if let Some(notice) = f.notice {
+                        write!(out, "\r\n{}\r\n", clean(notice))?;
+                        self.echoed = None;
+                    }
+                }
+                // The marker only off the end: typing at the end appends.
+                let (before, after) = split_at_cursor(f);
+                let cursor = if after.is_empty() || f.phase == Phase::Done {
+                    ""
+                } else {
+                    CURSOR
+                };
+                let text = format!("{}{cursor}{}", clean(before), clean(after)).replace('\n', " ");
                 self.echo(&text, out)?;
                 self.echoed = Some(text);
             }
@@ -757,6 +800,8 @@ mod tests {
             limit: Duration::from_secs(90),
             think_target: Duration::from_secs(10),
             text,
+            cursor: text.len(),
+            notice: None,
             tips: &[],
             marks: 0,
             status: None,
@@ -1044,6 +1089,68 @@ mod tests {
         assert_eq!(
             message_lines(&talking, 60, 10),
             vec!["Talking · Space marks a stumble (2 marked)"]
+        );
+    }
+
+    #[test]
+    fn the_cursor_is_drawn_where_it_is_even_across_wrapped_lines() {
+        let text = "evil\x1b[2J one two three four";
+        let at = text.find(" two").unwrap();
+        let f = Frame {
+            cursor: at,
+            ..frame(text)
+        };
+        assert_eq!(
+            message_lines(&f, 40, 5),
+            vec!["> evil\\x1b[2J one▏ two three four"],
+            "sanitized on both sides of the cursor"
+        );
+        let lines = message_lines(&f, 16, 5);
+        assert_eq!(lines, vec!["> evil\\x1b[2J", "  one▏ two three", "  four"]);
+        let f = Frame {
+            cursor: text.len() + 1,
+            ..frame(text)
+        };
+        assert!(
+            message_lines(&f, 60, 5)[0].ends_with("four▏"),
+            "past the end"
+        );
+        let emoji = "a👍🏽b";
+        let f = Frame {
+            cursor: 2,
+            ..frame(emoji)
+        };
+        assert_eq!(
+            message_lines(&f, 60, 5),
+            vec!["> a👍🏽b▏"],
+            "off a char boundary"
+        );
+        let f = Frame {
+            cursor: 1,
+            ..frame(emoji)
+        };
+        assert_eq!(message_lines(&f, 60, 5), vec!["> a▏👍🏽b"]);
+        let done = Frame {
+            phase: Phase::Done,
+            cursor: 1,
+            ..frame(emoji)
+        };
+        assert_eq!(
+            message_lines(&done, 60, 5),
+            vec!["> a👍🏽b"],
+            "no cursor once done"
+        );
+    }
+
+    #[test]
+    fn a_notice_shows_under_the_answer() {
+        let f = Frame {
+            notice: Some("type your answer, or Esc to skip"),
+            ..frame("")
+        };
+        assert_eq!(
+            message_lines(&f, 60, 5),
+            vec!["> ▏", "type your answer, or Esc to skip"]
         );
     }
 }

@@ -66,9 +66,21 @@ fn map_key(key: &KeyEvent, mode: InputMode) -> Action {
         },
         KeyCode::Tab => Action::Engine(Event::Hint),
         KeyCode::Backspace => Action::Engine(Event::Backspace),
-        // Ctrl-H is what some terminals send for Backspace.
+        KeyCode::Delete => Action::Engine(Event::Delete),
+        // Modified arrows (Shift, Ctrl) move one step too: there is no
+        // selection or word jump, and a dropped key would feel broken.
+        KeyCode::Left => Action::Engine(Event::Left),
+        KeyCode::Right => Action::Engine(Event::Right),
+        KeyCode::Home => Action::Engine(Event::Home),
+        KeyCode::End => Action::Engine(Event::End),
+        // Control letters arrive as the letter with CONTROL (crossterm maps
+        // bytes 0x01–0x1a so): the readline keys a text field is expected
+        // to have. Ctrl-H is what some terminals send for Backspace.
         KeyCode::Char('h') if ctrl => Action::Engine(Event::Backspace),
         KeyCode::Char('w') if ctrl => Action::Engine(Event::DeleteWord),
+        KeyCode::Char('u') if ctrl => Action::Engine(Event::DeleteToStart),
+        KeyCode::Char('a') if ctrl => Action::Engine(Event::Home),
+        KeyCode::Char('e') if ctrl => Action::Engine(Event::End),
         // AltGr arrives as Ctrl+Alt on some platforms and must still type.
         KeyCode::Char(_) if ctrl != alt => Action::Ignore,
         KeyCode::Char(c) if !c.is_control() => Action::Engine(Event::Text(c.to_string())),
@@ -237,7 +249,36 @@ mod tests {
             ),
             Action::Ignore
         );
-        assert_eq!(typed(KeyCode::Left), Action::Ignore);
+        assert_eq!(typed(KeyCode::Up), Action::Ignore);
+    }
+
+    #[test]
+    fn cursor_and_line_editing_keys() {
+        assert_eq!(typed(KeyCode::Left), Action::Engine(Event::Left));
+        assert_eq!(typed(KeyCode::Right), Action::Engine(Event::Right));
+        assert_eq!(typed(KeyCode::Home), Action::Engine(Event::Home));
+        assert_eq!(typed(KeyCode::End), Action::Engine(Event::End));
+        assert_eq!(typed(KeyCode::Delete), Action::Engine(Event::Delete));
+        let ctrl = |c| {
+            map(
+                &key(KeyCode::Char(c), KeyModifiers::CONTROL),
+                InputMode::Typed,
+            )
+        };
+        assert_eq!(ctrl('a'), Action::Engine(Event::Home));
+        assert_eq!(ctrl('e'), Action::Engine(Event::End));
+        assert_eq!(ctrl('u'), Action::Engine(Event::DeleteToStart));
+        assert_eq!(
+            map(&key(KeyCode::Left, KeyModifiers::SHIFT), InputMode::Typed),
+            Action::Engine(Event::Left)
+        );
+        // Spoken answers have no text to edit.
+        for code in [KeyCode::Left, KeyCode::Home, KeyCode::Delete] {
+            assert_eq!(
+                map(&key(code, KeyModifiers::NONE), InputMode::Spoken),
+                Action::Ignore
+            );
+        }
     }
 
     #[test]

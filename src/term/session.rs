@@ -26,6 +26,8 @@ pub const KEYS_TYPED: &str = "Enter submit · Esc skip · Tab tips · Ctrl-C end
 pub const KEYS_SPOKEN: &str = "Space started/stumbled · Enter done · Esc skip · Ctrl-C end";
 /// What the bar says when the session ends in the middle of an answer.
 pub const INTERRUPTED_STATUS: &str = "session ended: this answer is not saved";
+/// Shown under a typed answer when Enter is pressed with nothing typed.
+pub const BLANK_SUBMIT_NOTICE: &str = "type your answer, or Esc to skip";
 /// Shown after each answer but the last.
 pub const NEXT_PROMPT: &str = "Press Enter for the next question (Ctrl-C to end).";
 /// After a strict cut, keys are thrown away for this long: the person was
@@ -229,6 +231,8 @@ impl Ui for RawUi {
         let mut answer = Answer::new(rules);
         let mut tips_shown = false;
         let mut marks = 0u32;
+        // Enter on a blank typed answer was refused: say so until the next key.
+        let mut blank_submit = false;
         // `Some` when the session ends mid-answer; the answer is then dropped.
         let interrupted = loop {
             if let Some(sig) = self.signals.pending() {
@@ -245,6 +249,8 @@ impl Ui for RawUi {
                 limit,
                 think_target,
                 text: answer.text(),
+                cursor: answer.cursor(),
+                notice: blank_submit.then_some(BLANK_SUBMIT_NOTICE),
                 tips: if tips_shown { prompt.tips } else { &[] },
                 marks,
                 status: None,
@@ -259,6 +265,7 @@ impl Ui for RawUi {
             let at = stamped.at.saturating_duration_since(t0);
             match stamped.action {
                 Action::Engine(event) => {
+                    blank_submit = event == Event::Submit && !answer.can_submit();
                     match event {
                         Event::Hint => tips_shown = true,
                         Event::Mark if answer.phase() == Phase::Answering => marks += 1,
@@ -311,6 +318,8 @@ impl Ui for RawUi {
             limit,
             think_target,
             text,
+            cursor: text.len(),
+            notice: None,
             tips: if tips_shown { prompt.tips } else { &[] },
             marks,
             status: Some(&status),
@@ -574,11 +583,13 @@ mod tests {
         Measured {
             think_ms: 1_000,
             answer_ms: 2_000,
+            typing_ms: 2_000,
             limit_ms: 2_500,
             overran,
             skipped,
             pauses: Vec::new(),
             words: 1,
+            pasted_words: 0,
             wpm: None,
             fillers: Vec::new(),
             revisions: 0,
