@@ -60,7 +60,9 @@ pub enum Command {
 
 /// Shown after `hotseat drill --help`.
 const DRILL_KEYS: &str = "\
-Keys, typed:  Enter submit · Esc skip · Tab tips · Ctrl-W delete a word
+Keys, typed:  Enter submit · Esc skip · Tab tips
+              Left/Right, Home/End (Ctrl-A/Ctrl-E) move in the answer
+              Backspace/Delete a character · Ctrl-W a word · Ctrl-U to the start
               Ctrl-C end the session (finished answers are kept)
 Keys, spoken: Space when you start talking, Space at each stumble
               Enter done · Esc skip · Ctrl-C end

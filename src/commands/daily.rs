@@ -95,6 +95,7 @@ pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
                 think_target: drill.think.unwrap_or_else(|| bank.think_for(question)),
                 pause_threshold: drill.pause,
                 strict: drill.strict,
+                skip: true,
             };
             fill.item(bank, question, rules)
         })

@@ -54,6 +54,7 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
                 think_target: args.think.unwrap_or_else(|| bank.think_for(question)),
                 pause_threshold: args.pause,
                 strict: args.strict,
+                skip: true,
             };
             fill.item(bank, question, rules)
         })
@@ -172,6 +173,8 @@ pub(crate) fn finish(
     }
     let history = History::open(&ctx.home)?;
     let printed = print_summary(report, extra, Paint::new(ctx.color), history.path());
+    // Keys typed while the summary printed are not for the shell.
+    let _ = crate::term::input::discard_typeahead();
     match report.ending {
         // After a signal the terminal may be gone: the history is what counts.
         Ending::Interrupted(Interrupt::Signal(_)) => {}

@@ -70,8 +70,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let color = match cli.global.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        // A dumb terminal shows escape codes as text: no colour there either.
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
         }
     };
     let ctx = Context {

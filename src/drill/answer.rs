@@ -25,6 +25,9 @@ pub struct AnswerRules {
     pub pause_threshold: Duration,
     /// Submit at the limit instead of only marking the answer overran.
     pub strict: bool,
+    /// Whether `Skip` (Esc) may end the answer. A rehearsal pushes through
+    /// a blank instead: there `Skip` is ignored and time runs on.
+    pub skip: bool,
 }
 
 /// Where an answer stands.
@@ -379,7 +382,8 @@ impl Answer {
         let moves = matches!(event, Event::Left | Event::Right | Event::Home | Event::End);
         match (self.rules.input, event) {
             (InputMode::Typed, Event::Submit) => self.can_submit(),
-            (_, Event::Hint | Event::Submit | Event::Skip) => true,
+            (_, Event::Skip) => self.rules.skip,
+            (_, Event::Hint | Event::Submit) => true,
             (InputMode::Typed, _) if typed_edit => true,
             // No text to move in before the first key: nothing to show.
             (InputMode::Typed, _) if moves => self.first_key_ms.is_some(),
@@ -557,6 +561,7 @@ mod tests {
             think_target: Duration::from_secs(10),
             pause_threshold: Duration::from_secs(3),
             strict: false,
+            skip: true,
         }
     }
 
@@ -1662,5 +1667,26 @@ mod tests {
                 at_ms: Some(30)
             }]
         );
+    }
+
+    #[test]
+    fn without_skip_esc_is_ignored_and_the_clock_runs_on() {
+        let mut a = Answer::new(AnswerRules {
+            skip: false,
+            ..rules(InputMode::Typed)
+        });
+        assert_eq!(a.feed(ms(2_000), Event::Skip), Phase::Thinking);
+        a.feed(ms(5_000), Event::Text("I".into()));
+        assert_eq!(a.feed(ms(6_000), Event::Skip), Phase::Answering);
+        a.feed(ms(7_000), Event::Submit);
+        let m = a.measured().unwrap();
+        assert!(!m.skipped);
+        assert_eq!((m.think_ms, m.answer_ms), (5_000, 2_000));
+        // Esc is not a key: it ends no pause and starts no think time.
+        let mut spoken = Answer::new(AnswerRules {
+            skip: false,
+            ..rules(InputMode::Spoken)
+        });
+        assert_eq!(spoken.feed(ms(1_000), Event::Skip), Phase::Thinking);
     }
 }

@@ -45,6 +45,7 @@ fn rules(input: InputMode) -> AnswerRules {
         think_target: Duration::from_secs(20),
         pause_threshold: Duration::from_secs(3),
         strict: false,
+        skip: true,
     }
 }
 

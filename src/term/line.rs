@@ -228,6 +228,7 @@ mod tests {
             think_target: Duration::from_secs(10),
             pause_threshold: Duration::from_secs(3),
             strict: false,
+            skip: true,
         }
     }
 

@@ -24,10 +24,19 @@ pub const WAKE: Duration = Duration::from_millis(250);
 pub const KEYS_TYPED: &str = "Enter submit · Esc skip · Tab tips · Ctrl-C end";
 /// Keys shown under a spoken question.
 pub const KEYS_SPOKEN: &str = "Space started/stumbled · Enter done · Esc skip · Ctrl-C end";
+/// Keys shown under a typed question where Esc may not skip.
+pub const KEYS_TYPED_NO_SKIP: &str = "Enter submit · Tab tips · Ctrl-C end";
+/// Keys shown under a spoken question where Esc may not skip.
+pub const KEYS_SPOKEN_NO_SKIP: &str = "Space started/stumbled · Enter done · Ctrl-C end";
 /// What the bar says when the session ends in the middle of an answer.
 pub const INTERRUPTED_STATUS: &str = "session ended: this answer is not saved";
 /// Shown under a typed answer when Enter is pressed with nothing typed.
 pub const BLANK_SUBMIT_NOTICE: &str = "type your answer, or Esc to skip";
+/// Shown for Enter on a blank answer when Esc may not skip (rehearsal).
+pub const BLANK_NO_SKIP_NOTICE: &str = "type your answer: one honest sentence is a start";
+/// Shown when Esc is pressed where skipping is not allowed (rehearsal).
+pub const NO_SKIP_NOTICE: &str =
+    "no skipping in a rehearsal: say one honest sentence and keep going — the clock runs on";
 /// Shown after each answer but the last.
 pub const NEXT_PROMPT: &str = "Press Enter for the next question (Ctrl-C to end).";
 /// After a strict cut, keys are thrown away for this long: the person was
@@ -219,7 +228,7 @@ impl Ui for RawUi {
     fn ask(&mut self, prompt: &Prompt<'_>, rules: AnswerRules) -> io::Result<Outcome> {
         let mode = rules.input;
         self.cut_at = None;
-        let rows = draw_question(prompt, mode, false, self.bar, self.paint)?;
+        let rows = draw_question(prompt, (mode, rules.skip), false, self.bar, self.paint)?;
         let mut countdown = Countdown::new(self.bar, rows)?;
         // Keys typed before the question was on screen are not an answer.
         if input::drain()? {
@@ -228,11 +237,13 @@ impl Ui for RawUi {
         }
         let t0 = Instant::now();
         let (limit, think_target, strict) = (rules.limit, rules.think_target, rules.strict);
+        let may_skip = rules.skip;
         let mut answer = Answer::new(rules);
         let mut tips_shown = false;
         let mut marks = 0u32;
         // Enter on a blank typed answer was refused: say so until the next key.
-        let mut blank_submit = false;
+        // What the last key was refused for, shown until the next key.
+        let mut notice: Option<&'static str> = None;
         // `Some` when the session ends mid-answer; the answer is then dropped.
         let interrupted = loop {
             if let Some(sig) = self.signals.pending() {
@@ -250,7 +261,7 @@ impl Ui for RawUi {
                 think_target,
                 text: answer.text(),
                 cursor: answer.cursor(),
-                notice: blank_submit.then_some(BLANK_SUBMIT_NOTICE),
+                notice,
                 tips: if tips_shown { prompt.tips } else { &[] },
                 marks,
                 status: None,
@@ -265,7 +276,15 @@ impl Ui for RawUi {
             let at = stamped.at.saturating_duration_since(t0);
             match stamped.action {
                 Action::Engine(event) => {
-                    blank_submit = event == Event::Submit && !answer.can_submit();
+                    notice = match event {
+                        Event::Submit if !answer.can_submit() => Some(if may_skip {
+                            BLANK_SUBMIT_NOTICE
+                        } else {
+                            BLANK_NO_SKIP_NOTICE
+                        }),
+                        Event::Skip if !may_skip => Some(NO_SKIP_NOTICE),
+                        _ => None,
+                    };
                     match event {
                         Event::Hint => tips_shown = true,
                         Event::Mark if answer.phase() == Phase::Answering => marks += 1,
@@ -285,7 +304,7 @@ impl Ui for RawUi {
                     // The terminal has re-flowed the old frame; indicatif
                     // cannot know how, so start a clean screen.
                     countdown.discard();
-                    let rows = draw_question(prompt, mode, true, self.bar, self.paint)?;
+                    let rows = draw_question(prompt, (mode, may_skip), true, self.bar, self.paint)?;
                     countdown = Countdown::new(self.bar, rows)?;
                 }
                 Action::Resize => {}
@@ -432,7 +451,7 @@ impl Ui for RawUi {
 /// left below it for the countdown.
 fn draw_question(
     prompt: &Prompt<'_>,
-    mode: InputMode,
+    (mode, skip): (InputMode, bool),
     clear: bool,
     fit: bool,
     paint: Paint,
@@ -445,10 +464,11 @@ fn draw_question(
             crossterm::cursor::MoveTo(0, 0)
         )?;
     }
-    let keys = if mode == InputMode::Spoken {
-        KEYS_SPOKEN
-    } else {
-        KEYS_TYPED
+    let keys = match (mode == InputMode::Spoken, skip) {
+        (true, true) => KEYS_SPOKEN,
+        (true, false) => KEYS_SPOKEN_NO_SKIP,
+        (false, true) => KEYS_TYPED,
+        (false, false) => KEYS_TYPED_NO_SKIP,
     };
     let (width, height) = terminal_size();
     // A dumb terminal scrolls like paper: nothing is redrawn in place, so
