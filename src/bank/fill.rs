@@ -327,6 +327,30 @@ mod tests {
         );
     }
 
+    /// A question or follow-up in which the interviewer speaks for the
+    /// company ("we", "us", "our") calls it that throughout: "Who are
+    /// {company}'s customers, and what do they need from us?" reads as two
+    /// speakers once {company} is "the company".
+    #[test]
+    fn the_interviewer_never_names_their_own_company_through_the_placeholder() {
+        let catalog = Catalog::builtin().unwrap();
+        let first_person = ["we", "us", "our", "ours"];
+        let mut bad = Vec::new();
+        for bank in &catalog.banks {
+            for q in &bank.questions {
+                for text in std::iter::once(&q.text).chain(&q.followups) {
+                    let speaks_for_it = text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| first_person.contains(&w.to_lowercase().as_str()));
+                    if speaks_for_it && text.contains("{company}") {
+                        bad.push(format!("{}/{}: {text}", bank.category, q.id));
+                    }
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
     /// The checks above catch the phrasings they are there for.
     #[test]
     fn the_reading_checks_reject_the_known_bad_phrasings() {
