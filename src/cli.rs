@@ -106,10 +106,10 @@ pub struct DrillArgs {
     /// Seed for a reproducible draw (a whole number)
     #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: Option<u64>,
-    /// Name filled into {company} in the questions
+    /// Company name filled into {company} in the questions [default: "the company"]
     #[arg(long)]
     pub company: Option<String>,
-    /// Role filled into {role} in the questions
+    /// Role filled into {role} as "the ROLE role" [default: "the role"]
     #[arg(long)]
     pub role: Option<String>,
 }
