@@ -313,7 +313,7 @@ mod tests {
         let e = Catalog::load(None, &[dir.path().to_path_buf()]).unwrap_err();
         let text = e.to_string();
         assert!(text.contains("a.yaml") && text.contains("b.yaml"), "{text}");
-        assert!(text.ends_with("\n2 problems in 2 of 2 files"), "{text}");
+        assert!(text.ends_with("\n3 problems in 2 of 2 files"), "{text}");
         let empty = tempfile::tempdir().unwrap();
         let e = Catalog::load(None, &[empty.path().to_path_buf()]).unwrap_err();
         assert!(e.to_string().contains("no .yaml or .yml files"), "{e}");
