@@ -111,8 +111,10 @@ pub struct DrillArgs {
     /// Only these categories (comma-separated)
     #[arg(long, value_delimiter = ',', value_name = "A,B")]
     pub category: Vec<String>,
-    /// How many questions
-    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    /// How many questions (1 to 1000)
+    // Negative numbers reach the parser, so `--count -1` is told the
+    // range instead of being taken for an unknown flag.
+    #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true, value_parser = parse_count)]
     pub count: u32,
     /// Time limit per answer, e.g. 90s, 2m, 1m30s [default: the bank's]
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
@@ -129,13 +131,13 @@ pub struct DrillArgs {
     /// Submit the answer when the limit passes
     #[arg(long)]
     pub strict: bool,
-    /// Seed for a reproducible draw
-    #[arg(long)]
+    /// Seed for a reproducible draw (a whole number)
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: Option<u64>,
-    /// Name filled into {company} in the questions
+    /// Company name filled into {company} in the questions [default: "the company"]
     #[arg(long)]
     pub company: Option<String>,
-    /// Role filled into {role} in the questions
+    /// Role filled into {role} as "the ROLE role" [default: "the role"]
     #[arg(long)]
     pub role: Option<String>,
     /// After each answer, rate how it felt, 1–5 (not in line mode)
@@ -162,6 +164,12 @@ pub enum BanksCommand {
         /// Print JSON
         #[arg(long)]
         json: bool,
+        /// Fill {company} in the shown texts (as `drill` would)
+        #[arg(long)]
+        company: Option<String>,
+        /// Fill {role} in the shown texts (as `drill` would)
+        #[arg(long)]
+        role: Option<String>,
     },
     /// Validate bank files and report every problem with file:line:column
     Check {
@@ -169,6 +177,27 @@ pub enum BanksCommand {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+}
+
+/// The most questions one drill may ask.
+pub const MAX_COUNT: u32 = 1000;
+
+/// Parses a question count: a whole number from 1 to [`MAX_COUNT`]. The
+/// one check for a count, wherever it is typed (`--count`, the menu), so
+/// both accept the same and say the same.
+pub fn parse_count(s: &str) -> Result<u32, String> {
+    s.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=MAX_COUNT).contains(n))
+        .ok_or_else(|| format!("a number from 1 to {MAX_COUNT}"))
+}
+
+/// Parses a `--seed`: any whole number a `u64` holds.
+pub fn parse_seed(s: &str) -> Result<u64, String> {
+    s.trim()
+        .parse::<u64>()
+        .map_err(|_| format!("a seed is a whole number (0 to {})", u64::MAX))
 }
 
 /// Parses `45s`, `2m`, `1m30s` for clap.
@@ -184,5 +213,31 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_count_is_a_whole_number_from_one_to_a_thousand() {
+        assert_eq!(parse_count("1"), Ok(1));
+        assert_eq!(parse_count(" 1000 "), Ok(1000));
+        for bad in ["0", "-1", "1001", "abc", "", "2.5", "99999999999"] {
+            assert_eq!(
+                parse_count(bad),
+                Err("a number from 1 to 1000".to_string()),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_seed_is_any_u64() {
+        assert_eq!(parse_seed("0"), Ok(0));
+        assert_eq!(parse_seed("18446744073709551615"), Ok(u64::MAX));
+        for bad in ["-1", "abc", "18446744073709551616", "1e3"] {
+            assert_eq!(
+                parse_seed(bad),
+                Err("a seed is a whole number (0 to 18446744073709551615)".to_string()),
+                "{bad:?}"
+            );
+        }
     }
 }

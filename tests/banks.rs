@@ -626,3 +626,161 @@ fn check_of_a_missing_path_exits_2() {
         out.stderr
     );
 }
+
+#[test]
+fn show_fills_company_and_role_when_given_and_shows_placeholders_otherwise() {
+    let env = Env::new();
+    let plain = run(env.cmd(), &["banks", "show", "company-research"]);
+    assert_eq!(plain.code, Some(0), "{}", plain.stderr);
+    assert!(plain.stdout.contains("What do you know about {company}?"));
+    assert!(plain.stdout.contains("{role}"));
+
+    let args = [
+        "banks",
+        "show",
+        "company-research",
+        "--company",
+        "Acme",
+        "--role",
+        "engineering manager",
+    ];
+    let out = run(env.cmd(), &args);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(!out.stdout.contains("{company}") && !out.stdout.contains("{role}"));
+    assert!(
+        out.stdout.contains("What do you know about Acme?"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "What in the job description for the engineering manager role stood out to you?"
+        ),
+        "{}",
+        out.stdout
+    );
+    // Follow-ups and tips are filled too.
+    assert!(
+        out.stdout
+            .contains("follow-up: How would you help with it in the engineering manager role?"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("only Acme could satisfy"),
+        "{}",
+        out.stdout
+    );
+
+    // One of the two alone: the other gets its neutral default.
+    let json_out = run(
+        env.cmd(),
+        &[
+            "banks",
+            "show",
+            "company-research",
+            "--json",
+            "--role",
+            "a data engineer",
+        ],
+    );
+    assert_eq!(json_out.code, Some(0), "{}", json_out.stderr);
+    let doc = json(&json_out.stdout);
+    let texts: Vec<&str> = doc["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts.contains(
+            &"Why the data engineer role at the company, rather than a similar job somewhere else?"
+        ),
+        "{texts:#?}"
+    );
+    assert!(
+        texts.contains(&"What do you know about the company?"),
+        "{texts:#?}"
+    );
+    let all = json_out.stdout;
+    assert!(!all.contains("{company}") && !all.contains("{role}"));
+}
+
+#[test]
+fn a_missing_bank_path_says_to_check_it_and_where_banks_are_listed() {
+    let env = Env::new();
+    let missing = env.dir.path().join("nope.yaml");
+    let missing = missing.to_str().unwrap();
+    for args in [
+        vec!["--bank", missing, "drill"],
+        vec!["--bank", missing, "banks", "list"],
+        vec!["banks", "check", missing],
+    ] {
+        let mut cmd = env.cmd();
+        cmd.write_stdin("");
+        let out = run(cmd, &args);
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(&format!("{missing}: cannot read")),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert!(
+            out.stderr
+                .contains("\n  fix: check the path; `hotseat banks list` shows the banks in use"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    assert!(
+        !env.home().exists(),
+        "a refused bank must not create the home"
+    );
+}
+
+#[test]
+fn a_broken_bank_folder_is_reported_by_drill_exactly_as_banks_check_reports_it() {
+    let env = Env::new();
+    env.file("broken/a.yaml", "category: a\n");
+    env.file("broken/b.yaml", "questions: []\n");
+    env.file(
+        "broken/c.yaml",
+        "category: c\nquestions:\n  - id: x\n    txt: y\n",
+    );
+    env.file(
+        "broken/d.yaml",
+        "category: d\nquestions:\n  - id: fine\n    text: A good one?\n",
+    );
+    let folder = env.dir.path().join("broken");
+    let folder = folder.to_str().unwrap();
+    let check = run(env.cmd(), &["banks", "check", folder]);
+    assert_eq!(check.code, Some(2));
+    assert!(check.stdout.contains("d.yaml: ok"), "{}", check.stdout);
+    for (file, line) in [
+        ("a.yaml", "questions: missing field `questions`"),
+        ("b.yaml", "category: missing field `category`"),
+        ("c.yaml:4:5", "questions[0].txt: unknown field"),
+    ] {
+        assert!(
+            check.stderr.contains(&format!("{folder}/{file}: {line}")),
+            "{file}: {}",
+            check.stderr
+        );
+    }
+    assert!(
+        check.stderr.ends_with("\n5 problems in 3 of 4 files\n"),
+        "{}",
+        check.stderr
+    );
+    for args in [
+        vec!["--bank", folder, "drill"],
+        vec!["--bank", folder, "banks", "show", "weaknesses"],
+    ] {
+        let mut cmd = env.cmd();
+        cmd.write_stdin("");
+        let out = run(cmd, &args);
+        assert_eq!(out.code, Some(2), "{args:?}");
+        assert_eq!(out.stderr, check.stderr, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: {}", out.stdout);
+    }
+}

@@ -195,7 +195,7 @@ fn company_and_role_fill_question_followup_and_tip() {
     std::fs::create_dir_all(home.scratch()).expect("scratch dir");
     std::fs::write(
         &bank,
-        "category: named\nquestions:\n  - id: why-us\n    text: Why {company}, as {role}?\n    \
+        "category: named\nquestions:\n  - id: why-us\n    text: Why {company}, in {role}?\n    \
          followups: [\"What would {company} lose without you?\"]\n    \
          tips: [\"Name one {company} product.\"]\n",
     )
@@ -219,7 +219,11 @@ fn company_and_role_fill_question_followup_and_tip() {
         .expect("run hotseat");
     assert!(out.status.success(), "stderr: {}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("Why Acme, as a data engineer?"), "{stdout}");
+    // `{role}` is a whole noun phrase: the value's own "a" is dropped.
+    assert!(
+        stdout.contains("Why Acme, in the data engineer role?"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("What would Acme lose without you?"),
         "{stdout}"

@@ -137,3 +137,54 @@ fn sigterm_at_a_menu_prompt_restores_the_terminal() {
     assert_eq!(before, after, "stty -g differs after the menu was killed");
     assert!(!pty.cursor_hidden(), "the cursor must come back");
 }
+
+/// The line of the count prompt on `screen`, trimmed. (It is given the
+/// screen by `wait_state`, which holds the terminal's state meanwhile.)
+fn count_row(screen: &vt100::Screen) -> Option<String> {
+    screen
+        .contents()
+        .lines()
+        .map(|r| r.trim().to_string())
+        .find(|r| r.contains("How many questions?"))
+}
+
+#[test]
+fn the_menus_count_accepts_exactly_what_count_accepts() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    key(&mut pty, ENTER);
+    pty.expect("Fixture (3 questions)");
+    for _ in 0..9 {
+        key(&mut pty, DOWN);
+    }
+    key(&mut pty, SPACE);
+    key(&mut pty, ENTER);
+    pty.expect("How many questions?");
+    assert!(!pty.seen("a number from 1 to 1000"));
+    // Each refused value is answered with `--count`'s own message and the
+    // prompt is emptied to ask again; no drill starts.
+    for bad in ["0", "-1", "1001", "abc", "2.5"] {
+        key(&mut pty, bad);
+        let typed = pty.wait_state(util::pty::DEADLINE, |screen| {
+            count_row(screen).is_some_and(|r| r.ends_with(&format!("› {bad}")))
+        });
+        assert!(typed.is_some(), "{bad} not echoed:\n{}", pty.screen());
+        key(&mut pty, ENTER);
+        let refused = pty.wait_state(util::pty::DEADLINE, |screen| {
+            count_row(screen).is_some_and(|r| r.ends_with('›'))
+        });
+        assert!(
+            refused.is_some(),
+            "{bad} was not refused:\n{}",
+            pty.screen()
+        );
+        pty.expect("a number from 1 to 1000");
+        assert!(!pty.seen("Question 1 of"), "{bad} started a drill");
+    }
+    // The top of the range, past the menu's old limit of 100, is taken.
+    key(&mut pty, "1000");
+    key(&mut pty, ENTER);
+    pty.expect("Question 1 of 1000 · Fixture");
+    key(&mut pty, CTRL_C);
+    assert_eq!(pty.wait_exit(), Exit::Code(130));
+}

@@ -54,7 +54,7 @@ impl Catalog {
         }
         files.extend(expand_paths(extra, &mut problems));
         catalog.merge_loaded(files.iter().map(|f| check_file(f)), &mut problems);
-        BankError::unless_any(catalog, problems)
+        BankError::unless_any_in(catalog, problems, &files)
     }
 
     /// Merges every bank that loaded, in order; the problems of those that
@@ -313,6 +313,7 @@ mod tests {
         let e = Catalog::load(None, &[dir.path().to_path_buf()]).unwrap_err();
         let text = e.to_string();
         assert!(text.contains("a.yaml") && text.contains("b.yaml"), "{text}");
+        assert!(text.ends_with("\n3 problems in 2 of 2 files"), "{text}");
         let empty = tempfile::tempdir().unwrap();
         let e = Catalog::load(None, &[empty.path().to_path_buf()]).unwrap_err();
         assert!(e.to_string().contains("no .yaml or .yml files"), "{e}");

@@ -124,13 +124,32 @@ impl fmt::Display for Problem {
 pub struct BankError {
     /// Every problem found; never empty.
     pub problems: Vec<Problem>,
+    /// When the problems come from reading a set of bank files: how many
+    /// of them had problems and how many were read, shown as a closing
+    /// total line (`3 problems in 2 of 3 files`).
+    pub files: Option<FileCount>,
+}
+
+/// How many bank files an error covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileCount {
+    /// Files with at least one problem.
+    pub bad: usize,
+    /// Files read.
+    pub read: usize,
 }
 
 impl BankError {
     /// An error holding one problem.
     pub fn one(problem: Problem) -> Self {
+        Self::many(vec![problem])
+    }
+
+    /// An error holding `problems`, which must not be empty.
+    pub fn many(problems: Vec<Problem>) -> Self {
         BankError {
-            problems: vec![problem],
+            problems,
+            files: None,
         }
     }
 
@@ -140,8 +159,30 @@ impl BankError {
         if problems.is_empty() {
             Ok(value)
         } else {
-            Err(BankError { problems })
+            Err(Self::many(problems))
         }
+    }
+
+    /// [`BankError::unless_any`] for problems found reading `files`: the
+    /// error ends with the total, so every command that reads a set of bank
+    /// files (`banks check`, and any that loads `--bank` folders) reports
+    /// the same lines and the same total.
+    pub fn unless_any_in<T>(
+        value: T,
+        problems: Vec<Problem>,
+        files: &[PathBuf],
+    ) -> Result<T, BankError> {
+        let bad = files
+            .iter()
+            .filter(|f| problems.iter().any(|p| p.file.as_ref() == Some(*f)))
+            .count();
+        Self::unless_any(value, problems).map_err(|mut e| {
+            e.files = Some(FileCount {
+                bad,
+                read: files.len(),
+            });
+            e
+        })
     }
 
     /// An error with only a message (no file, no position).
@@ -163,6 +204,17 @@ impl fmt::Display for BankError {
                 f.write_str("\n")?;
             }
             write!(f, "{problem}")?;
+        }
+        // Nothing was read when every problem is about a folder itself.
+        if let Some(FileCount { bad, read }) = self.files.filter(|c| c.read > 0) {
+            let n = self.problems.len();
+            let s = |k: usize| if k == 1 { "" } else { "s" };
+            write!(
+                f,
+                "\n{n} problem{} in {bad} of {read} file{}",
+                s(n),
+                s(read)
+            )?;
         }
         Ok(())
     }
@@ -206,9 +258,30 @@ mod tests {
 
     #[test]
     fn several_problems_print_one_per_line() {
-        let e = BankError {
-            problems: vec![Problem::new("one"), Problem::new("two")],
-        };
+        let e = BankError::many(vec![Problem::new("one"), Problem::new("two")]);
         assert_eq!(e.to_string(), "one\ntwo");
+    }
+
+    #[test]
+    fn an_error_over_files_ends_with_the_total() {
+        let files: Vec<PathBuf> = ["a.yaml", "b.yaml", "c.yaml"].map(PathBuf::from).into();
+        let problems = vec![
+            Problem::new("one").in_file("a.yaml"),
+            Problem::new("two").in_file("a.yaml"),
+            Problem::new("three").in_file("c.yaml"),
+        ];
+        let e = BankError::unless_any_in((), problems, &files).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.yaml: one\na.yaml: two\nc.yaml: three\n3 problems in 2 of 3 files"
+        );
+        let one = vec![Problem::new("x").in_file("b.yaml")];
+        let e = BankError::unless_any_in((), one, &files[1..2]).unwrap_err();
+        assert!(e.to_string().ends_with("\n1 problem in 1 of 1 file"), "{e}");
+        // A folder with no bank files: nothing was read, no total.
+        let folder = vec![Problem::new("no .yaml files").in_file("dir")];
+        let e = BankError::unless_any_in((), folder, &[]).unwrap_err();
+        assert_eq!(e.to_string(), "dir: no .yaml files");
+        assert!(BankError::unless_any_in(1, vec![], &files).is_ok());
     }
 }

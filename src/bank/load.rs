@@ -33,6 +33,9 @@ pub const BANK_FIELDS: [&str; 6] = [
 pub const QUESTION_FIELDS: [&str; 7] =
     ["id", "text", "followups", "tips", "limit", "think", "tags"];
 
+/// The advice for a bank path that does not exist (a mistyped `--bank`).
+pub const MISSING_FIX: &str = "check the path; `hotseat banks list` shows the banks in use";
+
 /// Reads, parses and validates the bank file at `path`, reporting every
 /// problem found in it.
 pub fn check_file(path: &Path) -> Result<Bank, BankError> {
@@ -44,7 +47,14 @@ pub fn check_file(path: &Path) -> Result<Bank, BankError> {
 /// before reading them.
 pub fn read_bank_file(path: &Path) -> Result<String, BankError> {
     let problem = |msg: String| Problem::new(msg).in_file(path);
-    let meta = std::fs::metadata(path).map_err(|e| problem(format!("cannot read: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let fix = if e.kind() == std::io::ErrorKind::NotFound {
+            MISSING_FIX
+        } else {
+            "check the path and that you may read it"
+        };
+        problem(format!("cannot read: {e}")).fix(fix)
+    })?;
     if !meta.is_file() {
         return Err(problem("not a file".into())
             .fix("give a .yaml file or a folder of them")
@@ -132,9 +142,7 @@ pub fn parse_bank(src: &str, file: &Path, source: Source) -> Result<Bank, BankEr
     let bank = raw.and_then(|raw| check.bank(raw, source));
     match bank {
         Some(bank) if check.problems.is_empty() => Ok(bank),
-        _ => Err(BankError {
-            problems: check.problems,
-        }),
+        _ => Err(BankError::many(check.problems)),
     }
 }
 
@@ -1095,6 +1103,7 @@ questions:
             .unwrap_err()
             .to_string();
         assert!(e.contains("nope.yaml: cannot read"), "{e}");
+        assert!(e.contains(&format!("\n  fix: {MISSING_FIX}")), "{e}");
         let e = check_file(dir.path()).unwrap_err().to_string();
         assert!(e.contains("not a file"), "{e}");
     }

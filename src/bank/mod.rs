@@ -8,6 +8,7 @@
 //! - [`load`]: reading one file and validating it, every problem located;
 //! - [`catalog`]: built-ins merged with the user's banks;
 //! - [`validate`]: kebab-case, placeholders, suggestions;
+//! - [`fill`]: `{company}` and `{role}` filled into a text;
 //! - [`duration`]: `45s`, `2m`, `1m30s`;
 //! - [`builtin`]: the embedded `question-banks/*.yaml`.
 
@@ -15,6 +16,7 @@ pub mod builtin;
 pub mod catalog;
 pub mod duration;
 pub mod error;
+pub mod fill;
 pub mod load;
 mod locate;
 pub mod validate;
@@ -25,9 +27,9 @@ use std::time::Duration;
 
 pub use catalog::{Catalog, bank_files, expand_paths};
 pub use duration::{format_duration, parse_duration};
-pub use error::{BankError, Problem};
+pub use error::{BankError, FileCount, Problem};
+pub use fill::fill_placeholders;
 pub use load::{MAX_FILE_BYTES, check_file, parse_bank};
-pub use validate::fill_placeholders;
 
 /// One question of a bank.
 #[derive(Debug, Clone, PartialEq, Eq)]

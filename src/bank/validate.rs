@@ -4,11 +4,6 @@
 /// The placeholders a question may contain.
 pub const PLACEHOLDERS: [&str; 2] = ["company", "role"];
 
-/// What `{company}` becomes when no company is given.
-pub const DEFAULT_COMPANY: &str = "this company";
-/// What `{role}` becomes when no role is given.
-pub const DEFAULT_ROLE: &str = "this role";
-
 /// Whether `s` is kebab-case: `^[a-z0-9]+(-[a-z0-9]+)*$`.
 pub fn is_kebab(s: &str) -> bool {
     !s.is_empty()
@@ -32,16 +27,6 @@ pub fn to_kebab(s: &str) -> Option<String> {
     }
     let out = out.trim_end_matches('-').to_string();
     (!out.is_empty()).then_some(out)
-}
-
-/// Fills `{company}` and `{role}` with the given values, or with a neutral
-/// default that reads naturally in a question ("Why do you want to work at
-/// this company?", "What draws you to this role?").
-pub fn fill_placeholders(text: &str, company: Option<&str>, role: Option<&str>) -> String {
-    let company = company.map(str::trim).filter(|c| !c.is_empty());
-    let role = role.map(str::trim).filter(|r| !r.is_empty());
-    text.replace("{company}", company.unwrap_or(DEFAULT_COMPANY))
-        .replace("{role}", role.unwrap_or(DEFAULT_ROLE))
 }
 
 /// Every `{word}` in `text` other than the known placeholders, in order,
@@ -145,19 +130,6 @@ mod tests {
             Some("greatest-weakness")
         );
         assert_eq!(to_kebab("!!"), None);
-    }
-
-    #[test]
-    fn placeholders_fill_with_values_or_natural_defaults() {
-        let q = "Why do you want to work at {company} as {role}?";
-        assert_eq!(
-            fill_placeholders(q, Some("Acme"), Some("a data engineer")),
-            "Why do you want to work at Acme as a data engineer?"
-        );
-        assert_eq!(
-            fill_placeholders(q, None, Some("  ")),
-            "Why do you want to work at this company as this role?"
-        );
     }
 
     #[test]

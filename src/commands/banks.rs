@@ -14,7 +14,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde_json::json;
 
 use super::{Context, unknown_category};
-use crate::bank::{self, Bank, BankError, Catalog, Problem, format_duration};
+use crate::bank::{self, Bank, BankError, Catalog, Problem, fill_placeholders, format_duration};
 use crate::cli::BanksCommand;
 use crate::drill::millis;
 use crate::term::sanitize::{clean, is_unsafe};
@@ -33,24 +33,45 @@ pub fn run(ctx: &Context, cmd: BanksCommand) -> anyhow::Result<ExitCode> {
                 list_table(&catalog, &mut out)?;
             }
         }
-        BanksCommand::Show { category, json } => {
+        BanksCommand::Show {
+            category,
+            json,
+            company,
+            role,
+        } => {
             let catalog = load(ctx)?;
             let Some(bank) = catalog.bank(&category) else {
                 return Err(unknown_category(&catalog, &category).into());
             };
+            let bank = filled(bank, company.as_deref(), role.as_deref());
             if json {
-                show_json(bank, &mut out)?;
+                show_json(&bank, &mut out)?;
             } else {
-                show(bank, &mut out, Paint::new(ctx.color))?;
+                show(&bank, &mut out, Paint::new(ctx.color))?;
             }
         }
-        BanksCommand::Check { paths } => {
-            let stderr = std::io::stderr();
-            return check(&paths, &mut out, &mut stderr.lock());
-        }
+        BanksCommand::Check { paths } => return check(&paths, &mut out),
     }
     out.flush().context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `bank` with `{company}` and `{role}` filled into its questions,
+/// follow-ups and tips as a drill would fill them — but only when a company
+/// or a role is given: otherwise the texts are shown as written, so a bank's
+/// author sees where the placeholders are.
+fn filled(bank: &Bank, company: Option<&str>, role: Option<&str>) -> Bank {
+    let mut bank = bank.clone();
+    if company.is_none() && role.is_none() {
+        return bank;
+    }
+    let fill = |t: &mut String| *t = fill_placeholders(t, company, role);
+    for q in &mut bank.questions {
+        fill(&mut q.text);
+        q.followups.iter_mut().for_each(fill);
+        q.tips.iter_mut().for_each(fill);
+    }
+    bank
 }
 
 /// The built-ins merged with `<home>/banks/` and `--bank`.
@@ -194,11 +215,11 @@ fn show(bank: &Bank, out: &mut dyn Write, paint: Paint) -> std::io::Result<()> {
 }
 
 /// Checks every file named or found in the folders named; prints a line per
-/// good file on `out` and every problem on `err`.
-fn check(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+/// good file on `out`. The problems, with their total, are the error, which
+/// reads exactly as when a command loads the same files as `--bank`.
+fn check(paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let mut problems: Vec<Problem> = Vec::new();
     let files = bank::expand_paths(paths, &mut problems);
-    let mut bad_files = 0;
     for file in &files {
         match bank::check_file(file) {
             Ok(bank) => writeln!(
@@ -208,26 +229,10 @@ fn check(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
                 bank.category,
                 bank.questions.len()
             )?,
-            Err(e) => {
-                bad_files += 1;
-                problems.extend(e.problems);
-            }
+            Err(e) => problems.extend(e.problems),
         }
     }
     out.flush()?;
-    if problems.is_empty() {
-        return Ok(ExitCode::SUCCESS);
-    }
-    for p in &problems {
-        writeln!(err, "{p}")?;
-    }
-    err.flush()?;
-    let n = problems.len();
-    Err(BankError::msg(format!(
-        "{n} problem{} in {bad_files} of {} file{}",
-        if n == 1 { "" } else { "s" },
-        files.len(),
-        if files.len() == 1 { "" } else { "s" }
-    ))
-    .into())
+    BankError::unless_any_in((), problems, &files)?;
+    Ok(ExitCode::SUCCESS)
 }

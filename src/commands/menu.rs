@@ -13,7 +13,7 @@ use dialoguer::{Input, MultiSelect, Select};
 
 use super::Context;
 use crate::bank::Catalog;
-use crate::cli::{BanksCommand, Cli, Command};
+use crate::cli::{BanksCommand, Cli, Command, parse_count};
 use crate::term::sanitize::clean;
 
 /// The menu's entries, in order.
@@ -130,19 +130,15 @@ fn choose(ctx: &Context, theme: &dyn Theme) -> dialoguer::Result<Option<Command>
                 };
                 picked
             };
-            let count: u32 = Input::with_theme(theme)
+            // Read as text and checked by the same function as `--count`,
+            // so the menu accepts exactly what the command line does.
+            let count: String = Input::with_theme(theme)
                 .with_prompt("How many questions?")
-                .default(5)
-                .validate_with(|n: &u32| {
-                    if (1..=100).contains(n) {
-                        Ok(())
-                    } else {
-                        Err("between 1 and 100")
-                    }
-                })
+                .default("5".to_string())
+                .validate_with(|s: &String| parse_count(s).map(drop))
                 .interact_text()?;
             let mut args = vec!["hotseat".to_string(), "drill".to_string()];
-            args.extend(["--count".to_string(), count.to_string()]);
+            args.extend(["--count".to_string(), count.trim().to_string()]);
             let categories: Vec<&str> = picked
                 .iter()
                 .filter_map(|&i| banks.get(i))
@@ -170,6 +166,8 @@ fn choose(ctx: &Context, theme: &dyn Theme) -> dialoguer::Result<Option<Command>
                 Command::Banks(BanksCommand::Show {
                     category: b.category.clone(),
                     json: false,
+                    company: None,
+                    role: None,
                 })
             }))
         }
