@@ -53,6 +53,9 @@ pub enum Command {
     /// Daily practice: the questions that stall you come back until they stop
     #[command(after_help = DAILY_HELP)]
     Daily(DailyArgs),
+    /// The night before: a full, timed mock interview for one company and role
+    #[command(after_help = REHEARSE_HELP)]
+    Rehearse(RehearseArgs),
     /// The question banks in use: list, show, check
     #[command(subcommand)]
     Banks(BanksCommand),
@@ -94,6 +97,44 @@ pub struct DailyArgs {
     /// Show what is due now and tomorrow, without starting a session
     #[arg(long)]
     pub due: bool,
+}
+
+/// Shown after `hotseat rehearse --help`.
+const REHEARSE_HELP: &str = "\
+In the order a real interview runs: tell me about yourself, strengths and
+weaknesses, behavioural questions, company research or culture fit, the
+five-year plan, a curveball (questions that caught you off guard come
+first), and last the questions you will ask them. Each answer is submitted
+at its limit; Esc does not skip. Follow-ups are asked while the budget
+allows. The report at the end names three things to fix tonight.
+
+Examples:
+  hotseat rehearse --company Acme --role \"data engineer\"
+  hotseat rehearse --minutes 20 --input spoken";
+
+/// Options of `hotseat rehearse`.
+#[derive(Debug, Args)]
+pub struct RehearseArgs {
+    /// The time budget: the answer limits, follow-ups included, add up to
+    /// no more than this
+    #[arg(long, default_value_t = 30, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=600))]
+    pub minutes: u16,
+    /// The company, filled into {company}; one question will name it
+    #[arg(long)]
+    pub company: Option<String>,
+    /// The role, filled into {role}
+    #[arg(long)]
+    pub role: Option<String>,
+    /// Typed or spoken answers (line input is automatic when stdin is not a terminal)
+    #[arg(long, value_enum, default_value_t = InputArg::Typed)]
+    pub input: InputArg,
+    /// A gap between key presses longer than this is a pause
+    #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = parse_duration)]
+    pub pause: std::time::Duration,
+    /// Seed for a reproducible choice of questions
+    #[arg(long, value_parser = parse_seed)]
+    pub seed: Option<u64>,
 }
 
 /// How answers are given.

@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use rand::RngExt as _;
 
-use super::drill::{Fill, finish, input_mode, question_pool, run_plan};
+use super::drill::{Closing, Fill, finish, input_mode, question_pool, run_plan};
 use crate::bank::{Bank, Catalog, Question};
 use crate::cli::DailyArgs;
 use crate::drill::schedule::{
@@ -118,11 +118,11 @@ pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
     let schedule = after.schedule(&model);
     let mut extra = vec![streak_line(&after, Timestamp::now(), &zone)];
     extra.push(tomorrow_line(&schedule, &candidates, today, &zone));
-    finish(ctx, &report, &extra)
+    finish(ctx, &report, Closing::NextStep(&extra))
 }
 
 /// Streams the history into the schedule's facts, printing each warning.
-fn read_practice(history: &History) -> anyhow::Result<Practice> {
+pub(crate) fn read_practice(history: &History) -> anyhow::Result<Practice> {
     let mut practice = Practice::new();
     let warnings = history
         .scan(|r| practice.add(&r))

@@ -20,11 +20,10 @@ use crate::bank::{Bank, Catalog, Question, fill_placeholders};
 use crate::cli::{DrillArgs, InputArg};
 use crate::drill::{AnswerRecord, AnswerRules, InputMode, Mode, Stamp, select};
 use crate::history::History;
-use crate::report::summary;
+use crate::report::summary::{self, Tail};
 use crate::session::{self, Ending, Env, FixedPlan, Item, ModeRules, Plan, Report};
 use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
-use crate::term::sanitize::clean;
 use crate::term::session::{Interrupt, RawUi, Ui};
 use crate::term::style::Paint;
 
@@ -66,7 +65,7 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
     };
     let mut plan = FixedPlan::new(rules, items);
     let report = run_plan(ctx, &mut plan, input)?;
-    finish(ctx, &report, &[])
+    finish(ctx, &report, Closing::NextStep(&[]))
 }
 
 /// How `{company}` and `{role}` are filled for a session.
@@ -161,18 +160,18 @@ pub(crate) fn run_plan(
     Ok(report?)
 }
 
-/// After the runner: the terminal checked, the summary printed (with
-/// `extra` lines after it), the exit code decided.
+/// After the runner: the terminal checked, the summary printed (ending as
+/// `tail` says), the exit code decided.
 pub(crate) fn finish(
     ctx: &super::Context,
     report: &Report,
-    extra: &[String],
+    tail: Closing<'_>,
 ) -> anyhow::Result<ExitCode> {
     if let Err(e) = &report.restored {
         anyhow::bail!("cannot restore the terminal: {e}");
     }
     let history = History::open(&ctx.home)?;
-    let printed = print_summary(report, extra, Paint::new(ctx.color), history.path());
+    let printed = print_summary(report, tail, Paint::new(ctx.color), history.path());
     // Keys typed while the summary printed are not for the shell.
     let _ = crate::term::input::discard_typeahead();
     match report.ending {
@@ -221,11 +220,11 @@ fn session_id() -> String {
     format!("{}-{suffix:04x}", now.strftime("%Y%m%d-%H%M%S"))
 }
 
-/// Headline, table and the one next step on standard output, then
-/// `extra` lines (a mode's own closing lines: streak, what is due).
+/// Headline, table and the tail (the next step, or a mode's own lines) on
+/// standard output.
 fn print_summary(
     report: &Report,
-    extra: &[String],
+    tail: Closing<'_>,
     paint: Paint,
     saved_to: &std::path::Path,
 ) -> io::Result<()> {
@@ -243,20 +242,36 @@ fn print_summary(
         .map(|a| (a.record.clone(), a.question.clone()))
         .collect();
     let records = report.records();
+    let tail = match tail {
+        Closing::NextStep(lines) => Tail {
+            lines,
+            ..Tail::next_step_of(&records)
+        },
+        Closing::Lines(lines) => Tail {
+            next_step: None,
+            lines,
+        },
+    };
     let mut out = stdout.lock();
     summary::write(
         &mut out,
         width,
         &report.closing,
         &answers,
-        &records,
+        &tail,
         paint,
         Some(saved_to),
     )?;
-    for line in extra {
-        writeln!(out, "{}", clean(line))?;
-    }
     out.flush()
+}
+
+/// How a mode ends its summary.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Closing<'a> {
+    /// The one next step, then these lines (drill, daily).
+    NextStep(&'a [String]),
+    /// These lines instead of the next step (the rehearsal's report).
+    Lines(&'a [String]),
 }
 
 #[cfg(test)]
@@ -345,7 +360,7 @@ mod tests {
                 width,
                 &closing,
                 &answers,
-                &records,
+                &summary::Tail::next_step_of(&records),
                 Paint::new(false),
                 None,
             )

@@ -66,7 +66,7 @@ fn longest_typed(pauses: &[Pause]) -> Option<&Pause> {
 }
 
 /// Where a pause fell, in words: `after “project” (word 12)`.
-fn place(text: &str, p: &Pause) -> String {
+pub fn place(text: &str, p: &Pause) -> String {
     let Some(k) = p.at_word else {
         return "self-marked".to_owned();
     };

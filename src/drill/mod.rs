@@ -9,6 +9,7 @@ pub mod coach;
 pub mod event;
 pub mod fillers;
 pub mod record;
+pub mod rehearsal;
 pub mod schedule;
 pub mod select;
 pub mod stamp;

@@ -268,6 +268,9 @@ pub struct Practice {
     /// Per session: its start (if its closing record was read), its first
     /// answer's time, and whether one of its answers was not skipped.
     sessions: HashMap<String, SessionDay>,
+    /// The latest rehearsal seen: (session, its latest answer time, the
+    /// questions it asked).
+    last_rehearsal: Option<(String, Timestamp, Vec<String>)>,
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -314,6 +317,9 @@ impl Practice {
             day.first_answer = Some(a.at);
         }
         day.counts |= !a.skipped;
+        if a.mode == super::record::Mode::Rehearse {
+            self.note_rehearsal(a);
+        }
         if !a.moves_schedule() {
             return;
         }
@@ -335,6 +341,27 @@ impl Practice {
             rating: a.rating,
             raw,
         });
+    }
+
+    fn note_rehearsal(&mut self, a: &AnswerRecord) {
+        match &mut self.last_rehearsal {
+            Some((session, at, questions)) if *session == a.session => {
+                *at = (*at).max(a.at.instant);
+                if !questions.contains(&a.question) {
+                    questions.push(a.question.clone());
+                }
+            }
+            Some((_, at, _)) if *at > a.at.instant => {}
+            _ => {
+                self.last_rehearsal =
+                    Some((a.session.clone(), a.at.instant, vec![a.question.clone()]));
+            }
+        }
+    }
+
+    /// The questions (`category/id`) the latest rehearsal asked.
+    pub fn last_rehearsal(&self) -> &[String] {
+        self.last_rehearsal.as_ref().map_or(&[], |r| &r.2)
     }
 
     /// Replays every review in time order through `model`.

@@ -54,16 +54,37 @@ pub fn headline(session: &str, answered: u32, skipped: u32, interrupted: bool) -
     line
 }
 
+/// What a mode puts at the end of its summary, before `Saved to`.
+#[derive(Debug, Clone, Default)]
+pub struct Tail<'a> {
+    /// The one thing to work on next ([`coach::next_step`]), if shown.
+    pub next_step: Option<String>,
+    /// The mode's own closing lines (streak, what is due, the rehearsal
+    /// report), each wrapped to the width.
+    pub lines: &'a [String],
+}
+
+impl Tail<'_> {
+    /// The usual tail: the next step judged from `records`, nothing more.
+    pub fn next_step_of(records: &[AnswerRecord]) -> Self {
+        Self {
+            next_step: coach::next_step(records),
+            lines: &[],
+        }
+    }
+}
+
 /// The whole end-of-session summary: headline, the answers (see
-/// [`table`]), a legend for the pause cells, the one next step, and
-/// `Saved to <path>` when `saved_to` is given and an answer was saved.
-/// Fitted to `width` columns when on a terminal (`None` off one).
+/// [`table`]), a legend for the pause cells, the tail (the one next step,
+/// a mode's own lines), and `Saved to <path>` when `saved_to` is given and
+/// an answer was saved. Fitted to `width` columns when on a terminal
+/// (`None` off one).
 pub fn write(
     out: &mut dyn Write,
     width: Option<u16>,
     closing: &SessionRecord,
     answers: &[(AnswerRecord, String)],
-    records: &[AnswerRecord],
+    tail: &Tail<'_>,
     paint: Paint,
     saved_to: Option<&Path>,
 ) -> io::Result<()> {
@@ -113,10 +134,13 @@ pub fn write(
             writeln!(out)?;
         }
     }
-    if let Some(step) = coach::next_step(records) {
+    if let Some(step) = &tail.next_step {
         // The step may quote a word of an answer, which may hold anything
         // a paste brought in.
-        text(out, &format!("To work on: {}", clean(&step)), Paint::label)?;
+        text(out, &format!("To work on: {}", clean(step)), Paint::label)?;
+    }
+    for line in tail.lines {
+        text(out, &clean(line), |_, l| l.to_owned())?;
     }
     if let Some(path) = saved_to.filter(|_| !answers.is_empty()) {
         let line = format!("Saved to {}", clean(&path.display().to_string()));
@@ -687,7 +711,7 @@ mod tests {
             width,
             &closing(n),
             answers,
-            &records,
+            &Tail::next_step_of(&records),
             Paint::new(paint),
             saved_to,
         )

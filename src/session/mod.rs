@@ -27,7 +27,7 @@ use crate::drill::{
 use crate::history::HistoryError;
 use crate::term::session::{Interrupt, Outcome, Prompt, RateOutcome, Ui};
 
-pub use plan::{FixedPlan, Item, ModeRules, Plan};
+pub use plan::{BudgetPlan, FixedPlan, Item, ModeRules, Plan};
 pub use sink::{MemorySink, Sink};
 
 /// What the runner needs from outside besides the plan, the UI and the
@@ -141,10 +141,19 @@ pub fn run(
             }
         }
         number += 1;
+        let title = match plan.clock(&answers) {
+            Some((used, budget)) => format!(
+                "{} · interview clock {} of {}",
+                item.title,
+                coach::duration(used),
+                coach::duration(budget)
+            ),
+            None => item.title.clone(),
+        };
         let prompt = Prompt {
             number,
             total: plan.total(&answers).max(number),
-            title: &item.title,
+            title: &title,
             text: &item.text,
             tips: &item.tips,
         };

@@ -1,6 +1,6 @@
 //! What a session will ask: the mode's rules and the items, one at a time.
 
-use crate::drill::{AnswerRules, Mode};
+use crate::drill::{AnswerRules, Mode, millis};
 
 use super::Answered;
 
@@ -53,6 +53,12 @@ pub trait Plan {
     /// How many questions the session is expected to have, for
     /// "Question 2 of 5" (may grow as the plan adds items).
     fn total(&self, so_far: &[Answered]) -> usize;
+    /// The session clock shown beside each question: (time used, budget),
+    /// for a plan with a time budget (a rehearsal). `None` by default.
+    fn clock(&self, so_far: &[Answered]) -> Option<(u64, u64)> {
+        let _ = so_far;
+        None
+    }
 }
 
 /// A plan fixed in advance: drill and daily.
@@ -85,5 +91,80 @@ impl Plan for FixedPlan {
 
     fn total(&self, _so_far: &[Answered]) -> usize {
         self.len
+    }
+}
+
+/// A plan with a time budget (the rehearsal): questions fixed in advance,
+/// each with an optional follow-up that is asked, right after its
+/// question, only while the budget allows. The budget counts answer
+/// limits, not time spent reading: the questions' limits are reserved
+/// first, and what they leave (`slack`) pays for follow-ups in order.
+#[derive(Debug, Clone)]
+pub struct BudgetPlan {
+    rules: ModeRules,
+    items: std::collections::VecDeque<(Item, Option<Item>)>,
+    pending: Option<Item>,
+    budget_ms: u64,
+    slack_ms: u64,
+    total: usize,
+}
+
+impl BudgetPlan {
+    /// A plan of `items` (each question with its follow-up, if any) in a
+    /// budget of `budget_ms` of answer limits. The questions' own limits
+    /// must fit in it.
+    pub fn new(rules: ModeRules, items: Vec<(Item, Option<Item>)>, budget_ms: u64) -> Self {
+        let reserved: u64 = items.iter().map(|(q, _)| millis(q.rules.limit)).sum();
+        let slack_ms = budget_ms.saturating_sub(reserved);
+        // Which follow-ups will be asked depends on limits alone, so the
+        // total is known from the start ("Question 3 of 14" never grows).
+        let mut left = slack_ms;
+        let mut followups = 0;
+        for f in items.iter().filter_map(|(_, f)| f.as_ref()) {
+            let cost = millis(f.rules.limit);
+            if cost <= left {
+                left -= cost;
+                followups += 1;
+            }
+        }
+        Self {
+            rules,
+            total: items.len() + followups,
+            items: items.into(),
+            pending: None,
+            budget_ms,
+            slack_ms,
+        }
+    }
+}
+
+impl Plan for BudgetPlan {
+    fn rules(&self) -> ModeRules {
+        self.rules
+    }
+
+    fn next(&mut self, _so_far: &[Answered]) -> Option<Item> {
+        if let Some(f) = self.pending.take() {
+            let cost = millis(f.rules.limit);
+            if cost <= self.slack_ms {
+                self.slack_ms -= cost;
+                return Some(f);
+            }
+        }
+        let (question, followup) = self.items.pop_front()?;
+        self.pending = followup;
+        Some(question)
+    }
+
+    fn total(&self, _so_far: &[Answered]) -> usize {
+        self.total
+    }
+
+    fn clock(&self, so_far: &[Answered]) -> Option<(u64, u64)> {
+        let used = so_far
+            .iter()
+            .map(|a| a.record.think_ms.saturating_add(a.record.answer_ms))
+            .sum();
+        Some((used, self.budget_ms))
     }
 }

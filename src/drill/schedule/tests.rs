@@ -491,3 +491,20 @@ fn the_fsrs_step_matches_the_crates_scheduler() {
         }
     }
 }
+
+#[test]
+fn the_last_rehearsal_is_the_latest_rehearse_session() {
+    let rehearse = |q: &str, session: &str, when: Stamp| AnswerRecord {
+        mode: Mode::Rehearse,
+        session: session.into(),
+        ..smooth(q, when)
+    };
+    let p = practice(&[
+        rehearse("weaknesses/a", "r2", at(5, 20)),
+        rehearse("weaknesses/b", "r2", at(5, 21)),
+        rehearse("weaknesses/c", "r1", at(1, 20)),
+        smooth("weaknesses/d", at(6, 9)),
+    ]);
+    assert_eq!(p.last_rehearsal(), ["weaknesses/a", "weaknesses/b"]);
+    assert!(Practice::new().last_rehearsal().is_empty());
+}

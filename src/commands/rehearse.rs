@@ -1,0 +1,177 @@
+//! `hotseat rehearse`: the night before, a full mock interview for one
+//! company and role, in the order a real one runs, inside a time budget.
+//! Strict (answers are submitted at their limit), no skipping, no
+//! coaching between questions; follow-ups when the budget allows; and at
+//! the end the rehearsal report.
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use rand::RngExt as _;
+
+use super::Usage;
+use super::drill::{Closing, Fill, finish, input_mode, run_plan};
+use crate::bank::{Bank, Catalog, Question};
+use crate::cli::RehearseArgs;
+use crate::drill::rehearsal::{self, Candidate, Offer, Phase};
+use crate::drill::schedule::Fsrs;
+use crate::drill::{AnswerRules, InputMode, Mode};
+use crate::history::History;
+use crate::report::rehearsal::{Moment, markdown, plain};
+use crate::session::{BudgetPlan, ModeRules};
+use crate::term::sanitize::clean;
+
+/// The categories each phase draws from, in order of preference.
+fn categories(phase: Phase) -> &'static [&'static str] {
+    match phase {
+        Phase::Opener => &["tell-me-about-yourself"],
+        Phase::Strengths => &["strengths"],
+        Phase::Weaknesses => &["weaknesses"],
+        Phase::Behavioral => &["behavioral"],
+        Phase::Company => &["company-research", "culture-fit"],
+        Phase::FiveYear => &["five-year-plan"],
+        Phase::Curveball => &["caught-off-guard", "curveballs"],
+        Phase::Closing => &["questions-to-ask"],
+    }
+}
+
+/// The category `reflect` fills with questions from real interviews.
+const CAUGHT_OFF_GUARD: &str = "caught-off-guard";
+
+/// Runs `hotseat rehearse`.
+pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode> {
+    let catalog = Catalog::load_for_home(&ctx.home, &ctx.extra_banks)?;
+    let history = History::open(&ctx.home)?;
+    let practice = super::daily::read_practice(&history)?;
+    let schedule = practice.schedule(&Fsrs::default());
+
+    // Every question a phase may ask, with what the planner weighs.
+    let mut pool: Vec<(&Bank, &Question, Phase)> = Vec::new();
+    let mut offer = Offer {
+        last_rehearsal: practice
+            .last_rehearsal()
+            .iter()
+            .cloned()
+            .collect::<HashSet<_>>(),
+        company: args.company.is_some(),
+        ..Offer::default()
+    };
+    for (phase, _) in rehearsal::STRUCTURE {
+        let mut candidates = Vec::new();
+        for category in categories(phase) {
+            let Some(bank) = catalog.bank(category) else {
+                continue;
+            };
+            for q in &bank.questions {
+                let key = format!("{}/{}", bank.category, q.id);
+                candidates.push(Candidate {
+                    index: pool.len(),
+                    limit_ms: crate::drill::millis(bank.limit_for(q)),
+                    has_followup: !q.followups.is_empty(),
+                    names_company: q.text.contains("{company}"),
+                    score: schedule.memories.get(&key).map(|m| m.score()),
+                    preferred: bank.category == CAUGHT_OFF_GUARD,
+                    key,
+                });
+                pool.push((bank, q, phase));
+            }
+        }
+        offer.phases.push((phase, candidates));
+    }
+    let budget_ms = u64::from(args.minutes) * 60_000;
+    let seed = args.seed.unwrap_or_else(|| rand::rng().random());
+    let planned = rehearsal::plan(&offer, budget_ms, seed).map_err(|e| Usage(e.to_string()))?;
+
+    let input = input_mode(args.input);
+    let fill = Fill {
+        company: args.company.clone(),
+        role: args.role.clone(),
+    };
+    let mut phase_of: Vec<(String, Phase)> = Vec::new();
+    let items = planned
+        .slots
+        .iter()
+        .map(|slot| {
+            let (bank, question, phase) = pool[slot.index];
+            phase_of.push((format!("{}/{}", bank.category, question.id), phase));
+            let rules = AnswerRules {
+                input,
+                limit: Duration::from_millis(slot.limit_ms),
+                think_target: bank.think_for(question),
+                pause_threshold: args.pause,
+                strict: true,
+                skip: false,
+            };
+            let mut item = fill.item(bank, question, rules.clone());
+            let followup = match (slot.followup_ms, question.followups.first()) {
+                (Some(ms), Some(text)) => {
+                    let mut f = item.clone();
+                    f.title = format!("{} · follow-up", bank.title);
+                    f.text = fill.text(text);
+                    f.followups = Vec::new();
+                    f.followup = Some(1);
+                    f.rules = AnswerRules {
+                        limit: Duration::from_millis(ms),
+                        ..rules
+                    };
+                    Some(f)
+                }
+                _ => None,
+            };
+            // No coaching between questions: follow-ups are asked, not shown.
+            item.followups = Vec::new();
+            (item, followup)
+        })
+        .collect();
+
+    {
+        let mut out = io::stdout().lock();
+        let who = match (&args.company, &args.role) {
+            (Some(c), Some(_)) => format!(" for {} at {}", fill.text("{role}"), c),
+            (Some(c), None) => format!(" at {c}"),
+            (None, Some(_)) => format!(" for {}", fill.text("{role}")),
+            (None, None) => String::new(),
+        };
+        writeln!(
+            out,
+            "{}",
+            clean(&format!(
+                "Rehearsal{who}: {} questions in a {} budget of answer time, follow-ups when \
+                 it allows. As in the room: each answer is submitted at its limit, there is \
+                 no skipping, and no coaching until the end.",
+                planned.slots.len(),
+                crate::drill::coach::duration(budget_ms)
+            ))
+        )?;
+        out.flush()?;
+    }
+
+    let rules = ModeRules {
+        mode: Mode::Rehearse,
+        feedback: false,
+        rate: false,
+    };
+    let mut plan = BudgetPlan::new(rules, items, budget_ms);
+    let report = run_plan(ctx, &mut plan, input)?;
+    let moments: Vec<Moment<'_>> = report
+        .answers
+        .iter()
+        .map(|a| Moment {
+            record: &a.record,
+            question: &a.question,
+            phase: phase_of
+                .iter()
+                .find(|(k, _)| *k == a.record.question)
+                .map_or(Phase::Curveball, |(_, p)| *p),
+        })
+        .collect();
+    let sections = crate::report::rehearsal::report(&moments, budget_ms);
+    let lines = if input == InputMode::Line || !io::IsTerminal::is_terminal(&io::stdout()) {
+        markdown(&sections)
+    } else {
+        plain(&sections)
+    };
+    finish(ctx, &report, Closing::Lines(&lines))
+}

@@ -1,0 +1,260 @@
+//! `hotseat rehearse` end to end on the built-in banks: structure, order,
+//! budget, company naming, placeholders, follow-ups and the report in line
+//! mode with a fixed seed; no skipping and no coaching through a real
+//! pseudo-terminal.
+
+mod util;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+use util::Home;
+use util::pty::{CTRL_C, DEADLINE, ENTER, ESC, Exit, Spawn};
+
+fn run(home: &Home, extra: &[&str], lines: usize) -> Output {
+    let mut child = Command::new(util::bin())
+        .arg("--home")
+        .arg(home.path())
+        .arg("rehearse")
+        .args(extra)
+        .env_remove("HOTSEAT_HOME")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn hotseat");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let answer = "I led the move of our reports to a new warehouse and it cut the \
+                  time to publish them from two days to four hours, which the team \
+                  still uses every week\n";
+    let _ = stdin.write_all(answer.repeat(lines).as_bytes());
+    drop(stdin);
+    child.wait_with_output().expect("wait for hotseat")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const ORDER: [&str; 10] = [
+    "tell-me-about-yourself",
+    "strengths",
+    "weaknesses",
+    "behavioral",
+    "company-research",
+    "culture-fit",
+    "five-year-plan",
+    "caught-off-guard",
+    "curveballs",
+    "questions-to-ask",
+];
+
+fn rank(category: &str) -> usize {
+    let r = ORDER.iter().position(|c| *c == category).expect(category);
+    // Company research and culture fit are one phase, as are curveballs
+    // and questions that caught the user off guard.
+    match r {
+        5 => 4,
+        8 => 7,
+        r => r,
+    }
+}
+
+fn mains(answers: &[Value]) -> Vec<&Value> {
+    answers
+        .iter()
+        .filter(|a| a.get("followup").is_none())
+        .collect()
+}
+
+#[test]
+fn a_rehearsal_runs_in_interview_order_within_its_budget() {
+    let home = Home::new();
+    let out = run(
+        &home,
+        &[
+            "--minutes",
+            "30",
+            "--company",
+            "Acme",
+            "--role",
+            "data engineer",
+            "--seed",
+            "7",
+        ],
+        40,
+    );
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", text(&out.stderr));
+    let answers = home.answers();
+    assert!(answers.iter().all(|a| a["mode"] == "rehearse"));
+    assert_eq!(home.sessions()[0]["mode"], "rehearse");
+    let main = mains(&answers);
+    let cats: Vec<&str> = main
+        .iter()
+        .map(|a| a["category"].as_str().unwrap())
+        .collect();
+    assert_eq!(cats[0], "tell-me-about-yourself");
+    assert_eq!(*cats.last().unwrap(), "questions-to-ask");
+    let ranks: Vec<usize> = cats.iter().map(|c| rank(c)).collect();
+    let mut sorted = ranks.clone();
+    sorted.sort_unstable();
+    assert_eq!(ranks, sorted, "phases out of order: {cats:?}");
+    let mut distinct = cats.clone();
+    distinct.dedup();
+    assert!(distinct.len() >= 5, "{distinct:?}");
+    assert!(
+        cats.iter().filter(|c| **c == "behavioral").count() >= 2,
+        "{cats:?}"
+    );
+    // The answer limits, follow-ups included, fit in the budget.
+    let limits: u64 = answers
+        .iter()
+        .map(|a| a["limit_ms"].as_u64().unwrap())
+        .sum();
+    assert!(limits <= 30 * 60_000, "{limits}");
+    // Follow-ups: right after their question, same id, half its limit (≥ 30 s).
+    let mut followups = 0;
+    for (i, a) in answers.iter().enumerate() {
+        if a.get("followup").is_some() {
+            followups += 1;
+            assert_eq!(a["followup"], 1);
+            let q = &answers[i - 1];
+            assert!(q.get("followup").is_none());
+            assert_eq!(a["question"], q["question"]);
+            let half = (q["limit_ms"].as_u64().unwrap() / 2).max(30_000);
+            assert_eq!(a["limit_ms"].as_u64().unwrap(), half);
+        }
+        assert_eq!(a["company"], "Acme");
+        assert_eq!(a["role"], "data engineer");
+    }
+    assert!(followups >= 3, "{followups}");
+    // The company is named in at least one question; nothing unfilled.
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.contains("Acme") && !l.starts_with("Rehearsal")),
+        "{stdout}"
+    );
+    for marker in ["{company}", "{role}"] {
+        assert!(!stdout.contains(marker), "{marker} reached the screen");
+        assert!(
+            !std::fs::read_to_string(home.history_path())
+                .unwrap()
+                .contains(marker),
+            "{marker} reached the history"
+        );
+    }
+    // The clock beside each question, and the report at the end, in Markdown.
+    assert!(
+        stdout.contains("interview clock 0.0s of 30m00s"),
+        "{stdout}"
+    );
+    for heading in [
+        "## Time",
+        "## Worst moments",
+        "## Three things to fix tonight",
+    ] {
+        assert!(stdout.contains(heading), "{heading} missing:\n{stdout}");
+    }
+    for n in ["\n1. “", "\n2. “", "\n3. “"] {
+        assert!(stdout.contains(n), "{n:?} missing:\n{stdout}");
+    }
+    // No coaching between questions.
+    assert!(!stdout.contains("Started after"), "{stdout}");
+    assert!(!stdout.contains("To work on:"), "{stdout}");
+}
+
+#[test]
+fn the_seed_reproduces_the_questions() {
+    let questions = |seed: &str| {
+        let home = Home::new();
+        let out = run(&home, &["--seed", seed, "--minutes", "20"], 40);
+        assert!(out.status.success());
+        home.answers()
+            .iter()
+            .map(|a| a["question"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(questions("3"), questions("3"));
+    assert_ne!(questions("3"), questions("4"));
+}
+
+#[test]
+fn too_short_a_budget_says_the_minimum_and_exits_2() {
+    let home = Home::new();
+    let out = run(&home, &["--minutes", "3"], 0);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("a rehearsal needs at least"), "{stderr}");
+    assert!(stderr.contains("pass --minutes"), "{stderr}");
+    assert!(!home.history_path().exists(), "nothing recorded");
+}
+
+#[test]
+fn rehearsal_answers_never_move_the_daily_schedule() {
+    let home = Home::new();
+    let due = |home: &Home| {
+        let out = Command::new(util::bin())
+            .arg("--home")
+            .arg(home.path())
+            .args(["daily", "--due"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        text(&out.stdout)
+    };
+    let before = due(&home);
+    let out = run(&home, &["--seed", "1", "--minutes", "15"], 40);
+    assert!(out.status.success());
+    assert!(!home.answers().is_empty());
+    let after = due(&home);
+    let never = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with("Never asked"))
+            .map(str::to_owned)
+    };
+    assert_eq!(never(&before), never(&after), "{after}");
+    assert!(after.contains("Due now: 0 questions."), "{after}");
+    // It still counts for the streak: practice is practice.
+    assert!(after.contains("Streak: 1 day, today included."), "{after}");
+}
+
+#[test]
+fn esc_does_not_skip_and_no_coaching_comes_between_questions() {
+    let home = Home::new();
+    let mut pty = Spawn::hotseat(vec![
+        "--home".into(),
+        home.path().into(),
+        "rehearse".into(),
+        "--minutes".into(),
+        "10".into(),
+        "--seed".into(),
+        "2".into(),
+    ])
+    .start();
+    pty.expect("interview clock");
+    pty.expect("thinking ");
+    std::thread::sleep(Duration::from_millis(300));
+    pty.send(ESC);
+    pty.expect_within("no skipping in a rehearsal", DEADLINE);
+    pty.type_text("I grew up fixing things", Duration::from_millis(30));
+    pty.send(ENTER);
+    pty.expect_within("Press Enter for the next question", DEADLINE);
+    assert!(
+        !pty.seen("Started after"),
+        "coaching between questions:\n{}",
+        pty.screen()
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    pty.send(CTRL_C);
+    assert_eq!(pty.wait_exit(), Exit::Code(130));
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1, "{answers:#?}");
+    assert_eq!(answers[0]["skipped"], false);
+    assert_eq!(answers[0]["text"], "I grew up fixing things");
+    assert_eq!(answers[0]["mode"], "rehearse");
+    assert_eq!(home.sessions()[0]["interrupted"], true);
+}
