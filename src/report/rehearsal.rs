@@ -310,7 +310,7 @@ fn fixes(moments: &[Moment<'_>]) -> Section {
     all.sort_by(|a, b| b.severity.total_cmp(&a.severity));
     let mut chosen: Vec<Fix> = Vec::new();
     // One thing per question while others remain.
-    for f in all.drain(..).collect::<Vec<_>>() {
+    for f in std::mem::take(&mut all) {
         if chosen.len() == 3 {
             break;
         }
