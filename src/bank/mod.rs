@@ -9,7 +9,8 @@
 //! - [`catalog`]: built-ins merged with the user's banks;
 //! - [`validate`]: kebab-case, placeholders, suggestions;
 //! - [`duration`]: `45s`, `2m`, `1m30s`;
-//! - [`builtin`]: the embedded `question-banks/*.yaml`.
+//! - [`builtin`]: the embedded `question-banks/*.yaml`;
+//! - [`own`]: the `caught-off-guard` bank `hotseat reflect` maintains.
 
 pub mod builtin;
 pub mod catalog;
@@ -17,6 +18,7 @@ pub mod duration;
 pub mod error;
 pub mod load;
 mod locate;
+pub mod own;
 pub mod validate;
 
 use std::fmt;

@@ -6,6 +6,7 @@ pub mod banks;
 pub mod daily;
 pub mod drill;
 pub mod menu;
+pub mod reflect;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -91,6 +92,7 @@ fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Banks(cmd) => banks::run(ctx, cmd),
         Command::Drill(args) => drill::run(ctx, &args),
         Command::Daily(args) => daily::run(ctx, &args),
+        Command::Reflect(args) => reflect::run(ctx, &args),
     }
 }
 
