@@ -37,7 +37,8 @@ const LOCK_NAME: &str = ".caught-off-guard.yaml.lock";
 /// Its title when we create it.
 const TITLE: &str = "Caught off guard";
 /// Its description when we create it.
-const DESCRIPTION: &str = "Questions that caught you off guard in real interviews, logged with hotseat reflect.";
+const DESCRIPTION: &str =
+    "Questions that caught you off guard in real interviews, logged with hotseat reflect.";
 /// The longest id made from a question's text; longer ones are cut at a
 /// word boundary.
 const MAX_ID: usize = 48;
@@ -339,7 +340,10 @@ fn shorten(id: &str) -> String {
     if id.len() <= MAX_ID {
         return id.to_string();
     }
-    let cut = id[..=MAX_ID].rfind('-').filter(|&i| i > 0).unwrap_or(MAX_ID);
+    let cut = id[..=MAX_ID]
+        .rfind('-')
+        .filter(|&i| i > 0)
+        .unwrap_or(MAX_ID);
     id[..cut].trim_end_matches('-').to_string()
 }
 
@@ -449,7 +453,10 @@ mod tests {
         let got = add(&banks, &["Why should we NOT hire you?", "What is 7 x 13?"]);
         assert_eq!(got.added, ["why-should-we-not-hire-you", "what-is-7-x-13"]);
         let text = std::fs::read_to_string(banks.join(FILE_NAME)).unwrap();
-        assert!(text.starts_with("# Maintained by `hotseat reflect`"), "{text}");
+        assert!(
+            text.starts_with("# Maintained by `hotseat reflect`"),
+            "{text}"
+        );
         let bank = check_file(&banks.join(FILE_NAME)).unwrap();
         assert_eq!(bank.category, CATEGORY);
         assert_eq!(bank.title, "Caught off guard");
@@ -478,11 +485,14 @@ mod tests {
     #[test]
     fn the_same_question_in_other_case_spacing_or_punctuation_is_not_added_again() {
         let dir = tempfile::tempdir().unwrap();
-        add(&dir.path().to_path_buf(), &["Why should we not hire you?"]);
+        add(dir.path(), &["Why should we not hire you?"]);
         let before = std::fs::read(dir.path().join(FILE_NAME)).unwrap();
         let got = add(
             dir.path(),
-            &["why  should we, not hire you", "WHY SHOULD WE NOT HIRE YOU!!"],
+            &[
+                "why  should we, not hire you",
+                "WHY SHOULD WE NOT HIRE YOU!!",
+            ],
         );
         assert!(got.added.is_empty(), "{got:?}");
         assert_eq!(got.already.len(), 2);
@@ -530,7 +540,10 @@ mod tests {
                 "- key: value # not a comment",
             ]
         );
-        assert!(bank.questions[0].tips[0].starts_with("From your interview at (company)[2J Evil on 2026-11-30"));
+        assert!(
+            bank.questions[0].tips[0]
+                .starts_with("From your interview at (company)[2J Evil on 2026-11-30")
+        );
         let id = &bank.questions[2].id;
         assert!(id.starts_with("q-") && id.len() == 10, "{id}");
         assert_eq!(
@@ -566,7 +579,11 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(!text.contains("# my notes"), "comments are not kept");
 
-        std::fs::write(&path, "category: caught-off-guard\nquestions:\n  - id: x\n    txt: oops\n").unwrap();
+        std::fs::write(
+            &path,
+            "category: caught-off-guard\nquestions:\n  - id: x\n    txt: oops\n",
+        )
+        .unwrap();
         let before = std::fs::read(&path).unwrap();
         let texts = vec!["Another?".to_string()];
         let err = add_questions(dir.path(), &texts, origin()).unwrap_err();
@@ -580,10 +597,14 @@ mod tests {
     #[test]
     fn ids_are_kebab_short_and_unique() {
         let mut taken = HashSet::new();
-        let long = "Tell me about a time you had to explain a very complicated technical thing to a child";
+        let long =
+            "Tell me about a time you had to explain a very complicated technical thing to a child";
         let id = unique_id(long, &taken);
         assert!(id.len() <= MAX_ID && !id.ends_with('-'), "{id}");
-        assert!(long.to_lowercase().starts_with(&id.replace('-', " ")), "{id}");
+        assert!(
+            long.to_lowercase().starts_with(&id.replace('-', " ")),
+            "{id}"
+        );
         taken.insert(id.clone());
         assert_eq!(unique_id(long, &taken), format!("{id}-2"));
         assert_eq!(same_key("Why, Acme?"), same_key("why acme"));

@@ -47,10 +47,10 @@ pub fn run(ctx: &Context, args: &ReflectArgs) -> anyhow::Result<ExitCode> {
         let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
         if !terminal {
             return Err(Usage(format!(
-                "missing {}: without a terminal there is no form to fill in, so give {} as flags, \
+                "missing {}: without a terminal there is no form to fill in, so give {}, \
                  e.g. hotseat reflect --company Acme --outcome waiting --caught-off-guard \"Why should we hire you?\"",
                 missing.join(" and "),
-                if missing.len() == 1 { "it" } else { "them" },
+                if missing.len() == 1 { "it as a flag" } else { "them as flags" },
             ))
             .into());
         }
@@ -338,8 +338,9 @@ fn save(ctx: &Context, r: &Reflection, out: &mut dyn Write) -> anyhow::Result<Ex
         }
         Err(e @ OwnError::Io { .. }) => {
             out.flush()?;
-            return Err(anyhow::Error::new(e)
-                .context("your reflection is saved, but its questions were not added to your bank"));
+            return Err(anyhow::Error::new(e).context(
+                "your reflection is saved, but its questions were not added to your bank",
+            ));
         }
     };
     report_added(&added, out)?;
@@ -452,8 +453,18 @@ mod tests {
 
     #[test]
     fn dates_are_exactly_year_month_day() {
-        assert_eq!(parse_date("2026-11-30").unwrap(), Date::constant(2026, 11, 30));
-        for bad in ["2026-13-01", "30/11/2026", "2026-11-3", "", "2026-02-30", "tomorrow"] {
+        assert_eq!(
+            parse_date("2026-11-30").unwrap(),
+            Date::constant(2026, 11, 30)
+        );
+        for bad in [
+            "2026-13-01",
+            "30/11/2026",
+            "2026-11-3",
+            "",
+            "2026-02-30",
+            "tomorrow",
+        ] {
             let e = parse_date(bad).unwrap_err();
             assert!(e.0.contains("YYYY-MM-DD"), "{bad}: {e}");
         }

@@ -191,7 +191,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(journal.path()).unwrap().permissions().mode();
+            let mode = std::fs::metadata(journal.path())
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
             let mode = std::fs::metadata(&home).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o700);
@@ -213,11 +216,13 @@ mod tests {
                 .append(true)
                 .open(journal.path())
                 .unwrap();
-            f.write_all(b"{\"kind\":\"reflection\",\"v\":1,\"at\":\n").unwrap();
+            f.write_all(b"{\"kind\":\"reflection\",\"v\":1,\"at\":\n")
+                .unwrap();
             f.write_all(b"{\"kind\":\"other\",\"v\":1}\n").unwrap();
             f.write_all(b"{\"kind\":\"reflection\",\"v\":1,\"company\":3}\n")
                 .unwrap();
-            f.write_all(b"{\"kind\":\"reflection\",\"v\":1,\"company\":\"torn").unwrap();
+            f.write_all(b"{\"kind\":\"reflection\",\"v\":1,\"company\":\"torn")
+                .unwrap();
         }
         journal
             .append(&sample("Globex", "2026-12-01T09:00:00Z"))
@@ -227,7 +232,10 @@ mod tests {
         assert_eq!(companies, ["Acme", "Globex"]);
         let lines: Vec<usize> = warnings.iter().map(|w| w.line).collect();
         assert_eq!(lines, [2, 4, 5], "{warnings:?}");
-        assert!(warnings[0].message.contains("not valid JSON"), "{warnings:?}");
+        assert!(
+            warnings[0].message.contains("not valid JSON"),
+            "{warnings:?}"
+        );
         assert!(
             warnings[1].message.starts_with("bad reflection record"),
             "{warnings:?}"
