@@ -211,6 +211,25 @@ fn by_flags_writes_the_journal_and_a_bank_that_check_accepts_and_drill_uses() {
         asked.contains(&"caught-off-guard/why-should-we-not-hire-you"),
         "{asked:?}"
     );
+
+    // daily takes it up too: never-asked questions join the set.
+    let daily = hotseat(
+        &home,
+        &["daily", "--category", "caught-off-guard", "--count", "2"],
+        "one\ntwo\n",
+    );
+    ok(&daily);
+    let daily_answers: Vec<Value> = home
+        .answers()
+        .into_iter()
+        .filter(|a| a["mode"] == "daily")
+        .collect();
+    assert_eq!(daily_answers.len(), 2, "{daily_answers:?}");
+    assert!(
+        daily_answers
+            .iter()
+            .all(|a| a["category"] == "caught-off-guard")
+    );
 }
 
 #[test]
