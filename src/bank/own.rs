@@ -319,11 +319,14 @@ pub fn same_key(text: &str) -> String {
 }
 
 /// A kebab-case id for `text`: its Latin letters and digits (at most
-/// [`MAX_ID`] characters, cut between words), or for text with none, `q-`
+/// [`MAX_ID`] characters, cut between words), or for text with fewer than
+/// three of them, `q-`
 /// and a short hash of the text that is the same on every run. `-2`, `-3`…
 /// is added when another question already has the id.
 pub fn unique_id(text: &str, taken: &HashSet<String>) -> String {
+    // A lone digit or letter left from mostly non-Latin text says nothing.
     let base = to_kebab(text)
+        .filter(|id| id.len() >= 3)
         .map(|id| shorten(&id))
         .unwrap_or_else(|| format!("q-{:08x}", fnv1a(same_key(text).as_bytes()) as u32));
     if !taken.contains(&base) {
@@ -607,6 +610,8 @@ mod tests {
         );
         taken.insert(id.clone());
         assert_eq!(unique_id(long, &taken), format!("{id}-2"));
+        assert!(unique_id("为什么 5 年?", &taken).starts_with("q-"));
+        assert_eq!(unique_id("Why?", &taken), "why");
         assert_eq!(same_key("Why, Acme?"), same_key("why acme"));
         assert_ne!(same_key("Why Acme?"), same_key("Why Globex?"));
     }
