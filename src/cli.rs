@@ -59,6 +59,78 @@ pub enum Command {
     /// The question banks in use: list, show, check
     #[command(subcommand)]
     Banks(BanksCommand),
+    /// After a real interview: what went well, what went badly, and the
+    /// questions that caught you off guard (they become drill questions)
+    #[command(after_help = REFLECT_HELP)]
+    Reflect(ReflectArgs),
+}
+
+/// Shown after `hotseat reflect --help`.
+const REFLECT_HELP: &str = "\
+On a terminal with no flags, a form asks for everything. Off a terminal,
+--company and --outcome are required. Each --caught-off-guard question is
+added to <home>/banks/caught-off-guard.yaml (category caught-off-guard).
+
+Examples:
+  hotseat reflect
+  hotseat reflect --company Acme --role \"data engineer\" --outcome waiting \\
+      --went-well \"the system design round\" \\
+      --caught-off-guard \"Why should we not hire you?\"
+  hotseat reflect --list";
+
+/// How a real interview ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutcomeArg {
+    /// They made an offer.
+    Offer,
+    /// They said no.
+    Rejected,
+    /// No answer yet.
+    Waiting,
+    /// You withdrew.
+    Withdrew,
+}
+
+/// Options of `hotseat reflect`.
+#[derive(Debug, Args)]
+pub struct ReflectArgs {
+    /// The company you interviewed with
+    #[arg(long)]
+    pub company: Option<String>,
+    /// The role you interviewed for
+    #[arg(long)]
+    pub role: Option<String>,
+    /// The day of the interview, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// How it ended
+    #[arg(long, value_enum)]
+    pub outcome: Option<OutcomeArg>,
+    /// Something that went well (repeatable)
+    #[arg(long = "went-well", value_name = "TEXT")]
+    pub went_well: Vec<String>,
+    /// Something that went badly (repeatable)
+    #[arg(long = "went-badly", value_name = "TEXT")]
+    pub went_badly: Vec<String>,
+    /// A question that caught you off guard (repeatable); added to your
+    /// caught-off-guard bank
+    #[arg(long = "caught-off-guard", value_name = "TEXT")]
+    pub caught_off_guard: Vec<String>,
+    /// Something that felt off about the place (repeatable)
+    #[arg(long = "felt-off", value_name = "TEXT")]
+    pub felt_off: Vec<String>,
+    /// What you would prefer instead (repeatable)
+    #[arg(long = "would-prefer", value_name = "TEXT")]
+    pub would_prefer: Vec<String>,
+    /// Show past reflections, newest first, instead of writing one
+    #[arg(long, conflicts_with_all = [
+        "company", "role", "date", "outcome", "went_well", "went_badly",
+        "caught_off_guard", "felt_off", "would_prefer",
+    ])]
+    pub list: bool,
+    /// With --list: print JSON
+    #[arg(long, requires = "list")]
+    pub json: bool,
 }
 
 /// Shown after `hotseat drill --help`.

@@ -10,7 +10,8 @@
 //! - [`validate`]: kebab-case, placeholders, suggestions;
 //! - [`fill`]: `{company}` and `{role}` filled into a text;
 //! - [`duration`]: `45s`, `2m`, `1m30s`;
-//! - [`builtin`]: the embedded `question-banks/*.yaml`.
+//! - [`builtin`]: the embedded `question-banks/*.yaml`;
+//! - [`own`]: the `caught-off-guard` bank `hotseat reflect` maintains.
 
 pub mod builtin;
 pub mod catalog;
@@ -19,6 +20,7 @@ pub mod error;
 pub mod fill;
 pub mod load;
 mod locate;
+pub mod own;
 pub mod validate;
 
 use std::fmt;

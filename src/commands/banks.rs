@@ -151,7 +151,9 @@ fn show_json(bank: &Bank, out: &mut dyn Write) -> anyhow::Result<()> {
 /// Writes `value` as pretty JSON with DEL, C1 controls and bidi marks
 /// escaped (serde_json escapes only C0), so the document is still the same
 /// data but cannot drive a terminal it is printed on.
-fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> anyhow::Result<()> {
+/// Pretty JSON with every character [`is_unsafe`] escaped as `\uXXXX`:
+/// safe to print as well as to parse (also used by `reflect --list --json`).
+pub(super) fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> anyhow::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
     let mut safe = String::with_capacity(text.len());
     for c in text.chars() {

@@ -56,14 +56,14 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
 /// would otherwise kill the process with the terminal in dialoguer's
 /// half-raw mode and the cursor hidden. A thread puts both back and exits
 /// with 128 + the signal. Stopped before the chosen command runs, which
-/// handles signals its own way.
-struct Watch {
+/// handles signals its own way. `reflect`'s form uses it too.
+pub(super) struct Watch {
     handle: signal_hook::iterator::Handle,
     thread: std::thread::JoinHandle<()>,
 }
 
 impl Watch {
-    fn start() -> io::Result<Self> {
+    pub(super) fn start() -> io::Result<Self> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         let saved = rustix::termios::tcgetattr(io::stdin()).ok();
         let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
@@ -87,13 +87,13 @@ impl Watch {
     }
 
     /// Stops watching: the command about to run handles signals itself.
-    fn stop(self) {
+    pub(super) fn stop(self) {
         self.handle.close();
         self.join();
     }
 
     /// Waits for the thread (which exits the process once a signal came).
-    fn join(self) {
+    pub(super) fn join(self) {
         let _ = self.thread.join();
     }
 }

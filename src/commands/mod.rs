@@ -7,6 +7,7 @@ pub mod daily;
 pub mod drill;
 pub mod menu;
 pub mod rehearse;
+pub mod reflect;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -96,6 +97,7 @@ fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Drill(args) => drill::run(ctx, &args),
         Command::Daily(args) => daily::run(ctx, &args),
         Command::Rehearse(args) => rehearse::run(ctx, &args),
+        Command::Reflect(args) => reflect::run(ctx, &args),
     }
 }
 

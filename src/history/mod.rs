@@ -1,6 +1,8 @@
 //! The JSON Lines history store: append one record at a time under an
 //! advisory lock, read back skipping unreadable lines with a warning.
-//! The only module that touches `history.jsonl`.
+//! The only module that touches `history.jsonl`; its [`journal`] keeps
+//! `journal.jsonl` (reflections after real interviews) by the same rules,
+//! through the same append and read code.
 //!
 //! Safety rules, because the file holds the user's private answers and a
 //! crash must lose at most the answer in progress:
@@ -22,6 +24,8 @@ use std::path::{Path, PathBuf};
 
 use crate::drill::Record;
 use crate::drill::record::VERSION;
+
+pub mod journal;
 
 /// The history's file name inside the home folder.
 pub const FILE_NAME: &str = "history.jsonl";
@@ -177,28 +181,7 @@ impl History {
     /// newline, the record starts on a new line so it is not glued to the
     /// broken one.
     pub fn append(&self, record: &Record) -> Result<(), HistoryError> {
-        let mut line = serde_json::to_vec(record).map_err(|error| HistoryError::Encode {
-            path: self.path.clone(),
-            error,
-        })?;
-        line.push(b'\n');
-
-        self.ensure_home()?;
-        let file = self.open_for_append()?;
-        let _lock = Lock::exclusive(&file, &self.path)?;
-
-        // Checked under the lock: only now is the end of the file stable.
-        let mut buf = Vec::with_capacity(line.len() + 1);
-        if !ends_with_newline(&file).map_err(|e| HistoryError::io(Action::Read, &self.path, e))? {
-            buf.push(b'\n');
-        }
-        buf.extend_from_slice(&line);
-
-        let werr = |e| HistoryError::io(Action::Write, &self.path, e);
-        (&file).write_all(&buf).map_err(werr)?;
-        file.sync_data().map_err(werr)?;
-        Ok(())
-        // `_lock` then `file` drop here: unlock, close.
+        append_record(&self.path, record)
     }
 
     /// Makes sure records can be appended: creates the home folder (`0700`)
@@ -206,8 +189,8 @@ impl History {
     /// session can fail before its first question rather than lose an
     /// answer.
     pub fn prepare(&self) -> Result<(), HistoryError> {
-        self.ensure_home()?;
-        self.open_for_append().map(drop)
+        ensure_home(self.home())?;
+        open_for_append(&self.path).map(drop)
     }
 
     /// Reads every record under a shared lock (so a concurrent append is
@@ -223,63 +206,105 @@ impl History {
     /// holding one line at a time (see [`scan_from`]). A missing file is an
     /// empty history. Returns the warnings.
     pub fn scan(&self, each: impl FnMut(Record)) -> Result<Vec<Warning>, HistoryError> {
-        let file = match File::open(&self.path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(HistoryError::io(Action::Read, &self.path, e)),
-        };
-        let _lock = Lock::shared(&file, &self.path)?;
-        scan_from(BufReader::with_capacity(1 << 16, &file), each)
-            .map_err(|e| HistoryError::io(Action::Read, &self.path, e))
+        scan_file(&self.path, parse_line, each)
     }
+}
 
-    /// Creates the home folder (`0700`) if it does not exist. An existing
-    /// folder's mode is the user's business and is left alone.
-    fn ensure_home(&self) -> Result<(), HistoryError> {
-        let home = self.home();
-        if home.as_os_str().is_empty() || home.is_dir() {
-            return Ok(());
-        }
-        if home.exists() {
-            // Without this the OS would only say "File exists".
-            let error = io::Error::from(io::ErrorKind::NotADirectory);
-            return Err(HistoryError::io(Action::Create, home, error));
-        }
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        builder
-            .create(home)
+/// Appends `record` as one JSON line to the store at `path`: the rules of
+/// [`History::append`], shared by every JSON Lines store of the home.
+fn append_record(path: &Path, record: &impl serde::Serialize) -> Result<(), HistoryError> {
+    let mut line = serde_json::to_vec(record).map_err(|error| HistoryError::Encode {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    line.push(b'\n');
+
+    ensure_home(path.parent().unwrap_or_else(|| Path::new(".")))?;
+    let file = open_for_append(path)?;
+    let _lock = Lock::exclusive(&file, path)?;
+
+    // Checked under the lock: only now is the end of the file stable.
+    let mut buf = Vec::with_capacity(line.len() + 1);
+    if !ends_with_newline(&file).map_err(|e| HistoryError::io(Action::Read, path, e))? {
+        buf.push(b'\n');
+    }
+    buf.extend_from_slice(&line);
+
+    let werr = |e| HistoryError::io(Action::Write, path, e);
+    (&file).write_all(&buf).map_err(werr)?;
+    file.sync_data().map_err(werr)?;
+    Ok(())
+    // `_lock` then `file` drop here: unlock, close.
+}
+
+/// Streams the records of the store at `path` to `each`, under a shared
+/// lock, one line at a time, each line read by `parse`. A missing file is
+/// an empty store. Returns the warnings.
+fn scan_file<T>(
+    path: &Path,
+    parse: impl FnMut(&[u8]) -> Result<T, Skip>,
+    each: impl FnMut(T),
+) -> Result<Vec<Warning>, HistoryError> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(HistoryError::io(Action::Read, path, e)),
+    };
+    let _lock = Lock::shared(&file, path)?;
+    scan_lines(
+        BufReader::with_capacity(1 << 16, &file),
+        MAX_LINE_BYTES,
+        parse,
+        each,
+    )
+    .map_err(|e| HistoryError::io(Action::Read, path, e))
+}
+
+/// Creates the home folder (`0700`) if it does not exist. An existing
+/// folder's mode is the user's business and is left alone.
+fn ensure_home(home: &Path) -> Result<(), HistoryError> {
+    if home.as_os_str().is_empty() || home.is_dir() {
+        return Ok(());
+    }
+    if home.exists() {
+        // Without this the OS would only say "File exists".
+        let error = io::Error::from(io::ErrorKind::NotADirectory);
+        return Err(HistoryError::io(Action::Create, home, error));
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(home)
+        .map_err(|e| HistoryError::io(Action::Create, home, e))?;
+    // A restrictive umask can only remove bits, but an odd one could
+    // leave the folder short of 0700 for its owner; set it exactly.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(home, std::fs::Permissions::from_mode(0o700))
             .map_err(|e| HistoryError::io(Action::Create, home, e))?;
-        // A restrictive umask can only remove bits, but an odd one could
-        // leave the folder short of 0700 for its owner; set it exactly.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(home, std::fs::Permissions::from_mode(0o700))
-                .map_err(|e| HistoryError::io(Action::Create, home, e))?;
-        }
-        Ok(())
     }
+    Ok(())
+}
 
-    /// Opens for append (and read, to look at the last byte), creating the
-    /// file `0600`. Never truncates.
-    fn open_for_append(&self) -> Result<File, HistoryError> {
-        let mut options = OpenOptions::new();
-        options.read(true).append(true).create(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        options
-            .open(&self.path)
-            .map_err(|e| HistoryError::io(Action::Write, &self.path, e))
+/// Opens for append (and read, to look at the last byte), creating the
+/// file `0600`. Never truncates.
+fn open_for_append(path: &Path) -> Result<File, HistoryError> {
+    let mut options = OpenOptions::new();
+    options.read(true).append(true).create(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
     }
+    options
+        .open(path)
+        .map_err(|e| HistoryError::io(Action::Write, path, e))
 }
 
 /// Whether the file is empty or ends with `\n`.
@@ -349,7 +374,7 @@ pub fn read_from(reader: impl BufRead) -> io::Result<(Vec<Record>, Vec<Warning>)
 
 fn read_capped(reader: impl BufRead, max_line: usize) -> io::Result<(Vec<Record>, Vec<Warning>)> {
     let mut records = Vec::new();
-    let warnings = scan_capped(reader, max_line, |r| records.push(r))?;
+    let warnings = scan_lines(reader, max_line, parse_line, |r| records.push(r))?;
     Ok((records, warnings))
 }
 
@@ -362,13 +387,17 @@ fn read_capped(reader: impl BufRead, max_line: usize) -> io::Result<(Vec<Record>
 ///   giving their count, at the line of the first;
 /// - a line over [`MAX_LINE_BYTES`] is skipped with a warning, never held.
 pub fn scan_from(reader: impl BufRead, each: impl FnMut(Record)) -> io::Result<Vec<Warning>> {
-    scan_capped(reader, MAX_LINE_BYTES, each)
+    scan_lines(reader, MAX_LINE_BYTES, parse_line, each)
 }
 
-fn scan_capped(
+/// The line loop of every JSON Lines store: `parse` reads one non-blank
+/// line (at most `max_line` bytes), `each` gets what it returns, and the
+/// rules of [`scan_from`] apply to what it refuses.
+fn scan_lines<T>(
     mut reader: impl BufRead,
     max_line: usize,
-    mut each: impl FnMut(Record),
+    mut parse: impl FnMut(&[u8]) -> Result<T, Skip>,
+    mut each: impl FnMut(T),
 ) -> io::Result<Vec<Warning>> {
     let mut warnings = Vec::new();
     let mut buf = Vec::new();
@@ -384,7 +413,7 @@ fn scan_capped(
         } else {
             match buf.trim_ascii() {
                 [] => continue,
-                bytes => parse_line(bytes),
+                bytes => parse(bytes),
             }
         };
         match result {
@@ -476,12 +505,7 @@ struct Header {
 /// skips the rest without building it). Anything unusual goes the slow
 /// way, through a generic JSON value, which also words the warning.
 fn parse_line(bytes: &[u8]) -> Result<Record, Skip> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not valid UTF-8 text (bad byte at column {})",
-            e.valid_up_to() + 1
-        )
-    })?;
+    let text = utf8(bytes)?;
     // This version's own lines start the same way; others say it in a
     // header read first.
     let kind = if text.starts_with(r#"{"kind":"answer","v":1,"#) {
@@ -509,9 +533,29 @@ fn parse_line(bytes: &[u8]) -> Result<Record, Skip> {
     parse_slowly(text)
 }
 
+/// A line as text, or the warning for the byte that is not UTF-8.
+fn utf8(bytes: &[u8]) -> Result<&str, Skip> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        Skip::Bad(format!(
+            "not valid UTF-8 text (bad byte at column {})",
+            e.valid_up_to() + 1
+        ))
+    })
+}
+
 /// The reading of a line that has something unusual about it: through a
 /// generic JSON value, so that the warning can say exactly what.
 fn parse_slowly(text: &str) -> Result<Record, Skip> {
+    let (value, kind) = versioned(text)?;
+    if !matches!(kind.as_str(), "answer" | "session" | "rating") {
+        return Err(Skip::Unknown);
+    }
+    serde_json::from_value(value).map_err(|e| Skip::Bad(format!("bad {kind} record: {e}")))
+}
+
+/// A line read as a generic JSON object whose format version this build
+/// reads, with its `kind`; or why it is skipped, worded for the warning.
+fn versioned(text: &str) -> Result<(serde_json::Value, String), Skip> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         // serde_json's positions say "line 1", which would be confusing
         // next to our file line number: keep only the column.
@@ -547,10 +591,7 @@ fn parse_slowly(text: &str) -> Result<Record, Skip> {
             )));
         }
     };
-    if !matches!(kind.as_str(), "answer" | "session" | "rating") {
-        return Err(Skip::Unknown);
-    }
-    serde_json::from_value(value).map_err(|e| Skip::Bad(format!("bad {kind} record: {e}")))
+    Ok((value, kind))
 }
 
 /// Shows a JSON value from the file: numbers as they are, anything else
