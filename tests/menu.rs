@@ -32,11 +32,26 @@ fn key(pty: &mut Pty, keys: &str) {
     std::thread::sleep(Duration::from_millis(120));
 }
 
+/// The menu's entries, by position.
+const DAILY: usize = 0;
+const REHEARSE: usize = 1;
+const DRILL: usize = 2;
+const BROWSE: usize = 4;
+const QUIT: usize = 5;
+
+/// Moves to entry `n` of the main menu and picks it.
+fn pick(pty: &mut Pty, n: usize) {
+    for _ in 0..n {
+        key(pty, DOWN);
+    }
+    key(pty, ENTER);
+}
+
 #[test]
 fn custom_drill_from_the_menu_runs_and_records_the_chosen_category() {
     let home = Home::new();
     let mut pty = menu(&home);
-    key(&mut pty, ENTER);
+    pick(&mut pty, DRILL);
     pty.expect("Fixture (3 questions)");
     // The fixture bank comes after the nine built-in ones.
     for _ in 0..9 {
@@ -64,8 +79,7 @@ fn custom_drill_from_the_menu_runs_and_records_the_chosen_category() {
 fn browsing_from_the_menu_shows_the_chosen_bank() {
     let home = Home::new();
     let mut pty = menu(&home);
-    key(&mut pty, DOWN);
-    key(&mut pty, ENTER);
+    pick(&mut pty, BROWSE);
     pty.expect("Which bank?");
     for _ in 0..9 {
         key(&mut pty, DOWN);
@@ -84,9 +98,7 @@ fn browsing_from_the_menu_shows_the_chosen_bank() {
 fn quitting_or_ctrl_c_leaves_nothing_behind_and_the_cursor_visible() {
     let home = Home::new();
     let mut pty = menu(&home);
-    key(&mut pty, DOWN);
-    key(&mut pty, DOWN);
-    key(&mut pty, ENTER);
+    pick(&mut pty, QUIT);
     assert_eq!(pty.wait_exit(), Exit::Code(0));
     assert!(!pty.cursor_hidden());
 
@@ -127,7 +139,7 @@ fn sigterm_at_a_menu_prompt_restores_the_terminal() {
     pty.expect("What would you like to do?");
     // Past the first prompt, so dialoguer is inside a key read (terminal
     // half-raw, cursor hidden) when the signal lands.
-    key(&mut pty, ENTER);
+    pick(&mut pty, DRILL);
     pty.expect("Fixture (3 questions)");
     Pty::kill(pty.program_pid(), "TERM");
     assert_eq!(pty.wait_exit(), Exit::Code(143));
@@ -152,7 +164,7 @@ fn count_row(screen: &vt100::Screen) -> Option<String> {
 fn the_menus_count_accepts_exactly_what_count_accepts() {
     let home = Home::new();
     let mut pty = menu(&home);
-    key(&mut pty, ENTER);
+    pick(&mut pty, DRILL);
     pty.expect("Fixture (3 questions)");
     for _ in 0..9 {
         key(&mut pty, DOWN);
@@ -187,4 +199,49 @@ fn the_menus_count_accepts_exactly_what_count_accepts() {
     pty.expect("Question 1 of 1000 · Fixture");
     key(&mut pty, CTRL_C);
     assert_eq!(pty.wait_exit(), Exit::Code(130));
+}
+
+#[test]
+fn daily_practice_is_the_first_entry_and_records_a_daily_session() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    pty.expect("Daily practice");
+    pick(&mut pty, DAILY);
+    pty.expect("Nothing practised yet");
+    pty.expect("thinking ");
+    pty.type_text("a daily answer", Duration::from_millis(30));
+    pty.send(ENTER);
+    pty.expect("Press Enter for the next question");
+    key(&mut pty, CTRL_C);
+    assert_eq!(pty.wait_exit(), Exit::Code(130));
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1, "{answers:?}");
+    assert_eq!(answers[0]["mode"], "daily");
+}
+
+#[test]
+fn rehearse_from_the_menu_asks_company_role_and_minutes() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    pick(&mut pty, REHEARSE);
+    pty.expect("Company (Enter for none)");
+    pty.type_text("Acme", Duration::from_millis(30));
+    key(&mut pty, ENTER);
+    pty.expect("Role (Enter for none)");
+    key(&mut pty, ENTER);
+    pty.expect("Minutes of answer time");
+    key(&mut pty, "\x7f\x7f");
+    pty.type_text("0", Duration::from_millis(30));
+    key(&mut pty, ENTER);
+    pty.expect("a whole number of minutes from 1 to 600");
+    key(&mut pty, "\x7f");
+    pty.type_text("20", Duration::from_millis(30));
+    key(&mut pty, ENTER);
+    pty.expect("Rehearsal at Acme");
+    pty.expect("interview clock");
+    key(&mut pty, CTRL_C);
+    assert_eq!(pty.wait_exit(), Exit::Code(130));
+    let sessions = home.sessions();
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0]["mode"], "rehearse");
 }

@@ -258,3 +258,37 @@ fn esc_does_not_skip_and_no_coaching_comes_between_questions() {
     assert_eq!(answers[0]["mode"], "rehearse");
     assert_eq!(home.sessions()[0]["interrupted"], true);
 }
+
+#[test]
+fn a_question_that_caught_you_off_guard_is_rehearsed_in_the_curveball_phase() {
+    let home = Home::new();
+    let reflect = Command::new(util::bin())
+        .arg("--home")
+        .arg(home.path())
+        .args([
+            "reflect",
+            "--company",
+            "Initech",
+            "--outcome",
+            "rejected",
+            "--caught-off-guard",
+            "Why should we not hire you?",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(reflect.status.success(), "{}", text(&reflect.stderr));
+    let out = run(&home, &["--seed", "2", "--minutes", "20"], 40);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Why should we not hire you?"), "{stdout}");
+    let cats: Vec<String> = home
+        .answers()
+        .iter()
+        .map(|a| a["category"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(cats.iter().any(|c| c == "caught-off-guard"), "{cats:?}");
+    // Rehearsed last time: the next rehearsal asks another curveball.
+    let again = run(&home, &["--seed", "2", "--minutes", "20"], 40);
+    assert!(!text(&again.stdout).contains("Why should we not hire you?"));
+}

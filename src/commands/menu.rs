@@ -16,12 +16,47 @@ use crate::bank::Catalog;
 use crate::cli::{BanksCommand, Cli, Command, parse_count};
 use crate::term::sanitize::clean;
 
-/// The menu's entries, in order.
-const ENTRIES: [&str; 3] = [
+/// The menu's entries, in order: the two ways hotseat is used first.
+const ENTRIES: [&str; 6] = [
+    "Daily practice — today's set: what stalls you comes back",
+    "Rehearse — a full, timed mock interview for the night before",
     "Custom drill — choose categories and how many questions",
+    "Reflect — after a real interview, keep what caught you off guard",
     "Browse the question banks",
     "Quit",
 ];
+
+/// What each entry of [`ENTRIES`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Daily,
+    Rehearse,
+    Drill,
+    Reflect,
+    Browse,
+    Quit,
+}
+
+impl Entry {
+    fn at(i: usize) -> Self {
+        match i {
+            0 => Self::Daily,
+            1 => Self::Rehearse,
+            2 => Self::Drill,
+            3 => Self::Reflect,
+            4 => Self::Browse,
+            _ => Self::Quit,
+        }
+    }
+}
+
+/// Parses a command line built by the menu, so each entry runs with
+/// exactly the defaults of its subcommand.
+fn parsed(args: Vec<String>) -> dialoguer::Result<Option<Command>> {
+    let cli = Cli::try_parse_from(args)
+        .map_err(|e| dialoguer::Error::IO(io::Error::other(e.to_string())))?;
+    Ok(cli.command)
+}
 
 /// Shows the menu and runs the chosen entry.
 pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
@@ -32,6 +67,8 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     let colorful = ColorfulTheme::default();
     let theme: &dyn Theme = if ctx.color { &colorful } else { &SimpleTheme };
     let watch = Watch::start().context("cannot listen for Ctrl-C and other signals")?;
+    // Keys typed before the menu was on screen are not a choice.
+    let _ = crate::term::input::discard_typeahead();
     let result = choose(ctx, theme);
     if let Err(dialoguer::Error::IO(e)) = &result
         && e.kind() == io::ErrorKind::Interrupted
@@ -108,6 +145,14 @@ fn choose(ctx: &Context, theme: &dyn Theme) -> dialoguer::Result<Option<Command>
     else {
         return Ok(None);
     };
+    let entry = Entry::at(entry);
+    match entry {
+        Entry::Daily => return parsed(vec!["hotseat".into(), "daily".into()]),
+        Entry::Rehearse => return rehearse(theme),
+        Entry::Reflect => return parsed(vec!["hotseat".into(), "reflect".into()]),
+        Entry::Quit => return Ok(None),
+        Entry::Drill | Entry::Browse => {}
+    }
     // A broken user bank is reported by the command itself, with its
     // file and line; the menu then offers only what it could load.
     let catalog = Catalog::load_for_home(&ctx.home, &ctx.extra_banks).ok();
@@ -117,7 +162,7 @@ fn choose(ctx: &Context, theme: &dyn Theme) -> dialoguer::Result<Option<Command>
         .map(|b| format!("{} ({} questions)", clean(&b.title), b.questions.len()))
         .collect();
     match entry {
-        0 => {
+        Entry::Drill => {
             let picked = if labels.is_empty() {
                 Vec::new()
             } else {
@@ -147,13 +192,9 @@ fn choose(ctx: &Context, theme: &dyn Theme) -> dialoguer::Result<Option<Command>
             if !categories.is_empty() {
                 args.extend(["--category".to_string(), categories.join(",")]);
             }
-            // Parsed by clap so the menu's drill has exactly the defaults
-            // of `hotseat drill`.
-            let cli = Cli::try_parse_from(args)
-                .map_err(|e| dialoguer::Error::IO(io::Error::other(e.to_string())))?;
-            Ok(cli.command)
+            parsed(args)
         }
-        1 if !labels.is_empty() => {
+        Entry::Browse if !labels.is_empty() => {
             let Some(i) = Select::with_theme(theme)
                 .with_prompt("Which bank?")
                 .items(&labels)
@@ -172,7 +213,41 @@ fn choose(ctx: &Context, theme: &dyn Theme) -> dialoguer::Result<Option<Command>
             }))
         }
         // Browsing with no loadable banks: let `banks list` report why.
-        1 => Ok(Some(Command::Banks(BanksCommand::List { json: false }))),
+        Entry::Browse => Ok(Some(Command::Banks(BanksCommand::List { json: false }))),
         _ => Ok(None),
     }
+}
+
+/// The rehearsal's questions: company and role (Enter for none) and the
+/// budget, checked as `--minutes` checks it.
+fn rehearse(theme: &dyn Theme) -> dialoguer::Result<Option<Command>> {
+    let company: String = Input::with_theme(theme)
+        .with_prompt("Company (Enter for none)")
+        .allow_empty(true)
+        .interact_text()?;
+    let role: String = Input::with_theme(theme)
+        .with_prompt("Role (Enter for none)")
+        .allow_empty(true)
+        .interact_text()?;
+    let minutes: String = Input::with_theme(theme)
+        .with_prompt("Minutes of answer time")
+        .default("30".to_string())
+        .validate_with(|s: &String| {
+            Cli::try_parse_from(["hotseat", "rehearse", "--minutes", s.trim()])
+                .map(drop)
+                .map_err(|_| "a whole number of minutes from 1 to 600".to_string())
+        })
+        .interact_text()?;
+    let mut args = vec![
+        "hotseat".to_string(),
+        "rehearse".to_string(),
+        "--minutes".to_string(),
+        minutes.trim().to_string(),
+    ];
+    for (flag, value) in [("--company", company), ("--role", role)] {
+        if !value.trim().is_empty() {
+            args.extend([flag.to_string(), value.trim().to_string()]);
+        }
+    }
+    parsed(args)
 }

@@ -6,8 +6,8 @@ pub mod banks;
 pub mod daily;
 pub mod drill;
 pub mod menu;
-pub mod rehearse;
 pub mod reflect;
+pub mod rehearse;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

@@ -32,13 +32,10 @@ fn categories(phase: Phase) -> &'static [&'static str] {
         Phase::Behavioral => &["behavioral"],
         Phase::Company => &["company-research", "culture-fit"],
         Phase::FiveYear => &["five-year-plan"],
-        Phase::Curveball => &["caught-off-guard", "curveballs"],
+        Phase::Curveball => &[crate::bank::own::CATEGORY, "curveballs"],
         Phase::Closing => &["questions-to-ask"],
     }
 }
-
-/// The category `reflect` fills with questions from real interviews.
-const CAUGHT_OFF_GUARD: &str = "caught-off-guard";
 
 /// Runs `hotseat rehearse`.
 pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode> {
@@ -72,7 +69,7 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
                     has_followup: !q.followups.is_empty(),
                     names_company: q.text.contains("{company}"),
                     score: schedule.memories.get(&key).map(|m| m.score()),
-                    preferred: bank.category == CAUGHT_OFF_GUARD,
+                    preferred: bank.category == crate::bank::own::CATEGORY,
                     key,
                 });
                 pool.push((bank, q, phase));
