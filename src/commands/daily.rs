@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use rand::RngExt as _;
 
-use super::drill::{Closing, Fill, finish, input_mode, question_pool, run_plan};
+use super::drill::{Closing, Fill, finish, input_mode, print_intro, question_pool, run_plan};
 use crate::bank::{Bank, Catalog, Question};
 use crate::cli::DailyArgs;
 use crate::drill::schedule::{
@@ -71,13 +71,7 @@ pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
         ));
     }
     intro.push(set_line(&set));
-    {
-        let mut out = io::stdout().lock();
-        for line in &intro {
-            writeln!(out, "{}", clean(line))?;
-        }
-        out.flush()?;
-    }
+    print_intro(&intro)?;
 
     let input = input_mode(drill.input);
     let fill = Fill {

@@ -265,6 +265,32 @@ fn print_summary(
     out.flush()
 }
 
+/// Prints `lines` on standard output before a session starts, each
+/// sanitized and, on a terminal, word-wrapped to its width.
+pub(crate) fn print_intro(lines: &[String]) -> io::Result<()> {
+    let stdout = io::stdout();
+    let width = stdout.is_terminal().then(|| {
+        crossterm::terminal::size()
+            .ok()
+            .map(|(w, _)| usize::from(w))
+            .filter(|&w| w > 0)
+            .unwrap_or(80)
+    });
+    let mut out = stdout.lock();
+    for line in lines {
+        let line = crate::term::sanitize::clean(line);
+        match width {
+            Some(w) => {
+                for part in crate::term::countdown::wrap(&line, w.saturating_sub(1), "") {
+                    writeln!(out, "{part}")?;
+                }
+            }
+            None => writeln!(out, "{line}")?,
+        }
+    }
+    out.flush()
+}
+
 /// How a mode ends its summary.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Closing<'a> {

@@ -5,14 +5,14 @@
 //! the end the rehearsal report.
 
 use std::collections::HashSet;
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use rand::RngExt as _;
 
 use super::Usage;
-use super::drill::{Closing, Fill, finish, input_mode, run_plan};
+use super::drill::{Closing, Fill, finish, input_mode, print_intro, run_plan};
 use crate::bank::{Bank, Catalog, Question};
 use crate::cli::RehearseArgs;
 use crate::drill::rehearsal::{self, Candidate, Offer, Phase};
@@ -21,7 +21,6 @@ use crate::drill::{AnswerRules, InputMode, Mode};
 use crate::history::History;
 use crate::report::rehearsal::{Moment, markdown, plain};
 use crate::session::{BudgetPlan, ModeRules};
-use crate::term::sanitize::clean;
 
 /// The categories each phase draws from, in order of preference.
 fn categories(phase: Phase) -> &'static [&'static str] {
@@ -123,27 +122,19 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
         })
         .collect();
 
-    {
-        let mut out = io::stdout().lock();
-        let who = match (&args.company, &args.role) {
-            (Some(c), Some(_)) => format!(" for {} at {}", fill.text("{role}"), c),
-            (Some(c), None) => format!(" at {c}"),
-            (None, Some(_)) => format!(" for {}", fill.text("{role}")),
-            (None, None) => String::new(),
-        };
-        writeln!(
-            out,
-            "{}",
-            clean(&format!(
-                "Rehearsal{who}: {} questions in a {} budget of answer time, follow-ups when \
-                 it allows. As in the room: each answer is submitted at its limit, there is \
-                 no skipping, and no coaching until the end.",
-                planned.slots.len(),
-                crate::drill::coach::duration(budget_ms)
-            ))
-        )?;
-        out.flush()?;
-    }
+    let who = match (&args.company, &args.role) {
+        (Some(c), Some(_)) => format!(" for {} at {}", fill.text("{role}"), c),
+        (Some(c), None) => format!(" at {c}"),
+        (None, Some(_)) => format!(" for {}", fill.text("{role}")),
+        (None, None) => String::new(),
+    };
+    print_intro(&[format!(
+        "Rehearsal{who}: {} questions in a {} budget of answer time, follow-ups when it \
+         allows. As in the room: each answer is submitted at its limit, there is no \
+         skipping, and no coaching until the end.",
+        planned.slots.len(),
+        crate::drill::coach::duration(budget_ms)
+    )])?;
 
     let rules = ModeRules {
         mode: Mode::Rehearse,

@@ -218,7 +218,8 @@ fn fixes(moments: &[Moment<'_>]) -> Section {
         let short = (written && r.words < 15) || (!written && r.answer_ms < 10_000);
         if r.skipped || (short && m.phase != Phase::Closing) {
             let said = if written {
-                format!("only {} words", r.words)
+                let unit = if r.words == 1 { "word" } else { "words" };
+                format!("only {} {unit}", r.words)
             } else {
                 format!("only {} of answer", duration(r.answer_ms))
             };

@@ -140,7 +140,22 @@ pub fn write(
         text(out, &format!("To work on: {}", clean(step)), Paint::label)?;
     }
     for line in tail.lines {
-        text(out, &clean(line), |_, l| l.to_owned())?;
+        let line = clean(line);
+        // A list item wraps under its own text: "  1. " hangs.
+        let body = line.trim_start();
+        let marker = body
+            .split_once(". ")
+            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            .map_or(0, |(n, _)| n.len() + 2);
+        let hang = " ".repeat(line.len() - body.len() + marker);
+        match columns {
+            Some(c) => {
+                for part in wrap(&line, c, &hang) {
+                    writeln!(out, "{part}")?;
+                }
+            }
+            None => writeln!(out, "{line}")?,
+        }
     }
     if let Some(path) = saved_to.filter(|_| !answers.is_empty()) {
         let line = format!("Saved to {}", clean(&path.display().to_string()));
