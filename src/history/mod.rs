@@ -240,9 +240,9 @@ fn append_record(path: &Path, record: &impl serde::Serialize) -> Result<(), Hist
 /// Streams the records of the store at `path` to `each`, under a shared
 /// lock, one line at a time, each line read by `parse`. A missing file is
 /// an empty store. Returns the warnings.
-fn scan_file<T>(
+fn scan_file<T: Send>(
     path: &Path,
-    parse: impl FnMut(&[u8]) -> Result<T, Skip>,
+    parse: impl Fn(&[u8]) -> Result<T, Skip> + Sync,
     each: impl FnMut(T),
 ) -> Result<Vec<Warning>, HistoryError> {
     let file = match File::open(path) {
@@ -391,54 +391,180 @@ pub fn scan_from(reader: impl BufRead, each: impl FnMut(Record)) -> io::Result<V
 }
 
 /// The line loop of every JSON Lines store: `parse` reads one non-blank
-/// line (at most `max_line` bytes), `each` gets what it returns, and the
-/// rules of [`scan_from`] apply to what it refuses.
-fn scan_lines<T>(
+/// line (at most `max_line` bytes), `each` gets what it returns, in file
+/// order, and the rules of [`scan_from`] apply to what it refuses.
+///
+/// Parsing is most of a read's cost (a 100,000-answer history is ~45 MB of
+/// JSON), so lines are cut here, on this thread, into batches of about
+/// [`BATCH_BYTES`], parsed by [`PARSERS`] worker threads, and handed to
+/// `each` here in order. At most [`IN_FLIGHT`] batches are out at once, so
+/// memory stays bounded however large the file is, and nothing but those
+/// batches is ever held.
+fn scan_lines<T: Send>(
     mut reader: impl BufRead,
     max_line: usize,
-    mut parse: impl FnMut(&[u8]) -> Result<T, Skip>,
+    parse: impl Fn(&[u8]) -> Result<T, Skip> + Sync,
     mut each: impl FnMut(T),
 ) -> io::Result<Vec<Warning>> {
-    let mut warnings = Vec::new();
-    let mut buf = Vec::new();
-    let mut line = 0usize;
-    // (first line, count, highest version) of records from a newer format.
-    let mut newer: Option<(usize, usize, u64)> = None;
-    while let Some(len) = next_line(&mut reader, &mut buf, max_line)? {
-        line += 1;
-        let result = if len > max_line {
-            Err(Skip::Bad(format!(
-                "line is too long ({len} bytes; a record is at most {max_line} bytes)"
-            )))
-        } else {
-            match buf.trim_ascii() {
-                [] => continue,
-                bytes => parse(bytes),
+    let mut tally = Tally::default();
+    let parse = &parse;
+    let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Batch)>(IN_FLIGHT);
+    let work_rx = std::sync::Mutex::new(work_rx);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Parsed<T>)>();
+    std::thread::scope(|scope| -> io::Result<()> {
+        for _ in 0..PARSERS {
+            let (work_rx, done_tx) = (&work_rx, done_tx.clone());
+            scope.spawn(move || {
+                loop {
+                    // A poisoned lock means another parser panicked: stop.
+                    let Ok(rx) = work_rx.lock() else { return };
+                    let Ok((n, batch)) = rx.recv() else { return };
+                    drop(rx);
+                    if done_tx.send((n, batch.parse(parse, max_line))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        // Batches sent, batches handed on, and those back early.
+        let (mut sent, mut next) = (0usize, 0usize);
+        let mut early: std::collections::BTreeMap<usize, Parsed<T>> = Default::default();
+        let mut hand_on = |parsed: Parsed<T>, tally: &mut Tally| {
+            for (line, result) in parsed {
+                tally.take(line, result, &mut each);
             }
         };
+        let mut batch = Batch::default();
+        let mut buf = Vec::new();
+        let mut line = 0usize;
+        loop {
+            let got = next_line(&mut reader, &mut buf, max_line)?;
+            if let Some(len) = got {
+                line += 1;
+                batch.push(line, &buf, len);
+            }
+            let full = batch.bytes.len() >= BATCH_BYTES || batch.lines.len() >= BATCH_LINES;
+            if (full || got.is_none()) && !batch.lines.is_empty() {
+                // Wait for the oldest batch when enough are out.
+                while sent - next >= IN_FLIGHT {
+                    let Ok((n, parsed)) = done_rx.recv() else {
+                        break;
+                    };
+                    early.insert(n, parsed);
+                    while let Some(parsed) = early.remove(&next) {
+                        hand_on(parsed, &mut tally);
+                        next += 1;
+                    }
+                }
+                if work_tx.send((sent, std::mem::take(&mut batch))).is_err() {
+                    break;
+                }
+                sent += 1;
+            }
+            if got.is_none() {
+                break;
+            }
+        }
+        drop(work_tx);
+        while next < sent {
+            let Ok((n, parsed)) = done_rx.recv() else {
+                break;
+            };
+            early.insert(n, parsed);
+            while let Some(parsed) = early.remove(&next) {
+                hand_on(parsed, &mut tally);
+                next += 1;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(tally.warnings())
+}
+
+/// Threads that parse lines while the reading thread cuts the next batch.
+const PARSERS: usize = 2;
+/// A batch is cut at about this many bytes of lines…
+const BATCH_BYTES: usize = 256 * 1024;
+/// …or this many lines, whichever comes first.
+const BATCH_LINES: usize = 2_048;
+/// Batches out for parsing at once (bounds memory).
+const IN_FLIGHT: usize = 4;
+
+/// Lines cut from the file, waiting to be parsed: their bytes end to end,
+/// and for each its number, its span, and its full length when it was too
+/// long to keep.
+#[derive(Default)]
+struct Batch {
+    bytes: Vec<u8>,
+    lines: Vec<(usize, std::ops::Range<usize>, usize)>,
+}
+
+/// A batch's outcome, line by line (blank lines left out).
+type Parsed<T> = Vec<(usize, Result<T, Skip>)>;
+
+impl Batch {
+    fn push(&mut self, line: usize, content: &[u8], len: usize) {
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(content);
+        self.lines.push((line, start..self.bytes.len(), len));
+    }
+
+    fn parse<T>(self, parse: &impl Fn(&[u8]) -> Result<T, Skip>, max_line: usize) -> Parsed<T> {
+        let mut out = Vec::with_capacity(self.lines.len());
+        for (line, span, len) in self.lines {
+            let result = if len > max_line {
+                Err(Skip::Bad(format!(
+                    "line is too long ({len} bytes; a record is at most {max_line} bytes)"
+                )))
+            } else {
+                match self.bytes[span].trim_ascii() {
+                    [] => continue,
+                    bytes => parse(bytes),
+                }
+            };
+            out.push((line, result));
+        }
+        out
+    }
+}
+
+/// What a scan has refused so far, in order.
+#[derive(Default)]
+struct Tally {
+    warnings: Vec<Warning>,
+    /// (first line, count, highest version) of records from a newer format.
+    newer: Option<(usize, usize, u64)>,
+}
+
+impl Tally {
+    fn take<T>(&mut self, line: usize, result: Result<T, Skip>, each: &mut impl FnMut(T)) {
         match result {
             Ok(record) => each(record),
             Err(Skip::Unknown) => {}
             Err(Skip::Newer(v)) => {
-                let entry = newer.get_or_insert((line, 0, v));
+                let entry = self.newer.get_or_insert((line, 0, v));
                 entry.1 += 1;
                 entry.2 = entry.2.max(v);
             }
-            Err(Skip::Bad(message)) => warnings.push(Warning { line, message }),
+            Err(Skip::Bad(message)) => self.warnings.push(Warning { line, message }),
         }
     }
-    if let Some((first, count, v)) = newer {
-        let records = if count == 1 { "record" } else { "records" };
-        warnings.push(Warning {
-            line: first,
-            message: format!(
-                "format version {v} is newer than this hotseat reads (version {VERSION}): \
-                 {count} {records} from this line on skipped; update hotseat to read them"
-            ),
-        });
-        warnings.sort_by_key(|w| w.line);
+
+    fn warnings(mut self) -> Vec<Warning> {
+        if let Some((first, count, v)) = self.newer {
+            let records = if count == 1 { "record" } else { "records" };
+            self.warnings.push(Warning {
+                line: first,
+                message: format!(
+                    "format version {v} is newer than this hotseat reads (version {VERSION}): \
+                     {count} {records} from this line on skipped; update hotseat to read them"
+                ),
+            });
+            self.warnings.sort_by_key(|w| w.line);
+        }
+        self.warnings
     }
-    Ok(warnings)
 }
 
 /// Reads one line into `buf` (without its `\n`), keeping at most `max`
@@ -461,7 +587,7 @@ fn next_line(
             return Ok(any.then_some(len));
         }
         any = true;
-        let (content, used, done) = match chunk.iter().position(|&b| b == b'\n') {
+        let (content, used, done) = match memchr::memchr(b'\n', chunk) {
             Some(i) => (&chunk[..i], i + 1, true),
             None => (chunk, chunk.len(), false),
         };
