@@ -56,6 +56,14 @@ pub enum Command {
     /// The night before: a full, timed mock interview for one company and role
     #[command(after_help = REHEARSE_HELP)]
     Rehearse(RehearseArgs),
+    /// Print a shell completion script (see the README for where it goes)
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff): `hotseat man | man -l -`
+    Man,
     /// The question banks in use: list, show, check
     #[command(subcommand)]
     Banks(BanksCommand),
@@ -207,6 +215,21 @@ pub struct RehearseArgs {
     /// Seed for a reproducible choice of questions
     #[arg(long, value_parser = parse_seed)]
     pub seed: Option<u64>,
+}
+
+/// Shells with a completion script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
+    /// Elvish.
+    Elvish,
 }
 
 /// How answers are given.

@@ -8,6 +8,7 @@ pub mod drill;
 pub mod menu;
 pub mod reflect;
 pub mod rehearse;
+pub mod shell;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -97,6 +98,8 @@ fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Drill(args) => drill::run(ctx, &args),
         Command::Daily(args) => daily::run(ctx, &args),
         Command::Rehearse(args) => rehearse::run(ctx, &args),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man => shell::man(),
         Command::Reflect(args) => reflect::run(ctx, &args),
     }
 }
