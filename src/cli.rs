@@ -56,6 +56,8 @@ pub enum Command {
     /// The night before: a full, timed mock interview for one company and role
     #[command(after_help = REHEARSE_HELP)]
     Rehearse(RehearseArgs),
+    /// Delete one session's records from the history, after confirming
+    Forget(ForgetArgs),
     /// Print a shell completion script (see the README for where it goes)
     Completions {
         /// The shell
@@ -215,6 +217,17 @@ pub struct RehearseArgs {
     /// Seed for a reproducible choice of questions
     #[arg(long, value_parser = parse_seed)]
     pub seed: Option<u64>,
+}
+
+/// Options of `hotseat forget`.
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// The session id (as `hotseat history` lists it), or `last`
+    #[arg(value_name = "SESSION|last")]
+    pub session: String,
+    /// Do not ask (needed off a terminal)
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// Shells with a completion script.

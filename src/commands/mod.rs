@@ -5,6 +5,7 @@
 pub mod banks;
 pub mod daily;
 pub mod drill;
+pub mod forget;
 pub mod menu;
 pub mod reflect;
 pub mod rehearse;
@@ -100,6 +101,7 @@ fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Rehearse(args) => rehearse::run(ctx, &args),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
+        Command::Forget(args) => forget::run(ctx, &args),
         Command::Reflect(args) => reflect::run(ctx, &args),
     }
 }

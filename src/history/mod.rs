@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use crate::drill::Record;
 use crate::drill::record::VERSION;
 
+pub mod forget;
 pub mod journal;
 
 /// The history's file name inside the home folder.
@@ -220,8 +221,19 @@ fn append_record(path: &Path, record: &impl serde::Serialize) -> Result<(), Hist
     line.push(b'\n');
 
     ensure_home(path.parent().unwrap_or_else(|| Path::new(".")))?;
-    let file = open_for_append(path)?;
-    let _lock = Lock::exclusive(&file, path)?;
+    let file = loop {
+        let file = open_for_append(path)?;
+        let lock = Lock::exclusive(&file, path)?;
+        // `forget` replaces the file by a rename while holding the lock: a
+        // writer that opened the old file and got the lock after the
+        // rename would append to a file no longer in place. Checked under
+        // the lock; if so, open again.
+        if same_file(&file, path) {
+            // Released when `file` closes below, after the write.
+            std::mem::forget(lock);
+            break file;
+        }
+    };
 
     // Checked under the lock: only now is the end of the file stable.
     let mut buf = Vec::with_capacity(line.len() + 1);
@@ -234,7 +246,24 @@ fn append_record(path: &Path, record: &impl serde::Serialize) -> Result<(), Hist
     (&file).write_all(&buf).map_err(werr)?;
     file.sync_data().map_err(werr)?;
     Ok(())
-    // `_lock` then `file` drop here: unlock, close.
+    // `file` drops here: closing it releases the lock.
+}
+
+/// Whether `file` is (still) the file at `path`.
+fn same_file(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
 }
 
 /// Streams the records of the store at `path` to `each`, under a shared

@@ -416,3 +416,37 @@ fn new_records_store_milliseconds_with_an_offset_and_wpm_to_two_decimals() {
         "{line}"
     );
 }
+
+/// `forget` renames a new file over the history while holding its lock;
+/// writers racing with it must land every record in the file in place.
+#[test]
+fn appends_racing_with_forget_are_never_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(dir.path()).unwrap();
+    history.append(&session()).unwrap();
+    let writers: Vec<_> = (0..4)
+        .map(|w| {
+            let history = history.clone();
+            std::thread::spawn(move || {
+                for i in 0..100 {
+                    history.append(&answer(&format!("w{w}-{i}"))).unwrap();
+                }
+            })
+        })
+        .collect();
+    let mut rewrites = 0;
+    while writers.iter().any(|w| !w.is_finished()) {
+        history.forget("nobody", &|_| {}).unwrap();
+        rewrites += 1;
+    }
+    for w in writers {
+        w.join().unwrap();
+    }
+    let (records, warnings) = history.read().unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let answers = records
+        .iter()
+        .filter(|r| matches!(r, Record::Answer(_)))
+        .count();
+    assert_eq!(answers, 400, "after {rewrites} rewrites");
+}
