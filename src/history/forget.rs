@@ -43,7 +43,7 @@ impl Forgotten {
     }
 }
 
-fn of_session<'a>(record: &'a Record) -> &'a str {
+fn of_session(record: &Record) -> &str {
     match record {
         Record::Answer(a) => &a.session,
         Record::Session(s) => &s.session,
