@@ -5,18 +5,18 @@
 mod util;
 
 use std::ffi::OsString;
-use std::io::Write;
 use std::process::{Command, Output, Stdio};
+
 use std::time::Duration;
+use util::text;
 
 use serde_json::{Value, json};
 use util::pty::{DEADLINE, ENTER, Exit, Spawn};
 use util::{Home, QUESTIONS, fixture_bank};
 
-fn daily_args(home: &Home, extra: &[&str]) -> Vec<OsString> {
+/// `--bank fixture daily --category fixture EXTRA…` (after `--home`).
+fn daily_args(extra: &[&str]) -> Vec<OsString> {
     let mut args: Vec<OsString> = vec![
-        "--home".into(),
-        home.path().into(),
         "--bank".into(),
         fixture_bank().into(),
         "daily".into(),
@@ -28,22 +28,7 @@ fn daily_args(home: &Home, extra: &[&str]) -> Vec<OsString> {
 }
 
 fn run(home: &Home, extra: &[&str], input: &str) -> Output {
-    let mut child = Command::new(util::bin())
-        .args(daily_args(home, extra))
-        .env_remove("HOTSEAT_HOME")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn hotseat");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let _ = stdin.write_all(input.as_bytes());
-    drop(stdin);
-    child.wait_with_output().expect("wait for hotseat")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    util::run_piped(home.path(), daily_args(extra), input)
 }
 
 /// A time `hours_ago` hours before now, as the history writes it.
@@ -206,11 +191,9 @@ fn an_unknown_category_is_a_usage_error() {
 #[test]
 fn rate_asks_after_the_feedback_and_appends_a_rating_record() {
     let home = Home::new();
-    let mut pty = Spawn::hotseat(daily_args(
-        &home,
-        &["--count", "1", "--seed", "1", "--rate"],
-    ))
-    .start();
+    let mut args: Vec<OsString> = vec!["--home".into(), home.path().into()];
+    args.extend(daily_args(&["--count", "1", "--seed", "1", "--rate"]));
+    let mut pty = Spawn::hotseat(args).start();
     pty.expect("thinking ");
     pty.type_text("my answer", Duration::from_millis(30));
     pty.send(ENTER);

@@ -6,36 +6,18 @@
 mod util;
 
 use std::ffi::OsString;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
 use util::pty::{CTRL_C, ENTER, Exit, Pty, Spawn};
-use util::{Home, has_escape, read_history};
+use util::{Home, has_escape, read_history, text};
 
 /// Runs `hotseat --home HOME ARGS…` with `input` on a pipe (so not a
 /// terminal), and returns what it did.
 fn hotseat(home: &Home, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(util::bin())
-        .arg("--home")
-        .arg(home.path())
-        .args(args)
-        .env_remove("HOTSEAT_HOME")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn hotseat");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let _ = stdin.write_all(input.as_bytes());
-    drop(stdin);
-    child.wait_with_output().expect("wait for hotseat")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    util::run_piped(home.path(), args, input)
 }
 
 #[track_caller]

@@ -5,37 +5,20 @@
 
 mod util;
 
-use std::io::Write;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
-use util::Home;
 use util::pty::{CTRL_C, DEADLINE, ENTER, ESC, Exit, Spawn};
+use util::{Home, text};
 
 fn run(home: &Home, extra: &[&str], lines: usize) -> Output {
-    let mut child = Command::new(util::bin())
-        .arg("--home")
-        .arg(home.path())
-        .arg("rehearse")
-        .args(extra)
-        .env_remove("HOTSEAT_HOME")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn hotseat");
-    let mut stdin = child.stdin.take().expect("stdin");
     let answer = "I led the move of our reports to a new warehouse and it cut the \
                   time to publish them from two days to four hours, which the team \
                   still uses every week\n";
-    let _ = stdin.write_all(answer.repeat(lines).as_bytes());
-    drop(stdin);
-    child.wait_with_output().expect("wait for hotseat")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    let mut args = vec!["rehearse"];
+    args.extend(extra);
+    util::run_piped(home.path(), args, &answer.repeat(lines))
 }
 
 const ORDER: [&str; 10] = [

@@ -11,13 +11,13 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use rand::RngExt as _;
 
-use super::drill::{Closing, Fill, finish, input_mode, print_intro, question_pool, run_plan};
-use crate::bank::{Bank, Catalog, Question};
+use super::drill::{Closing, finish, input_mode, items_of, print_intro, question_pool, run_plan};
+use crate::bank::Catalog;
 use crate::cli::DailyArgs;
 use crate::drill::schedule::{
     self, Candidate, DailySet, Fsrs, Practice, Reason, Schedule, choose, due_by, end_of_day,
 };
-use crate::drill::{AnswerRules, InputMode, Mode, Record};
+use crate::drill::{InputMode, Mode, Record};
 use crate::history::{History, format_warning};
 use crate::session::{FixedPlan, ModeRules};
 use crate::term::sanitize::clean;
@@ -74,26 +74,7 @@ pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
     print_intro(&intro)?;
 
     let input = input_mode(drill.input);
-    let fill = Fill {
-        company: drill.company.clone(),
-        role: drill.role.clone(),
-    };
-    let items = set
-        .picks
-        .iter()
-        .map(|&(i, _)| {
-            let (bank, question): (&Bank, &Question) = pool[i];
-            let rules = AnswerRules {
-                input,
-                limit: drill.limit.unwrap_or_else(|| bank.limit_for(question)),
-                think_target: drill.think.unwrap_or_else(|| bank.think_for(question)),
-                pause_threshold: drill.pause,
-                strict: drill.strict,
-                skip: true,
-            };
-            fill.item(bank, question, rules)
-        })
-        .collect();
+    let items = items_of(&pool, set.picks.iter().map(|p| p.0), drill, input);
     let rules = ModeRules {
         mode: Mode::Daily,
         feedback: true,

@@ -39,13 +39,32 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
     let seed = args.seed.unwrap_or_else(|| rand::rng().random());
     let order = select::draw(pool.len(), count, seed);
     let input = input_mode(args.input);
+    let items = items_of(&pool, order.iter().copied(), args, input);
+    let rules = ModeRules {
+        mode: Mode::Drill,
+        feedback: true,
+        rate: args.rate && input != InputMode::Line,
+    };
+    let mut plan = FixedPlan::new(rules, items);
+    let report = run_plan(ctx, &mut plan, input)?;
+    finish(ctx, &report, Closing::NextStep(&[]))
+}
+
+/// The session items for `picks` (indices into `pool`), timed by the
+/// drill flags (`--limit`, `--think`, `--pause`, `--strict`) or the banks'
+/// own limits, everything filled: what drill and daily ask.
+pub(crate) fn items_of(
+    pool: &[(&Bank, &Question)],
+    picks: impl Iterator<Item = usize>,
+    args: &DrillArgs,
+    input: InputMode,
+) -> Vec<Item> {
     let fill = Fill {
         company: args.company.clone(),
         role: args.role.clone(),
     };
-    let items = order
-        .iter()
-        .map(|&i| {
+    picks
+        .map(|i| {
             let (bank, question) = pool[i];
             let rules = AnswerRules {
                 input,
@@ -57,15 +76,7 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
             };
             fill.item(bank, question, rules)
         })
-        .collect();
-    let rules = ModeRules {
-        mode: Mode::Drill,
-        feedback: true,
-        rate: args.rate && input != InputMode::Line,
-    };
-    let mut plan = FixedPlan::new(rules, items);
-    let report = run_plan(ctx, &mut plan, input)?;
-    finish(ctx, &report, Closing::NextStep(&[]))
+        .collect()
 }
 
 /// How `{company}` and `{role}` are filled for a session.

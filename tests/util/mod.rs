@@ -162,6 +162,37 @@ impl Default for Home {
     }
 }
 
+/// Runs `hotseat --home HOME ARGS…` with `input` on a piped standard input
+/// (so in line mode), `HOTSEAT_HOME` unset, and waits for it.
+pub fn run_piped(
+    home: &Path,
+    args: impl IntoIterator<Item = impl AsRef<std::ffi::OsStr>>,
+    input: &str,
+) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(bin())
+        .arg("--home")
+        .arg(home)
+        .args(args)
+        .env_remove("HOTSEAT_HOME")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn hotseat");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // It may stop reading early (an error, a session that ended): fine.
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    child.wait_with_output().expect("wait for hotseat")
+}
+
+/// Output bytes as text (lossy).
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
 /// Reads a history file into JSON values; a missing file is empty.
 pub fn read_history(path: &Path) -> Vec<Value> {
     let text = match std::fs::read_to_string(path) {
