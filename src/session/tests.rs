@@ -10,19 +10,11 @@ use std::time::{Duration, Instant};
 use super::*;
 use crate::drill::{AnswerRules, InputMode, Measured, Mode};
 use crate::term::guard::Signals;
-use crate::term::line::{LineSource, LineUi, Next};
+use crate::term::line::{LineUi, Next, Script};
 
 fn base() -> Instant {
     static BASE: OnceLock<Instant> = OnceLock::new();
     *BASE.get_or_init(Instant::now)
-}
-
-struct Script(VecDeque<Next>);
-
-impl LineSource for Script {
-    fn next_line(&mut self, _timeout: Duration) -> io::Result<Next> {
-        Ok(self.0.pop_front().unwrap_or(Next::Eof))
-    }
 }
 
 fn lines(answers: &[&str]) -> Script {

@@ -198,6 +198,18 @@ impl<S: LineSource, W: Write> Ui for LineUi<S, W> {
     }
 }
 
+/// Lines given in advance, for tests of line input and of the session
+/// runner: each `next_line` takes the next one, then end of input.
+#[cfg(test)]
+pub(crate) struct Script(pub(crate) std::collections::VecDeque<Next>);
+
+#[cfg(test)]
+impl LineSource for Script {
+    fn next_line(&mut self, _timeout: Duration) -> io::Result<Next> {
+        Ok(self.0.pop_front().unwrap_or(Next::Eof))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::VecDeque;
@@ -211,14 +223,6 @@ mod tests {
     fn base() -> Instant {
         static BASE: OnceLock<Instant> = OnceLock::new();
         *BASE.get_or_init(Instant::now)
-    }
-
-    struct Script(VecDeque<Next>);
-
-    impl LineSource for Script {
-        fn next_line(&mut self, _timeout: Duration) -> io::Result<Next> {
-            Ok(self.0.pop_front().unwrap_or(Next::Eof))
-        }
     }
 
     fn rules() -> AnswerRules {
