@@ -6,6 +6,7 @@
 //!
 //! - `model` lives here: [`Question`], [`Bank`], [`Source`];
 //! - [`load`]: reading one file and validating it, every problem located;
+//! - [`prescan`]: the linear nesting check run before the YAML parser;
 //! - [`catalog`]: built-ins merged with the user's banks;
 //! - [`validate`]: kebab-case, placeholders, suggestions;
 //! - [`duration`]: `45s`, `2m`, `1m30s`;
@@ -17,6 +18,7 @@ pub mod duration;
 pub mod error;
 pub mod load;
 mod locate;
+pub mod prescan;
 pub mod validate;
 
 use std::fmt;
