@@ -595,6 +595,7 @@ mod tests {
             revisions: 0,
             hint: false,
             text: "x".into(),
+            truncated: false,
         }
     }
 
