@@ -162,9 +162,8 @@ pub fn expand_paths(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathB
 /// The bank files in folder `dir`: `*.yaml` and `*.yml`, not hidden, in
 /// name order.
 pub fn bank_files(dir: &Path) -> Result<Vec<PathBuf>, BankError> {
-    list_bank_files(dir).map_err(|e| {
-        BankError::one(Problem::new(format!("cannot read folder: {e}")).in_file(dir))
-    })
+    list_bank_files(dir)
+        .map_err(|e| BankError::one(Problem::new(format!("cannot read folder: {e}")).in_file(dir)))
 }
 
 /// [`bank_files`] with the OS's error as it came.

@@ -1062,7 +1062,11 @@ questions:
         );
         assert!(e.contains("fix: a bank is a mapping"), "{e}");
         // Within the pre-scan's bound the parser's own limit still speaks.
-        let src = format!("category: a\nquestions: {}{}\n", "[".repeat(64), "]".repeat(64));
+        let src = format!(
+            "category: a\nquestions: {}{}\n",
+            "[".repeat(64),
+            "]".repeat(64)
+        );
         assert!(parse(&src).is_err());
         let src = format!("category: a\nquestions: {}", "- ".repeat(10_000));
         assert!(one(&src).contains("invalid YAML"));

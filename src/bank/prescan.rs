@@ -236,7 +236,10 @@ mod tests {
 
     #[test]
     fn nesting_past_the_bound_is_located_at_the_bracket() {
-        assert_eq!(check_nesting(&format!("a: {}\n", deep(MAX_FLOW_DEPTH))), Ok(()));
+        assert_eq!(
+            check_nesting(&format!("a: {}\n", deep(MAX_FLOW_DEPTH))),
+            Ok(())
+        );
         let src = format!("category: a\nquestions: {}\n", deep(MAX_FLOW_DEPTH + 1));
         assert_eq!(
             check_nesting(&src),
@@ -247,7 +250,13 @@ mod tests {
         );
         // Braces count the same, mixed with brackets, across lines.
         let src = "x: {a: [\n".repeat(40);
-        assert_eq!(check_nesting(&src), Err(TooDeep { line: 33, column: 4 }));
+        assert_eq!(
+            check_nesting(&src),
+            Err(TooDeep {
+                line: 33,
+                column: 4
+            })
+        );
     }
 
     #[test]

@@ -424,10 +424,16 @@ fn an_overlong_line_is_never_held() {
     let text = format!("{}\nshort\n", "x".repeat(5000));
     let mut reader = BufReader::with_capacity(64, Cursor::new(text));
     let mut buf = Vec::new();
-    assert_eq!(super::next_line(&mut reader, &mut buf, 1024).unwrap(), Some(5000));
+    assert_eq!(
+        super::next_line(&mut reader, &mut buf, 1024).unwrap(),
+        Some(5000)
+    );
     assert!(buf.is_empty(), "{} bytes kept", buf.len());
     assert!(buf.capacity() <= 1 << 16);
-    assert_eq!(super::next_line(&mut reader, &mut buf, 1024).unwrap(), Some(5));
+    assert_eq!(
+        super::next_line(&mut reader, &mut buf, 1024).unwrap(),
+        Some(5)
+    );
     assert_eq!(buf, b"short");
     assert_eq!(super::next_line(&mut reader, &mut buf, 1024).unwrap(), None);
 }
