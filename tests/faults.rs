@@ -37,7 +37,12 @@ fn line_drill(home: &Path, extra: &[&str]) -> Child {
 /// Runs `sh -c script` with hotseat as `$0` and `args` after it, `input`
 /// on standard input.
 fn sh(script: &str, args: &[std::ffi::OsString], input: &[u8]) -> Output {
-    let mut child = Command::new("sh")
+    shell("sh", script, args, input)
+}
+
+/// [`sh`] with another shell.
+fn shell(shell: &str, script: &str, args: &[std::ffi::OsString], input: &[u8]) -> Output {
+    let mut child = Command::new(shell)
         .arg("-c")
         .arg(script)
         .arg(util::bin())
@@ -325,9 +330,11 @@ fn a_file_size_limit_leaves_no_torn_record_and_exits_1() {
     drop(file);
     let before = std::fs::read(&path).unwrap();
 
-    // bash's `ulimit -f` counts 1024-byte blocks; SIGXFSZ ignored, so the
-    // write fails with EFBIG instead of killing the process.
-    let out = sh(
+    // bash's `ulimit -f` counts 1024-byte blocks (dash's, 512: hence bash);
+    // SIGXFSZ ignored, so the write fails with EFBIG instead of killing the
+    // process, after writing the first 100 bytes of the record.
+    let out = shell(
+        "bash",
         "trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\"",
         &drill_args(home.path(), &["--count", "2"]),
         b"this answer does not fit in the file\nnor this one\n",
