@@ -185,6 +185,49 @@ fn stdout_to_a_closed_pipe_ends_cleanly_and_restores_the_terminal() {
     assert!(home.answers().is_empty());
 }
 
+#[test]
+fn a_terminal_closed_while_keys_stream_in_never_leaves_hotseat_spinning() {
+    // The hang-up can land between hotseat's poll(2) and crossterm's read;
+    // keys sent without a gap make that window as likely as it gets. Each
+    // round closes the terminal (kills `script`, which owns it) at another
+    // moment, and hotseat must be gone within seconds every time.
+    let mut moments = Moments(0x9e37_79b9_7f4a_7c15);
+    for round in 0..4 {
+        let home = Home::new();
+        let mut words = vec![util::bin().display().to_string()];
+        words.extend(
+            drill_args(home.path(), &["--count", "2"])
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned()),
+        );
+        let command = words
+            .iter()
+            .map(|w| format!("'{}'", w.replace('\'', "'\\''")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut pty = Spawn::program("script", &["-q", "-e", "-c", &command, "/dev/null"]).start();
+        wait_question(&pty, None);
+        let hotseat = util::pty::find_descendant(pty.pid(), "hotseat").expect("hotseat under script");
+        let stream_until = Instant::now() + Duration::from_millis(50 + moments.next_ms(200));
+        while Instant::now() < stream_until {
+            pty.send("abcdefgh ");
+        }
+        Pty::kill(pty.pid(), "KILL");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while util::pty::is_running(hotseat) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let spinning = util::pty::is_running(hotseat);
+        if spinning {
+            Pty::kill(hotseat, "KILL"); // ours: started by this test
+        }
+        assert!(!spinning, "round {round}: hotseat still running 5 s after the hang-up");
+        let sessions = home.sessions();
+        assert_eq!(sessions.len(), 1, "round {round}: {sessions:#?}");
+        assert_eq!(sessions[0]["interrupted"], true);
+    }
+}
+
 // ----- 3: kill -9 at any moment ------------------------------------------
 
 /// A small xorshift: random moments without a dependency; the seed is
