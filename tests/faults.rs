@@ -120,7 +120,10 @@ fn interrupt_second_answer(interrupt: impl FnOnce(&mut Pty, i32), expected: Exit
 /// The terminal modes are as before, cursor shown, bracketed paste off.
 #[track_caller]
 fn assert_restored(pty: &Pty, scratch: &Path) {
-    assert!(pty.wait_eof(Duration::from_secs(10)), "the shell should end");
+    assert!(
+        pty.wait_eof(Duration::from_secs(10)),
+        "the shell should end"
+    );
     let before = std::fs::read_to_string(scratch.join("before")).expect("stty before");
     let after = std::fs::read_to_string(scratch.join("after")).expect("stty after");
     assert!(!before.trim().is_empty());
@@ -181,7 +184,10 @@ fn stdout_to_a_full_device_fails_cleanly_and_restores_the_terminal() {
 fn stdout_to_a_closed_pipe_ends_cleanly_and_restores_the_terminal() {
     // The reader (`true`) is gone long before hotseat starts writing.
     let (home, code) = with_stdout("{ sleep 0.3; \"$0\" \"$@\"; echo $? > RC; } | true");
-    assert!(code == 0 || code == 1, "ended by its own hand, not a signal: {code}");
+    assert!(
+        code == 0 || code == 1,
+        "ended by its own hand, not a signal: {code}"
+    );
     assert!(home.answers().is_empty());
 }
 
@@ -207,7 +213,8 @@ fn a_terminal_closed_while_keys_stream_in_never_leaves_hotseat_spinning() {
             .join(" ");
         let mut pty = Spawn::program("script", &["-q", "-e", "-c", &command, "/dev/null"]).start();
         wait_question(&pty, None);
-        let hotseat = util::pty::find_descendant(pty.pid(), "hotseat").expect("hotseat under script");
+        let hotseat =
+            util::pty::find_descendant(pty.pid(), "hotseat").expect("hotseat under script");
         let stream_until = Instant::now() + Duration::from_millis(50 + moments.next_ms(200));
         while Instant::now() < stream_until {
             pty.send("abcdefgh ");
@@ -221,7 +228,10 @@ fn a_terminal_closed_while_keys_stream_in_never_leaves_hotseat_spinning() {
         if spinning {
             Pty::kill(hotseat, "KILL"); // ours: started by this test
         }
-        assert!(!spinning, "round {round}: hotseat still running 5 s after the hang-up");
+        assert!(
+            !spinning,
+            "round {round}: hotseat still running 5 s after the hang-up"
+        );
         let sessions = home.sessions();
         assert_eq!(sessions.len(), 1, "round {round}: {sessions:#?}");
         assert_eq!(sessions[0]["interrupted"], true);
@@ -366,7 +376,10 @@ fn a_file_size_limit_leaves_no_torn_record_and_exits_1() {
     // Padded with blank lines (which readers skip) to 100 bytes short of
     // 8 KiB: the next answer record (some 600 bytes) crosses the limit.
     let path = home.history_path();
-    let mut file = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
     let len = file.metadata().unwrap().len();
     file.write_all(&vec![b'\n'; (8 * 1024 - 100 - len) as usize])
         .unwrap();
@@ -410,7 +423,10 @@ fn a_huge_line_is_cut_at_the_cap_and_the_next_line_answers_the_next_question() {
     let answers = home.answers();
     assert_eq!(answers.len(), 2, "{}", text(&out.stderr));
     let first = answers[0]["text"].as_str().unwrap();
-    assert_eq!(first.chars().count(), hotseat::drill::answer::MAX_ANSWER_CHARS);
+    assert_eq!(
+        first.chars().count(),
+        hotseat::drill::answer::MAX_ANSWER_CHARS
+    );
     assert_eq!(answers[0]["truncated"], true);
     assert_eq!(answers[1]["text"], "second answer");
     assert!(answers[1].get("truncated").is_none(), "only when cut");
@@ -447,7 +463,8 @@ fn a_mebibyte_of_brackets_is_refused_with_its_position() {
 
 /// Everything a hostile bank might try: CSI, OSC window title, OSC 52
 /// clipboard, a C1 CSI, DEL, bidi overrides and isolates, a bare CR.
-const HOSTILE: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{1b}]52;c;ZXZpbA==\u{7}\u{9b}31m\u{7f}\u{202e}\u{2066}\r";
+const HOSTILE: &str =
+    "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{1b}]52;c;ZXZpbA==\u{7}\u{9b}31m\u{7f}\u{202e}\u{2066}\r";
 
 /// What must never appear in output meant for a terminal.
 #[track_caller]
@@ -482,7 +499,9 @@ fn hostile_banks_answers_and_paths_never_reach_the_terminal_raw() {
     .unwrap();
     // Broken banks whose error messages quote hostile content, and a
     // hostile file name.
-    let broken = dir.path().join(format!("bad{}.yaml", HOSTILE.replace(['\u{7}', '\r'], "")));
+    let broken = dir
+        .path()
+        .join(format!("bad{}.yaml", HOSTILE.replace(['\u{7}', '\r'], "")));
     std::fs::write(
         &broken,
         format!("category: \"x{json_escaped}\"\nquestions:\n  - id: a\n    tekst{h}: b\n"),
@@ -523,24 +542,47 @@ fn hostile_banks_answers_and_paths_never_reach_the_terminal_raw() {
     for bank in [&broken, &bad_yaml] {
         let out = run(&["banks", "check", &bank.display().to_string()], b"");
         assert_eq!(out.status.code(), Some(2));
-        let out = run(&["--bank", &bank.display().to_string(), "banks", "list"], b"");
+        let out = run(
+            &["--bank", &bank.display().to_string(), "banks", "list"],
+            b"",
+        );
         assert_eq!(out.status.code(), Some(2));
     }
     // A drill whose question, company and answer are hostile, then a
     // history with a hostile broken line, read by the next command.
     let answer = format!("my answer um {HOSTILE} like yeah\n");
     let out = run(
-        &["--bank", &good_s, "drill", "--category", "fixture", "--count", "1", "--company", &company],
+        &[
+            "--bank",
+            &good_s,
+            "drill",
+            "--category",
+            "fixture",
+            "--count",
+            "1",
+            "--company",
+            &company,
+        ],
         answer.as_bytes(),
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let history = home.join("history.jsonl");
-    let mut file = std::fs::OpenOptions::new().append(true).open(&history).unwrap();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&history)
+        .unwrap();
     writeln!(file, "{{\"v\":1,\"kind\":\"{json_escaped}\"").unwrap();
     writeln!(file, "{{\"v\":\"{json_escaped}\",\"kind\":\"answer\"}}").unwrap();
     drop(file);
-    let out = run(&["--bank", &good_s, "daily", "--count", "1"], b"daily answer\n");
-    assert!(text(&out.stderr).contains("skipped unreadable record"), "{}", text(&out.stderr));
+    let out = run(
+        &["--bank", &good_s, "daily", "--count", "1"],
+        b"daily answer\n",
+    );
+    assert!(
+        text(&out.stderr).contains("skipped unreadable record"),
+        "{}",
+        text(&out.stderr)
+    );
     let out = run(&["--bank", &good_s, "drill", "--category", "nope"], b"");
     assert_eq!(out.status.code(), Some(2));
 }

@@ -114,10 +114,8 @@ pub fn check_nesting(src: &str) -> Result<(), TooDeep> {
                 }
             }
             if state == In::Gap && depth == 0 && !blank {
-                if let Some(under) = plain_under.take() {
-                    if indent > under && b != b'#' {
-                        state = In::Plain;
-                    }
+                if plain_under.take().is_some_and(|under| indent > under) && b != b'#' {
+                    state = In::Plain;
                 }
                 // `---` / `...` at column 1 end a document: a token follows.
                 if indent == 0 && (bytes[i..].starts_with(b"---") || bytes[i..].starts_with(b"..."))

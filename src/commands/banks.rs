@@ -55,7 +55,7 @@ pub fn run(ctx: &Context, cmd: BanksCommand) -> anyhow::Result<ExitCode> {
 
 /// The built-ins merged with `<home>/banks/` and `--bank`.
 fn load(ctx: &Context) -> anyhow::Result<Catalog> {
-    Ok(Catalog::load_for_home(&ctx.home, &ctx.extra_banks)?)
+    Catalog::load_for_home(&ctx.home, &ctx.extra_banks)
 }
 
 fn list_table(catalog: &Catalog, out: &mut dyn Write) -> std::io::Result<()> {

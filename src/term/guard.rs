@@ -133,11 +133,11 @@ fn watch_for_hangup() {
                 }
             }
             let flags = rustix::pipe::PipeFlags::NONBLOCK | rustix::pipe::PipeFlags::CLOEXEC;
-            if let Ok((read, write)) = rustix::pipe::pipe_with(flags) {
-                if rustix::stdio::dup2_stdin(&read).is_ok() {
-                    // Held for the life of the process (see above).
-                    std::mem::forget(write);
-                }
+            if let Ok((read, write)) = rustix::pipe::pipe_with(flags)
+                && rustix::stdio::dup2_stdin(&read).is_ok()
+            {
+                // Held for the life of the process (see above).
+                std::mem::forget(write);
             }
         };
         // Without the thread the old behaviour remains: not worth failing for.
