@@ -133,6 +133,21 @@ fn assert_restored(pty: &Pty, scratch: &Path) {
 }
 
 #[test]
+fn a_drill_that_ends_normally_restores_the_terminal() {
+    let home = Home::new();
+    let mut pty = Spawn::hotseat(drill_args(home.path(), &["--count", "1"]))
+        .capture_stty(home.scratch())
+        .start();
+    wait_question(&pty, None);
+    pty.type_text("a whole answer", KEY_GAP);
+    pty.send(ENTER);
+    assert_eq!(pty.wait_exit(), Exit::Code(0));
+    assert_restored(&pty, home.scratch());
+    assert_eq!(home.answers().len(), 1);
+    assert_eq!(home.sessions()[0]["interrupted"], false);
+}
+
+#[test]
 fn sigquit_mid_answer_restores_the_terminal_and_keeps_finished_answers() {
     interrupt_second_answer(|_, pid| Pty::kill(pid, "QUIT"), Exit::Code(131));
 }
