@@ -139,7 +139,9 @@ pub fn check_nesting(src: &str) -> Result<(), TooDeep> {
             In::Single => {
                 if b == b'\'' {
                     if next == b'\'' {
-                        i += 1; // `''` is a quote inside the text, not the end
+                        // `''` is a quote inside the text, not the end.
+                        column += 1;
+                        i += 1;
                     } else {
                         state = In::Gap;
                         prev = b'\'';
@@ -150,7 +152,11 @@ pub fn check_nesting(src: &str) -> Result<(), TooDeep> {
             }
             In::Double => {
                 if b == b'\\' && next != b'\n' {
-                    i += 1; // the escaped byte is text (a continuation byte at worst)
+                    // The escaped byte is text, and a column if it starts a char.
+                    if next & 0xc0 != 0x80 {
+                        column += 1;
+                    }
+                    i += 1;
                 } else if b == b'"' {
                     state = In::Gap;
                     prev = b'"';
@@ -253,6 +259,15 @@ mod tests {
             Err(TooDeep {
                 line: 33,
                 column: 4
+            })
+        );
+        // Columns count characters, escapes and `''` included.
+        let src = format!("a: ['it''s', \"é\\\"\", {}", "[".repeat(64));
+        assert_eq!(
+            check_nesting(&src),
+            Err(TooDeep {
+                line: 1,
+                column: 84
             })
         );
     }

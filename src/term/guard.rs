@@ -2,9 +2,9 @@
 //! raw mode and bracketed paste, a panic hook that restores the terminal
 //! before the panic message prints, signal flags (SIGINT, SIGTERM, SIGHUP,
 //! SIGQUIT) that the input loop checks at every wake, and a watch that
-//! turns a hang-up into plain "no input" so no read can spin on it. Every one of those
-//! paths flushes the terminal's input queue before giving the terminal
-//! back, so keys typed for hotseat never run in the shell.
+//! turns a hang-up into plain "no input" so no read can spin on it. Every
+//! one of those paths flushes the terminal's input queue before giving the
+//! terminal back, so keys typed for hotseat never run in the shell.
 //!
 //! No signal handler here does any I/O: the handlers only store the signal
 //! number in an atomic; the loop that notices it ends the session and lets
