@@ -645,3 +645,31 @@ fn under_umask_000_the_home_is_0700_and_the_history_0600_and_the_umask_kept() {
         .collect();
     assert_eq!(names, vec!["history.jsonl".to_string()]);
 }
+
+// ----- exit codes: the system's fault is not the user's ------------------
+
+#[test]
+fn an_unreadable_banks_folder_exits_1_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    // A file where the folder should be cannot be listed, even by root
+    // (whom permission bits would not stop).
+    std::fs::write(home.join("banks"), "not a folder").unwrap();
+    for args in [vec!["banks", "list"], vec!["drill", "--count", "1"]] {
+        let out = Command::new(util::bin())
+            .arg("--home")
+            .arg(&home)
+            .args(&args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot read the banks folder"), "{stderr}");
+        assert!(
+            stderr.contains(&home.join("banks").display().to_string()),
+            "{stderr}"
+        );
+    }
+}
