@@ -396,7 +396,7 @@ fn malformed() -> Vec<(&'static str, Vec<u8>, &'static str, Option<&'static str>
                 "]".repeat(10_000)
             )
             .into_bytes(),
-            "recursion limit",
+            "nested more than 64 deep",
             Some(":2:"),
         ),
         (

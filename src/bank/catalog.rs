@@ -41,20 +41,23 @@ impl Catalog {
     /// The built-ins merged with the `*.yaml`/`*.yml` files of the folder
     /// `home_banks` (that is `<home>/banks`; skipped silently if it does not
     /// exist) and then with each of `extra` (a file, or a folder of bank
-    /// files). Every problem in every file is reported together.
-    pub fn load(home_banks: Option<&Path>, extra: &[PathBuf]) -> Result<Catalog, BankError> {
+    /// files). Every problem in every file is reported together, as a
+    /// [`BankError`] (bad input); a `home_banks` folder that exists but
+    /// cannot be listed is an [`UnreadableFolder`] instead: the user gave
+    /// nothing wrong, the system refused (a runtime failure).
+    pub fn load(home_banks: Option<&Path>, extra: &[PathBuf]) -> anyhow::Result<Catalog> {
         let mut catalog = Catalog::builtin()?;
         let mut files = Vec::new();
         let mut problems = Vec::new();
         if let Some(dir) = home_banks.filter(|d| d.exists()) {
-            match bank_files(dir) {
-                Ok(found) => files.extend(found),
-                Err(e) => problems.extend(e.problems),
-            }
+            files.extend(list_bank_files(dir).map_err(|error| UnreadableFolder {
+                path: dir.to_path_buf(),
+                error,
+            })?);
         }
         files.extend(expand_paths(extra, &mut problems));
         catalog.merge_loaded(files.iter().map(|f| check_file(f)), &mut problems);
-        BankError::unless_any_in(catalog, problems, &files)
+        Ok(BankError::unless_any_in(catalog, problems, &files)?)
     }
 
     /// Merges every bank that loaded, in order; the problems of those that
@@ -74,7 +77,7 @@ impl Catalog {
 
     /// [`Catalog::load`] for a hotseat home folder: its banks are in
     /// `<home>/banks/`.
-    pub fn load_for_home(home: &Path, extra: &[PathBuf]) -> Result<Catalog, BankError> {
+    pub fn load_for_home(home: &Path, extra: &[PathBuf]) -> anyhow::Result<Catalog> {
         Catalog::load(Some(&home.join("banks")), extra)
     }
 
@@ -119,6 +122,20 @@ impl Catalog {
     }
 }
 
+/// The user's own banks folder exists but cannot be listed (permissions,
+/// not a folder, an I/O error): a runtime failure, exit 1.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "cannot read the banks folder {}: {error}; check its permissions or pass --home DIR",
+    path.display()
+)]
+pub struct UnreadableFolder {
+    /// The folder.
+    pub path: PathBuf,
+    /// What the OS said.
+    pub error: std::io::Error,
+}
+
 /// The bank files that `paths` name: a file as given, a folder as its
 /// [`bank_files`]. A folder that cannot be read or holds no bank file is
 /// added to `problems`.
@@ -145,14 +162,15 @@ pub fn expand_paths(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathB
 /// The bank files in folder `dir`: `*.yaml` and `*.yml`, not hidden, in
 /// name order.
 pub fn bank_files(dir: &Path) -> Result<Vec<PathBuf>, BankError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        BankError::one(Problem::new(format!("cannot read folder: {e}")).in_file(dir))
-    })?;
+    list_bank_files(dir)
+        .map_err(|e| BankError::one(Problem::new(format!("cannot read folder: {e}")).in_file(dir)))
+}
+
+/// [`bank_files`] with the OS's error as it came.
+fn list_bank_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| {
-            BankError::one(Problem::new(format!("cannot read folder: {e}")).in_file(dir))
-        })?;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
@@ -303,6 +321,25 @@ mod tests {
         // No banks folder at all is fine.
         let c = Catalog::load_for_home(&dir.path().join("nowhere"), &[]).unwrap();
         assert_eq!(c.banks.len(), 9);
+    }
+
+    #[test]
+    fn an_unreadable_home_banks_folder_is_a_runtime_failure_not_bad_input() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the folder should be cannot be listed, even by root.
+        let banks = dir.path().join("banks");
+        std::fs::write(&banks, "not a folder").unwrap();
+        let e = Catalog::load_for_home(dir.path(), &[]).unwrap_err();
+        assert!(e.is::<UnreadableFolder>(), "{e:#}");
+        assert!(!e.chain().any(|c| c.is::<BankError>()), "{e:#}");
+        assert!(
+            e.to_string()
+                .starts_with(&format!("cannot read the banks folder {}", banks.display())),
+            "{e}"
+        );
+        // The same folder given with --bank is the user's input: a BankError.
+        let e = Catalog::load(None, std::slice::from_ref(&banks)).unwrap_err();
+        assert!(e.is::<BankError>(), "{e:#}");
     }
 
     #[test]

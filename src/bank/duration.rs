@@ -6,8 +6,10 @@ use std::time::Duration;
 pub const MAX_DURATION: Duration = Duration::from_secs(60 * 60);
 
 /// Parses a duration written `45s`, `2m` or `1m30s` (humantime syntax, so
-/// `1m 30s` and `500ms` work too). Zero and anything over an hour are
-/// rejected: no interview question is answered in no time or in an hour.
+/// `1m 30s` and `500ms` work too). Zero, anything over an hour and
+/// fractions of a millisecond are rejected: no interview question is
+/// answered in no time or in an hour, and hotseat's clocks count whole
+/// milliseconds.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let trimmed = s.trim();
     if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
@@ -19,6 +21,13 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
         .map_err(|_| format!("{s:?} is not a duration: write it like 45s, 2m or 1m30s"))?;
     if d.is_zero() {
         return Err(format!("{s:?} is zero: give a time above zero, like 45s"));
+    }
+    // Every clock in hotseat counts whole milliseconds: `44µs` would be a
+    // limit of 0 ms, shown as `0s`.
+    if d.subsec_nanos() % 1_000_000 != 0 {
+        return Err(format!(
+            "{s:?} is finer than a millisecond: hotseat times in whole milliseconds; write e.g. 500ms or 2s"
+        ));
     }
     if d > MAX_DURATION {
         return Err(format!(
@@ -56,6 +65,20 @@ pub fn format_duration(d: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `duration` fuzz target: `44µs` parsed, then showed as
+    /// `0s`, which does not parse back.
+    #[test]
+    fn fractions_of_a_millisecond_are_refused_and_what_parses_formats_back() {
+        for s in ["44µs", "1ns", "1ms500us", "2s1ns"] {
+            let e = parse_duration(s).unwrap_err();
+            assert!(e.contains("finer than a millisecond"), "{s}: {e}");
+        }
+        for s in ["1ms", "500ms", "1s500ms", "45s", "1m30s", "1h"] {
+            let d = parse_duration(s).unwrap();
+            assert_eq!(parse_duration(&format_duration(d)), Ok(d), "{s}");
+        }
+    }
 
     #[test]
     fn short_forms_parse() {

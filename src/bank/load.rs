@@ -1,6 +1,7 @@
 //! Reading and validating one bank file: size and encoding first, then the
-//! YAML parse (which bounds alias expansion and nesting), then checks that
-//! collect every problem, each located by line and column where possible.
+//! linear nesting pre-scan ([`super::prescan`]), then the YAML parse (which
+//! bounds alias expansion and nesting), then checks that collect every
+//! problem, each located by line and column where possible.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -13,6 +14,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::error::{BankError, Problem};
 use super::locate::Locator;
+use super::prescan::{MAX_FLOW_DEPTH, check_nesting};
 use super::validate::{closest, is_kebab, placeholder_fix, to_kebab, unknown_placeholders};
 use super::{Bank, Question, Source, parse_duration};
 
@@ -108,6 +110,7 @@ fn too_big(path: &Path, len: u64) -> Problem {
 /// as a generic YAML value and walked, so that every structural problem
 /// (unknown field, wrong type) is reported, not just serde's first.
 pub fn parse_bank(src: &str, file: &Path, source: Source) -> Result<Bank, BankError> {
+    check_yaml_shape(src, file)?;
     let mut check = Check {
         src,
         file,
@@ -144,6 +147,21 @@ pub fn parse_bank(src: &str, file: &Path, source: Source) -> Result<Bank, BankEr
         Some(bank) if check.problems.is_empty() => Ok(bank),
         _ => Err(BankError::many(check.problems)),
     }
+}
+
+/// Refuses, in one linear pass, YAML the parser would take quadratic time
+/// over (flow collections nested past [`MAX_FLOW_DEPTH`]). Every YAML text
+/// hotseat reads goes through this before the parser sees it.
+pub fn check_yaml_shape(src: &str, file: &Path) -> Result<(), BankError> {
+    check_nesting(src).map_err(|at| {
+        Problem::new(format!(
+            "`[` or `{{` nested more than {MAX_FLOW_DEPTH} deep"
+        ))
+        .in_file(file)
+        .at(Some((at.line, at.column)))
+        .fix("a bank is a mapping with a list of questions: write lists as `- item` lines")
+        .into()
+    })
 }
 
 /// Turns a parser error into a located problem with advice.
@@ -1046,7 +1064,18 @@ questions:
             "]".repeat(10_000)
         );
         let e = one(&src);
-        assert!(e.contains("recursion limit"), "{e}");
+        assert!(
+            e.starts_with("t.yaml:2:76: `[` or `{` nested more than 64 deep"),
+            "{e}"
+        );
+        assert!(e.contains("fix: a bank is a mapping"), "{e}");
+        // Within the pre-scan's bound the parser's own limit still speaks.
+        let src = format!(
+            "category: a\nquestions: {}{}\n",
+            "[".repeat(64),
+            "]".repeat(64)
+        );
+        assert!(parse(&src).is_err());
         let src = format!("category: a\nquestions: {}", "- ".repeat(10_000));
         assert!(one(&src).contains("invalid YAML"));
     }

@@ -6,6 +6,7 @@
 //!
 //! - `model` lives here: [`Question`], [`Bank`], [`Source`];
 //! - [`load`]: reading one file and validating it, every problem located;
+//! - [`prescan`]: the linear nesting check run before the YAML parser;
 //! - [`catalog`]: built-ins merged with the user's banks;
 //! - [`validate`]: kebab-case, placeholders, suggestions;
 //! - [`fill`]: `{company}` and `{role}` filled into a text;
@@ -21,6 +22,7 @@ pub mod fill;
 pub mod load;
 mod locate;
 pub mod own;
+pub mod prescan;
 pub mod validate;
 
 use std::fmt;

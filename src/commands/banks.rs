@@ -76,7 +76,7 @@ fn filled(bank: &Bank, company: Option<&str>, role: Option<&str>) -> Bank {
 
 /// The built-ins merged with `<home>/banks/` and `--bank`.
 fn load(ctx: &Context) -> anyhow::Result<Catalog> {
-    Ok(Catalog::load_for_home(&ctx.home, &ctx.extra_banks)?)
+    Catalog::load_for_home(&ctx.home, &ctx.extra_banks)
 }
 
 fn list_table(catalog: &Catalog, out: &mut dyn Write) -> std::io::Result<()> {

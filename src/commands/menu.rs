@@ -101,9 +101,9 @@ pub(super) struct Watch {
 
 impl Watch {
     pub(super) fn start() -> io::Result<Self> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
         let saved = rustix::termios::tcgetattr(io::stdin()).ok();
-        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?;
         let handle = signals.handle();
         let thread = std::thread::spawn(move || {
             // Several may be pending at once: console answers the EINTR a

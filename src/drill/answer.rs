@@ -12,6 +12,13 @@ use super::record::Pause;
 /// Below this much typing time no words-per-minute figure is given.
 pub const MIN_WPM_MS: u64 = 1_000;
 
+/// The longest answer text kept, in characters (a few thousand words: far
+/// more than any spoken answer in an interview). Text typed, pasted or
+/// read past it is dropped and the answer marked
+/// [`truncated`](Measured::truncated); it only bounds what a stuck key or
+/// a runaway pipe can make hotseat hold and store.
+pub const MAX_ANSWER_CHARS: usize = 20_000;
+
 /// The rules one answer is timed by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerRules {
@@ -74,6 +81,8 @@ pub struct Measured {
     pub hint: bool,
     /// The final text (empty for spoken answers).
     pub text: String,
+    /// Whether text was dropped at [`MAX_ANSWER_CHARS`].
+    pub truncated: bool,
 }
 
 /// One answer in progress.
@@ -173,6 +182,10 @@ pub struct Answer {
     /// When the answer ended, ms.
     end_ms: Option<u64>,
     text: String,
+    /// Characters in `text`, kept so the cap costs nothing per key.
+    chars: usize,
+    /// Whether text was dropped at the cap.
+    truncated: bool,
     /// Byte position of the cursor in `text`, at a grapheme boundary.
     cursor: usize,
     /// One flag per byte of `text`: whether it came from a paste.
@@ -236,6 +249,8 @@ impl Answer {
             last_key_ms: None,
             end_ms: None,
             text: String::new(),
+            chars: 0,
+            truncated: false,
             cursor: 0,
             pasted: Vec::new(),
             paste_gaps_ms: 0,
@@ -339,6 +354,7 @@ impl Answer {
             revisions: self.revisions,
             hint: self.hint,
             text: self.text.clone(),
+            truncated: self.truncated,
         })
     }
 
@@ -498,8 +514,19 @@ impl Answer {
         gap
     }
 
-    /// Inserts `s` at the cursor and moves the cursor after it.
+    /// Inserts `s` at the cursor and moves the cursor after it; what would
+    /// go past [`MAX_ANSWER_CHARS`] is dropped and the answer marked
+    /// truncated.
     fn insert(&mut self, s: &str, pasted: bool) {
+        let room = MAX_ANSWER_CHARS.saturating_sub(self.chars);
+        let s = match s.char_indices().nth(room) {
+            Some((cut, _)) => {
+                self.truncated = true;
+                &s[..cut]
+            }
+            None => s,
+        };
+        self.chars += s.chars().count();
         let at = self.cursor;
         self.text.insert_str(at, s);
         self.pasted
@@ -512,6 +539,7 @@ impl Answer {
     /// revisions; the cursor goes to where the range began.
     fn remove(&mut self, range: Range<usize>) {
         let removed = self.text[range.clone()].chars().count();
+        self.chars -= removed;
         self.revisions = self.revisions.saturating_add(to_u32(removed));
         self.text.replace_range(range.clone(), "");
         self.pasted.drain(range.clone());
@@ -587,6 +615,50 @@ mod tests {
     fn done(a: &Answer) -> Measured {
         assert_eq!(a.phase(), Phase::Done);
         a.measured().expect("done answers are measured")
+    }
+
+    #[test]
+    fn pasted_text_stops_at_the_cap_and_is_marked_truncated() {
+        let mut a = typed();
+        // Multi-byte chars: the cap counts characters, not bytes.
+        let long = "é".repeat(MAX_ANSWER_CHARS + 500);
+        a.feed(ms(1_000), Event::Paste(long));
+        assert_eq!(a.text().chars().count(), MAX_ANSWER_CHARS);
+        // Typing on at the cap adds nothing; deleting makes room again.
+        a.feed(ms(1_100), text("x"));
+        assert_eq!(a.text().chars().count(), MAX_ANSWER_CHARS);
+        a.feed(ms(1_200), Event::Backspace);
+        a.feed(ms(1_300), text("z"));
+        assert!(a.text().ends_with('z'));
+        assert_eq!(a.text().chars().count(), MAX_ANSWER_CHARS);
+        a.feed(ms(2_000), Event::Submit);
+        let m = done(&a);
+        assert!(m.truncated);
+        assert_eq!(m.text.chars().count(), MAX_ANSWER_CHARS);
+    }
+
+    #[test]
+    fn text_exactly_at_the_cap_is_not_truncated() {
+        let mut a = typed();
+        a.feed(ms(1_000), Event::Paste("a".repeat(MAX_ANSWER_CHARS - 1)));
+        a.feed(ms(1_100), text("b"));
+        a.feed(ms(2_000), Event::Submit);
+        let m = done(&a);
+        assert!(!m.truncated);
+        assert_eq!(m.text.len(), MAX_ANSWER_CHARS);
+    }
+
+    #[test]
+    fn a_line_past_the_cap_is_cut_and_marked() {
+        let mut a = Answer::new(rules(InputMode::Line));
+        a.feed(ms(500), Event::Line("w ".repeat(MAX_ANSWER_CHARS)));
+        let m = done(&a);
+        assert!(m.truncated);
+        assert_eq!(m.text.chars().count(), MAX_ANSWER_CHARS);
+        assert_eq!(m.words, u32::try_from(MAX_ANSWER_CHARS / 2).unwrap());
+        let mut a = Answer::new(rules(InputMode::Line));
+        a.feed(ms(500), Event::Line("short".into()));
+        assert!(!done(&a).truncated);
     }
 
     #[test]

@@ -255,7 +255,7 @@ impl AnswerRecord {
             text: m.text,
             think_target_ms: Some(ctx.think_target_ms),
             followup: ctx.followup,
-            truncated: false,
+            truncated: m.truncated,
             audio: None,
             company: ctx.company,
             role: ctx.role,

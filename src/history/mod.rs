@@ -8,8 +8,10 @@
 //! crash must lose at most the answer in progress:
 //! - nothing is created until the first append (read-only commands leave no
 //!   trace); then `<home>` is made `0700` and the file `0600`;
-//! - the file is only ever opened for append: nothing is rewritten or
-//!   truncated;
+//! - the file is only ever opened for append: no complete record is ever
+//!   rewritten or truncated; the one exception is a write of our own that
+//!   failed part-way (full disk, file-size limit), cut back under the lock
+//!   to the length the file had before it;
 //! - each record is one line written with one `write_all` under an exclusive
 //!   `flock`, then `sync_data`, so concurrent writers never interleave bytes
 //!   and a finished answer is on disk before the next question appears;
@@ -124,6 +126,11 @@ fn explain(error: &io::Error) -> String {
             "part of that path is a file, not a folder; pass --home DIR with a folder".into()
         }
         K::IsADirectory => "it is a folder, not a file; move it away or pass --home DIR".into(),
+        K::FileTooLarge => {
+            "the file has reached its size limit (ulimit -f, or the file system's); \
+             answers already saved are kept"
+                .into()
+        }
         _ => error.to_string(),
     }
 }
@@ -180,7 +187,9 @@ impl History {
     /// `0600`), one `write_all` of the whole line under an exclusive lock,
     /// then `sync_data`. If an earlier crash left the file without a final
     /// newline, the record starts on a new line so it is not glued to the
-    /// broken one.
+    /// broken one. If the write or the flush fails (a full disk, a size
+    /// limit), the file is cut back to its length before the write, still
+    /// under the lock, and the error names the file.
     pub fn append(&self, record: &Record) -> Result<(), HistoryError> {
         append_record(&self.path, record)
     }
@@ -221,32 +230,43 @@ fn append_record(path: &Path, record: &impl serde::Serialize) -> Result<(), Hist
     line.push(b'\n');
 
     ensure_home(path.parent().unwrap_or_else(|| Path::new(".")))?;
-    let file = loop {
+    loop {
         let file = open_for_append(path)?;
         let lock = Lock::exclusive(&file, path)?;
         // `forget` replaces the file by a rename while holding the lock: a
         // writer that opened the old file and got the lock after the
         // rename would append to a file no longer in place. Checked under
         // the lock; if so, open again.
-        if same_file(&file, path) {
-            // Released when `file` closes below, after the write.
-            std::mem::forget(lock);
-            break file;
+        if !same_file(&file, path) {
+            continue;
         }
-    };
 
-    // Checked under the lock: only now is the end of the file stable.
-    let mut buf = Vec::with_capacity(line.len() + 1);
-    if !ends_with_newline(&file).map_err(|e| HistoryError::io(Action::Read, path, e))? {
-        buf.push(b'\n');
+        // Checked under the lock: only now is the end of the file stable.
+        let mut buf = Vec::with_capacity(line.len() + 1);
+        if !ends_with_newline(&file).map_err(|e| HistoryError::io(Action::Read, path, e))? {
+            buf.push(b'\n');
+        }
+        buf.extend_from_slice(&line);
+
+        let werr = |e| HistoryError::io(Action::Write, path, e);
+        // Remembered under the lock: a failed or short write (a full disk,
+        // a file-size limit) is cut back to exactly this, so the file holds
+        // only whole records. Only our own bytes are removed, and only while
+        // no other writer can have appended after them; without a lock the
+        // torn tail stays for readers to skip.
+        let before = file
+            .metadata()
+            .map_err(|e| HistoryError::io(Action::Read, path, e))?
+            .len();
+        if let Err(e) = (&file).write_all(&buf).and_then(|()| file.sync_data()) {
+            if lock.is_held() {
+                let _ = file.set_len(before).and_then(|()| file.sync_data());
+            }
+            return Err(werr(e));
+        }
+        return Ok(());
+        // `lock` then `file` drop here: unlock, close.
     }
-    buf.extend_from_slice(&line);
-
-    let werr = |e| HistoryError::io(Action::Write, path, e);
-    (&file).write_all(&buf).map_err(werr)?;
-    file.sync_data().map_err(werr)?;
-    Ok(())
-    // `file` drops here: closing it releases the lock.
 }
 
 /// Whether `file` is (still) the file at `path`.
@@ -380,6 +400,13 @@ impl<'a> Lock<'a> {
                 Err(e) => return Err(HistoryError::io(Action::Lock, path, e)),
             }
         }
+    }
+}
+
+impl Lock<'_> {
+    /// Whether the lock is really held (not a file system without locks).
+    fn is_held(&self) -> bool {
+        self.file.is_some()
     }
 }
 
@@ -596,8 +623,9 @@ impl Tally {
     }
 }
 
-/// Reads one line into `buf` (without its `\n`), keeping at most `max`
-/// bytes. Returns the line's full length, or `None` at the end.
+/// Reads one line into `buf` (without its `\n`); a line longer than `max`
+/// bytes is not kept at all (`buf` ends empty). Returns the line's full
+/// length, or `None` at the end.
 fn next_line(
     reader: &mut impl BufRead,
     buf: &mut Vec<u8>,
@@ -620,9 +648,15 @@ fn next_line(
             Some(i) => (&chunk[..i], i + 1, true),
             None => (chunk, chunk.len(), false),
         };
-        let room = max.saturating_sub(buf.len());
-        buf.extend_from_slice(&content[..content.len().min(room)]);
         len = len.saturating_add(content.len());
+        if len <= max {
+            buf.extend_from_slice(content);
+        } else if !buf.is_empty() {
+            // Too long to be a record: it will be skipped, so nothing of it
+            // is kept, and the memory it took is given back.
+            buf.clear();
+            buf.shrink_to(1 << 16);
+        }
         reader.consume(used);
         if done {
             return Ok(Some(len));

@@ -450,3 +450,24 @@ fn appends_racing_with_forget_are_never_lost() {
         .count();
     assert_eq!(answers, 400, "after {rewrites} rewrites");
 }
+
+#[test]
+fn an_overlong_line_is_never_held() {
+    // 5,000 bytes against a 1,024-byte cap, read 64 bytes at a time: the
+    // buffer never keeps a byte of it, and the next line reads whole.
+    let text = format!("{}\nshort\n", "x".repeat(5000));
+    let mut reader = BufReader::with_capacity(64, Cursor::new(text));
+    let mut buf = Vec::new();
+    assert_eq!(
+        super::next_line(&mut reader, &mut buf, 1024).unwrap(),
+        Some(5000)
+    );
+    assert!(buf.is_empty(), "{} bytes kept", buf.len());
+    assert!(buf.capacity() <= 1 << 16);
+    assert_eq!(
+        super::next_line(&mut reader, &mut buf, 1024).unwrap(),
+        Some(5)
+    );
+    assert_eq!(buf, b"short");
+    assert_eq!(super::next_line(&mut reader, &mut buf, 1024).unwrap(), None);
+}

@@ -196,6 +196,7 @@ impl Ui for Logging {
             text: "one two three".into(),
             typing_ms: 2_000,
             pasted_words: 0,
+            truncated: false,
         }))
     }
 

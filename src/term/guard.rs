@@ -1,9 +1,10 @@
 //! Getting the terminal back on every exit path: a guard object that owns
 //! raw mode and bracketed paste, a panic hook that restores the terminal
-//! before the panic message prints, and signal flags (SIGINT, SIGTERM,
-//! SIGHUP) that the input loop checks at every wake. Every one of those
-//! paths flushes the terminal's input queue before giving the terminal
-//! back, so keys typed for hotseat never run in the shell.
+//! before the panic message prints, signal flags (SIGINT, SIGTERM, SIGHUP,
+//! SIGQUIT) that the input loop checks at every wake, and a watch that
+//! turns a hang-up into plain "no input" so no read can spin on it. Every
+//! one of those paths flushes the terminal's input queue before giving the
+//! terminal back, so keys typed for hotseat never run in the shell.
 //!
 //! No signal handler here does any I/O: the handlers only store the signal
 //! number in an atomic; the loop that notices it ends the session and lets
@@ -30,6 +31,7 @@ impl TerminalGuard {
     /// Enables raw mode and bracketed paste. If enabling fails half-way the
     /// part already done is undone before the error is returned.
     pub fn new() -> io::Result<Self> {
+        watch_for_hangup();
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let guard = Self { restored: false };
@@ -101,12 +103,61 @@ pub fn install_panic_hook() {
     });
 }
 
-/// The termination signals a session listens for.
+/// Starts (once) a thread that waits for standard input to hang up
+/// (window closed, ssh dropped) and then puts an empty pipe in its place.
+///
+/// Why: crossterm's reader loops forever on the zero-byte (or `EIO`)
+/// reads of a hung-up terminal. The input loop asks it for events only
+/// after its own `poll(2)` said a key is waiting, but a hang-up can land
+/// between that poll and crossterm's read. With the pipe in place, every
+/// read of standard input says "nothing yet" instead: crossterm returns,
+/// and the input loop's next wait sees that standard input is no longer a
+/// terminal and ends the session as for SIGHUP. The pipe's write end is
+/// kept open, so its reads never report end-of-file either.
 #[cfg(unix)]
-const SIGNALS: [i32; 3] = [
+fn watch_for_hangup() {
+    use rustix::event::{PollFd, PollFlags, poll};
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        let watch = move || {
+            let stdin = io::stdin();
+            loop {
+                // No events asked for: poll still reports a hang-up, an
+                // error or a closed descriptor, and nothing else, so keys
+                // waiting to be read never wake this thread.
+                let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+                match poll(&mut fds, None) {
+                    Ok(_) if !fds[0].revents().is_empty() => break,
+                    Ok(_) | Err(rustix::io::Errno::INTR) => {}
+                    Err(_) => return,
+                }
+            }
+            let flags = rustix::pipe::PipeFlags::NONBLOCK | rustix::pipe::PipeFlags::CLOEXEC;
+            if let Ok((read, write)) = rustix::pipe::pipe_with(flags)
+                && rustix::stdio::dup2_stdin(&read).is_ok()
+            {
+                // Held for the life of the process (see above).
+                std::mem::forget(write);
+            }
+        };
+        // Without the thread the old behaviour remains: not worth failing for.
+        let _ = std::thread::Builder::new()
+            .name("hotseat-hangup".into())
+            .spawn(watch);
+    });
+}
+
+#[cfg(not(unix))]
+fn watch_for_hangup() {}
+
+/// The termination signals a session listens for. SIGQUIT (Ctrl-\\ in a
+/// cooked terminal) would otherwise dump core with the terminal raw.
+#[cfg(unix)]
+const SIGNALS: [i32; 4] = [
     signal_hook::consts::SIGINT,
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGQUIT,
 ];
 #[cfg(not(unix))]
 const SIGNALS: [i32; 2] = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
@@ -118,7 +169,7 @@ pub struct Signals {
 }
 
 impl Signals {
-    /// Registers handlers for SIGINT, SIGTERM and SIGHUP that record the
+    /// Registers handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT that record the
     /// signal's number and do nothing else. They stay registered for the
     /// life of the process (the program ends right after the session).
     pub fn register() -> io::Result<Self> {

@@ -14,7 +14,7 @@ use crate::drill::{Event, InputMode};
 pub enum Action {
     /// Something for the engine.
     Engine(Event),
-    /// Ctrl-C: end the session, keeping finished answers.
+    /// Ctrl-C (or Ctrl-\\): end the session, keeping finished answers.
     EndSession,
     /// The window changed size: redraw.
     Resize,
@@ -58,6 +58,10 @@ fn map_key(key: &KeyEvent, mode: InputMode) -> Action {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
         KeyCode::Char('c') | KeyCode::Char('C') if ctrl => Action::EndSession,
+        // Ctrl-\ (byte 0x1c, which crossterm reports as Ctrl-4; `\` under
+        // the kitty protocol) is SIGQUIT in a cooked terminal. In raw mode
+        // it arrives as a key: it ends the session the same way Ctrl-C does.
+        KeyCode::Char('4') | KeyCode::Char('\\') if ctrl => Action::EndSession,
         KeyCode::Enter => Action::Engine(Event::Submit),
         KeyCode::Esc => Action::Engine(Event::Skip),
         _ if mode == InputMode::Spoken => match key.code {
@@ -241,6 +245,12 @@ mod tests {
         assert_eq!(ctrl('w'), Action::Engine(Event::DeleteWord));
         assert_eq!(ctrl('h'), Action::Engine(Event::Backspace));
         assert_eq!(ctrl('c'), Action::EndSession);
+        assert_eq!(
+            ctrl('4'),
+            Action::EndSession,
+            "Ctrl-\\ as crossterm reports it"
+        );
+        assert_eq!(ctrl('\\'), Action::EndSession);
         assert_eq!(ctrl('x'), Action::Ignore);
         assert_eq!(
             map(

@@ -16,6 +16,7 @@ use super::guard::Signals;
 use super::sanitize::clean;
 use super::session::{Interrupt, Outcome, Prompt, Ui, WAKE, write_question};
 use super::style::Paint;
+use crate::drill::answer::MAX_ANSWER_CHARS;
 use crate::drill::{Answer, AnswerRules, Event, Phase};
 
 /// What waiting for a line produced.
@@ -55,19 +56,55 @@ impl StdinLines {
     }
 }
 
+/// The most bytes of one line kept: enough for [`MAX_ANSWER_CHARS`]
+/// characters of any script plus one (a char is at most four bytes), so an
+/// answer cut here is still seen as over the cap by the engine, which does
+/// the exact cut and marks it truncated.
+pub const MAX_LINE_BYTES: usize = 4 * (MAX_ANSWER_CHARS + 1);
+
 /// Sends each line of `reader` with the instant it was read, then `None`.
+/// Lines are read through the reader's buffer in bounded chunks: of a line
+/// longer than [`MAX_LINE_BYTES`] only the first that many bytes are kept
+/// and the rest is dropped up to its newline, so one huge line costs no
+/// memory and the next line is still the next answer.
 fn read_lines(mut reader: impl BufRead, tx: &SyncSender<io::Result<Option<(String, Instant)>>>) {
     loop {
-        let mut buf = Vec::new();
-        let msg = match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => Ok(None),
-            Ok(_) => Ok(Some((strip_eol(&buf), Instant::now()))),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+        let msg = match read_capped_line(&mut reader, MAX_LINE_BYTES) {
+            Ok(None) => Ok(None),
+            Ok(Some(buf)) => Ok(Some((strip_eol(&buf), Instant::now()))),
             Err(e) => Err(e),
         };
         let last = !matches!(msg, Ok(Some(_)));
         if tx.send(msg).is_err() || last {
             return;
+        }
+    }
+}
+
+/// One line of `reader` with its `\n` (if it had one), keeping at most
+/// `max` bytes and consuming the rest of the line unread. `None` at the end.
+pub fn read_capped_line(reader: &mut impl BufRead, max: usize) -> io::Result<Option<Vec<u8>>> {
+    let mut buf = Vec::new();
+    let mut any = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(any.then_some(buf));
+        }
+        any = true;
+        let (used, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let room = max.saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..used.min(room)]);
+        reader.consume(used);
+        if done {
+            return Ok(Some(buf));
         }
     }
 }
@@ -311,5 +348,38 @@ mod tests {
             Outcome::Interrupted(Interrupt::Signal(15))
         );
         assert_eq!(ui.next_gate().unwrap(), Some(Interrupt::Signal(15)));
+    }
+}
+
+#[cfg(test)]
+mod capped_tests {
+    use std::io::{BufReader, Cursor};
+    use std::sync::mpsc::sync_channel;
+
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_kept_only_up_to_the_cap_and_the_next_line_follows() {
+        let text = format!("{}\nnext\nlast", "x".repeat(10_000));
+        let mut r = BufReader::with_capacity(256, Cursor::new(text));
+        let first = read_capped_line(&mut r, 1_000).unwrap().unwrap();
+        assert_eq!(first, vec![b'x'; 1_000]);
+        assert_eq!(read_capped_line(&mut r, 1_000).unwrap().unwrap(), b"next\n");
+        assert_eq!(read_capped_line(&mut r, 1_000).unwrap().unwrap(), b"last");
+        assert_eq!(read_capped_line(&mut r, 1_000).unwrap(), None);
+    }
+
+    #[test]
+    fn the_reader_thread_sends_each_line_capped() {
+        let text = format!("{}\r\nsecond\n", "é".repeat(MAX_LINE_BYTES));
+        let (tx, rx) = sync_channel(4);
+        read_lines(BufReader::with_capacity(4096, Cursor::new(text)), &tx);
+        let (first, _) = rx.recv().unwrap().unwrap().unwrap();
+        // Cut inside the bytes cap; still more chars than an answer keeps.
+        assert!(first.len() <= MAX_LINE_BYTES + 3, "{}", first.len());
+        assert!(first.chars().count() > MAX_ANSWER_CHARS);
+        let (second, _) = rx.recv().unwrap().unwrap().unwrap();
+        assert_eq!(second, "second");
+        assert!(rx.recv().unwrap().unwrap().is_none());
     }
 }

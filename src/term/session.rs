@@ -615,6 +615,7 @@ mod tests {
             revisions: 0,
             hint: false,
             text: "x".into(),
+            truncated: false,
         }
     }
 
