@@ -229,13 +229,47 @@ pub fn plan(offer: &Offer, budget_ms: u64, seed: u64) -> Result<Rehearsal, PlanE
         }
         slots.retain(|s| !(s.0 == phase && s.1 == k));
     }
-    let kept = total(&slots);
-    if kept > budget_ms {
-        return Err(PlanError::TooShort {
-            min_minutes: kept.div_ceil(60_000),
-            min_ms: kept,
-            budget_minutes: budget_ms / 60_000,
-        });
+    if total(&slots) > budget_ms {
+        // Only the four every rehearsal keeps are left, and their limits
+        // differ by question: the smallest budget is the shortest question
+        // of each of their phases, whatever was picked. When the budget
+        // holds that, re-pick (in order) each question that leaves no room
+        // for the shortest of the ones after it.
+        let shortest = |phase: Phase| {
+            candidates(phase)
+                .iter()
+                .map(|c| c.limit_ms)
+                .min()
+                .unwrap_or(0)
+        };
+        let min_ms: u64 = slots.iter().map(|s| shortest(s.0)).sum();
+        if min_ms > budget_ms {
+            return Err(PlanError::TooShort {
+                min_minutes: min_ms.div_ceil(60_000),
+                min_ms,
+                budget_minutes: budget_ms / 60_000,
+            });
+        }
+        taken = slots.iter().map(|s| s.2.index).collect();
+        for i in 0..slots.len() {
+            let fixed: u64 = slots[..i].iter().map(|s| s.2.limit_ms).sum();
+            let rest: u64 = slots[i + 1..].iter().map(|s| shortest(s.0)).sum();
+            let room = budget_ms.saturating_sub(fixed).saturating_sub(rest);
+            if slots[i].2.limit_ms <= room {
+                continue;
+            }
+            let phase = slots[i].0;
+            let fits: Vec<Candidate> = candidates(phase)
+                .iter()
+                .filter(|c| c.limit_ms <= room)
+                .cloned()
+                .collect();
+            taken.remove(&slots[i].2.index);
+            if let Some(c) = pick(&fits, offer, &taken, false, &mut rng) {
+                slots[i].2 = slot(phase, c);
+            }
+            taken.insert(slots[i].2.index);
+        }
     }
     // A generous budget: more curveballs, once every follow-up fits too.
     for k in 1..=EXTRA_CURVEBALLS {

@@ -305,3 +305,47 @@ fn a_phase_every_rehearsal_needs_must_have_questions() {
         PlanError::Missing("questions-to-ask")
     );
 }
+
+/// Limits differ by question within a bank (the built-in opener has 30 s
+/// and 2m30s questions): the smallest budget is the shortest question of
+/// each kept phase, the same whatever the seed, and every seed fits in it.
+#[test]
+fn the_minimum_is_the_shortest_four_whatever_the_seed() {
+    let mut o = offer();
+    for (phase, cands) in &mut o.phases {
+        for (i, c) in cands.iter_mut().enumerate() {
+            // One short question per phase, the rest much longer.
+            c.limit_ms = if i == 5 { 30_000 } else { limit(*phase) * 2 };
+        }
+    }
+    let min_ms = 4 * 30_000;
+    for seed in 0..30 {
+        let err = plan(&o, min_ms - 1, seed).unwrap_err();
+        assert_eq!(
+            err,
+            PlanError::TooShort {
+                min_minutes: 2,
+                min_ms,
+                budget_minutes: 1
+            },
+            "seed {seed}"
+        );
+        let r = plan(&o, min_ms, seed).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        assert_eq!(
+            phases(&r),
+            [
+                Phase::Opener,
+                Phase::Behavioral,
+                Phase::Curveball,
+                Phase::Closing
+            ]
+        );
+        let used: u64 = r.slots.iter().map(|s| s.limit_ms).sum();
+        assert!(used <= min_ms, "seed {seed}: {r:?}");
+        // A budget between: every seed fits, keeping long questions where
+        // they still fit.
+        let r = plan(&o, minutes(5), seed).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        let used: u64 = r.slots.iter().map(|s| s.limit_ms).sum();
+        assert!(used <= minutes(5), "seed {seed}: {r:?}");
+    }
+}
