@@ -721,7 +721,10 @@ impl Plain {
                 if f.notice.is_some() != self.noticed {
                     self.noticed = f.notice.is_some();
                     if let Some(notice) = f.notice {
-                        write!(out, "\r\n{}\r\n", clean(notice))?;
+                        out.write_all(b"\r\n")?;
+                        for line in wrap(&clean(notice), self.columns - 1, "") {
+                            write!(out, "{line}\r\n")?;
+                        }
                         self.echoed = None;
                     }
                 }
@@ -1033,6 +1036,28 @@ mod tests {
             ..with_tips
         };
         assert_eq!(plain_output(&mut plain, &done), "\r\n  submitted");
+    }
+
+    /// On a dumb terminal the notice (Esc in a rehearsal, Enter on a blank
+    /// answer) is wrapped at words like the tips, never split mid-word by
+    /// the terminal.
+    #[test]
+    fn plain_wraps_a_notice_at_words() {
+        let mut plain = Plain::new(40);
+        let notice = "no skipping in a rehearsal: say one honest sentence and keep going";
+        let f = Frame {
+            elapsed: Duration::from_secs(1),
+            notice: Some(notice),
+            ..frame("ab")
+        };
+        let out = plain_output(&mut plain, &f);
+        let lines: Vec<&str> = out.split("\r\n").collect();
+        assert!(lines.iter().all(|l| l.width() < 40), "{out:?}");
+        assert!(
+            lines.contains(&"no skipping in a rehearsal: say one"),
+            "{out:?}"
+        );
+        assert!(lines.contains(&"honest sentence and keep going"), "{out:?}");
     }
 
     #[test]
