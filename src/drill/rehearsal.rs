@@ -250,26 +250,8 @@ pub fn plan(offer: &Offer, budget_ms: u64, seed: u64) -> Result<Rehearsal, PlanE
                 budget_minutes: budget_ms / 60_000,
             });
         }
-        taken = slots.iter().map(|s| s.2.index).collect();
-        for i in 0..slots.len() {
-            let fixed: u64 = slots[..i].iter().map(|s| s.2.limit_ms).sum();
-            let rest: u64 = slots[i + 1..].iter().map(|s| shortest(s.0)).sum();
-            let room = budget_ms.saturating_sub(fixed).saturating_sub(rest);
-            if slots[i].2.limit_ms <= room {
-                continue;
-            }
-            let phase = slots[i].0;
-            let fits: Vec<Candidate> = candidates(phase)
-                .iter()
-                .filter(|c| c.limit_ms <= room)
-                .cloned()
-                .collect();
-            taken.remove(&slots[i].2.index);
-            if let Some(c) = pick(&fits, offer, &taken, false, &mut rng) {
-                slots[i].2 = slot(phase, c);
-            }
-            taken.insert(slots[i].2.index);
-        }
+        let naming = offer.company && !slots.iter().any(|s| names_company(offer, s.2.index));
+        taken = fit(&mut slots, offer, budget_ms, naming, &mut rng);
     }
     // A generous budget: more curveballs, once every follow-up fits too.
     for k in 1..=EXTRA_CURVEBALLS {
@@ -293,11 +275,89 @@ pub fn plan(offer: &Offer, budget_ms: u64, seed: u64) -> Result<Rehearsal, PlanE
     }
     if offer.company {
         name_the_company(&mut slots, offer, &taken, budget_ms);
+        // No one question could be swapped within the budget: re-pick
+        // around one of your questions for them that names it.
+        if !slots.iter().any(|s| names_company(offer, s.2.index)) {
+            let before = slots.clone();
+            fit(&mut slots, offer, budget_ms, true, &mut rng);
+            if total(&slots) > budget_ms {
+                slots = before;
+            }
+        }
     }
     Ok(Rehearsal {
         slots: slots.into_iter().map(|s| s.2).collect(),
         budget_ms,
     })
+}
+
+/// Whether the question at `index` names the company.
+fn names_company(offer: &Offer, index: usize) -> bool {
+    offer
+        .phases
+        .iter()
+        .flat_map(|(_, cs)| cs.iter())
+        .any(|c| c.index == index && c.names_company)
+}
+
+/// Re-picks planned questions so that their limits fit in `budget_ms`
+/// (which holds the shortest question of each of their phases): in order,
+/// a question is kept when it leaves room for the shortest of the ones not
+/// yet decided, else another of its phase that does is picked. With
+/// `naming`, your questions for them are decided first, among those that
+/// name the company. Returns the planned questions' indices.
+fn fit(
+    slots: &mut [(Phase, usize, Slot)],
+    offer: &Offer,
+    budget_ms: u64,
+    naming: bool,
+    rng: &mut rand_chacha::ChaCha8Rng,
+) -> HashSet<usize> {
+    let candidates = |phase: Phase| {
+        offer
+            .phases
+            .iter()
+            .find(|(p, _)| *p == phase)
+            .map_or(&[][..], |(_, c)| &c[..])
+    };
+    let shortest = |phase: Phase| {
+        candidates(phase)
+            .iter()
+            .map(|c| c.limit_ms)
+            .min()
+            .unwrap_or(0)
+    };
+    let mut taken: HashSet<usize> = slots.iter().map(|s| s.2.index).collect();
+    let mut order: Vec<usize> = (0..slots.len()).collect();
+    if naming {
+        order.sort_by_key(|&i| slots[i].0 != Phase::Closing);
+    }
+    let mut done: Vec<usize> = Vec::new();
+    for i in order {
+        let fixed: u64 = done.iter().map(|&j| slots[j].2.limit_ms).sum();
+        let rest: u64 = (0..slots.len())
+            .filter(|j| *j != i && !done.contains(j))
+            .map(|j| shortest(slots[j].0))
+            .sum();
+        done.push(i);
+        let room = budget_ms.saturating_sub(fixed).saturating_sub(rest);
+        let phase = slots[i].0;
+        let must_name = naming && phase == Phase::Closing;
+        if slots[i].2.limit_ms <= room && (!must_name || names_company(offer, slots[i].2.index)) {
+            continue;
+        }
+        let fits: Vec<Candidate> = candidates(phase)
+            .iter()
+            .filter(|c| c.limit_ms <= room)
+            .cloned()
+            .collect();
+        taken.remove(&slots[i].2.index);
+        if let Some(c) = pick(&fits, offer, &taken, must_name, rng) {
+            slots[i].2 = slot(phase, c);
+        }
+        taken.insert(slots[i].2.index);
+    }
+    taken
 }
 
 fn slot(phase: Phase, c: &Candidate) -> Slot {

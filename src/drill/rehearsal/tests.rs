@@ -349,3 +349,32 @@ fn the_minimum_is_the_shortest_four_whatever_the_seed() {
         assert!(used <= minutes(5), "seed {seed}: {r:?}");
     }
 }
+
+/// At the smallest budgets too, with a company a question names it: the
+/// closing question is chosen first among those that fit.
+#[test]
+fn with_a_company_the_smallest_budget_still_names_it() {
+    let mut o = offer();
+    o.company = true;
+    for (phase, cands) in &mut o.phases {
+        for (i, c) in cands.iter_mut().enumerate() {
+            // Short questions that do not name the company, and one of
+            // your questions for them that does, a little longer.
+            c.names_company = *phase == Phase::Closing && i == 7;
+            c.limit_ms = match (i, c.names_company) {
+                (_, true) => 45_000,
+                (5, false) => 30_000,
+                // Fits only when the rest are at their shortest.
+                (6, false) => 60_000,
+                _ => limit(*phase) * 2,
+            };
+        }
+    }
+    for seed in 0..30 {
+        let budget = 3 * 30_000 + 60_000;
+        let r = plan(&o, budget, seed).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        assert!(r.slots.iter().any(|s| s.index == 707), "seed {seed}: {r:?}");
+        let used: u64 = r.slots.iter().map(|s| s.limit_ms).sum();
+        assert!(used <= budget, "seed {seed}: {r:?}");
+    }
+}
