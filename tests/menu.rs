@@ -245,3 +245,26 @@ fn rehearse_from_the_menu_asks_company_role_and_minutes() {
     assert_eq!(sessions.len(), 1);
     assert_eq!(sessions[0]["mode"], "rehearse");
 }
+
+/// A company or role typed in the menu is a value, even when it starts
+/// with a dash: it must not be read as a flag of the command line the menu
+/// builds.
+#[test]
+fn a_company_starting_with_a_dash_is_taken_as_typed() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    pick(&mut pty, REHEARSE);
+    pty.expect("Company (Enter for none)");
+    pty.type_text("-Acme", Duration::from_millis(30));
+    key(&mut pty, ENTER);
+    pty.expect("Role (Enter for none)");
+    pty.type_text("--tester", Duration::from_millis(30));
+    key(&mut pty, ENTER);
+    pty.expect("Minutes of answer time");
+    key(&mut pty, ENTER);
+    pty.expect("Rehearsal for the --tester role at -Acme");
+    pty.expect("interview clock");
+    key(&mut pty, CTRL_C);
+    assert_eq!(pty.wait_exit(), Exit::Code(130));
+    assert_eq!(home.sessions().len(), 1);
+}

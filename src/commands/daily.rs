@@ -138,7 +138,8 @@ fn set_line(set: &DailySet) -> String {
     let waiting = set.due_today.saturating_sub(n(Reason::Due));
     let mut line = format!("Today's set: {}.", parts.join(", "));
     if waiting > 0 {
-        line.push_str(&format!(" {waiting} more due wait for another set."));
+        let wait = if waiting == 1 { "waits" } else { "wait" };
+        line.push_str(&format!(" {waiting} more due {wait} for another set."));
     }
     line
 }
@@ -238,4 +239,25 @@ fn print_due(
     writeln!(out, "{}", streak_line(practice, now, zone))?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_more_due_waits() {
+        let set = |due_today| DailySet {
+            picks: vec![(0, Reason::Due)],
+            due_today,
+        };
+        assert_eq!(
+            set_line(&set(2)),
+            "Today's set: 1 due. 1 more due waits for another set."
+        );
+        assert_eq!(
+            set_line(&set(3)),
+            "Today's set: 1 due. 2 more due wait for another set."
+        );
+    }
 }

@@ -245,8 +245,9 @@ fn rehearse(theme: &dyn Theme) -> dialoguer::Result<Option<Command>> {
         minutes.trim().to_string(),
     ];
     for (flag, value) in [("--company", company), ("--role", role)] {
+        // `--flag=value`: a value starting with '-' is still a value.
         if !value.trim().is_empty() {
-            args.extend([flag.to_string(), value.trim().to_string()]);
+            args.push(format!("{flag}={}", value.trim()));
         }
     }
     parsed(args)

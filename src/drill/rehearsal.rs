@@ -229,13 +229,29 @@ pub fn plan(offer: &Offer, budget_ms: u64, seed: u64) -> Result<Rehearsal, PlanE
         }
         slots.retain(|s| !(s.0 == phase && s.1 == k));
     }
-    let kept = total(&slots);
-    if kept > budget_ms {
-        return Err(PlanError::TooShort {
-            min_minutes: kept.div_ceil(60_000),
-            min_ms: kept,
-            budget_minutes: budget_ms / 60_000,
-        });
+    if total(&slots) > budget_ms {
+        // Only the four every rehearsal keeps are left, and their limits
+        // differ by question: the smallest budget is the shortest question
+        // of each of their phases, whatever was picked. When the budget
+        // holds that, re-pick (in order) each question that leaves no room
+        // for the shortest of the ones after it.
+        let shortest = |phase: Phase| {
+            candidates(phase)
+                .iter()
+                .map(|c| c.limit_ms)
+                .min()
+                .unwrap_or(0)
+        };
+        let min_ms: u64 = slots.iter().map(|s| shortest(s.0)).sum();
+        if min_ms > budget_ms {
+            return Err(PlanError::TooShort {
+                min_minutes: min_ms.div_ceil(60_000),
+                min_ms,
+                budget_minutes: budget_ms / 60_000,
+            });
+        }
+        let naming = offer.company && !slots.iter().any(|s| names_company(offer, s.2.index));
+        taken = fit(&mut slots, offer, budget_ms, naming, &mut rng);
     }
     // A generous budget: more curveballs, once every follow-up fits too.
     for k in 1..=EXTRA_CURVEBALLS {
@@ -259,11 +275,89 @@ pub fn plan(offer: &Offer, budget_ms: u64, seed: u64) -> Result<Rehearsal, PlanE
     }
     if offer.company {
         name_the_company(&mut slots, offer, &taken, budget_ms);
+        // No one question could be swapped within the budget: re-pick
+        // around one of your questions for them that names it.
+        if !slots.iter().any(|s| names_company(offer, s.2.index)) {
+            let before = slots.clone();
+            fit(&mut slots, offer, budget_ms, true, &mut rng);
+            if total(&slots) > budget_ms {
+                slots = before;
+            }
+        }
     }
     Ok(Rehearsal {
         slots: slots.into_iter().map(|s| s.2).collect(),
         budget_ms,
     })
+}
+
+/// Whether the question at `index` names the company.
+fn names_company(offer: &Offer, index: usize) -> bool {
+    offer
+        .phases
+        .iter()
+        .flat_map(|(_, cs)| cs.iter())
+        .any(|c| c.index == index && c.names_company)
+}
+
+/// Re-picks planned questions so that their limits fit in `budget_ms`
+/// (which holds the shortest question of each of their phases): in order,
+/// a question is kept when it leaves room for the shortest of the ones not
+/// yet decided, else another of its phase that does is picked. With
+/// `naming`, your questions for them are decided first, among those that
+/// name the company. Returns the planned questions' indices.
+fn fit(
+    slots: &mut [(Phase, usize, Slot)],
+    offer: &Offer,
+    budget_ms: u64,
+    naming: bool,
+    rng: &mut rand_chacha::ChaCha8Rng,
+) -> HashSet<usize> {
+    let candidates = |phase: Phase| {
+        offer
+            .phases
+            .iter()
+            .find(|(p, _)| *p == phase)
+            .map_or(&[][..], |(_, c)| &c[..])
+    };
+    let shortest = |phase: Phase| {
+        candidates(phase)
+            .iter()
+            .map(|c| c.limit_ms)
+            .min()
+            .unwrap_or(0)
+    };
+    let mut taken: HashSet<usize> = slots.iter().map(|s| s.2.index).collect();
+    let mut order: Vec<usize> = (0..slots.len()).collect();
+    if naming {
+        order.sort_by_key(|&i| slots[i].0 != Phase::Closing);
+    }
+    let mut done: Vec<usize> = Vec::new();
+    for i in order {
+        let fixed: u64 = done.iter().map(|&j| slots[j].2.limit_ms).sum();
+        let rest: u64 = (0..slots.len())
+            .filter(|j| *j != i && !done.contains(j))
+            .map(|j| shortest(slots[j].0))
+            .sum();
+        done.push(i);
+        let room = budget_ms.saturating_sub(fixed).saturating_sub(rest);
+        let phase = slots[i].0;
+        let must_name = naming && phase == Phase::Closing;
+        if slots[i].2.limit_ms <= room && (!must_name || names_company(offer, slots[i].2.index)) {
+            continue;
+        }
+        let fits: Vec<Candidate> = candidates(phase)
+            .iter()
+            .filter(|c| c.limit_ms <= room)
+            .cloned()
+            .collect();
+        taken.remove(&slots[i].2.index);
+        if let Some(c) = pick(&fits, offer, &taken, must_name, rng) {
+            slots[i].2 = slot(phase, c);
+        }
+        taken.insert(slots[i].2.index);
+    }
+    taken
 }
 
 fn slot(phase: Phase, c: &Candidate) -> Slot {

@@ -110,8 +110,13 @@ pub fn report(moments: &[Moment<'_>], budget_ms: u64) -> Vec<Section> {
 
 fn time(moments: &[Moment<'_>], budget_ms: u64) -> Section {
     let total: u64 = moments.iter().map(|m| spent(m.record)).sum();
+    let questions = if moments.len() == 1 {
+        "question"
+    } else {
+        "questions"
+    };
     let mut lines = vec![format!(
-        "{} answering, of a {} budget ({} questions, follow-ups included).",
+        "{} answering, of a {} budget ({} {questions}, follow-ups included).",
         duration(total),
         duration(budget_ms),
         moments.len()

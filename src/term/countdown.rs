@@ -363,13 +363,14 @@ fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
             let (before, after) = split_at_cursor(f);
             let cursor = if f.phase == Phase::Done { "" } else { CURSOR };
             let shown = format!("> {}{cursor}{}", clean(before), clean(after));
-            let mut lines = wrap(&shown.replace('\t', " "), width, "  ");
-            if let Some(notice) = f.notice {
-                lines.extend(wrap(notice, width, ""));
-            }
-            lines
+            wrap(&shown.replace('\t', " "), width, "  ")
         }
     };
+    // Spoken answers get it too (Esc in a rehearsal says why nothing
+    // happened).
+    if let Some(notice) = f.notice {
+        lines.extend(wrap(notice, width, ""));
+    }
     let tip_rows = usize::from(!tips.is_empty() && max_lines >= 2);
     keep_last(&mut lines, max_lines.saturating_sub(tip_rows).max(1));
     let left = max_lines.saturating_sub(lines.len());
@@ -706,6 +707,20 @@ impl Plain {
             }
             self.echoed = None;
         }
+        // Spoken answers get it too (Esc in a rehearsal says why nothing
+        // happened).
+        if f.notice.is_some() != self.noticed {
+            self.noticed = f.notice.is_some();
+            if let Some(notice) = f.notice {
+                if self.echoed.is_some() {
+                    out.write_all(b"\r\n")?;
+                }
+                for line in wrap(&clean(notice), self.columns - 1, "") {
+                    write!(out, "{line}\r\n")?;
+                }
+                self.echoed = None;
+            }
+        }
         match f.input {
             InputMode::Spoken => {
                 let status = match f.phase {
@@ -718,13 +733,6 @@ impl Plain {
                 }
             }
             _ => {
-                if f.notice.is_some() != self.noticed {
-                    self.noticed = f.notice.is_some();
-                    if let Some(notice) = f.notice {
-                        write!(out, "\r\n{}\r\n", clean(notice))?;
-                        self.echoed = None;
-                    }
-                }
                 // The marker only off the end: typing at the end appends.
                 let (before, after) = split_at_cursor(f);
                 let cursor = if after.is_empty() || f.phase == Phase::Done {
@@ -1035,6 +1043,47 @@ mod tests {
         assert_eq!(plain_output(&mut plain, &done), "\r\n  submitted");
     }
 
+    /// On a dumb terminal the notice (Esc in a rehearsal, Enter on a blank
+    /// answer) is wrapped at words like the tips, never split mid-word by
+    /// the terminal.
+    #[test]
+    fn plain_wraps_a_notice_at_words() {
+        let mut plain = Plain::new(40);
+        let notice = "no skipping in a rehearsal: say one honest sentence and keep going";
+        let f = Frame {
+            elapsed: Duration::from_secs(1),
+            notice: Some(notice),
+            ..frame("ab")
+        };
+        let out = plain_output(&mut plain, &f);
+        let lines: Vec<&str> = out.split("\r\n").collect();
+        assert!(lines.iter().all(|l| l.width() < 40), "{out:?}");
+        assert!(
+            lines.contains(&"no skipping in a rehearsal: say one"),
+            "{out:?}"
+        );
+        assert!(lines.contains(&"honest sentence and keep going"), "{out:?}");
+    }
+
+    /// Spoken, on a dumb terminal: Esc in a rehearsal still says why it
+    /// did nothing.
+    #[test]
+    fn plain_shows_a_notice_to_a_spoken_answer() {
+        let mut plain = Plain::new(80);
+        let f = Frame {
+            elapsed: Duration::from_secs(1),
+            input: InputMode::Spoken,
+            ..frame("")
+        };
+        plain_output(&mut plain, &f);
+        let with = Frame {
+            notice: Some("no skipping in a rehearsal"),
+            ..f
+        };
+        let out = plain_output(&mut plain, &with);
+        assert!(out.contains("no skipping in a rehearsal"), "{out:?}");
+    }
+
     #[test]
     fn plain_rewrites_only_a_deletion_across_a_wrapped_row() {
         let mut plain = Plain::new(10);
@@ -1046,6 +1095,20 @@ mod tests {
         assert_eq!(plain_output(&mut plain, &at("abcdefghi")), "\x08 \x08");
         // Deleting back over the row edge cannot be done with backspaces.
         assert_eq!(plain_output(&mut plain, &at("abcdef")), "\r\n> abcdef");
+    }
+
+    #[test]
+    fn a_notice_shows_under_a_spoken_answer_too() {
+        let f = Frame {
+            input: InputMode::Spoken,
+            notice: Some("no skipping in a rehearsal"),
+            ..frame("")
+        };
+        let lines = message_lines(&f, 60, 5);
+        assert!(
+            lines.iter().any(|l| l == "no skipping in a rehearsal"),
+            "{lines:?}"
+        );
     }
 
     #[test]

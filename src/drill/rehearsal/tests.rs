@@ -305,3 +305,76 @@ fn a_phase_every_rehearsal_needs_must_have_questions() {
         PlanError::Missing("questions-to-ask")
     );
 }
+
+/// Limits differ by question within a bank (the built-in opener has 30 s
+/// and 2m30s questions): the smallest budget is the shortest question of
+/// each kept phase, the same whatever the seed, and every seed fits in it.
+#[test]
+fn the_minimum_is_the_shortest_four_whatever_the_seed() {
+    let mut o = offer();
+    for (phase, cands) in &mut o.phases {
+        for (i, c) in cands.iter_mut().enumerate() {
+            // One short question per phase, the rest much longer.
+            c.limit_ms = if i == 5 { 30_000 } else { limit(*phase) * 2 };
+        }
+    }
+    let min_ms = 4 * 30_000;
+    for seed in 0..30 {
+        let err = plan(&o, min_ms - 1, seed).unwrap_err();
+        assert_eq!(
+            err,
+            PlanError::TooShort {
+                min_minutes: 2,
+                min_ms,
+                budget_minutes: 1
+            },
+            "seed {seed}"
+        );
+        let r = plan(&o, min_ms, seed).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        assert_eq!(
+            phases(&r),
+            [
+                Phase::Opener,
+                Phase::Behavioral,
+                Phase::Curveball,
+                Phase::Closing
+            ]
+        );
+        let used: u64 = r.slots.iter().map(|s| s.limit_ms).sum();
+        assert!(used <= min_ms, "seed {seed}: {r:?}");
+        // A budget between: every seed fits, keeping long questions where
+        // they still fit.
+        let r = plan(&o, minutes(5), seed).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        let used: u64 = r.slots.iter().map(|s| s.limit_ms).sum();
+        assert!(used <= minutes(5), "seed {seed}: {r:?}");
+    }
+}
+
+/// At the smallest budgets too, with a company a question names it: the
+/// closing question is chosen first among those that fit.
+#[test]
+fn with_a_company_the_smallest_budget_still_names_it() {
+    let mut o = offer();
+    o.company = true;
+    for (phase, cands) in &mut o.phases {
+        for (i, c) in cands.iter_mut().enumerate() {
+            // Short questions that do not name the company, and one of
+            // your questions for them that does, a little longer.
+            c.names_company = *phase == Phase::Closing && i == 7;
+            c.limit_ms = match (i, c.names_company) {
+                (_, true) => 45_000,
+                (5, false) => 30_000,
+                // Fits only when the rest are at their shortest.
+                (6, false) => 60_000,
+                _ => limit(*phase) * 2,
+            };
+        }
+    }
+    for seed in 0..30 {
+        let budget = 3 * 30_000 + 60_000;
+        let r = plan(&o, budget, seed).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        assert!(r.slots.iter().any(|s| s.index == 707), "seed {seed}: {r:?}");
+        let used: u64 = r.slots.iter().map(|s| s.limit_ms).sum();
+        assert!(used <= budget, "seed {seed}: {r:?}");
+    }
+}

@@ -182,3 +182,20 @@ fn markdown_has_headings_and_bullets() {
         ["", "Time:", "  5m00s answering", "", "Fix:", "  1. b"]
     );
 }
+
+/// A rehearsal ended after its first answer: "1 question", not "1 questions".
+#[test]
+fn one_answer_is_one_question() {
+    let opener = answer(3_000, 20_000, LONG);
+    let moments = [Moment {
+        record: &opener,
+        question: "Tell me about yourself.",
+        phase: Phase::Opener,
+    }];
+    let sections = report(&moments, 30 * 60_000);
+    let first = &sections[0].lines[0];
+    assert!(
+        first.contains("(1 question, follow-ups included)"),
+        "{first}"
+    );
+}
