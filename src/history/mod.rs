@@ -375,17 +375,30 @@ fn scan_capped(
     let mut line = 0usize;
     // (first line, count, highest version) of records from a newer format.
     let mut newer: Option<(usize, usize, u64)> = None;
-    while let Some(len) = next_line(&mut reader, &mut buf, max_line)? {
-        line += 1;
-        let result = if len > max_line {
-            Err(Skip::Bad(format!(
-                "line is too long ({len} bytes; a record is at most {max_line} bytes)"
-            )))
-        } else {
-            match buf.trim_ascii() {
-                [] => continue,
-                bytes => parse_line(bytes),
+    loop {
+        // A line wholly inside the reader's buffer (nearly every line) is
+        // parsed where it lies; only one that spans buffers is copied out.
+        let in_place = match reader.fill_buf() {
+            Ok(chunk) => match memchr::memchr(b'\n', chunk) {
+                Some(i) if i <= max_line => Some((classify(&chunk[..i], i, max_line), i + 1)),
+                _ => None,
+            },
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let result = match in_place {
+            Some((result, used)) => {
+                reader.consume(used);
+                result
             }
+            None => match next_line(&mut reader, &mut buf, max_line)? {
+                Some(len) => classify(&buf, len, max_line),
+                None => break,
+            },
+        };
+        line += 1;
+        let Some(result) = result else {
+            continue;
         };
         match result {
             Ok(record) => each(record),
@@ -412,6 +425,20 @@ fn scan_capped(
     Ok(warnings)
 }
 
+/// What one line (`bytes`, of full length `len`) holds: `None` for a blank
+/// line, else a record or why there is none.
+fn classify(bytes: &[u8], len: usize, max_line: usize) -> Option<Result<Record, Skip>> {
+    if len > max_line {
+        return Some(Err(Skip::Bad(format!(
+            "line is too long ({len} bytes; a record is at most {max_line} bytes)"
+        ))));
+    }
+    match bytes.trim_ascii() {
+        [] => None,
+        bytes => Some(parse_line(bytes)),
+    }
+}
+
 /// Reads one line into `buf` (without its `\n`), keeping at most `max`
 /// bytes. Returns the line's full length, or `None` at the end.
 fn next_line(
@@ -432,7 +459,8 @@ fn next_line(
             return Ok(any.then_some(len));
         }
         any = true;
-        let (content, used, done) = match chunk.iter().position(|&b| b == b'\n') {
+        // memchr: this is the one byte loop over the whole file.
+        let (content, used, done) = match memchr::memchr(b'\n', chunk) {
             Some(i) => (&chunk[..i], i + 1, true),
             None => (chunk, chunk.len(), false),
         };
@@ -482,9 +510,11 @@ fn parse_line(bytes: &[u8]) -> Result<Record, Skip> {
             e.valid_up_to() + 1
         )
     })?;
-    // This version's own lines start the same way; others say it in a
-    // header read first.
-    let kind = if text.starts_with(r#"{"kind":"answer","v":1,"#) {
+    // This version's own lines start the same way, and so do lines in the
+    // documented shape with `v` first; others say it in a header read first.
+    let kind = if text.starts_with(r#"{"kind":"answer","v":1,"#)
+        || text.starts_with(r#"{"v":1,"kind":"answer","#)
+    {
         Some("answer".to_string())
     } else {
         match serde_json::from_str::<Header>(text) {
