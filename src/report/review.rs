@@ -117,7 +117,12 @@ pub fn answer_marks(a: &AnswerRecord) -> Vec<String> {
         marks.push("SKIPPED".to_string());
     } else {
         marks.push(format!("answer {}", duration(a.answer_ms)));
-        marks.push(format!("{} words", a.words));
+        // A spoken answer has no transcript: no words to count.
+        if a.input == crate::drill::InputMode::Spoken {
+            marks.push("spoken".to_string());
+        } else {
+            marks.push(format!("{} words", a.words));
+        }
     }
     if a.overran {
         marks.push(format!("OVER the {} limit", duration(a.limit_ms)));
