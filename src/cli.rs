@@ -82,7 +82,7 @@ fn parse_since(s: &str) -> Result<Since, String> {
     let days = |n: &str, k: u32| {
         n.parse::<u32>()
             .ok()
-            .filter(|&n| n >= 1 && n <= 100_000)
+            .filter(|n| (1..=100_000).contains(n))
             .map(|n| Since::Days(n * k))
     };
     if let Some(n) = t.strip_suffix('d') {

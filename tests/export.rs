@@ -50,7 +50,10 @@ fn check_html(html: &str) {
         "tbody", "tr", "th", "td", "span", "svg", "line", "text", "polyline", "circle", "rect",
         "g",
     ];
-    assert!(!html.to_ascii_lowercase().contains("<script"), "a script tag");
+    assert!(
+        !html.to_ascii_lowercase().contains("<script"),
+        "a script tag"
+    );
     let body = html
         .strip_prefix("<!DOCTYPE html>\n")
         .expect("starts with the doctype");
@@ -74,24 +77,43 @@ fn check_html(html: &str) {
         let tag = &tail[1..end];
         rest = &tail[end + 1..];
         if let Some(name) = tag.strip_prefix('/') {
-            assert_eq!(stack.pop().as_deref(), Some(name), "closing </{name}> out of order");
+            assert_eq!(
+                stack.pop().as_deref(),
+                Some(name),
+                "closing </{name}> out of order"
+            );
             continue;
         }
         let self_closed = tag.ends_with('/');
         let tag = tag.trim_end_matches('/');
-        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        assert!(ALLOWED.contains(&name.as_str()), "unexpected element <{name}>");
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        assert!(
+            ALLOWED.contains(&name.as_str()),
+            "unexpected element <{name}>"
+        );
         // Attributes: name="value" pairs, values without < or ".
         let mut attrs = tag[name.len()..].trim();
         while !attrs.is_empty() {
-            let eq = attrs.find("=\"").unwrap_or_else(|| panic!("unquoted attribute in <{tag}>"));
+            let eq = attrs
+                .find("=\"")
+                .unwrap_or_else(|| panic!("unquoted attribute in <{tag}>"));
             let attr = &attrs[..eq];
             assert!(
-                attr.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':'),
+                attr.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':'),
                 "odd attribute name {attr:?}"
             );
-            assert!(!attr.starts_with("on"), "an event handler attribute {attr:?}");
-            assert!(!["src", "href"].contains(&attr), "an external resource {attr:?}");
+            assert!(
+                !attr.starts_with("on"),
+                "an event handler attribute {attr:?}"
+            );
+            assert!(
+                !["src", "href"].contains(&attr),
+                "an external resource {attr:?}"
+            );
             let value_end = attrs[eq + 2..].find('"').expect("attribute value closed");
             assert!(!attrs[eq + 2..eq + 2 + value_end].contains('<'));
             attrs = attrs[eq + 2 + value_end + 1..].trim_start();
@@ -120,9 +142,15 @@ fn csv_has_a_header_and_one_row_per_answer() {
     assert!(rows.iter().all(|r| r.len() == 20), "{rows:?}");
     let hostile = rows.iter().find(|r| r[19].contains("script")).unwrap();
     assert!(hostile[19].contains("\"quoted\""), "{hostile:?}");
-    assert!(hostile[19].contains("\\x1b[2J"), "escape sanitized: {hostile:?}");
+    assert!(
+        hostile[19].contains("\\x1b[2J"),
+        "escape sanitized: {hostile:?}"
+    );
     // The later rating is in the row of the answer it rates.
-    let rated = rows.iter().find(|r| r[3] == "strengths/top-strength" && r[0].ends_with("bbbb")).unwrap();
+    let rated = rows
+        .iter()
+        .find(|r| r[3] == "strengths/top-strength" && r[0].ends_with("bbbb"))
+        .unwrap();
     assert_eq!(rated[18], "2");
     let week = parse_csv(&export(&home, &["--format", "csv", "--since", "7d"]));
     assert_eq!(week.len(), 1 + 5);
@@ -136,7 +164,10 @@ fn json_is_the_records_as_stored() {
     let home = ReportHome::with(&fixture());
     let v: Value = serde_json::from_str(&export(&home, &["--format", "json"])).unwrap();
     let records = v.as_array().unwrap();
-    let stored: Vec<Value> = fixture().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let stored: Vec<Value> = fixture()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(records.len(), stored.len());
     for (got, want) in records.iter().zip(&stored) {
         assert_eq!(got["kind"], want["kind"]);
@@ -144,8 +175,11 @@ fn json_is_the_records_as_stored() {
             assert_eq!(&got[key], value, "{key} of {want}");
         }
     }
-    let one: Value =
-        serde_json::from_str(&export(&home, &["--format", "json", "--session", "20261123-020000-bbbb"])).unwrap();
+    let one: Value = serde_json::from_str(&export(
+        &home,
+        &["--format", "json", "--session", "20261123-020000-bbbb"],
+    ))
+    .unwrap();
     // Three answers, the session record, the rating.
     assert_eq!(one.as_array().unwrap().len(), 5);
 }
@@ -156,16 +190,35 @@ fn html_is_well_formed_self_contained_and_escapes_hostile_text() {
     let home = ReportHome::with(&format!("{}{hostile}\n", fixture()));
     let html = export(&home, &["--format", "html"]);
     check_html(&html);
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "answer text escaped");
-    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "question escaped");
-    assert!(html.contains("evil&quot;cat&lt;svg onload=alert(1)&gt;"), "category escaped");
-    assert!(html.contains("&amp;amp;"), "an entity in the text shows as typed");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "answer text escaped"
+    );
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "question escaped"
+    );
+    assert!(
+        html.contains("evil&quot;cat&lt;svg onload=alert(1)&gt;"),
+        "category escaped"
+    );
+    assert!(
+        html.contains("&amp;amp;"),
+        "an entity in the text shows as typed"
+    );
     assert!(html.contains("\\u{202e}"), "bidi override made visible");
     assert!(html.contains("<svg"), "inline charts");
-    assert_eq!(html.matches("<svg").count(), 3, "think time, pauses, calendar");
+    assert_eq!(
+        html.matches("<svg").count(),
+        3,
+        "think time, pauses, calendar"
+    );
     assert!(!html.contains("<link") && !html.contains("<img") && !html.contains("url("));
     // The fixture alone, too.
-    check_html(&export(&ReportHome::with(&fixture()), &["--format", "html"]));
+    check_html(&export(
+        &ReportHome::with(&fixture()),
+        &["--format", "html"],
+    ));
     check_html(&export(&ReportHome::empty(), &["--format", "html"]));
 }
 
@@ -189,7 +242,13 @@ fn output_goes_through_a_private_file_written_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.html");
     std::fs::write(&path, "old").unwrap();
-    let out = home.run(&["export", "--format", "html", "--output", path.to_str().unwrap()]);
+    let out = home.run(&[
+        "export",
+        "--format",
+        "html",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(ok(&out), "");
     let written = std::fs::read_to_string(&path).unwrap();
     assert_eq!(written, export(&home, &["--format", "html"]));
@@ -201,9 +260,19 @@ fn output_goes_through_a_private_file_written_whole() {
     }
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "no temporary file left behind");
-    let bad = home.run(&["export", "--format", "csv", "--output", "/nonexistent/dir/x.csv"]);
+    let bad = home.run(&[
+        "export",
+        "--format",
+        "csv",
+        "--output",
+        "/nonexistent/dir/x.csv",
+    ]);
     assert_eq!(bad.status.code(), Some(1));
-    assert!(stderr(&bad).contains("/nonexistent/dir/x.csv"), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("/nonexistent/dir/x.csv"),
+        "{}",
+        stderr(&bad)
+    );
     let unknown = home.run(&["export", "--format", "csv", "--session", "nope"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("hotseat history"));
@@ -213,6 +282,9 @@ fn output_goes_through_a_private_file_written_whole() {
 fn snapshot_each_format() {
     let home = ReportHome::with(&fixture());
     for format in ["md", "csv", "json", "html"] {
-        insta::assert_snapshot!(format!("export_{format}"), export(&home, &["--format", format]));
+        insta::assert_snapshot!(
+            format!("export_{format}"),
+            export(&home, &["--format", format])
+        );
     }
 }

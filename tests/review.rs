@@ -12,7 +12,10 @@ fn history_lists_every_session_oldest_first() {
     let home = ReportHome::with(&fixture());
     let v: Value = serde_json::from_str(&ok(&home.run(&["history", "--json"]))).unwrap();
     let rows = v.as_array().unwrap();
-    let ids: Vec<&str> = rows.iter().map(|r| r["session"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| r["session"].as_str().unwrap())
+        .collect();
     assert_eq!(
         ids,
         [
@@ -23,7 +26,14 @@ fn history_lists_every_session_oldest_first() {
             "20261130-233000-dddd"
         ]
     );
-    for key in ["session", "started", "mode", "answered", "skipped", "interrupted"] {
+    for key in [
+        "session",
+        "started",
+        "mode",
+        "answered",
+        "skipped",
+        "interrupted",
+    ] {
         assert!(rows.iter().all(|r| r.get(key).is_some()), "{key}");
     }
     // The session whose closing record never came: counted from its
@@ -46,10 +56,16 @@ fn review_shows_pauses_in_place_and_later_ratings() {
     assert!(text.contains("I ⏸3.5s like to know"), "{text}");
     assert!(text.contains("A plain ⏸7.0s answer"), "{text}");
     assert!(text.contains("OVER the"), "{text}");
-    assert!(text.contains("rated 2/5"), "the later rating is attached: {text}");
+    assert!(
+        text.contains("rated 2/5"),
+        "the later rating is attached: {text}"
+    );
     assert!(text.contains("fillers 1 (basically)"), "{text}");
     let spoken = ok(&home.run(&["review", "20261129-080000-cccc"]));
-    assert!(spoken.contains("stumble at 3.0s, stumble at 12.5s"), "{spoken}");
+    assert!(
+        spoken.contains("stumble at 3.0s, stumble at 12.5s"),
+        "{spoken}"
+    );
     let first = ok(&home.run(&["review", "20261120-090000-aaaa"]));
     assert!(first.contains("I tend to ⏸4.5s over prepare"), "{first}");
     assert!(first.contains("SKIPPED"), "{first}");
@@ -70,8 +86,12 @@ fn review_last_is_the_latest_session_and_text_is_neutralized() {
 #[test]
 fn review_json_has_the_documented_shape() {
     let home = ReportHome::with(&fixture());
-    let v: Value =
-        serde_json::from_str(&ok(&home.run(&["review", "20261123-020000-bbbb", "--json"]))).unwrap();
+    let v: Value = serde_json::from_str(&ok(&home.run(&[
+        "review",
+        "20261123-020000-bbbb",
+        "--json",
+    ])))
+    .unwrap();
     assert_eq!(v["session"], "20261123-020000-bbbb");
     assert_eq!(v["mode"], "daily");
     let answers = v["answers"].as_array().unwrap();

@@ -42,24 +42,40 @@ fn figures_match_an_independent_count_of_the_fixture() {
     let got = stats_json(&home, &[]);
     let answers = answers();
     assert_eq!(got["answers"], answers.len());
-    let sessions: BTreeSet<&str> = answers.iter().map(|a| a["session"].as_str().unwrap()).collect();
+    let sessions: BTreeSet<&str> = answers
+        .iter()
+        .map(|a| a["session"].as_str().unwrap())
+        .collect();
     assert_eq!(got["sessions"], sessions.len());
 
     let mut by_cat: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
     for a in &answers {
-        by_cat.entry(a["category"].as_str().unwrap()).or_default().push(a);
+        by_cat
+            .entry(a["category"].as_str().unwrap())
+            .or_default()
+            .push(a);
     }
     let cats = got["categories"].as_array().unwrap();
     assert_eq!(cats.len(), by_cat.len());
     for (c, (name, list)) in cats.iter().zip(&by_cat) {
-        let think: Vec<u64> = list.iter().map(|a| a["think_ms"].as_u64().unwrap()).collect();
+        let think: Vec<u64> = list
+            .iter()
+            .map(|a| a["think_ms"].as_u64().unwrap())
+            .collect();
         let n = think.len() as u64;
         let count = |key: &str| list.iter().filter(|a| a[key] == true).count();
         assert_eq!(c["category"], *name);
         assert_eq!(c["answers"], n, "{name}");
-        assert_eq!(c["think_ms_mean"], (think.iter().sum::<u64>() + n / 2) / n, "{name}");
+        assert_eq!(
+            c["think_ms_mean"],
+            (think.iter().sum::<u64>() + n / 2) / n,
+            "{name}"
+        );
         assert_eq!(c["think_ms_median"], median(think), "{name}");
-        let pauses: usize = list.iter().map(|a| a["pauses"].as_array().unwrap().len()).sum();
+        let pauses: usize = list
+            .iter()
+            .map(|a| a["pauses"].as_array().unwrap().len())
+            .sum();
         assert_eq!(c["pauses"], pauses, "{name}");
         assert_eq!(c["skipped"], count("skipped"), "{name}");
         assert_eq!(c["overran"], count("overran"), "{name}");
@@ -102,11 +118,17 @@ fn figures_match_an_independent_count_of_the_fixture() {
     for (s, (q, score, n)) in sticky.iter().zip(&want) {
         assert_eq!(s["question"], q.as_str());
         assert_eq!(s["answers"], *n);
-        assert!((s["score"].as_f64().unwrap() - score).abs() < 0.006, "{s} vs {score}");
+        assert!(
+            (s["score"].as_f64().unwrap() - score).abs() < 0.006,
+            "{s} vs {score}"
+        );
     }
 
     // The slowest start and the longest pause, found by hand.
-    let slowest = answers.iter().max_by_key(|a| a["think_ms"].as_u64()).unwrap();
+    let slowest = answers
+        .iter()
+        .max_by_key(|a| a["think_ms"].as_u64())
+        .unwrap();
     assert_eq!(got["slowest_starts"][0]["think_ms"], slowest["think_ms"]);
     assert_eq!(got["slowest_starts"][0]["question"], slowest["question"]);
     let longest = answers
@@ -132,8 +154,14 @@ fn a_corrupt_middle_line_and_a_torn_last_line_warn_and_change_nothing() {
     assert_eq!(got, clean);
     let err = stderr(&out);
     let path = home.path().join("history.jsonl");
-    assert!(err.contains(&format!("hotseat: {}:6: ", path.display())), "{err}");
-    assert!(err.contains(&format!("{}:{}: ", path.display(), total + 2)), "{err}");
+    assert!(
+        err.contains(&format!("hotseat: {}:6: ", path.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}:{}: ", path.display(), total + 2)),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 2, "{err}");
     // The text report reads the same way.
     let out = home.run(&["stats"]);
@@ -153,7 +181,11 @@ fn the_streak_counts_local_days_up_to_today_or_yesterday() {
     assert_eq!(streak("UTC", "2026-11-30"), 2, "today included");
     assert_eq!(streak("UTC", TODAY), 2, "today without practice yet");
     assert_eq!(streak("UTC", "2026-12-02"), 0, "a day missed");
-    assert_eq!(streak("UTC", "2026-11-29"), 1, "a skipped-only day breaks it");
+    assert_eq!(
+        streak("UTC", "2026-11-29"),
+        1,
+        "a skipped-only day breaks it"
+    );
     // Records carry their own offset: the machine's zone does not move them.
     assert_eq!(streak("Asia/Tokyo", "2026-11-30"), 2);
     let text = ok(&home.run(&["stats"]));
@@ -166,7 +198,8 @@ fn the_streak_counts_local_days_up_to_today_or_yesterday() {
 fn z_times_are_dated_in_the_machines_zone_offsets_in_their_own() {
     let home = ReportHome::with(&fixture());
     let dates = |tz: &str| -> Vec<String> {
-        let v: Value = serde_json::from_str(&ok(&home.run_in(tz, TODAY, &["stats", "--json"]))).unwrap();
+        let v: Value =
+            serde_json::from_str(&ok(&home.run_in(tz, TODAY, &["stats", "--json"]))).unwrap();
         v["days"]
             .as_array()
             .unwrap()
@@ -179,7 +212,10 @@ fn z_times_are_dated_in_the_machines_zone_offsets_in_their_own() {
     let utc = dates("UTC");
     let la = dates("America/Los_Angeles");
     assert!(utc.contains(&"2026-11-23".to_string()), "{utc:?}");
-    assert!(la.contains(&"2026-11-22".to_string()) && !la.contains(&"2026-11-23".to_string()), "{la:?}");
+    assert!(
+        la.contains(&"2026-11-22".to_string()) && !la.contains(&"2026-11-23".to_string()),
+        "{la:?}"
+    );
     assert!(utc.contains(&"2026-11-30".to_string()) && la.contains(&"2026-11-30".to_string()));
     assert!(!utc.contains(&"2026-12-01".to_string()));
 }
@@ -195,7 +231,11 @@ fn filters_narrow_everything_but_the_streak() {
     assert_eq!(dated["answers"], 4);
     let rehearse = stats_json(&home, &["--mode", "rehearse"]);
     assert_eq!(rehearse["answers"], 2);
-    assert_eq!(rehearse["stickiest"], serde_json::json!([]), "rehearsals never move the schedule");
+    assert_eq!(
+        rehearse["stickiest"],
+        serde_json::json!([]),
+        "rehearsals never move the schedule"
+    );
     let cats = stats_json(&home, &["--category", "strengths,curveballs"]);
     assert_eq!(cats["answers"], 5);
     assert_eq!(cats["categories"].as_array().unwrap().len(), 2);
@@ -210,7 +250,10 @@ fn an_empty_or_missing_history_is_a_friendly_line_and_zeros() {
         let text = ok(&home.run(&["stats"]));
         assert!(text.contains("No answers here yet"), "{text}");
         let v = stats_json(&home, &[]);
-        assert_eq!((v["answers"].as_u64(), v["sessions"].as_u64()), (Some(0), Some(0)));
+        assert_eq!(
+            (v["answers"].as_u64(), v["sessions"].as_u64()),
+            (Some(0), Some(0))
+        );
         assert_eq!(v["categories"], serde_json::json!([]));
         assert_eq!(v["days"], serde_json::json!([]));
     }
@@ -224,13 +267,18 @@ fn an_empty_or_missing_history_is_a_friendly_line_and_zeros() {
 fn every_line_fits_from_40_columns_up() {
     let (records, _) = hotseat::history::read_from(fixture().as_bytes()).unwrap();
     let zone = jiff::tz::TimeZone::UTC;
-    let mut b = hotseat::report::stats::StatsBuilder::new(hotseat::report::stats::Filter::all(zone));
+    let mut b =
+        hotseat::report::stats::StatsBuilder::new(hotseat::report::stats::Filter::all(zone));
     for r in &records {
         b.add(r);
     }
     let stats = b.finish(TODAY.parse().unwrap());
     for width in [40usize, 55, 80, 120] {
-        let lines = hotseat::report::stats_view::render(&stats, width, hotseat::term::style::Paint::new(false));
+        let lines = hotseat::report::stats_view::render(
+            &stats,
+            width,
+            hotseat::term::style::Paint::new(false),
+        );
         for l in &lines {
             assert!(l.width() <= width, "{width}: {l:?} is {} wide", l.width());
         }
@@ -238,8 +286,12 @@ fn every_line_fits_from_40_columns_up() {
         assert!(text.contains("curveballs"), "{text}");
         assert!(text.contains("▓") || text.contains("█"), "{text}");
     }
-    let narrow = hotseat::report::stats_view::render(&stats, 40, hotseat::term::style::Paint::new(false));
-    assert!(!narrow.iter().any(|l| l.contains("────")), "stacked below the table width");
+    let narrow =
+        hotseat::report::stats_view::render(&stats, 40, hotseat::term::style::Paint::new(false));
+    assert!(
+        !narrow.iter().any(|l| l.contains("────")),
+        "stacked below the table width"
+    );
 }
 
 #[test]

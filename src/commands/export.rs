@@ -43,7 +43,9 @@ pub fn run(ctx: &super::Context, args: &ExportArgs) -> anyhow::Result<ExitCode> 
         zone: zone.clone(),
     };
     match &args.output {
-        Some(path) => write_private(path, |out| export(&history, args.format, filter, today, out)),
+        Some(path) => write_private(path, |out| {
+            export(&history, args.format, filter, today, out)
+        }),
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
@@ -65,6 +67,18 @@ fn export(
 ) -> anyhow::Result<()> {
     if format == ExportFormat::Json {
         return export_json(history, &filter, out);
+    }
+    if format == ExportFormat::Csv {
+        // Rows only: no figures, no records kept.
+        let mut rows = fmt::CsvRows::new();
+        let mut ratings = Ratings::new();
+        scan_history(history, |r| match r {
+            Record::Answer(a) if filter.keeps(&a).is_some() => rows.add(&a),
+            Record::Rating(r) => ratings.add(&r),
+            _ => {}
+        })?;
+        rows.write(out, &ratings)?;
+        return Ok(());
     }
     let mut builder = StatsBuilder::new(filter.clone());
     let mut list = SessionList::new();
@@ -103,11 +117,11 @@ fn export(
         stats: builder.finish(today),
         zone: filter.zone.clone(),
     };
-    match format {
-        ExportFormat::Csv => fmt::write_csv(out, &e)?,
-        ExportFormat::Md => fmt::write_markdown(out, &e)?,
-        ExportFormat::Html => html::write_html(out, &e)?,
-        ExportFormat::Json => unreachable!("handled above"),
+    // JSON and CSV were written above; these two are whole documents.
+    if format == ExportFormat::Html {
+        html::write_html(out, &e)?;
+    } else {
+        fmt::write_markdown(out, &e)?;
     }
     Ok(())
 }

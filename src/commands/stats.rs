@@ -26,9 +26,9 @@ pub const TODAY_VAR: &str = "HOTSEAT_TODAY";
 /// Today's local date in `zone`, or the date in [`TODAY_VAR`] when set.
 pub(crate) fn today(zone: &TimeZone) -> anyhow::Result<Date> {
     match std::env::var(TODAY_VAR) {
-        Ok(s) => s
-            .parse::<Date>()
-            .map_err(|e| Usage(format!("{TODAY_VAR}={s:?} is not a date (YYYY-MM-DD): {e}")).into()),
+        Ok(s) => s.parse::<Date>().map_err(|e| {
+            Usage(format!("{TODAY_VAR}={s:?} is not a date (YYYY-MM-DD): {e}")).into()
+        }),
         Err(_) => Ok(jiff::Timestamp::now().to_zoned(zone.clone()).date()),
     }
 }
@@ -47,14 +47,10 @@ pub(crate) fn since_date(since: Option<Since>, today: Date) -> Option<Date> {
 
 /// The width to fit: the terminal's when standard output is one, else 80.
 pub(crate) fn width() -> usize {
-    if io::stdout().is_terminal() {
-        if let Ok((w, _)) = crossterm::terminal::size() {
-            if w > 0 {
-                return usize::from(w);
-            }
-        }
+    match crossterm::terminal::size() {
+        Ok((w, _)) if w > 0 && io::stdout().is_terminal() => usize::from(w),
+        _ => 80,
     }
-    80
 }
 
 /// The record mode for `--mode`.

@@ -46,7 +46,12 @@ pub enum Step {
 /// The sparkline's values for `from..=to`: median think time per day, or —
 /// when the days do not fit in `width` — per week (the median of that
 /// week's daily medians). At most `width` values, the latest kept.
-pub fn think_trend(days: &[DayStats], from: Date, to: Date, width: usize) -> (Vec<Option<u64>>, Step) {
+pub fn think_trend(
+    days: &[DayStats],
+    from: Date,
+    to: Date,
+    width: usize,
+) -> (Vec<Option<u64>>, Step) {
     let span = usize::try_from((to - from).get_days().max(0)).unwrap_or(0) + 1;
     let step = if span <= width { Step::Day } else { Step::Week };
     let mut values: Vec<Option<u64>> = Vec::new();
@@ -70,7 +75,9 @@ pub fn think_trend(days: &[DayStats], from: Date, to: Date, width: usize) -> (Ve
             let last = monday_of(to);
             let mut it = days.iter().peekable();
             while week <= last {
-                let next = week.checked_add(jiff::Span::new().days(7)).unwrap_or(Date::MAX);
+                let next = week
+                    .checked_add(jiff::Span::new().days(7))
+                    .unwrap_or(Date::MAX);
                 let mut medians = Vec::new();
                 while let Some(x) = it.peek().filter(|x| x.date < next) {
                     if x.date >= week {
@@ -94,7 +101,8 @@ pub fn think_trend(days: &[DayStats], from: Date, to: Date, width: usize) -> (Ve
 /// The Monday of `date`'s week.
 pub fn monday_of(date: Date) -> Date {
     let back = i64::from(date.weekday().to_monday_zero_offset());
-    date.checked_sub(jiff::Span::new().days(back)).unwrap_or(date)
+    date.checked_sub(jiff::Span::new().days(back))
+        .unwrap_or(date)
 }
 
 /// The shade for a day with `n` answers when the busiest day had `max`.
@@ -141,7 +149,9 @@ pub fn calendar(days: &[DayStats], first: Date, today: Date, width: usize) -> Ve
         let monday = start
             .checked_add(jiff::Span::new().days(7 * w as i64))
             .unwrap_or(start);
-        let sunday = monday.checked_add(jiff::Span::new().days(6)).unwrap_or(monday);
+        let sunday = monday
+            .checked_add(jiff::Span::new().days(6))
+            .unwrap_or(monday);
         let label = if w == 0 {
             Some(monday.max(first))
         } else if sunday.day() <= 7 {
@@ -159,9 +169,11 @@ pub fn calendar(days: &[DayStats], first: Date, today: Date, width: usize) -> Ve
             }
         }
     }
-    let mut lines = vec![format!("{:LABEL$}{}", "", months.iter().collect::<String>())
-        .trim_end()
-        .to_string()];
+    let mut lines = vec![
+        format!("{:LABEL$}{}", "", months.iter().collect::<String>())
+            .trim_end()
+            .to_string(),
+    ];
     let weekdays = [
         (Weekday::Monday, "Mon"),
         (Weekday::Tuesday, ""),
@@ -228,11 +240,10 @@ pub fn bars(rows: &[(String, u64, String)], width: usize) -> Vec<String> {
         .map(|(label, value, shown)| {
             let label = fit(label, label_w);
             let pad = label_w.saturating_sub(label.width());
-            let eighths = if max == 0 {
-                0
-            } else {
-                usize::try_from(value.saturating_mul(bar_w as u64 * 8) / max).unwrap_or(0)
-            };
+            let eighths = value
+                .saturating_mul(bar_w as u64 * 8)
+                .checked_div(max)
+                .map_or(0, |e| usize::try_from(e).unwrap_or(0));
             let mut bar = "█".repeat(eighths / 8);
             if eighths % 8 > 0 {
                 bar.push(EIGHTHS[eighths % 8 - 1]);
@@ -295,10 +306,7 @@ mod tests {
     #[test]
     fn calendar_marks_days_by_weekday_and_blanks_the_future() {
         // Tuesday 2026-12-01 is today; practice on Monday and Sunday before.
-        let days = [
-            day(date(2026, 11, 29), 4, 0),
-            day(date(2026, 11, 30), 1, 0),
-        ];
+        let days = [day(date(2026, 11, 29), 4, 0), day(date(2026, 11, 30), 1, 0)];
         let lines = calendar(&days, date(2026, 11, 23), date(2026, 12, 1), 40);
         assert_eq!(lines[0], "    Nov");
         assert_eq!(lines[1], "Mon ·░"); // 23rd, 30th

@@ -104,36 +104,75 @@ fn input_name(input: InputMode) -> &'static str {
     }
 }
 
-/// Writes the CSV: the header, then one row per answer.
-pub fn write_csv(out: &mut dyn Write, e: &Export) -> io::Result<()> {
-    writeln!(out, "{}", CSV_HEADER.join(","))?;
-    for a in &e.answers {
-        let longest = a.pauses.iter().map(|p| p.ms).max().unwrap_or(0);
-        let fields = [
-            csv_field(&a.session),
-            a.at.to_string(),
-            mode_name(a.mode).to_string(),
-            csv_field(&a.question),
-            csv_field(&a.category),
-            input_name(a.input).to_string(),
-            a.think_ms.to_string(),
-            a.answer_ms.to_string(),
-            a.limit_ms.to_string(),
-            a.overran.to_string(),
-            a.skipped.to_string(),
-            a.pauses.len().to_string(),
-            longest.to_string(),
-            a.words.to_string(),
-            a.fillers.to_string(),
-            csv_field(&a.filler_words.join("; ")),
-            a.revisions.to_string(),
-            a.hint.to_string(),
-            a.rating.map(|r| r.to_string()).unwrap_or_default(),
-            csv_field(&a.text),
-        ];
-        writeln!(out, "{}", fields.join(","))?;
+/// One answer's CSV row without its line end, and the byte offset where
+/// its rating goes (the `rating` column is filled in at the end: a rating
+/// given later may still arrive while the history streams).
+pub fn csv_row(a: &AnswerRecord) -> (String, usize) {
+    let longest = a.pauses.iter().map(|p| p.ms).max().unwrap_or(0);
+    let fields = [
+        csv_field(&a.session),
+        a.at.to_string(),
+        mode_name(a.mode).to_string(),
+        csv_field(&a.question),
+        csv_field(&a.category),
+        input_name(a.input).to_string(),
+        a.think_ms.to_string(),
+        a.answer_ms.to_string(),
+        a.limit_ms.to_string(),
+        a.overran.to_string(),
+        a.skipped.to_string(),
+        a.pauses.len().to_string(),
+        longest.to_string(),
+        a.words.to_string(),
+        a.fillers.to_string(),
+        csv_field(&a.filler_words.join("; ")),
+        a.revisions.to_string(),
+        a.hint.to_string(),
+    ];
+    let mut row = fields.join(",");
+    row.push(',');
+    let at = row.len();
+    row.push(',');
+    row.push_str(&csv_field(&a.text));
+    (row, at)
+}
+
+/// CSV rows gathered while the history streams, kept as finished text
+/// (far smaller than the records), their ratings settled at the end.
+#[derive(Debug, Default)]
+pub struct CsvRows {
+    rows: Vec<(String, usize, Option<u8>, u64)>,
+}
+
+impl CsvRows {
+    /// None yet.
+    pub fn new() -> Self {
+        Self::default()
     }
-    Ok(())
+
+    /// Adds one answer's row.
+    pub fn add(&mut self, a: &AnswerRecord) {
+        let (row, at) = csv_row(a);
+        let key = super::ratings::answer_key(&a.session, &a.question, &a.at);
+        self.rows.push((row, at, a.rating, key));
+    }
+
+    /// Writes the header, then every row with the last rating given to its
+    /// answer (later `rating` records win over the answer's own).
+    pub fn write(&self, out: &mut dyn Write, ratings: &super::ratings::Ratings) -> io::Result<()> {
+        writeln!(out, "{}", CSV_HEADER.join(","))?;
+        let later = ratings.by_key();
+        for (row, at, own, key) in &self.rows {
+            let rating = later.get(key).copied().or(*own);
+            out.write_all(&row.as_bytes()[..*at])?;
+            if let Some(r) = rating {
+                write!(out, "{r}")?;
+            }
+            out.write_all(&row.as_bytes()[*at..])?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
 }
 
 /// Text for a Markdown table cell: sanitized, on one line, with pipes,
@@ -198,7 +237,10 @@ pub fn write_markdown(out: &mut dyn Write, e: &Export) -> io::Result<()> {
             out,
             "| category | answers | think median | think mean | pauses/answer | skipped | over | fillers/100 words |"
         )?;
-        writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")?;
+        writeln!(
+            out,
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        )?;
         for c in &e.stats.categories {
             writeln!(
                 out,
@@ -217,7 +259,10 @@ pub fn write_markdown(out: &mut dyn Write, e: &Export) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "## Sessions")?;
     writeln!(out)?;
-    writeln!(out, "| started | session | mode | answered | skipped | ended early |")?;
+    writeln!(
+        out,
+        "| started | session | mode | answered | skipped | ended early |"
+    )?;
     writeln!(out, "| --- | --- | --- | ---: | ---: | --- |")?;
     for s in &e.sessions {
         writeln!(
@@ -238,7 +283,10 @@ pub fn write_markdown(out: &mut dyn Write, e: &Export) -> io::Result<()> {
         out,
         "| at | question | think | answer | pauses | words | fillers | flags | rating | answer (⏸ = pause) |"
     )?;
-    writeln!(out, "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |")?;
+    writeln!(
+        out,
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |"
+    )?;
     for a in &e.answers {
         writeln!(
             out,
@@ -297,7 +345,10 @@ mod tests {
     #[test]
     fn markdown_cells_cannot_break_the_table_or_inject_html() {
         assert_eq!(md_cell("a|b"), "a\\|b");
-        assert_eq!(md_cell("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
+        assert_eq!(
+            md_cell("<script>x</script>"),
+            "&lt;script&gt;x&lt;/script&gt;"
+        );
         assert_eq!(md_cell("one\ntwo"), "one two");
         assert_eq!(md_cell("[link](http://x)"), "\\[link\\](http://x)");
     }

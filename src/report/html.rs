@@ -138,7 +138,12 @@ fn think_chart(e: &Export) -> String {
     let first = days[0].date;
     let last = days[days.len() - 1].date;
     let span = ((last - first).get_days().max(1)) as f64;
-    let max = days.iter().map(|d| d.think_ms_median).max().unwrap_or(0).max(1) as f64;
+    let max = days
+        .iter()
+        .map(|d| d.think_ms_median)
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
     let x = |d: jiff::civil::Date| pad + (d - first).get_days() as f64 / span * (w - 2.0 * pad);
     let y = |ms: u64| hgt - pad - ms as f64 / max * (hgt - 2.0 * pad);
     let points: Vec<String> = days
@@ -243,7 +248,10 @@ fn calendar(e: &Export) -> String {
                 .map_or(0, |i| days[i].answers);
             let level = match shade(n, max) {
                 EMPTY_DAY => 0,
-                c => super::charts::SHADES.iter().position(|&x| x == c).map_or(0, |i| i + 1),
+                c => super::charts::SHADES
+                    .iter()
+                    .position(|&x| x == c)
+                    .map_or(0, |i| i + 1),
             };
             let _ = write!(
                 s,

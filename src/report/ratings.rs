@@ -3,8 +3,20 @@
 //! rating in file order wins over the answer's own and earlier ones.
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::drill::{AnswerRecord, Rating};
+use crate::drill::{AnswerRecord, Rating, Stamp};
+
+/// A 64-bit digest of the answer a rating names (session, question, time
+/// to the millisecond), for matching many answers without keeping their
+/// strings. `DefaultHasher::new()` has fixed keys: the same every run.
+pub fn answer_key(session: &str, question: &str, at: &Stamp) -> u64 {
+    let mut h = DefaultHasher::new();
+    session.hash(&mut h);
+    question.hash(&mut h);
+    at.instant.as_millisecond().hash(&mut h);
+    h.finish()
+}
 
 /// Ratings by the answer they rate, the last one of each kept.
 #[derive(Debug, Default)]
@@ -47,6 +59,20 @@ impl Ratings {
                 a.at.instant.as_millisecond(),
             ))
             .copied()
+    }
+
+    /// The ratings by [`answer_key`] of the answer they rate.
+    pub fn by_key(&self) -> HashMap<u64, u8> {
+        self.by_answer
+            .iter()
+            .map(|((session, question, ms), r)| {
+                let mut h = DefaultHasher::new();
+                session.hash(&mut h);
+                question.hash(&mut h);
+                ms.hash(&mut h);
+                (h.finish(), *r)
+            })
+            .collect()
     }
 
     /// Sets each answer's `rating` to the one given afterwards, if any.

@@ -35,7 +35,10 @@ pub fn inline_pauses(text: &str, pauses: &[Pause]) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut placed: Vec<(usize, u64)> = pauses
         .iter()
-        .filter_map(|p| p.at_char.map(|c| (usize::try_from(c).unwrap_or(usize::MAX), p.ms)))
+        .filter_map(|p| {
+            p.at_char
+                .map(|c| (usize::try_from(c).unwrap_or(usize::MAX), p.ms))
+        })
         .map(|(c, ms)| (c.min(chars.len()), ms))
         .collect();
     placed.sort_by_key(|p| p.0);
@@ -200,7 +203,11 @@ pub fn render(
             about.push(format!("follow-up {k}"));
         }
         out.extend(wrap(&format!("   {}", about.join(" · ")), width, "   "));
-        out.extend(wrap(&format!("   {}", answer_marks(a).join(" · ")), width, "   "));
+        out.extend(wrap(
+            &format!("   {}", answer_marks(a).join(" · ")),
+            width,
+            "   ",
+        ));
         if !a.text.is_empty() {
             let text = inline_pauses(&a.text, &a.pauses);
             for line in wrap(&format!("   {text}"), width, "   ") {
@@ -328,6 +335,9 @@ mod tests {
         };
         let got = timed_pauses(&[mark(Some(9000), 0), mark(Some(1500), 2100), typed(3, 4000)]);
         assert_eq!(got, vec!["pause 2.1s at 1.5s", "stumble at 9.0s"]);
-        assert_eq!(timed_pauses(&[mark(None, 0)]), vec!["stumble #1 (time not recorded)"]);
+        assert_eq!(
+            timed_pauses(&[mark(None, 0)]),
+            vec!["stumble #1 (time not recorded)"]
+        );
     }
 }

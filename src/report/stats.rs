@@ -64,7 +64,7 @@ impl Filter {
         if self.session.as_ref().is_some_and(|s| *s != a.session) {
             return None;
         }
-        if !self.categories.is_empty() && !self.categories.iter().any(|c| *c == a.category) {
+        if !self.categories.is_empty() && !self.categories.contains(&a.category) {
             return None;
         }
         let date = a.at.local_date_in(&self.zone);
@@ -212,7 +212,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -464,7 +468,7 @@ impl StatsBuilder {
 
 /// `sum / n`, rounded; 0 for no values.
 pub fn mean(sum: u64, n: u64) -> u64 {
-    if n == 0 { 0 } else { (sum + n / 2) / n }
+    (sum + n / 2).checked_div(n).unwrap_or(0)
 }
 
 /// The median: the middle value, or the mean of the middle two (rounded

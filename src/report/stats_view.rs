@@ -40,7 +40,12 @@ pub fn render(stats: &Stats, width: usize, paint: Paint) -> Vec<String> {
         Some(since) => format!("since {since}"),
         None => "all time".to_string(),
     };
-    heading(&mut out, &format!("Stats, {range} (today {})", stats.today), width, paint);
+    heading(
+        &mut out,
+        &format!("Stats, {range} (today {})", stats.today),
+        width,
+        paint,
+    );
     if stats.answers == 0 {
         push_wrapped(
             &mut out,
@@ -77,7 +82,12 @@ pub fn render(stats: &Stats, width: usize, paint: Paint) -> Vec<String> {
     out.push(charts::sparkline(&values));
 
     out.push(String::new());
-    heading(&mut out, "Practice calendar (answers per day)", width, paint);
+    heading(
+        &mut out,
+        "Practice calendar (answers per day)",
+        width,
+        paint,
+    );
     out.extend(charts::calendar(&stats.days, first, stats.today, width));
 
     out.push(String::new());
@@ -124,7 +134,12 @@ pub fn render(stats: &Stats, width: usize, paint: Paint) -> Vec<String> {
     }
 
     out.push(String::new());
-    heading(&mut out, "Stickiest questions (hesitation score, as daily uses)", width, paint);
+    heading(
+        &mut out,
+        "Stickiest questions (hesitation score, as daily uses)",
+        width,
+        paint,
+    );
     if stats.stickiest.is_empty() {
         push_wrapped(&mut out, "None: no drill or daily answer here hesitated.");
     }
@@ -136,7 +151,10 @@ pub fn render(stats: &Stats, width: usize, paint: Paint) -> Vec<String> {
         );
         let head = format!("{:>2}. ", i + 1);
         let room = width.saturating_sub(head.len() + tail.len());
-        out.push(format!("{head}{}{tail}", charts::fit(&clean(&s.question), room)));
+        out.push(format!(
+            "{head}{}{tail}",
+            charts::fit(&clean(&s.question), room)
+        ));
     }
 
     out.push(String::new());
@@ -144,7 +162,12 @@ pub fn render(stats: &Stats, width: usize, paint: Paint) -> Vec<String> {
     for s in &stats.slowest {
         push_wrapped(
             &mut out,
-            &format!("{} to start: {}, {}", duration(s.think_ms), clean(&s.question), s.date),
+            &format!(
+                "{} to start: {}, {}",
+                duration(s.think_ms),
+                clean(&s.question),
+                s.date
+            ),
         );
     }
     if !stats.longest.is_empty() {

@@ -55,8 +55,18 @@ fn category_figures_count_skipped_answers_too() {
     skipped.words = 0;
     let mut paused = answer("s1", "2026-11-30T10:01:00Z", "w/a", 2_000);
     paused.pauses = vec![
-        Pause { at_word: Some(3), at_char: Some(9), ms: 4_500, at_ms: None },
-        Pause { at_word: Some(4), at_char: Some(14), ms: 3_100, at_ms: None },
+        Pause {
+            at_word: Some(3),
+            at_char: Some(9),
+            ms: 4_500,
+            at_ms: None,
+        },
+        Pause {
+            at_word: Some(4),
+            at_char: Some(14),
+            ms: 3_100,
+            at_ms: None,
+        },
     ];
     paused.fillers = 3;
     paused.overran = true;
@@ -123,12 +133,42 @@ fn the_streak_fed_a_subset_equals_the_streak_fed_everything() {
         a.skipped = true;
         a
     };
-    records.push(Record::Answer(skip(answer("a", "2026-11-27T23:59:00-05:00", "w/a", 1))));
-    records.push(Record::Answer(answer("b", "2026-11-28T09:00:00Z", "w/a", 1)));
-    records.push(Record::Answer(answer("a", "2026-11-28T05:30:00Z", "w/a", 1)));
-    records.push(Record::Answer(answer("c", "2026-11-29T12:00:00Z", "w/a", 1)));
-    records.push(Record::Answer(answer("c", "2026-11-29T00:30:00+02:00", "w/a", 1)));
-    records.push(Record::Answer(skip(answer("d", "2026-11-30T10:00:00Z", "w/a", 1))));
+    records.push(Record::Answer(skip(answer(
+        "a",
+        "2026-11-27T23:59:00-05:00",
+        "w/a",
+        1,
+    ))));
+    records.push(Record::Answer(answer(
+        "b",
+        "2026-11-28T09:00:00Z",
+        "w/a",
+        1,
+    )));
+    records.push(Record::Answer(answer(
+        "a",
+        "2026-11-28T05:30:00Z",
+        "w/a",
+        1,
+    )));
+    records.push(Record::Answer(answer(
+        "c",
+        "2026-11-29T12:00:00Z",
+        "w/a",
+        1,
+    )));
+    records.push(Record::Answer(answer(
+        "c",
+        "2026-11-29T00:30:00+02:00",
+        "w/a",
+        1,
+    )));
+    records.push(Record::Answer(skip(answer(
+        "d",
+        "2026-11-30T10:00:00Z",
+        "w/a",
+        1,
+    ))));
     records.push(Record::Session(SessionRecord {
         v: VERSION,
         session: "b".into(),
@@ -139,7 +179,12 @@ fn the_streak_fed_a_subset_equals_the_streak_fed_everything() {
         skipped: 0,
         interrupted: false,
     }));
-    records.push(Record::Answer(answer("b", "2026-11-26T09:00:00Z", "w/a", 1)));
+    records.push(Record::Answer(answer(
+        "b",
+        "2026-11-26T09:00:00Z",
+        "w/a",
+        1,
+    )));
     let zone = TimeZone::fixed(jiff::tz::Offset::constant(-3));
     let mut all = Practice::new();
     for r in &records {
