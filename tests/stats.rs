@@ -3,6 +3,7 @@
 //! streak and calendar edge cases across time zones, filters, snapshots.
 
 mod report_util;
+mod util;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -304,4 +305,53 @@ fn snapshot_stats_text() {
 fn snapshot_stats_json() {
     let home = ReportHome::with(&fixture());
     insta::assert_json_snapshot!("stats_json", stats_json(&home, &[]));
+}
+
+/// Runs `hotseat stats` in a pseudo-terminal `cols` wide; its output lines.
+fn stats_in_terminal(home: &ReportHome, cols: u16) -> Vec<String> {
+    use util::pty::{Exit, Spawn};
+    let args: Vec<std::ffi::OsString> = vec![
+        "--home".into(),
+        home.path().into(),
+        "--color".into(),
+        "never".into(),
+        "stats".into(),
+    ];
+    let mut pty = Spawn::hotseat(args)
+        .env("HOTSEAT_TODAY", TODAY)
+        .env("TZ", "UTC")
+        .size(60, cols)
+        .start();
+    // The last line's words (it may wrap), then the end of the output.
+    pty.expect("2026-11-23");
+    assert!(pty.wait_eof(util::pty::DEADLINE), "output ends");
+    assert_eq!(pty.wait_exit(), Exit::Code(0));
+    let raw = String::from_utf8(pty.raw()).expect("UTF-8");
+    raw.split('\n')
+        .map(|l| l.trim_end_matches('\r').to_string())
+        .collect()
+}
+
+#[test]
+fn on_a_terminal_the_report_fits_its_width() {
+    let home = ReportHome::with(&fixture());
+    let narrow = stats_in_terminal(&home, 40);
+    assert!(
+        narrow.iter().any(|l| l.starts_with("Stats, all time")),
+        "{narrow:?}"
+    );
+    for l in &narrow {
+        assert!(l.width() <= 40, "{l:?} is {} wide", l.width());
+    }
+    assert!(
+        !narrow.iter().any(|l| l.contains("────")),
+        "stacked at 40 columns"
+    );
+    let wide = stats_in_terminal(&home, 100);
+    assert!(
+        wide.iter().any(|l| l.contains("────")),
+        "a table at 100 columns: {wide:?}"
+    );
+    assert!(wide.iter().any(|l| l.width() > 80), "uses the room it has");
+    assert!(wide.iter().all(|l| l.width() <= 100));
 }
