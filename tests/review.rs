@@ -122,7 +122,9 @@ fn an_empty_history_has_nothing_to_review() {
     let home = ReportHome::empty();
     let out = home.run(&["review"]);
     assert!(ok(&out).contains("No sessions to review yet"));
-    assert_eq!(ok(&home.run(&["review", "--json"])).trim(), "null");
+    let v: Value = serde_json::from_str(&ok(&home.run(&["review", "--json"]))).unwrap();
+    assert!(v["session"].is_null());
+    assert_eq!(v["answers"], serde_json::json!([]));
 }
 
 #[test]

@@ -43,7 +43,8 @@ pub fn run(ctx: &super::Context, args: &ReviewArgs) -> anyhow::Result<ExitCode> 
     let mut out = io::stdout().lock();
     let Some(session) = find_session(&history, &args.session)? else {
         if args.json {
-            writeln!(out, "null")?;
+            // The document's shape with nothing in it.
+            writeln!(out, r#"{{"session":null,"mode":null,"answers":[]}}"#)?;
         } else {
             writeln!(
                 out,
