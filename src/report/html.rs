@@ -78,9 +78,12 @@ pub fn write_html(out: &mut dyn Write, e: &Export) -> io::Result<()> {
         );
     }
     h.push_str("</tbody></table>\n<h2>Answers</h2>\n<p>⏸ marks a pause where it happened.</p>\n<table><thead><tr><th>at</th><th>question</th><th>think</th><th>answer</th><th>pauses</th><th>flags</th><th>text</th></tr></thead><tbody>\n");
+    // The answers are most of a long history's page: written row by row,
+    // not gathered first.
+    out.write_all(h.as_bytes())?;
     for a in &e.answers {
-        let _ = writeln!(
-            h,
+        writeln!(
+            out,
             "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
             esc(&local_time(&a.at, &e.zone)),
             esc(&a.question),
@@ -89,10 +92,9 @@ pub fn write_html(out: &mut dyn Write, e: &Export) -> io::Result<()> {
             a.pauses.len(),
             esc(&flags(a)),
             marked(&inline_pauses(&a.text, &a.pauses))
-        );
+        )?;
     }
-    h.push_str("</tbody></table>\n</body></html>\n");
-    out.write_all(h.as_bytes())
+    out.write_all(b"</tbody></table>\n</body></html>\n")
 }
 
 /// Escaped text with each pause mark (`⏸4.5s`) in a highlighted span.
