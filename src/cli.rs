@@ -73,6 +73,14 @@ pub enum Command {
     /// questions that caught you off guard (they become drill questions)
     #[command(after_help = REFLECT_HELP)]
     Reflect(ReflectArgs),
+    /// Where you hesitate: totals, streak, charts, categories, stickiest questions
+    Stats(StatsArgs),
+    /// One line per past session
+    History(HistoryArgs),
+    /// Replay a session's answers with each pause shown where it happened
+    Review(ReviewArgs),
+    /// Sessions and answers for a mentor: Markdown, JSON, CSV or HTML
+    Export(ExportArgs),
 }
 
 /// Shown after `hotseat reflect --help`.
@@ -141,6 +149,118 @@ pub struct ReflectArgs {
     /// With --list: print JSON
     #[arg(long, requires = "list")]
     pub json: bool,
+}
+
+/// Where a report starts: `7d` (the last 7 days, today included) or a
+/// date (`2026-11-01`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Since {
+    /// The last N days, today included.
+    Days(u32),
+    /// From this local date on.
+    Date(jiff::civil::Date),
+}
+
+/// Parses `--since`: `7d`, `30d`, `2w` or `YYYY-MM-DD`.
+fn parse_since(s: &str) -> Result<Since, String> {
+    let t = s.trim();
+    let days = |n: &str, k: u32| {
+        n.parse::<u32>()
+            .ok()
+            .filter(|n| (1..=100_000).contains(n))
+            .map(|n| Since::Days(n * k))
+    };
+    if let Some(n) = t.strip_suffix('d') {
+        if let Some(s) = days(n, 1) {
+            return Ok(s);
+        }
+    } else if let Some(n) = t.strip_suffix('w') {
+        if let Some(s) = days(n, 7) {
+            return Ok(s);
+        }
+    } else if let Ok(d) = t.parse::<jiff::civil::Date>() {
+        return Ok(Since::Date(d));
+    }
+    Err(format!(
+        "{s:?} is not a range: write a number of days or weeks (7d, 30d, 2w) or a date (2026-11-01)"
+    ))
+}
+
+/// Which session kinds a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    /// `hotseat drill` sessions.
+    Drill,
+    /// `hotseat daily` sessions.
+    Daily,
+    /// `hotseat rehearse` sessions.
+    Rehearse,
+}
+
+/// Options of `hotseat stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Only answers from this range: 7d, 30d, 2w (today included) or a date
+    #[arg(long, value_name = "7d|30d|DATE", value_parser = parse_since)]
+    pub since: Option<Since>,
+    /// Only these categories (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "A,B")]
+    pub category: Vec<String>,
+    /// Only sessions of this kind
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `hotseat history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `hotseat review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// A session id (from `hotseat history`) or `last`
+    #[arg(default_value = "last", value_name = "SESSION|last")]
+    pub session: String,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown tables.
+    Md,
+    /// The records as stored, as a JSON array.
+    Json,
+    /// One row per answer, with a header.
+    Csv,
+    /// One self-contained page with charts.
+    Html,
+}
+
+/// Options of `hotseat export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Only answers from this range: 7d, 30d, 2w (today included) or a date
+    #[arg(long, value_name = "7d|30d|DATE", value_parser = parse_since)]
+    pub since: Option<Since>,
+    /// Only this session (an id from `hotseat history`, or `last`)
+    #[arg(long, value_name = "ID|last")]
+    pub session: Option<String>,
+    /// Write to this file (private, 0600) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Shown after `hotseat drill --help`.
@@ -387,6 +507,19 @@ mod tests {
                 Err("a seed is a whole number (0 to 18446744073709551615)".to_string()),
                 "{bad:?}"
             );
+        }
+    }
+
+    #[test]
+    fn since_reads_days_weeks_and_dates() {
+        assert_eq!(parse_since("7d"), Ok(Since::Days(7)));
+        assert_eq!(parse_since("2w"), Ok(Since::Days(14)));
+        assert_eq!(
+            parse_since("2026-11-01"),
+            Ok(Since::Date(jiff::civil::date(2026, 11, 1)))
+        );
+        for bad in ["0d", "d", "7", "yesterday", "2026-13-01", "-3d"] {
+            assert!(parse_since(bad).is_err(), "{bad}");
         }
     }
 }

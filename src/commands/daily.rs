@@ -6,7 +6,6 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use rand::RngExt as _;
@@ -18,7 +17,7 @@ use crate::drill::schedule::{
     self, Candidate, DailySet, Fsrs, Practice, Reason, Schedule, choose, due_by, end_of_day,
 };
 use crate::drill::{InputMode, Mode, Record};
-use crate::history::{History, format_warning};
+use crate::history::History;
 use crate::session::{FixedPlan, ModeRules};
 use crate::term::sanitize::clean;
 
@@ -99,18 +98,7 @@ pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
 /// Streams the history into the schedule's facts, printing each warning.
 pub(crate) fn read_practice(history: &History) -> anyhow::Result<Practice> {
     let mut practice = Practice::new();
-    let warnings = history
-        .scan(|r| practice.add(&r))
-        .context("your history could not be read")?;
-    let mut err = io::stderr().lock();
-    for w in &warnings {
-        // Nothing more can be done if standard error is gone.
-        let _ = writeln!(
-            err,
-            "hotseat: {}",
-            clean(&format_warning(history.path(), w))
-        );
-    }
+    super::scan_history(history, |r| practice.add(&r))?;
     Ok(practice)
 }
 

@@ -5,11 +5,15 @@
 pub mod banks;
 pub mod daily;
 pub mod drill;
+pub mod export;
 pub mod forget;
+pub mod history;
 pub mod menu;
 pub mod reflect;
 pub mod rehearse;
+pub mod review;
 pub mod shell;
+pub mod stats;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -103,7 +107,33 @@ fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Man => shell::man(),
         Command::Forget(args) => forget::run(ctx, &args),
         Command::Reflect(args) => reflect::run(ctx, &args),
+        Command::Stats(args) => stats::run(ctx, &args),
+        Command::History(args) => history::run(ctx, &args),
+        Command::Review(args) => review::run(ctx, &args),
+        Command::Export(args) => export::run(ctx, &args),
     }
+}
+
+/// Streams the whole history to `each`, printing each skipped line's
+/// warning to standard error as `hotseat: <path>:<line>: …`, sanitized.
+pub(crate) fn scan_history(
+    history: &crate::history::History,
+    each: impl FnMut(crate::drill::Record),
+) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let warnings = history
+        .scan(each)
+        .context("your history could not be read")?;
+    let mut err = std::io::stderr().lock();
+    for w in &warnings {
+        // Nothing more can be done if standard error is gone.
+        let _ = writeln!(
+            err,
+            "hotseat: {}",
+            crate::term::sanitize::clean(&crate::history::format_warning(history.path(), w))
+        );
+    }
+    Ok(())
 }
 
 /// The error for a category no bank has: names it, suggests the closest

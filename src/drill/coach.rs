@@ -65,7 +65,8 @@ fn longest_typed(pauses: &[Pause]) -> Option<&Pause> {
         })
 }
 
-/// Where a pause fell, in words: `after “project” (word 12)`.
+/// Where a pause fell, in words: `after “project” (word 12)` (also used by
+/// `stats` for the longest pauses).
 pub fn place(text: &str, p: &Pause) -> String {
     let Some(k) = p.at_word else {
         return "self-marked".to_owned();

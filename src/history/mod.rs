@@ -695,9 +695,11 @@ struct Header {
 /// way, through a generic JSON value, which also words the warning.
 fn parse_line(bytes: &[u8]) -> Result<Record, Skip> {
     let text = utf8(bytes)?;
-    // This version's own lines start the same way; others say it in a
-    // header read first.
-    let kind = if text.starts_with(r#"{"kind":"answer","v":1,"#) {
+    // This version's own lines start the same way, and so do lines in the
+    // documented shape with `v` first; others say it in a header read first.
+    let kind = if text.starts_with(r#"{"kind":"answer","v":1,"#)
+        || text.starts_with(r#"{"v":1,"kind":"answer","#)
+    {
         Some("answer".to_string())
     } else {
         match serde_json::from_str::<Header>(text) {

@@ -471,3 +471,25 @@ fn an_overlong_line_is_never_held() {
     assert_eq!(buf, b"short");
     assert_eq!(super::next_line(&mut reader, &mut buf, 1024).unwrap(), None);
 }
+
+#[test]
+fn lines_read_in_place_or_copied_out_read_the_same() {
+    // Short lines sit wholly in the buffer (read in place); with a small
+    // buffer the same lines span fills (copied out): same records, same
+    // warning lines, whatever the buffer size.
+    let text = format!(
+        "{}\n\n{{broken\n{}\r\n   \n{}",
+        line_of(&answer("short")),
+        line_of(&session()),
+        line_of(&answer("no newline at the end"))
+    );
+    let (want, want_w) = read_str(&text);
+    assert_eq!(want.len(), 3);
+    assert_eq!(lines_warned(&want_w), vec![3]);
+    for cap in [1, 2, 5, 17, 64, 300, 4096] {
+        let (records, warnings) =
+            read_from(BufReader::with_capacity(cap, Cursor::new(text.clone()))).unwrap();
+        assert_eq!(records, want, "capacity {cap}");
+        assert_eq!(warnings, want_w, "capacity {cap}");
+    }
+}

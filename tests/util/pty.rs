@@ -184,7 +184,13 @@ impl Spawn {
         let mut cmd = if self.wrapped() {
             let mut script = String::new();
             if let Some((rows, cols)) = self.size {
-                script.push_str(&format!("stty rows {rows} cols {cols}; "));
+                // The size is set from this side once the child runs (the
+                // pty library sets its own default just after the fork, so a
+                // `stty` in the child could be undone): wait until it shows.
+                script.push_str(&format!(
+                    "i=0; while [ \"$(stty size)\" != \"{rows} {cols}\" ] && [ $i -lt 500 ]; \
+                     do sleep 0.01; i=$((i+1)); done; "
+                ));
             }
             let capture = self.stty_capture.is_some();
             if capture {
@@ -227,7 +233,11 @@ impl Spawn {
             cmd.env(k, v);
         }
         let started = Instant::now();
-        let proc = UnixProcess::spawn_command(cmd).expect("spawn in a pty");
+        let mut proc = UnixProcess::spawn_command(cmd).expect("spawn in a pty");
+        if let Some((rows, cols)) = self.size {
+            proc.set_window_size(cols, rows)
+                .expect("set the window size");
+        }
         let reader = proc.get_raw_handle().expect("pty master handle");
         let writer = proc.get_raw_handle().expect("pty master handle");
         let replier = proc.get_raw_handle().expect("pty master handle");

@@ -1,0 +1,91 @@
+//! `hotseat stats`: the history streamed once into `report::stats`, shown
+//! as charts and tables fitted to the terminal, or as JSON. Also the few
+//! things every report command decides the same way: today, the `--since`
+//! date, the width to fit.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use super::{Usage, scan_history};
+use crate::cli::{ModeArg, Since, StatsArgs};
+use crate::drill::Mode;
+use crate::history::History;
+use crate::report::export::write_json_value;
+use crate::report::stats::{Filter, StatsBuilder};
+use crate::report::stats_view;
+use crate::term::style::Paint;
+
+/// The environment variable that fixes "today" (`YYYY-MM-DD`) for the
+/// report commands. For tests only: snapshots need a day that does not
+/// move. Read here and nowhere else.
+pub const TODAY_VAR: &str = "HOTSEAT_TODAY";
+
+/// Today's local date in `zone`, or the date in [`TODAY_VAR`] when set.
+pub(crate) fn today(zone: &TimeZone) -> anyhow::Result<Date> {
+    match std::env::var(TODAY_VAR) {
+        Ok(s) => s.parse::<Date>().map_err(|e| {
+            Usage(format!("{TODAY_VAR}={s:?} is not a date (YYYY-MM-DD): {e}")).into()
+        }),
+        Err(_) => Ok(jiff::Timestamp::now().to_zoned(zone.clone()).date()),
+    }
+}
+
+/// The first date a `--since` covers: `7d` is today and the 6 days before.
+pub(crate) fn since_date(since: Option<Since>, today: Date) -> Option<Date> {
+    match since? {
+        Since::Date(d) => Some(d),
+        Since::Days(n) => Some(
+            today
+                .checked_sub(jiff::Span::new().days(i64::from(n) - 1))
+                .unwrap_or(Date::MIN),
+        ),
+    }
+}
+
+/// The width to fit: the terminal's when standard output is one, else 80.
+pub(crate) fn width() -> usize {
+    match crossterm::terminal::size() {
+        Ok((w, _)) if w > 0 && io::stdout().is_terminal() => usize::from(w),
+        _ => 80,
+    }
+}
+
+/// The record mode for `--mode`.
+pub(crate) fn mode(arg: ModeArg) -> Mode {
+    match arg {
+        ModeArg::Drill => Mode::Drill,
+        ModeArg::Daily => Mode::Daily,
+        ModeArg::Rehearse => Mode::Rehearse,
+    }
+}
+
+/// Runs `hotseat stats`.
+pub fn run(ctx: &super::Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
+    let zone = TimeZone::system();
+    let today = today(&zone)?;
+    let filter = Filter {
+        since: since_date(args.since, today),
+        categories: args.category.clone(),
+        mode: args.mode.map(mode),
+        session: None,
+        zone,
+    };
+    let history = History::open(&ctx.home)?;
+    let mut builder = StatsBuilder::new(filter);
+    scan_history(&history, |r| builder.add(&r))?;
+    let stats = builder.finish(today);
+    let mut out = io::stdout().lock();
+    if args.json {
+        write_json_value(&mut out, &stats.to_json())?;
+        writeln!(out)?;
+    } else {
+        for line in stats_view::render(&stats, width(), Paint::new(ctx.color)) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,343 @@
+//! `hotseat review`: one session's answers replayed, each pause shown in
+//! the text where it happened (`I tend to ⏸4.5s over prepare`), with think
+//! time, overrun, skip, fillers and tips marked. Pauses without a place in
+//! the text (spoken stumbles, voice pauses) are listed by time.
+
+use jiff::tz::TimeZone;
+use serde_json::{Value, json};
+
+use super::sessions::SessionRow;
+use crate::drill::coach::duration;
+use crate::drill::{AnswerRecord, Mode, Pause, Stamp};
+use crate::term::countdown::wrap;
+use crate::term::sanitize::clean;
+use crate::term::style::Paint;
+
+/// The mark put in the text where a pause happened.
+pub const PAUSE_MARK: char = '⏸';
+
+/// One answer to review, with its question's text when a bank still has it.
+#[derive(Debug, Clone)]
+pub struct ReviewAnswer {
+    /// The stored answer (ratings given afterwards attached).
+    pub record: AnswerRecord,
+    /// The question as the banks word it now (placeholders filled from the
+    /// record), if one still has it.
+    pub question_text: Option<String>,
+}
+
+/// `text` (sanitized) with a `⏸<length>` mark at each typed pause's
+/// character position (positions past the end are put at the end; the text
+/// may have been edited after the pause). A space separates the mark from
+/// the words on each side. Pauses without a position are left out: see
+/// [`timed_pauses`].
+pub fn inline_pauses(text: &str, pauses: &[Pause]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut placed: Vec<(usize, u64)> = pauses
+        .iter()
+        .filter_map(|p| {
+            p.at_char
+                .map(|c| (usize::try_from(c).unwrap_or(usize::MAX), p.ms))
+        })
+        .map(|(c, ms)| (c.min(chars.len()), ms))
+        .collect();
+    placed.sort_by_key(|p| p.0);
+    let mut out = String::with_capacity(text.len() + 8 * placed.len());
+    let mut from = 0;
+    for (at, ms) in placed {
+        let piece: String = chars[from..at].iter().collect();
+        out.push_str(&clean(&piece));
+        from = at;
+        if out.chars().last().is_some_and(|c| !c.is_whitespace()) {
+            out.push(' ');
+        }
+        out.push(PAUSE_MARK);
+        out.push_str(&duration(ms));
+        if chars.get(at).is_some_and(|c| !c.is_whitespace()) {
+            out.push(' ');
+        }
+    }
+    let rest: String = chars[from..].iter().collect();
+    out.push_str(&clean(&rest));
+    out
+}
+
+/// Pauses with no place in the text, by time: "stumble at 3.2s", "pause
+/// 2.1s at 10.0s" (after the first key), or in order when no time was kept.
+pub fn timed_pauses(pauses: &[Pause]) -> Vec<String> {
+    let mut unplaced: Vec<&Pause> = pauses.iter().filter(|p| p.at_char.is_none()).collect();
+    unplaced.sort_by_key(|p| p.at_ms.unwrap_or(u64::MAX));
+    unplaced
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let when = match p.at_ms {
+                Some(ms) => format!("at {}", duration(ms)),
+                None => format!("#{} (time not recorded)", i + 1),
+            };
+            if p.ms == 0 {
+                format!("stumble {when}")
+            } else {
+                format!("pause {} {when}", duration(p.ms))
+            }
+        })
+        .collect()
+}
+
+/// The local date and time of a stamp, minutes only: in its own offset, a
+/// `Z` stamp in `zone`.
+pub fn local_time(stamp: &Stamp, zone: &TimeZone) -> String {
+    let dt = match stamp.offset {
+        Some(offset) => offset.to_datetime(stamp.instant),
+        None => stamp.instant.to_zoned(zone.clone()).datetime(),
+    };
+    dt.strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Drill => "drill",
+        Mode::Daily => "daily",
+        Mode::Rehearse => "rehearse",
+    }
+}
+
+/// The marks of one answer: think time against its target, the answer
+/// time against the limit, words, pauses, fillers, tips, rating.
+pub fn answer_marks(a: &AnswerRecord) -> Vec<String> {
+    let mut marks = Vec::new();
+    let target = a.think_target();
+    if a.think_ms > target {
+        marks.push(format!(
+            "think {} (past the {} target)",
+            duration(a.think_ms),
+            duration(target)
+        ));
+    } else {
+        marks.push(format!("think {}", duration(a.think_ms)));
+    }
+    if a.skipped {
+        marks.push("SKIPPED".to_string());
+    } else {
+        marks.push(format!("answer {}", duration(a.answer_ms)));
+        // A spoken answer has no transcript: no words to count.
+        if a.input == crate::drill::InputMode::Spoken {
+            marks.push("spoken".to_string());
+        } else {
+            marks.push(format!("{} words", a.words));
+        }
+    }
+    if a.overran {
+        marks.push(format!("OVER the {} limit", duration(a.limit_ms)));
+    }
+    let placed = a.pauses.iter().filter(|p| p.at_char.is_some()).count();
+    if placed > 0 {
+        marks.push(if placed == 1 {
+            "1 pause".to_string()
+        } else {
+            format!("{placed} pauses")
+        });
+    }
+    if a.fillers > 0 {
+        let words = if a.filler_words.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", clean(&a.filler_words.join(", ")))
+        };
+        marks.push(format!("fillers {}{words}", a.fillers));
+    }
+    if a.hint {
+        marks.push("tips opened".to_string());
+    }
+    if let Some(r) = a.rating {
+        marks.push(format!("rated {r}/5"));
+    }
+    marks
+}
+
+/// Extra lines for a rehearsal session: its rehearsal report, shown again.
+/// The hook the rehearsal issue fills in; nothing until then.
+pub fn rehearsal_report(session: &SessionRow, answers: &[ReviewAnswer]) -> Vec<String> {
+    let _ = (session, answers);
+    Vec::new()
+}
+
+/// The review as lines, at most `width` columns (the text is wrapped).
+pub fn render(
+    session: &SessionRow,
+    answers: &[ReviewAnswer],
+    zone: &TimeZone,
+    width: usize,
+    paint: Paint,
+) -> Vec<String> {
+    let width = width.max(20);
+    let mut out = Vec::new();
+    let mut head = format!(
+        "Session {} · {} · {} · {} answered, {} skipped",
+        clean(&session.session),
+        mode_name(session.mode),
+        local_time(&session.started, zone),
+        session.answered,
+        session.skipped
+    );
+    if session.interrupted {
+        head.push_str(" · ended early");
+    }
+    out.extend(wrap(&head, width, "  ").iter().map(|l| paint.strong(l)));
+    if answers.is_empty() {
+        out.push("No answers were saved in this session.".to_string());
+    }
+    for (i, ra) in answers.iter().enumerate() {
+        let a = &ra.record;
+        out.push(String::new());
+        let title = match &ra.question_text {
+            Some(text) => format!("{}. {}", i + 1, clean(text)),
+            None => format!("{}. {}", i + 1, clean(&a.question)),
+        };
+        out.extend(wrap(&title, width, "   ").iter().map(|l| paint.strong(l)));
+        let mut about = vec![clean(&a.question).into_owned(), local_time(&a.at, zone)];
+        if a.mode != session.mode {
+            about.push(mode_name(a.mode).to_string());
+        }
+        if let Some(k) = a.followup {
+            about.push(format!("follow-up {k}"));
+        }
+        out.extend(wrap(&format!("   {}", about.join(" · ")), width, "   "));
+        out.extend(wrap(
+            &format!("   {}", answer_marks(a).join(" · ")),
+            width,
+            "   ",
+        ));
+        if !a.text.is_empty() {
+            let text = inline_pauses(&a.text, &a.pauses);
+            for line in wrap(&format!("   {text}"), width, "   ") {
+                out.push(paint_marks(&line, paint));
+            }
+        }
+        let timed = timed_pauses(&a.pauses);
+        if !timed.is_empty() {
+            out.extend(wrap(&format!("   {}", timed.join(", ")), width, "   "));
+        }
+    }
+    if session.mode == Mode::Rehearse {
+        out.extend(rehearsal_report(session, answers));
+    }
+    out
+}
+
+/// Bold pause marks (the mark and its length), when colour is on.
+fn paint_marks(line: &str, paint: Paint) -> String {
+    if !paint.is_on() {
+        return line.to_string();
+    }
+    line.split(' ')
+        .map(|w| {
+            if w.starts_with(PAUSE_MARK) {
+                paint.strong(w)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The `review --json` document. `content` (what the answer said) comes
+/// with the content issue: `null` for now.
+pub fn to_json(session: &SessionRow, answers: &[ReviewAnswer]) -> Value {
+    json!({
+        "session": session.session,
+        "mode": session.mode,
+        "started": session.started.to_string(),
+        "interrupted": session.interrupted,
+        "answers": answers.iter().map(|ra| {
+            let a = &ra.record;
+            json!({
+                "question": a.question,
+                "question_text": ra.question_text,
+                "at": a.at.to_string(),
+                "text": a.text,
+                "think_ms": a.think_ms,
+                "think_target_ms": a.think_target(),
+                "answer_ms": a.answer_ms,
+                "limit_ms": a.limit_ms,
+                "overran": a.overran,
+                "skipped": a.skipped,
+                "pauses": a.pauses,
+                "words": a.words,
+                "fillers": a.fillers,
+                "filler_words": a.filler_words,
+                "hint": a.hint,
+                "rating": a.rating,
+                "input": a.input,
+                "followup": a.followup,
+                "content": Value::Null,
+            })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(at_char: u32, ms: u64) -> Pause {
+        Pause {
+            at_word: Some(0),
+            at_char: Some(at_char),
+            ms,
+            at_ms: None,
+        }
+    }
+
+    #[test]
+    fn pauses_sit_where_they_happened() {
+        let text = "I tend to over prepare";
+        assert_eq!(
+            inline_pauses(text, &[typed(9, 4500)]),
+            "I tend to ⏸4.5s over prepare"
+        );
+        // After the space, before the next word: the same reading.
+        assert_eq!(
+            inline_pauses(text, &[typed(10, 4500)]),
+            "I tend to ⏸4.5s over prepare"
+        );
+        // Before the first word, mid-word, and two in order.
+        assert_eq!(inline_pauses("Well", &[typed(0, 3100)]), "⏸3.1s Well");
+        assert_eq!(
+            inline_pauses("prepare", &[typed(4, 3000)]),
+            "prep ⏸3.0s are"
+        );
+        assert_eq!(
+            inline_pauses(text, &[typed(22, 5000), typed(1, 3200)]),
+            "I ⏸3.2s tend to over prepare ⏸5.0s"
+        );
+    }
+
+    #[test]
+    fn out_of_range_positions_are_clamped_and_text_is_sanitized() {
+        assert_eq!(inline_pauses("short", &[typed(99, 4000)]), "short ⏸4.0s");
+        // Multi-byte characters are counted as characters.
+        assert_eq!(inline_pauses("café au", &[typed(4, 3000)]), "café ⏸3.0s au");
+        assert_eq!(
+            inline_pauses("a\x1b[2Jb", &[typed(1, 3000)]),
+            "a ⏸3.0s \\x1b[2Jb"
+        );
+    }
+
+    #[test]
+    fn unplaced_pauses_are_listed_by_time() {
+        let mark = |at_ms: Option<u64>, ms: u64| Pause {
+            at_word: None,
+            at_char: None,
+            ms,
+            at_ms,
+        };
+        let got = timed_pauses(&[mark(Some(9000), 0), mark(Some(1500), 2100), typed(3, 4000)]);
+        assert_eq!(got, vec!["pause 2.1s at 1.5s", "stumble at 9.0s"]);
+        assert_eq!(
+            timed_pauses(&[mark(None, 0)]),
+            vec!["stumble #1 (time not recorded)"]
+        );
+    }
+}

@@ -1,0 +1,633 @@
+//! `hotseat stats`: figures gathered while the history streams past, one
+//! record at a time (see [`StatsBuilder`]); nothing but compact facts is
+//! kept (think times for medians, a few top-5 entries), never the records.
+//!
+//! - Means and medians are over every answer record of the category,
+//!   skipped ones included.
+//! - The stickiest list ranks questions by the hesitation score `daily`
+//!   schedules by: the mean of [`coach::answer_hesitation`] over the
+//!   question's drill and daily answers, follow-ups excluded
+//!   ([`AnswerRecord::moves_schedule`]) — exactly what
+//!   `schedule::Memory::score` is (a unit test holds the two together).
+//! - The streak is `schedule::streak` over `Practice::practice_days`, over
+//!   the whole history whatever the filters: it is the user's streak.
+//! - Dates are each record's own local date (`Stamp::local_date_in`).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::Serialize;
+
+use crate::drill::coach::{answer_hesitation, place};
+use crate::drill::schedule::{self, Practice};
+use crate::drill::{AnswerRecord, Mode, Record};
+
+/// How many questions the stickiest list shows.
+pub const STICKIEST: usize = 10;
+/// How many slowest starts and longest pauses are shown.
+pub const TOP: usize = 5;
+
+/// Which answers a report covers.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    /// First local date included (none: from the start).
+    pub since: Option<Date>,
+    /// Only these categories (empty: all).
+    pub categories: Vec<String>,
+    /// Only this mode.
+    pub mode: Option<Mode>,
+    /// Only this session (by id).
+    pub session: Option<String>,
+    /// The zone `Z` stamps are read in (the machine's).
+    pub zone: TimeZone,
+}
+
+impl Filter {
+    /// Every answer, dates read in `zone`.
+    pub fn all(zone: TimeZone) -> Self {
+        Self {
+            since: None,
+            categories: Vec::new(),
+            mode: None,
+            session: None,
+            zone,
+        }
+    }
+
+    /// The answer's local date, when the filter keeps it.
+    pub fn keeps(&self, a: &AnswerRecord) -> Option<Date> {
+        if self.mode.is_some_and(|m| m != a.mode) {
+            return None;
+        }
+        if self.session.as_ref().is_some_and(|s| *s != a.session) {
+            return None;
+        }
+        if !self.categories.is_empty() && !self.categories.contains(&a.category) {
+            return None;
+        }
+        let date = a.at.local_date_in(&self.zone);
+        match self.since {
+            Some(since) if date < since => None,
+            _ => Some(date),
+        }
+    }
+}
+
+/// One category's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryStats {
+    /// The category.
+    pub category: String,
+    /// Answer records (skipped ones included).
+    pub answers: u64,
+    /// Mean think time, ms (rounded).
+    pub think_ms_mean: u64,
+    /// Median think time, ms (the mean of the middle two for an even count,
+    /// rounded).
+    pub think_ms_median: u64,
+    /// Pauses (and spoken stumbles), counted.
+    pub pauses: u64,
+    /// Skipped answers.
+    pub skipped: u64,
+    /// Answers past their limit.
+    pub overran: u64,
+    /// Filler words and phrases.
+    pub fillers: u64,
+    /// Words.
+    pub words: u64,
+}
+
+impl CategoryStats {
+    /// Pauses per answer.
+    pub fn pauses_per_answer(&self) -> f64 {
+        ratio(self.pauses, self.answers)
+    }
+    /// Share of answers skipped, 0–1.
+    pub fn skip_rate(&self) -> f64 {
+        ratio(self.skipped, self.answers)
+    }
+    /// Share of answers past the limit, 0–1.
+    pub fn overrun_rate(&self) -> f64 {
+        ratio(self.overran, self.answers)
+    }
+    /// Fillers per 100 words (0 without words).
+    pub fn fillers_per_100_words(&self) -> f64 {
+        100.0 * ratio(self.fillers, self.words)
+    }
+}
+
+fn ratio(n: u64, of: u64) -> f64 {
+    if of == 0 { 0.0 } else { n as f64 / of as f64 }
+}
+
+/// A question in the stickiest list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sticky {
+    /// `category/id`.
+    pub question: String,
+    /// Answers that count for the score.
+    pub answers: u32,
+    /// The hesitation score (higher is worse).
+    pub score: f64,
+}
+
+/// One day with answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayStats {
+    /// The local date.
+    pub date: Date,
+    /// Answers that day.
+    pub answers: u64,
+    /// Median think time that day, ms.
+    pub think_ms_median: u64,
+}
+
+/// One of the slowest starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlowStart {
+    /// `category/id`.
+    pub question: String,
+    /// Session id.
+    pub session: String,
+    /// Local date.
+    pub date: Date,
+    /// Think time, ms.
+    pub think_ms: u64,
+}
+
+/// One of the longest pauses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LongPause {
+    /// `category/id`.
+    pub question: String,
+    /// Session id.
+    pub session: String,
+    /// Local date.
+    pub date: Date,
+    /// Length, ms.
+    pub ms: u64,
+    /// Words before it, when it has a place in the text.
+    pub at_word: Option<u32>,
+    /// Where it fell, in words: `after “to” (word 3)`.
+    pub place: String,
+}
+
+/// Everything `stats` shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stats {
+    /// The day the report is for.
+    pub today: Date,
+    /// First date covered, if limited.
+    pub since: Option<Date>,
+    /// Answer records covered.
+    pub answers: u64,
+    /// Sessions with at least one covered answer.
+    pub sessions: u64,
+    /// Consecutive days with practice up to today (or yesterday).
+    pub streak_days: u32,
+    /// Whether today already has practice.
+    pub practised_today: bool,
+    /// By category name.
+    pub categories: Vec<CategoryStats>,
+    /// Worst first.
+    pub stickiest: Vec<Sticky>,
+    /// By date.
+    pub days: Vec<DayStats>,
+    /// Longest think time first.
+    pub slowest: Vec<SlowStart>,
+    /// Longest first.
+    pub longest: Vec<LongPause>,
+}
+
+/// FNV-1a: the maps here are keyed by short, trusted-enough strings (a
+/// hostile history can only make its own stats slower), and SipHash was a
+/// visible share of a 100,000-answer read.
+#[derive(Debug, Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+#[derive(Debug, Default)]
+struct CategoryAcc {
+    think: Vec<u64>,
+    think_sum: u64,
+    pauses: u64,
+    skipped: u64,
+    overran: u64,
+    fillers: u64,
+    words: u64,
+}
+
+#[derive(Debug, Default)]
+struct QuestionAcc {
+    hesitation_sum: f64,
+    scored: u32,
+}
+
+/// Gathers [`Stats`] from records streamed in any order.
+#[derive(Debug)]
+pub struct StatsBuilder {
+    filter: Filter,
+    answers: u64,
+    sessions: FastSet<String>,
+    last_session: String,
+    categories: FastMap<String, CategoryAcc>,
+    questions: FastMap<String, QuestionAcc>,
+    /// Think times per local date, kept in date order (histories are
+    /// written in time order, so the last entry is nearly always the one).
+    days: Vec<(Date, Vec<u64>)>,
+    /// For the streak: see [`StatsBuilder::add`] for what it is fed.
+    practice: Practice,
+    /// The run of consecutive answers of one session being read: its id,
+    /// its earliest time so far, whether one was fed that was not skipped.
+    run: (String, Option<crate::drill::Stamp>, bool),
+    slowest: Vec<SlowStart>,
+    longest: Vec<LongPause>,
+}
+
+impl StatsBuilder {
+    /// An empty report covering what `filter` keeps.
+    pub fn new(filter: Filter) -> Self {
+        Self {
+            filter,
+            answers: 0,
+            sessions: FastSet::default(),
+            last_session: String::new(),
+            categories: FastMap::default(),
+            questions: FastMap::default(),
+            days: Vec::new(),
+            practice: Practice::new(),
+            run: (String::new(), None, false),
+            slowest: Vec::new(),
+            longest: Vec::new(),
+        }
+    }
+
+    /// Takes one record.
+    ///
+    /// The streak comes from `Practice::practice_days`, which needs of each
+    /// session only its closing record, its earliest answer and whether one
+    /// answer was not skipped. So `Practice` is fed every session record,
+    /// and of each run of consecutive answers of one session only those
+    /// that lower the run's earliest time or are its first not skipped:
+    /// the same days as feeding it everything (a unit test checks), at a
+    /// fraction of the cost on a long history. Ratings change no day.
+    pub fn add(&mut self, record: &Record) {
+        let a = match record {
+            Record::Answer(a) => a,
+            Record::Session(_) => {
+                self.practice.add(record);
+                return;
+            }
+            Record::Rating(_) => return,
+        };
+        if self.run.0 != a.session {
+            self.run.0.clone_from(&a.session);
+            self.run.1 = None;
+            self.run.2 = false;
+        }
+        if self.run.1.is_none_or(|first| a.at < first) || (!a.skipped && !self.run.2) {
+            self.practice.add(record);
+            self.run.1 = Some(self.run.1.map_or(a.at, |first| first.min(a.at)));
+            self.run.2 |= !a.skipped;
+        }
+        self.add_answer(a);
+    }
+
+    fn add_answer(&mut self, a: &AnswerRecord) {
+        let Some(date) = self.filter.keeps(a) else {
+            return;
+        };
+        self.answers += 1;
+        // Consecutive answers almost always share a session: skip the hash.
+        if a.session != self.last_session {
+            if !self.sessions.contains(&a.session) {
+                self.sessions.insert(a.session.clone());
+            }
+            self.last_session.clone_from(&a.session);
+        }
+        let cat = match self.categories.get_mut(&a.category) {
+            Some(c) => c,
+            None => self.categories.entry(a.category.clone()).or_default(),
+        };
+        cat.think.push(a.think_ms);
+        cat.think_sum = cat.think_sum.saturating_add(a.think_ms);
+        cat.pauses += a.pauses.len() as u64;
+        cat.skipped += u64::from(a.skipped);
+        cat.overran += u64::from(a.overran);
+        cat.fillers += u64::from(a.fillers);
+        cat.words += u64::from(a.words);
+        match self.days.last_mut() {
+            Some((d, think)) if *d == date => think.push(a.think_ms),
+            Some((d, _)) if *d > date => match self.days.binary_search_by(|x| x.0.cmp(&date)) {
+                Ok(i) => self.days[i].1.push(a.think_ms),
+                Err(i) => self.days.insert(i, (date, vec![a.think_ms])),
+            },
+            _ => self.days.push((date, vec![a.think_ms])),
+        }
+        if a.moves_schedule() {
+            let q = match self.questions.get_mut(&a.question) {
+                Some(q) => q,
+                None => self.questions.entry(a.question.clone()).or_default(),
+            };
+            q.hesitation_sum += answer_hesitation(a);
+            q.scored += 1;
+        }
+        self.top(a, date);
+    }
+
+    /// Keeps the slowest starts and longest pauses (first seen wins ties).
+    fn top(&mut self, a: &AnswerRecord, date: Date) {
+        if self.slowest.len() < TOP || self.slowest.last().is_some_and(|s| a.think_ms > s.think_ms)
+        {
+            let at = self.slowest.partition_point(|s| s.think_ms >= a.think_ms);
+            self.slowest.insert(
+                at,
+                SlowStart {
+                    question: a.question.clone(),
+                    session: a.session.clone(),
+                    date,
+                    think_ms: a.think_ms,
+                },
+            );
+            self.slowest.truncate(TOP);
+        }
+        for p in &a.pauses {
+            if p.ms == 0 {
+                continue;
+            }
+            if self.longest.len() < TOP || self.longest.last().is_some_and(|l| p.ms > l.ms) {
+                let at = self.longest.partition_point(|l| l.ms >= p.ms);
+                self.longest.insert(
+                    at,
+                    LongPause {
+                        question: a.question.clone(),
+                        session: a.session.clone(),
+                        date,
+                        ms: p.ms,
+                        at_word: p.at_word,
+                        place: place(&a.text, p),
+                    },
+                );
+                self.longest.truncate(TOP);
+            }
+        }
+    }
+
+    /// The figures, for `today`.
+    pub fn finish(self, today: Date) -> Stats {
+        let practice_days = self.practice.practice_days(&self.filter.zone);
+        let streak_days = schedule::streak(&practice_days, today);
+        let mut categories: Vec<CategoryStats> = self
+            .categories
+            .into_iter()
+            .map(|(category, mut c)| {
+                let n = c.think.len() as u64;
+                CategoryStats {
+                    category,
+                    answers: n,
+                    think_ms_mean: mean(c.think_sum, n),
+                    think_ms_median: median(&mut c.think),
+                    pauses: c.pauses,
+                    skipped: c.skipped,
+                    overran: c.overran,
+                    fillers: c.fillers,
+                    words: c.words,
+                }
+            })
+            .collect();
+        categories.sort_by(|a, b| a.category.cmp(&b.category));
+        let mut stickiest: Vec<Sticky> = self
+            .questions
+            .into_iter()
+            .filter(|(_, q)| q.scored > 0)
+            .map(|(question, q)| Sticky {
+                question,
+                answers: q.scored,
+                score: q.hesitation_sum / f64::from(q.scored),
+            })
+            .filter(|s| s.score > 0.0)
+            .collect();
+        stickiest.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.answers.cmp(&a.answers))
+                .then_with(|| a.question.cmp(&b.question))
+        });
+        stickiest.truncate(STICKIEST);
+        let days = self
+            .days
+            .into_iter()
+            .map(|(date, mut think)| DayStats {
+                date,
+                answers: think.len() as u64,
+                think_ms_median: median(&mut think),
+            })
+            .collect();
+        Stats {
+            today,
+            since: self.filter.since,
+            answers: self.answers,
+            sessions: self.sessions.len() as u64,
+            streak_days,
+            practised_today: practice_days.contains(&today),
+            categories,
+            stickiest,
+            days,
+            slowest: self.slowest,
+            longest: self.longest,
+        }
+    }
+
+    /// The filter in use.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+}
+
+/// `sum / n`, rounded; 0 for no values.
+pub fn mean(sum: u64, n: u64) -> u64 {
+    (sum + n / 2).checked_div(n).unwrap_or(0)
+}
+
+/// The median: the middle value, or the mean of the middle two (rounded
+/// half up); 0 for no values. Reorders `v`.
+pub fn median(v: &mut [u64]) -> u64 {
+    let n = v.len();
+    if n == 0 {
+        return 0;
+    }
+    let (_, &mut hi, _) = v.select_nth_unstable(n / 2);
+    if n % 2 == 1 {
+        return hi;
+    }
+    let lo = v[..n / 2].iter().copied().max().unwrap_or(hi);
+    (lo + hi).div_ceil(2)
+}
+
+/// Two decimals, for scores and rates in JSON.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// `stats --json`, field by field (DESIGN.md "Machine-readable output",
+/// plus rates and the top-5 lists beside the required fields). Serialized
+/// straight from the figures: no intermediate JSON tree.
+#[derive(Debug, Serialize)]
+pub struct StatsJson<'a> {
+    today: String,
+    since: Option<String>,
+    answers: u64,
+    sessions: u64,
+    streak_days: u32,
+    categories: Vec<CategoryJson<'a>>,
+    stickiest: Vec<StickyJson<'a>>,
+    days: Vec<DayJson>,
+    slowest_starts: Vec<SlowJson<'a>>,
+    longest_pauses: Vec<PauseJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct CategoryJson<'a> {
+    category: &'a str,
+    answers: u64,
+    think_ms_mean: u64,
+    think_ms_median: u64,
+    pauses: u64,
+    skipped: u64,
+    overran: u64,
+    fillers: u64,
+    words: u64,
+    pauses_per_answer: f64,
+    skip_rate: f64,
+    overrun_rate: f64,
+    fillers_per_100_words: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct StickyJson<'a> {
+    question: &'a str,
+    answers: u32,
+    score: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct DayJson {
+    date: String,
+    answers: u64,
+    think_ms_median: u64,
+}
+
+#[derive(Debug, Serialize)]
+struct SlowJson<'a> {
+    question: &'a str,
+    session: &'a str,
+    date: String,
+    think_ms: u64,
+}
+
+#[derive(Debug, Serialize)]
+struct PauseJson<'a> {
+    question: &'a str,
+    session: &'a str,
+    date: String,
+    ms: u64,
+    at_word: Option<u32>,
+    place: &'a str,
+}
+
+impl Stats {
+    /// The `stats --json` document.
+    pub fn to_json(&self) -> StatsJson<'_> {
+        StatsJson {
+            today: self.today.to_string(),
+            since: self.since.map(|d| d.to_string()),
+            answers: self.answers,
+            sessions: self.sessions,
+            streak_days: self.streak_days,
+            categories: self
+                .categories
+                .iter()
+                .map(|c| CategoryJson {
+                    category: &c.category,
+                    answers: c.answers,
+                    think_ms_mean: c.think_ms_mean,
+                    think_ms_median: c.think_ms_median,
+                    pauses: c.pauses,
+                    skipped: c.skipped,
+                    overran: c.overran,
+                    fillers: c.fillers,
+                    words: c.words,
+                    pauses_per_answer: round2(c.pauses_per_answer()),
+                    skip_rate: round2(c.skip_rate()),
+                    overrun_rate: round2(c.overrun_rate()),
+                    fillers_per_100_words: round2(c.fillers_per_100_words()),
+                })
+                .collect(),
+            stickiest: self
+                .stickiest
+                .iter()
+                .map(|s| StickyJson {
+                    question: &s.question,
+                    answers: s.answers,
+                    score: round2(s.score),
+                })
+                .collect(),
+            days: self
+                .days
+                .iter()
+                .map(|d| DayJson {
+                    date: d.date.to_string(),
+                    answers: d.answers,
+                    think_ms_median: d.think_ms_median,
+                })
+                .collect(),
+            slowest_starts: self
+                .slowest
+                .iter()
+                .map(|s| SlowJson {
+                    question: &s.question,
+                    session: &s.session,
+                    date: s.date.to_string(),
+                    think_ms: s.think_ms,
+                })
+                .collect(),
+            longest_pauses: self
+                .longest
+                .iter()
+                .map(|l| PauseJson {
+                    question: &l.question,
+                    session: &l.session,
+                    date: l.date.to_string(),
+                    ms: l.ms,
+                    at_word: l.at_word,
+                    place: &l.place,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,236 @@
+//! Stats figures against hand-computed values on synthetic records, and
+//! the stickiest score held to the one `daily` schedules by.
+
+use jiff::civil::{Date, date};
+use jiff::tz::TimeZone;
+
+use super::*;
+use crate::drill::record::VERSION;
+use crate::drill::schedule::{Fsrs, Practice};
+use crate::drill::{Pause, SessionRecord, Stamp};
+
+fn at(s: &str) -> Stamp {
+    Stamp::parse(s).unwrap()
+}
+
+fn answer(session: &str, when: &str, question: &str, think_ms: u64) -> AnswerRecord {
+    AnswerRecord {
+        v: VERSION,
+        session: session.into(),
+        at: at(when),
+        mode: Mode::Drill,
+        question: question.into(),
+        category: question.split('/').next().unwrap().into(),
+        think_ms,
+        limit_ms: 90_000,
+        words: 20,
+        text: "I tend to over prepare".into(),
+        ..Default::default()
+    }
+}
+
+fn build(records: &[Record], filter: Filter, today: Date) -> Stats {
+    let mut b = StatsBuilder::new(filter);
+    for r in records {
+        b.add(r);
+    }
+    b.finish(today)
+}
+
+#[test]
+fn median_and_mean_round_as_documented() {
+    assert_eq!(median(&mut []), 0);
+    assert_eq!(median(&mut [5]), 5);
+    assert_eq!(median(&mut [9, 1, 4]), 4);
+    assert_eq!(median(&mut [4, 1, 2, 9]), 3); // (2 + 4) / 2
+    assert_eq!(median(&mut [1, 2]), 2); // 1.5 rounds up
+    assert_eq!(mean(10, 4), 3); // 2.5 rounds up
+    assert_eq!(mean(0, 0), 0);
+}
+
+#[test]
+fn category_figures_count_skipped_answers_too() {
+    let mut skipped = answer("s1", "2026-11-30T10:02:00Z", "w/b", 30_000);
+    skipped.skipped = true;
+    skipped.words = 0;
+    let mut paused = answer("s1", "2026-11-30T10:01:00Z", "w/a", 2_000);
+    paused.pauses = vec![
+        Pause {
+            at_word: Some(3),
+            at_char: Some(9),
+            ms: 4_500,
+            at_ms: None,
+        },
+        Pause {
+            at_word: Some(4),
+            at_char: Some(14),
+            ms: 3_100,
+            at_ms: None,
+        },
+    ];
+    paused.fillers = 3;
+    paused.overran = true;
+    let records = [
+        Record::Answer(paused),
+        Record::Answer(skipped),
+        Record::Answer(answer("s2", "2026-11-29T10:00:00Z", "c/x", 7_000)),
+    ];
+    let s = build(&records, Filter::all(TimeZone::UTC), date(2026, 11, 30));
+    assert_eq!((s.answers, s.sessions), (3, 2));
+    let w = &s.categories[1];
+    assert_eq!(w.category, "w");
+    assert_eq!(w.answers, 2);
+    assert_eq!(w.think_ms_mean, 16_000);
+    assert_eq!(w.think_ms_median, 16_000);
+    assert_eq!((w.pauses, w.skipped, w.overran), (2, 1, 1));
+    assert_eq!(w.fillers_per_100_words(), 15.0); // 3 fillers in 20 words
+    assert_eq!(s.slowest[0].think_ms, 30_000);
+    assert_eq!(s.longest[0].ms, 4_500);
+    assert_eq!(s.longest[0].place, "after “to” (word 3)");
+    assert_eq!(s.days.len(), 2);
+    assert_eq!(s.days[1].think_ms_median, 16_000);
+}
+
+#[test]
+fn stickiest_scores_are_the_schedule_scores() {
+    // Drill and daily answers count; rehearsals and follow-ups do not.
+    let mut records = Vec::new();
+    let mut practice = Practice::new();
+    for (i, think) in [4_000u64, 25_000, 12_000, 40_000, 9_000].iter().enumerate() {
+        let q = if i % 2 == 0 { "w/a" } else { "w/b" };
+        let mut a = answer("s", &format!("2026-11-2{i}T10:00:00Z"), q, *think);
+        a.mode = if i == 4 { Mode::Daily } else { Mode::Drill };
+        a.fillers = i as u32;
+        records.push(Record::Answer(a));
+    }
+    let mut rehearsed = answer("r", "2026-11-26T10:00:00Z", "w/a", 60_000);
+    rehearsed.mode = Mode::Rehearse;
+    records.push(Record::Answer(rehearsed));
+    let mut followup = answer("s", "2026-11-26T10:00:00Z", "w/b", 60_000);
+    followup.followup = Some(1);
+    records.push(Record::Answer(followup));
+    for r in &records {
+        practice.add(r);
+    }
+    let schedule = practice.schedule(&Fsrs::default());
+    let s = build(&records, Filter::all(TimeZone::UTC), date(2026, 11, 30));
+    assert_eq!(s.stickiest.len(), 2);
+    for sticky in &s.stickiest {
+        let memory = &schedule.memories[&sticky.question];
+        assert!((sticky.score - memory.score()).abs() < 1e-9, "{sticky:?}");
+        assert_eq!(sticky.answers, memory.reviews);
+    }
+    assert!(s.stickiest[0].score >= s.stickiest[1].score);
+}
+
+#[test]
+fn the_streak_fed_a_subset_equals_the_streak_fed_everything() {
+    // Interleaved sessions, a session without its closing record whose
+    // answers arrive out of time order, a skipped-only session, answers
+    // after their closing record.
+    let mut records = Vec::new();
+    let skip = |mut a: AnswerRecord| {
+        a.skipped = true;
+        a
+    };
+    records.push(Record::Answer(skip(answer(
+        "a",
+        "2026-11-27T23:59:00-05:00",
+        "w/a",
+        1,
+    ))));
+    records.push(Record::Answer(answer(
+        "b",
+        "2026-11-28T09:00:00Z",
+        "w/a",
+        1,
+    )));
+    records.push(Record::Answer(answer(
+        "a",
+        "2026-11-28T05:30:00Z",
+        "w/a",
+        1,
+    )));
+    records.push(Record::Answer(answer(
+        "c",
+        "2026-11-29T12:00:00Z",
+        "w/a",
+        1,
+    )));
+    records.push(Record::Answer(answer(
+        "c",
+        "2026-11-29T00:30:00+02:00",
+        "w/a",
+        1,
+    )));
+    records.push(Record::Answer(skip(answer(
+        "d",
+        "2026-11-30T10:00:00Z",
+        "w/a",
+        1,
+    ))));
+    records.push(Record::Session(SessionRecord {
+        v: VERSION,
+        session: "b".into(),
+        started: at("2026-11-27T22:00:00-08:00"),
+        ended: at("2026-11-28T09:10:00Z"),
+        mode: Mode::Drill,
+        answered: 1,
+        skipped: 0,
+        interrupted: false,
+    }));
+    records.push(Record::Answer(answer(
+        "b",
+        "2026-11-26T09:00:00Z",
+        "w/a",
+        1,
+    )));
+    let zone = TimeZone::fixed(jiff::tz::Offset::constant(-3));
+    let mut all = Practice::new();
+    for r in &records {
+        all.add(r);
+    }
+    let want = all.practice_days(&zone);
+    let mut b = StatsBuilder::new(Filter::all(zone.clone()));
+    for r in &records {
+        b.add(r);
+    }
+    assert_eq!(b.practice.practice_days(&zone), want);
+    assert!(want.len() >= 2, "{want:?}");
+}
+
+#[test]
+fn filters_keep_dates_categories_and_modes() {
+    let mut daily = answer("s2", "2026-11-30T01:00:00+09:00", "c/x", 1_000);
+    daily.mode = Mode::Daily;
+    let records = [
+        Record::Answer(answer("s1", "2026-11-28T10:00:00Z", "w/a", 1_000)),
+        Record::Answer(daily),
+    ];
+    let mut f = Filter::all(TimeZone::UTC);
+    f.since = Some(date(2026, 11, 30));
+    // 01:00 at +09:00 on the 30th is the 29th in UTC, but the record's own
+    // offset says the 30th.
+    let s = build(&records, f.clone(), date(2026, 11, 30));
+    assert_eq!(s.answers, 1);
+    assert_eq!(s.days[0].date, date(2026, 11, 30));
+    f.since = None;
+    f.mode = Some(Mode::Drill);
+    assert_eq!(build(&records, f.clone(), date(2026, 11, 30)).answers, 1);
+    f.mode = None;
+    f.categories = vec!["c".into(), "zzz".into()];
+    let s = build(&records, f, date(2026, 11, 30));
+    assert_eq!(s.categories.len(), 1);
+    assert_eq!(s.categories[0].category, "c");
+}
+
+#[test]
+fn an_empty_history_gives_zeros() {
+    let s = build(&[], Filter::all(TimeZone::UTC), date(2026, 11, 30));
+    assert_eq!((s.answers, s.sessions, s.streak_days), (0, 0, 0));
+    let json = serde_json::to_value(s.to_json()).unwrap();
+    assert_eq!(json["answers"], 0);
+    assert_eq!(json["categories"], serde_json::json!([]));
+    assert_eq!(json["stickiest"], serde_json::json!([]));
+    assert_eq!(json["days"], serde_json::json!([]));
+}
