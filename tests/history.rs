@@ -53,6 +53,7 @@ fn session(id: &str) -> Record {
         answered: 6,
         skipped: 0,
         interrupted: false,
+        budget_ms: None,
     })
 }
 

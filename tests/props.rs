@@ -943,6 +943,7 @@ fn written_record() -> impl Strategy<Value = Record> {
                     answered,
                     skipped,
                     interrupted,
+                    budget_ms: None,
                 })
             }),
     ]

@@ -275,3 +275,25 @@ fn a_question_that_caught_you_off_guard_is_rehearsed_in_the_curveball_phase() {
     let again = run(&home, &["--seed", "2", "--minutes", "20"], 40);
     assert!(!text(&again.stdout).contains("Why should we not hire you?"));
 }
+
+#[test]
+fn review_shows_a_rehearsals_report_again() {
+    let home = Home::new();
+    let out = run(&home, &["--seed", "5", "--minutes", "15"], 40);
+    assert!(out.status.success());
+    assert_eq!(home.sessions()[0]["budget_ms"], 15 * 60_000);
+    let review = util::run_piped(home.path(), ["review", "last"], "");
+    let shown = text(&review.stdout);
+    assert!(review.status.success(), "{shown}{}", text(&review.stderr));
+    for heading in ["Time:", "Worst moments:", "Three things to fix tonight:"] {
+        assert!(shown.contains(heading), "{heading} missing:\n{shown}");
+    }
+    assert!(shown.contains("of a 15m00s budget"), "{shown}");
+    // The same three things as at the end of the rehearsal.
+    let first = |s: &str| {
+        s.lines()
+            .find(|l| l.trim_start().starts_with("1. “"))
+            .map(|l| l.trim_start().to_owned())
+    };
+    assert_eq!(first(&shown), first(&text(&out.stdout)));
+}

@@ -387,6 +387,7 @@ mod tests {
             answered: 1,
             skipped: 0,
             interrupted: false,
+            budget_ms: None,
         };
         let records = vec![record.clone()];
         let answers = vec![(record, "Q?".to_string())];

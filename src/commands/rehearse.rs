@@ -22,20 +22,6 @@ use crate::history::History;
 use crate::report::rehearsal::{Moment, markdown, plain};
 use crate::session::{BudgetPlan, ModeRules};
 
-/// The categories each phase draws from, in order of preference.
-fn categories(phase: Phase) -> &'static [&'static str] {
-    match phase {
-        Phase::Opener => &["tell-me-about-yourself"],
-        Phase::Strengths => &["strengths"],
-        Phase::Weaknesses => &["weaknesses"],
-        Phase::Behavioral => &["behavioral"],
-        Phase::Company => &["company-research", "culture-fit"],
-        Phase::FiveYear => &["five-year-plan"],
-        Phase::Curveball => &[crate::bank::own::CATEGORY, "curveballs"],
-        Phase::Closing => &["questions-to-ask"],
-    }
-}
-
 /// Runs `hotseat rehearse`.
 pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::load_for_home(&ctx.home, &ctx.extra_banks)?;
@@ -56,7 +42,7 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
     };
     for (phase, _) in rehearsal::STRUCTURE {
         let mut candidates = Vec::new();
-        for category in categories(phase) {
+        for category in phase.categories() {
             let Some(bank) = catalog.bank(category) else {
                 continue;
             };

@@ -171,6 +171,9 @@ pub struct SessionRecord {
     pub skipped: u32,
     /// Ended early by Ctrl-C, a signal or end of input.
     pub interrupted: bool,
+    /// A rehearsal's time budget of answer limits, ms (absent elsewhere).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_ms: Option<u64>,
 }
 
 /// One line of `history.jsonl`.

@@ -34,6 +34,31 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// The categories the phase draws from, in order of preference: in the
+    /// curveball phase, the questions that caught the user off guard in a
+    /// real interview (`hotseat reflect`) first.
+    pub fn categories(self) -> &'static [&'static str] {
+        match self {
+            Self::Opener => &["tell-me-about-yourself"],
+            Self::Strengths => &["strengths"],
+            Self::Weaknesses => &["weaknesses"],
+            Self::Behavioral => &["behavioral"],
+            Self::Company => &["company-research", "culture-fit"],
+            Self::FiveYear => &["five-year-plan"],
+            Self::Curveball => &[crate::bank::own::CATEGORY, "curveballs"],
+            Self::Closing => &["questions-to-ask"],
+        }
+    }
+
+    /// The phase a category's questions are asked in (`None` for a
+    /// category no phase draws from).
+    pub fn of_category(category: &str) -> Option<Self> {
+        STRUCTURE
+            .iter()
+            .map(|(p, _)| *p)
+            .find(|p| p.categories().contains(&category))
+    }
+
     /// How the report names the phase.
     pub fn label(self) -> &'static str {
         match self {

@@ -60,6 +60,7 @@ fn session() -> Record {
         answered: 4,
         skipped: 1,
         interrupted: true,
+        budget_ms: None,
     })
 }
 

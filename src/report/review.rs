@@ -155,11 +155,25 @@ pub fn answer_marks(a: &AnswerRecord) -> Vec<String> {
     marks
 }
 
-/// Extra lines for a rehearsal session: its rehearsal report, shown again.
-/// The hook the rehearsal issue fills in; nothing until then.
+/// Extra lines for a rehearsal session: its rehearsal report, shown again,
+/// built from the saved answers by the same code as at the end of the
+/// rehearsal (phases from the answers' categories; the budget from the
+/// closing record, or the answers' limits if it is missing).
 pub fn rehearsal_report(session: &SessionRow, answers: &[ReviewAnswer]) -> Vec<String> {
-    let _ = (session, answers);
-    Vec::new()
+    use crate::drill::rehearsal::Phase;
+    use crate::report::rehearsal::{Moment, plain, report};
+    let moments: Vec<Moment<'_>> = answers
+        .iter()
+        .map(|a| Moment {
+            record: &a.record,
+            question: a.question_text.as_deref().unwrap_or(&a.record.question),
+            phase: Phase::of_category(&a.record.category).unwrap_or(Phase::Curveball),
+        })
+        .collect();
+    let budget = session
+        .budget_ms
+        .unwrap_or_else(|| answers.iter().map(|a| a.record.limit_ms).sum());
+    plain(&report(&moments, budget))
 }
 
 /// The review as lines, at most `width` columns (the text is wrapped).

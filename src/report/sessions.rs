@@ -26,6 +26,8 @@ pub struct SessionRow {
     pub interrupted: bool,
     /// Whether its closing record was read.
     pub closed: bool,
+    /// A rehearsal's budget, from its closing record.
+    pub budget_ms: Option<u64>,
 }
 
 /// Gathers [`SessionRow`]s from streamed records.
@@ -62,6 +64,7 @@ impl SessionList {
                     skipped: 0,
                     interrupted: true,
                     closed: false,
+                    budget_ms: None,
                 });
                 self.index.insert(session.to_string(), self.rows.len() - 1);
                 self.rows.len() - 1
@@ -78,6 +81,7 @@ impl SessionList {
         row.skipped = s.skipped;
         row.interrupted = s.interrupted;
         row.closed = true;
+        row.budget_ms = s.budget_ms;
     }
 
     fn answer(&mut self, a: &AnswerRecord) {
@@ -164,6 +168,7 @@ mod tests {
             answered: 1,
             skipped: 0,
             interrupted: false,
+            budget_ms: None,
         }));
         // A stray answer after the closing record changes nothing.
         list.add(&answer("a", "2026-11-30T10:02:00Z", true));

@@ -709,6 +709,7 @@ mod tests {
             answered,
             skipped: 0,
             interrupted: false,
+            budget_ms: None,
         }
     }
 

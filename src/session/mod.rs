@@ -259,6 +259,7 @@ pub fn run(
         answered: u32::try_from(answers.len() - skipped).unwrap_or(u32::MAX),
         skipped: u32::try_from(skipped).unwrap_or(u32::MAX),
         interrupted: interrupted.is_some() || ui_error.is_some(),
+        budget_ms: plan.clock(&answers).map(|(_, budget)| budget),
     };
     sink.append(&Record::Session(closing.clone()))
         .map_err(|source| SessionError::Save {

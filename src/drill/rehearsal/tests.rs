@@ -378,3 +378,18 @@ fn with_a_company_the_smallest_budget_still_names_it() {
         assert!(used <= budget, "seed {seed}: {r:?}");
     }
 }
+
+#[test]
+fn each_category_belongs_to_one_phase() {
+    assert_eq!(
+        Phase::of_category("tell-me-about-yourself"),
+        Some(Phase::Opener)
+    );
+    assert_eq!(Phase::of_category("culture-fit"), Some(Phase::Company));
+    assert_eq!(
+        Phase::of_category("caught-off-guard"),
+        Some(Phase::Curveball)
+    );
+    assert_eq!(Phase::of_category("questions-to-ask"), Some(Phase::Closing));
+    assert_eq!(Phase::of_category("salary"), None);
+}

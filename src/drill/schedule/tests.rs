@@ -393,6 +393,7 @@ fn practice_days_use_each_records_own_offset_and_skip_all_skipped_sessions() {
         answered: 1,
         skipped: 0,
         interrupted: false,
+        budget_ms: None,
     }));
     // A session whose only answer was skipped does not count.
     let skipped = AnswerRecord {

@@ -178,6 +178,7 @@ fn the_streak_fed_a_subset_equals_the_streak_fed_everything() {
         answered: 1,
         skipped: 0,
         interrupted: false,
+        budget_ms: None,
     }));
     records.push(Record::Answer(answer(
         "b",
