@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::sessions::SessionRow;
 use crate::drill::coach::duration;
 use crate::drill::{AnswerRecord, Mode, Pause, Stamp};
-use crate::term::countdown::wrap;
+use crate::term::countdown::{wrap, wrap_hanging};
 use crate::term::sanitize::clean;
 use crate::term::style::Paint;
 
@@ -234,7 +234,9 @@ pub fn render(
         }
     }
     if session.mode == Mode::Rehearse {
-        out.extend(rehearsal_report(session, answers));
+        for line in rehearsal_report(session, answers) {
+            out.extend(wrap_hanging(&clean(&line), width));
+        }
     }
     out
 }

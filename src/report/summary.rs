@@ -16,7 +16,7 @@ use std::path::Path;
 
 use crate::drill::coach::{self, duration};
 use crate::drill::{AnswerRecord, InputMode, SessionRecord};
-use crate::term::countdown::wrap;
+use crate::term::countdown::{wrap, wrap_hanging};
 use crate::term::sanitize::clean;
 use crate::term::style::Paint;
 
@@ -141,16 +141,10 @@ pub fn write(
     }
     for line in tail.lines {
         let line = clean(line);
-        // A list item wraps under its own text: "  1. " hangs.
-        let body = line.trim_start();
-        let marker = body
-            .split_once(". ")
-            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-            .map_or(0, |(n, _)| n.len() + 2);
-        let hang = " ".repeat(line.len() - body.len() + marker);
         match columns {
+            // A list item wraps under its own text.
             Some(c) => {
-                for part in wrap(&line, c, &hang) {
+                for part in wrap_hanging(&line, c) {
                     writeln!(out, "{part}")?;
                 }
             }

@@ -414,6 +414,24 @@ fn split_at_cursor<'a>(f: &Frame<'a>) -> (&'a str, &'a str) {
     f.text.split_at(at)
 }
 
+/// Word-wraps a list line to `width` columns so that it hangs under its own
+/// text: `  1. Some long text` continues under `Some`, `  - item` under
+/// `item`, an indented line under its first word.
+pub fn wrap_hanging(line: &str, width: usize) -> Vec<String> {
+    let body = line.trim_start();
+    let marker = body
+        .split_once(' ')
+        .filter(|(m, _)| {
+            *m == "-"
+                || (m.ends_with('.')
+                    && m[..m.len() - 1].chars().all(|c| c.is_ascii_digit())
+                    && m.len() > 1)
+        })
+        .map_or(0, |(m, _)| m.chars().count() + 1);
+    let hang = " ".repeat(line.len() - body.len() + marker);
+    wrap(line, width, &hang)
+}
+
 /// Word-wraps `text` to `width` display columns (wide characters and emoji
 /// count 2), breaking inside a word only when it is longer than a line.
 /// Line breaks in the text are kept; continuation lines start with `indent`.
@@ -799,6 +817,19 @@ fn common_prefix(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_lines_hang_under_their_own_text() {
+        assert_eq!(
+            wrap_hanging("  1. one two three four", 12),
+            ["  1. one two", "     three", "     four"]
+        );
+        assert_eq!(wrap_hanging("- a b c d", 5), ["- a b", "  c d"]);
+        assert_eq!(
+            wrap_hanging("  plain words here", 10),
+            ["  plain", "  words", "  here"]
+        );
+    }
 
     fn frame(text: &str) -> Frame<'_> {
         Frame {
