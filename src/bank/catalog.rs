@@ -247,6 +247,7 @@ mod tests {
                     limit: None,
                     think: None,
                     tags: vec![],
+                    situation: None,
                 })
                 .collect(),
             source: if file.is_empty() {

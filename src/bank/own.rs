@@ -199,6 +199,7 @@ pub fn add_questions(
             limit: None,
             think: None,
             tags: vec!["reflect".into()],
+            situation: None,
         });
         outcome.added.push(id);
     }
@@ -243,6 +244,7 @@ pub fn render(bank: &Bank) -> String {
                 limit: q.limit.map(format_duration),
                 think: q.think.map(format_duration),
                 tags: &q.tags,
+                situation: q.situation.as_deref(),
             })
             .collect(),
     };
@@ -280,6 +282,8 @@ struct QuestionOut<'a> {
     think: Option<String>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    situation: Option<&'a str>,
 }
 
 /// `text` as the bank format accepts it and a terminal shows it plainly:
