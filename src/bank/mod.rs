@@ -16,6 +16,8 @@
 
 pub mod builtin;
 pub mod catalog;
+#[cfg(test)]
+mod content_tests;
 pub mod duration;
 pub mod error;
 pub mod fill;
