@@ -56,12 +56,12 @@ const DISTINCT: [(&str, &str, &str); 5] = [
 
 /// Words that carry no content in a question.
 const STOP: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "from", "by",
-    "as", "is", "are", "was", "were", "be", "been", "do", "does", "did", "you", "your", "yours",
-    "i", "me", "my", "we", "us", "our", "it", "its", "this", "that", "these", "those", "what",
-    "which", "who", "how", "why", "when", "where", "would", "will", "could", "can", "should",
-    "tell", "describe", "about", "time", "give", "there", "here", "have", "has", "had", "ask",
-    "s", "t", "re", "ve", "d", "ll", "m",
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as",
+    "is", "are", "was", "were", "be", "been", "do", "does", "did", "you", "your", "yours", "i",
+    "me", "my", "we", "us", "our", "it", "its", "this", "that", "these", "those", "what", "which",
+    "who", "how", "why", "when", "where", "would", "will", "could", "can", "should", "tell",
+    "describe", "about", "time", "give", "there", "here", "have", "has", "had", "ask", "s", "t",
+    "re", "ve", "d", "ll", "m",
 ];
 
 /// The content words of `text`, filled with the neutral defaults.
@@ -207,7 +207,11 @@ fn every_builtin_situation_has_two_questions_and_categories_keep_general_ones() 
             .iter()
             .filter(|q| q.situation.is_none())
             .count();
-        assert!(general >= 27, "{}: {general} general questions", bank.category);
+        assert!(
+            general >= 27,
+            "{}: {general} general questions",
+            bank.category
+        );
     }
 }
 

@@ -387,7 +387,10 @@ mod tests {
                 }
             }
         }
-        assert!(checked > 30, "only {checked} texts in the interviewer's voice");
+        assert!(
+            checked > 30,
+            "only {checked} texts in the interviewer's voice"
+        );
         assert!(bad.is_empty(), "{}", bad.join("\n"));
     }
 

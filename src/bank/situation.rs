@@ -162,7 +162,10 @@ mod tests {
         let e = Situations::from_names(&["lay-off".into()])
             .check(&catalog)
             .unwrap_err();
-        assert!(e.contains("\"lay-off\"") && e.contains("Did you mean layoff?"), "{e}");
+        assert!(
+            e.contains("\"lay-off\"") && e.contains("Did you mean layoff?"),
+            "{e}"
+        );
         for name in BUILTIN {
             assert!(e.contains(name), "{e}");
         }

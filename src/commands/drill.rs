@@ -348,7 +348,11 @@ mod tests {
         assert_eq!(plain.len(), total - situational);
         assert!(plain.iter().all(|(_, q)| q.situation.is_none()));
         let layoff = question_pool(&catalog, &[], &["layoff".into()]).unwrap();
-        assert!(layoff.iter().any(|(_, q)| q.situation.as_deref() == Some("layoff")));
+        assert!(
+            layoff
+                .iter()
+                .any(|(_, q)| q.situation.as_deref() == Some("layoff"))
+        );
         assert!(
             layoff
                 .iter()

@@ -46,22 +46,27 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
     // Every question a phase may ask, with what the planner weighs.
     let situations = Situations::from_names(&args.situation);
     situations.check(&catalog).map_err(Usage)?;
+    let last_rehearsal: HashSet<String> = practice.last_rehearsal().iter().cloned().collect();
     // The night before, the question about your own situation should not
-    // be a surprise: the first phase that can ask one prefers it.
-    let situational_phase = rehearsal::STRUCTURE.iter().map(|(p, _)| *p).find(|p| {
-        categories(*p).iter().any(|c| {
-            catalog
-                .bank(c)
-                .is_some_and(|b| b.questions.iter().any(|q| situations.selects(q)))
+    // be a surprise: one phase prefers it — the first that has one not
+    // asked last time, else the first that has one.
+    let situational_in = |phase: Phase, fresh: bool| {
+        categories(phase).iter().any(|c| {
+            catalog.bank(c).is_some_and(|b| {
+                b.questions.iter().any(|q| {
+                    situations.selects(q)
+                        && !(fresh && last_rehearsal.contains(&format!("{}/{}", b.category, q.id)))
+                })
+            })
         })
-    });
+    };
+    let phases = || rehearsal::STRUCTURE.iter().map(|(p, _)| *p);
+    let situational_phase = phases()
+        .find(|p| situational_in(*p, true))
+        .or_else(|| phases().find(|p| situational_in(*p, false)));
     let mut pool: Vec<(&Bank, &Question, Phase)> = Vec::new();
     let mut offer = Offer {
-        last_rehearsal: practice
-            .last_rehearsal()
-            .iter()
-            .cloned()
-            .collect::<HashSet<_>>(),
+        last_rehearsal,
         company: args.company.is_some(),
         ..Offer::default()
     };
