@@ -298,3 +298,125 @@ fn a_rehearsal_given_a_situation_asks_one_such_question_and_never_without() {
         assert_ne!(rehearsed[0], rehearsed[1], "{name}");
     }
 }
+
+/// Ids merged away (issue 15) may still be in a history: their answers stay
+/// there under the old id, and `daily` — which draws only from the banks in
+/// use — never asks them, even when they are long overdue and stalled on.
+#[test]
+fn daily_never_draws_an_id_that_left_the_banks() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.path()).unwrap();
+    let at = (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * 30))
+        .strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string();
+    let mut history = String::new();
+    for key in [
+        "weaknesses/time-you-failed",
+        "tell-me-about-yourself/what-motivates-you",
+    ] {
+        let (category, _) = key.split_once('/').unwrap();
+        let record = serde_json::json!({
+            "v": 1, "kind": "answer", "session": "s-old", "at": at, "mode": "daily",
+            "question": key, "category": category, "input": "typed",
+            "think_ms": 45_000, "answer_ms": 40_000, "limit_ms": 90_000,
+            "overran": false, "skipped": true, "pauses": [], "words": 0,
+            "fillers": 0, "revisions": 0, "hint": false, "rating": null, "text": ""
+        });
+        history.push_str(&format!("{record}\n"));
+    }
+    std::fs::write(home.history_path(), &history).unwrap();
+    let out = run(
+        &home,
+        &[
+            "daily",
+            "--category",
+            "weaknesses,tell-me-about-yourself",
+            "--count",
+            "10",
+        ],
+        10,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let answers = home.answers();
+    let new: Vec<&str> = answers[2..]
+        .iter()
+        .map(|a| a["question"].as_str().unwrap())
+        .collect();
+    assert_eq!(new.len(), 10, "{new:?}");
+    assert!(
+        !new.contains(&"weaknesses/time-you-failed")
+            && !new.contains(&"tell-me-about-yourself/what-motivates-you"),
+        "{new:?}"
+    );
+    // The old answers are still read (kept, first in the file).
+    assert_eq!(answers[0]["question"], "weaknesses/time-you-failed");
+    let due = run(&home, &["daily", "--due"], 0);
+    assert!(due.status.success(), "{}", text(&due.stderr));
+    let due = text(&due.stdout);
+    assert!(
+        !due.contains("time-you-failed") && !due.contains("what-motivates-you"),
+        "{due}"
+    );
+}
+
+/// A user's bank may declare a situation of its own: `--situation` then
+/// accepts that name, and without it the bank's only question is not drawn
+/// (the message says why and what to pass).
+#[test]
+fn a_users_own_situation_works_like_a_builtin_one() {
+    let home = Home::new();
+    let bank = home.scratch().join("mine.yaml");
+    std::fs::write(
+        &bank,
+        "category: mine\nquestions:\n  - id: service\n    text: Tell me about your years in the army.\n    situation: military-service\n",
+    )
+    .unwrap();
+    let bank = bank.to_str().unwrap();
+    let out = run(
+        &home,
+        &[
+            "--bank",
+            bank,
+            "drill",
+            "--category",
+            "mine",
+            "--count",
+            "1",
+            "--situation",
+            "military-service",
+        ],
+        1,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(home.answers()[0]["question"], "mine/service");
+    let out = run(
+        &home,
+        &[
+            "--bank",
+            bank,
+            "drill",
+            "--category",
+            "mine",
+            "--count",
+            "1",
+        ],
+        1,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("only situational questions") && err.contains("--situation"),
+        "{err}"
+    );
+    let out = run(
+        &home,
+        &["--bank", bank, "drill", "--situation", "military"],
+        1,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("military-service"),
+        "{}",
+        text(&out.stderr)
+    );
+}

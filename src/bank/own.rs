@@ -569,7 +569,7 @@ mod tests {
         let path = dir.path().join(FILE_NAME);
         std::fs::write(
             &path,
-            "# my notes\ncategory: caught-off-guard\ntitle: Ouch\nlimit: 2m\nquestions:\n  - id: mine\n    text: My own?\n    think: 20s\n    tips: [Breathe.]\n",
+            "# my notes\ncategory: caught-off-guard\ntitle: Ouch\nlimit: 2m\nquestions:\n  - id: mine\n    text: My own?\n    think: 20s\n    tips: [Breathe.]\n    situation: layoff\n",
         )
         .unwrap();
         add(dir.path(), &["A new one?"]);
@@ -582,7 +582,9 @@ mod tests {
             bank.questions[0].think,
             Some(std::time::Duration::from_secs(20))
         );
+        assert_eq!(bank.questions[0].situation.as_deref(), Some("layoff"));
         assert_eq!(bank.questions[1].id, "a-new-one");
+        assert_eq!(bank.questions[1].situation, None);
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(!text.contains("# my notes"), "comments are not kept");
 

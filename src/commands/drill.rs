@@ -211,9 +211,14 @@ pub(crate) fn question_pool<'c>(
         .filter(|(_, q)| situations.admits(q))
         .collect();
     if pool.is_empty() {
-        return Err(
-            Usage("no questions to draw from: the chosen banks are empty".to_string()).into(),
-        );
+        let situational = banks.iter().any(|b| !b.questions.is_empty());
+        let why = if situational {
+            "the chosen banks hold only situational questions; name the situation with \
+             --situation NAME, or --situation all"
+        } else {
+            "the chosen banks are empty"
+        };
+        return Err(Usage(format!("no questions to draw from: {why}")).into());
     }
     Ok(pool)
 }
