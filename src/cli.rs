@@ -328,6 +328,9 @@ pub struct RehearseArgs {
     /// The role, filled into {role}
     #[arg(long)]
     pub role: Option<String>,
+    /// Situations that apply to you (e.g. layoff,career-change, or all): one such question is asked
+    #[arg(long, value_delimiter = ',', value_name = "A,B|all")]
+    pub situation: Vec<String>,
     /// Typed or spoken answers (line input is automatic when stdin is not a terminal)
     #[arg(long, value_enum, default_value_t = InputArg::Typed)]
     pub input: InputArg,
@@ -380,6 +383,9 @@ pub struct DrillArgs {
     /// Only these categories (comma-separated)
     #[arg(long, value_delimiter = ',', value_name = "A,B")]
     pub category: Vec<String>,
+    /// Also draw the questions for these situations, e.g. layoff,career-change (or all)
+    #[arg(long, value_delimiter = ',', value_name = "A,B|all")]
+    pub situation: Vec<String>,
     /// How many questions (1 to 1000)
     // Negative numbers reach the parser, so `--count -1` is told the
     // range instead of being taken for an unknown flag.

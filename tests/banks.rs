@@ -8,7 +8,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-const NINE: [&str; 9] = [
+const TEN: [&str; 10] = [
     "weaknesses",
     "five-year-plan",
     "curveballs",
@@ -17,6 +17,7 @@ const NINE: [&str; 9] = [
     "behavioral",
     "culture-fit",
     "company-research",
+    "salary-and-terms",
     "questions-to-ask",
 ];
 
@@ -84,11 +85,11 @@ fn json(text: &str) -> Value {
 }
 
 #[test]
-fn list_shows_the_nine_builtin_banks_from_an_empty_directory() {
+fn list_shows_the_ten_builtin_banks_from_an_empty_directory() {
     let env = Env::new();
     let out = run(env.cmd(), &["banks", "list"]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    for category in NINE {
+    for category in TEN {
         assert!(
             out.stdout.contains(category),
             "{category} missing:\n{}",
@@ -96,7 +97,7 @@ fn list_shows_the_nine_builtin_banks_from_an_empty_directory() {
         );
     }
     assert!(out.stdout.contains("built-in"));
-    assert!(out.stdout.contains("9 banks"));
+    assert!(out.stdout.contains("10 banks"));
     assert!(
         !env.home().exists(),
         "listing must not create the home folder"
@@ -110,9 +111,11 @@ fn list_json_has_the_documented_shape() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     let banks = json(&out.stdout);
     let banks = banks.as_array().unwrap();
-    assert_eq!(banks.len(), 9);
+    assert_eq!(banks.len(), 10);
+    let total: u64 = banks.iter().map(|b| b["questions"].as_u64().unwrap()).sum();
+    assert!(total >= 330, "{total} questions");
     for b in banks {
-        assert!(NINE.contains(&b["category"].as_str().unwrap()), "{b}");
+        assert!(TEN.contains(&b["category"].as_str().unwrap()), "{b}");
         assert!(!b["title"].as_str().unwrap().is_empty());
         assert!(b["questions"].as_u64().unwrap() >= 1);
         assert_eq!(b["source"], "built-in");
@@ -147,6 +150,44 @@ fn show_json_has_the_documented_shape() {
     }
 }
 
+/// A situational question is marked where its id is, with the flag that
+/// draws it; `--json` carries `situation` (null when it fits everyone).
+#[test]
+fn show_marks_situational_questions_and_json_carries_the_situation() {
+    let env = Env::new();
+    let out = run(env.cmd(), &["banks", "show", "tell-me-about-yourself"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let marked: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("· situation: "))
+        .collect();
+    assert!(
+        marked.iter().any(|l| l.contains(". gap-on-cv  [")
+            && l.ends_with("situation: employment-gap (drawn with --situation employment-gap)")),
+        "{marked:?}"
+    );
+    assert!(
+        !out.stdout
+            .contains(". tell-me-about-yourself  [limit 1m30s, think 10s] ·")
+    );
+    let out = run(
+        env.cmd(),
+        &["banks", "show", "tell-me-about-yourself", "--json"],
+    );
+    let bank = json(&out.stdout);
+    let questions = bank["questions"].as_array().unwrap();
+    let (_, gap) = question(&bank, "gap-on-cv");
+    assert_eq!(gap["situation"], "employment-gap");
+    let (_, opener) = question(&bank, "tell-me-about-yourself");
+    assert!(opener["situation"].is_null(), "{opener}");
+    let situational = questions
+        .iter()
+        .filter(|q| q["situation"].is_string())
+        .count();
+    assert_eq!(marked.len(), situational);
+}
+
 #[test]
 fn show_unknown_category_exits_2_naming_the_known_ones() {
     let env = Env::new();
@@ -159,7 +200,7 @@ fn show_unknown_category_exits_2_naming_the_known_ones() {
         "{}",
         out.stderr
     );
-    for category in NINE {
+    for category in TEN {
         assert!(out.stderr.contains(category), "{}", out.stderr);
     }
 }
@@ -182,6 +223,7 @@ questions:
       - Tie it to what you want to do next.
     limit: 1m30s
     tags: [classic, research]
+    situation: career-change
   - id: pressure
     text: |
       Sell me this pen.
@@ -377,6 +419,18 @@ fn malformed() -> Vec<(&'static str, Vec<u8>, &'static str, Option<&'static str>
             Some(":3:5:"),
         ),
         (
+            "not-kebab-situation",
+            b"category: a\nquestions:\n  - id: a\n    text: b\n    situation: Lay Off\n".to_vec(),
+            "situation \"Lay Off\" is not kebab-case",
+            Some(":5:5:"),
+        ),
+        (
+            "blank-situation",
+            b"category: a\nquestions:\n  - id: a\n    text: b\n    situation: ''\n".to_vec(),
+            "situation \"\" is not kebab-case",
+            Some(":5:5:"),
+        ),
+        (
             "non-utf8",
             b"category: a\nquestions:\n  - id: a\n    text: caf\xe9\n".to_vec(),
             "not UTF-8",
@@ -534,10 +588,10 @@ fn bank_flag_overrides_and_adds_a_category() {
 
     let list = json(&run(env.cmd(), &["--bank", &folder, "banks", "list", "--json"]).stdout);
     let list = list.as_array().unwrap();
-    assert_eq!(list.len(), 10);
-    assert_eq!(list[9]["category"], "caught-off-guard");
-    assert_eq!(list[9]["title"], "Caught off guard");
-    assert_eq!(list[9]["source"], new.display().to_string());
+    assert_eq!(list.len(), 11);
+    assert_eq!(list[10]["category"], "caught-off-guard");
+    assert_eq!(list[10]["title"], "Caught off guard");
+    assert_eq!(list[10]["source"], new.display().to_string());
 }
 
 const HOSTILE: &str = r#"category: hostile
@@ -694,7 +748,7 @@ fn show_fills_company_and_role_when_given_and_shows_placeholders_otherwise() {
         .collect();
     assert!(
         texts.contains(
-            &"Why the data engineer role at the company, rather than a similar job somewhere else?"
+            &"Based on what you know about the company, what would you focus on in your first ninety days in the data engineer role?"
         ),
         "{texts:#?}"
     );

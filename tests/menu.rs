@@ -53,8 +53,8 @@ fn custom_drill_from_the_menu_runs_and_records_the_chosen_category() {
     let mut pty = menu(&home);
     pick(&mut pty, DRILL);
     pty.expect("Fixture (3 questions)");
-    // The fixture bank comes after the nine built-in ones.
-    for _ in 0..9 {
+    // The fixture bank comes after the ten built-in ones.
+    for _ in 0..10 {
         key(&mut pty, DOWN);
     }
     key(&mut pty, SPACE);
@@ -81,7 +81,8 @@ fn browsing_from_the_menu_shows_the_chosen_bank() {
     let mut pty = menu(&home);
     pick(&mut pty, BROWSE);
     pty.expect("Which bank?");
-    for _ in 0..9 {
+    // The fixture bank comes after the ten built-in ones.
+    for _ in 0..10 {
         key(&mut pty, DOWN);
     }
     key(&mut pty, ENTER);
@@ -166,7 +167,8 @@ fn the_menus_count_accepts_exactly_what_count_accepts() {
     let mut pty = menu(&home);
     pick(&mut pty, DRILL);
     pty.expect("Fixture (3 questions)");
-    for _ in 0..9 {
+    // The fixture bank comes after the ten built-in ones.
+    for _ in 0..10 {
         key(&mut pty, DOWN);
     }
     key(&mut pty, SPACE);

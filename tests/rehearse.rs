@@ -295,5 +295,7 @@ fn review_shows_a_rehearsals_report_again() {
             .find(|l| l.trim_start().starts_with("1. “"))
             .map(|l| l.trim_start().to_owned())
     };
-    assert_eq!(first(&shown), first(&text(&out.stdout)));
+    // (review wraps to 80 columns; the rehearsal's Markdown does not.)
+    let (again, then) = (first(&shown).unwrap(), first(&text(&out.stdout)).unwrap());
+    assert!(then.starts_with(&again), "{again:?} vs {then:?}");
 }

@@ -19,8 +19,8 @@ macro_rules! builtin {
     };
 }
 
-/// The nine built-in banks, in the order they are listed.
-pub const BUILTIN: [BuiltinFile; 9] = builtin!(
+/// The ten built-in banks, in the order they are listed.
+pub const BUILTIN: [BuiltinFile; 10] = builtin!(
     "tell-me-about-yourself",
     "strengths",
     "weaknesses",
@@ -29,5 +29,6 @@ pub const BUILTIN: [BuiltinFile; 9] = builtin!(
     "culture-fit",
     "company-research",
     "curveballs",
+    "salary-and-terms",
     "questions-to-ask",
 );

@@ -192,7 +192,7 @@ mod tests {
     use crate::bank::builtin::BUILTIN;
     use std::time::Duration;
 
-    const NINE: [&str; 9] = [
+    const TEN: [&str; 10] = [
         "weaknesses",
         "five-year-plan",
         "curveballs",
@@ -201,18 +201,19 @@ mod tests {
         "behavioral",
         "culture-fit",
         "company-research",
+        "salary-and-terms",
         "questions-to-ask",
     ];
 
     #[test]
-    fn every_builtin_bank_loads_and_the_nine_categories_are_there() {
+    fn every_builtin_bank_loads_and_the_ten_categories_are_there() {
         let catalog = match Catalog::builtin() {
             Ok(c) => c,
             Err(e) => panic!("a built-in bank is invalid:\n{e}"),
         };
         let mut got = catalog.categories();
         got.sort_unstable();
-        let mut want = NINE.to_vec();
+        let mut want = TEN.to_vec();
         want.sort_unstable();
         assert_eq!(got, want);
         for file in BUILTIN {
@@ -225,8 +226,9 @@ mod tests {
         }
     }
 
-    /// The content bar for the built-in banks (issue 2): at least 30
-    /// questions each, and every question carries at least one tip.
+    /// The content bar for the built-in banks (issues 2 and 15): at least
+    /// 30 questions each and 330 in all, every question with at least two
+    /// tips and a follow-up.
     #[test]
     fn builtin_banks_have_thirty_questions_each_with_tips() {
         let catalog = Catalog::builtin().unwrap_or_default();
@@ -240,10 +242,17 @@ mod tests {
                 ));
             }
             for q in &bank.questions {
-                if q.tips.is_empty() {
-                    short.push(format!("{}/{}: no tip", bank.category, q.id));
+                if q.tips.len() < 2 {
+                    short.push(format!("{}/{}: fewer than two tips", bank.category, q.id));
+                }
+                if q.followups.is_empty() {
+                    short.push(format!("{}/{}: no follow-up", bank.category, q.id));
                 }
             }
+        }
+        let total: usize = catalog.banks.iter().map(|b| b.questions.len()).sum();
+        if total < 330 {
+            short.push(format!("{total} questions in all"));
         }
         assert!(short.is_empty(), "{}", short.join("\n"));
     }
@@ -265,6 +274,7 @@ mod tests {
                     limit: None,
                     think: None,
                     tags: vec![],
+                    situation: None,
                 })
                 .collect(),
             source: if file.is_empty() {
@@ -320,7 +330,7 @@ mod tests {
 
         // No banks folder at all is fine.
         let c = Catalog::load_for_home(&dir.path().join("nowhere"), &[]).unwrap();
-        assert_eq!(c.banks.len(), 9);
+        assert_eq!(c.banks.len(), 10);
     }
 
     #[test]

@@ -32,8 +32,16 @@ pub const BANK_FIELDS: [&str; 6] = [
     "questions",
 ];
 /// The keys a question may have.
-pub const QUESTION_FIELDS: [&str; 7] =
-    ["id", "text", "followups", "tips", "limit", "think", "tags"];
+pub const QUESTION_FIELDS: [&str; 8] = [
+    "id",
+    "text",
+    "followups",
+    "tips",
+    "limit",
+    "think",
+    "tags",
+    "situation",
+];
 
 /// The advice for a bank path that does not exist (a mistyped `--bank`).
 pub const MISSING_FIX: &str = "check the path; `hotseat banks list` shows the banks in use";
@@ -286,6 +294,7 @@ struct RawQuestion {
     tags: Vec<String>,
     limit: Option<String>,
     think: Option<String>,
+    situation: Option<String>,
     /// Fields present with the wrong type (already reported).
     #[serde(skip)]
     invalid: Vec<&'static str>,
@@ -447,6 +456,7 @@ impl Check<'_> {
         raw.text = self.string(map, Some(i), "text", &mut invalid);
         raw.limit = self.string(map, Some(i), "limit", &mut invalid);
         raw.think = self.string(map, Some(i), "think", &mut invalid);
+        raw.situation = self.string(map, Some(i), "situation", &mut invalid);
         raw.followups = self.strings(map, i, "followups");
         raw.tips = self.strings(map, i, "tips");
         raw.tags = self.strings(map, i, "tags");
@@ -721,6 +731,7 @@ impl Check<'_> {
             }
             let limit = self.duration(q.limit, Some(i), "limit");
             let think = self.duration(q.think, Some(i), "think");
+            let situation = self.situation(q.situation, i);
             if let (Some(id), Some(text)) = (id, text) {
                 out.push(Question {
                     id,
@@ -730,6 +741,7 @@ impl Check<'_> {
                     limit,
                     think,
                     tags: q.tags,
+                    situation,
                 });
             }
         }
@@ -752,6 +764,30 @@ impl Check<'_> {
             );
         }
         out
+    }
+
+    /// A question's `situation:` — any kebab-case name (the set is open, so
+    /// a user's bank may name its own; the built-in names are documented in
+    /// [`super::situation::BUILTIN`]).
+    fn situation(&mut self, name: Option<String>, i: usize) -> Option<String> {
+        let name = name?;
+        if is_kebab(&name) {
+            return Some(name);
+        }
+        let fix = match to_kebab(&name) {
+            Some(k) => format!("write it in kebab-case: `{k}`"),
+            None => format!(
+                "name the situation in kebab-case, e.g. one of {}",
+                super::situation::BUILTIN.join(", ")
+            ),
+        };
+        self.report(
+            At::Key(i, "situation"),
+            path(Some(i), "situation"),
+            format!("situation {name:?} is not kebab-case"),
+            Some(fix),
+        );
+        None
     }
 
     /// Reports each unknown placeholder in `text` (field `key`, item `j`).
@@ -908,7 +944,7 @@ questions:
         assert_eq!(
             p[1],
             "t.yaml:5:5: questions[0].txt: unknown field \"txt\" (expected one of id, text, \
-             followups, tips, limit, think, tags)\n  fix: did you mean `text`?"
+             followups, tips, limit, think, tags, situation)\n  fix: did you mean `text`?"
         );
         assert!(p[2].contains("missing field `text`"), "{}", p[2]);
     }

@@ -12,10 +12,13 @@
 //! - [`fill`]: `{company}` and `{role}` filled into a text;
 //! - [`duration`]: `45s`, `2m`, `1m30s`;
 //! - [`builtin`]: the embedded `question-banks/*.yaml`;
-//! - [`own`]: the `caught-off-guard` bank `hotseat reflect` maintains.
+//! - [`own`]: the `caught-off-guard` bank `hotseat reflect` maintains;
+//! - [`situation`]: which situational questions a session may draw.
 
 pub mod builtin;
 pub mod catalog;
+#[cfg(test)]
+mod content_tests;
 pub mod duration;
 pub mod error;
 pub mod fill;
@@ -23,6 +26,7 @@ pub mod load;
 mod locate;
 pub mod own;
 pub mod prescan;
+pub mod situation;
 pub mod validate;
 
 use std::fmt;
@@ -34,6 +38,7 @@ pub use duration::{format_duration, parse_duration};
 pub use error::{BankError, FileCount, Problem};
 pub use fill::fill_placeholders;
 pub use load::{MAX_FILE_BYTES, check_file, parse_bank};
+pub use situation::Situations;
 
 /// One question of a bank.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +57,10 @@ pub struct Question {
     pub think: Option<Duration>,
     /// Free-form tags.
     pub tags: Vec<String>,
+    /// The history this question assumes (`employment-gap`, `layoff`, …):
+    /// drawn only when the user says the situation applies (see
+    /// [`situation`]). `None` for a question that fits everyone.
+    pub situation: Option<String>,
 }
 
 /// Where a bank came from.

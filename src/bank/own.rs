@@ -199,6 +199,7 @@ pub fn add_questions(
             limit: None,
             think: None,
             tags: vec!["reflect".into()],
+            situation: None,
         });
         outcome.added.push(id);
     }
@@ -243,6 +244,7 @@ pub fn render(bank: &Bank) -> String {
                 limit: q.limit.map(format_duration),
                 think: q.think.map(format_duration),
                 tags: &q.tags,
+                situation: q.situation.as_deref(),
             })
             .collect(),
     };
@@ -280,6 +282,8 @@ struct QuestionOut<'a> {
     think: Option<String>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    situation: Option<&'a str>,
 }
 
 /// `text` as the bank format accepts it and a terminal shows it plainly:
@@ -565,7 +569,7 @@ mod tests {
         let path = dir.path().join(FILE_NAME);
         std::fs::write(
             &path,
-            "# my notes\ncategory: caught-off-guard\ntitle: Ouch\nlimit: 2m\nquestions:\n  - id: mine\n    text: My own?\n    think: 20s\n    tips: [Breathe.]\n",
+            "# my notes\ncategory: caught-off-guard\ntitle: Ouch\nlimit: 2m\nquestions:\n  - id: mine\n    text: My own?\n    think: 20s\n    tips: [Breathe.]\n    situation: layoff\n",
         )
         .unwrap();
         add(dir.path(), &["A new one?"]);
@@ -578,7 +582,9 @@ mod tests {
             bank.questions[0].think,
             Some(std::time::Duration::from_secs(20))
         );
+        assert_eq!(bank.questions[0].situation.as_deref(), Some("layoff"));
         assert_eq!(bank.questions[1].id, "a-new-one");
+        assert_eq!(bank.questions[1].situation, None);
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(!text.contains("# my notes"), "comments are not kept");
 

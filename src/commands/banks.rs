@@ -135,6 +135,7 @@ fn show_json(bank: &Bank, out: &mut dyn Write) -> anyhow::Result<()> {
                 "limit_ms": millis(bank.limit_for(q)),
                 "think_ms": millis(bank.think_for(q)),
                 "tags": q.tags,
+                "situation": q.situation,
             })
         })
         .collect();
@@ -194,9 +195,16 @@ fn show(bank: &Bank, out: &mut dyn Write, paint: Paint) -> std::io::Result<()> {
     for (n, q) in bank.questions.iter().enumerate() {
         writeln!(out)?;
         let id = format!("{}. {}", n + 1, clean(&q.id));
+        // A situational question says so where its id is, so someone
+        // browsing knows why a drill never asked it.
+        let situation = q
+            .situation
+            .as_deref()
+            .map(|s| format!("  · situation: {} (drawn with --situation {0})", clean(s)))
+            .unwrap_or_default();
         writeln!(
             out,
-            "{}  [limit {}, think {}]",
+            "{}  [limit {}, think {}]{situation}",
             paint.strong(&id),
             format_duration(bank.limit_for(q)),
             format_duration(bank.think_for(q))

@@ -25,7 +25,7 @@ use crate::term::sanitize::clean;
 pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
     let drill = &args.drill;
     let catalog = Catalog::load_for_home(&ctx.home, &ctx.extra_banks)?;
-    let pool = question_pool(&catalog, &drill.category)?;
+    let pool = question_pool(&catalog, &drill.category, &drill.situation)?;
     let history = History::open(&ctx.home)?;
     let practice = read_practice(&history)?;
     let model = Fsrs::default();

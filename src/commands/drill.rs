@@ -16,7 +16,7 @@ use anyhow::Context as _;
 use rand::RngExt as _;
 
 use super::Usage;
-use crate::bank::{Bank, Catalog, Question, fill_placeholders};
+use crate::bank::{Bank, Catalog, Question, Situations, fill_placeholders};
 use crate::cli::{DrillArgs, InputArg};
 use crate::drill::{AnswerRecord, AnswerRules, InputMode, Mode, Stamp, select};
 use crate::history::History;
@@ -34,7 +34,7 @@ pub const PANIC_FOR_TESTS: &str = "HOTSEAT_TEST_PANIC";
 /// Runs a drill.
 pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::load_for_home(&ctx.home, &ctx.extra_banks)?;
-    let pool = question_pool(&catalog, &args.category)?;
+    let pool = question_pool(&catalog, &args.category, &args.situation)?;
     let count = usize::try_from(args.count).unwrap_or(usize::MAX);
     let seed = args.seed.unwrap_or_else(|| rand::rng().random());
     let order = select::draw(pool.len(), count, seed);
@@ -194,11 +194,16 @@ pub(crate) fn finish(
 }
 
 /// Every question of the chosen categories (all when none are given), with
-/// its bank. An unknown category is a usage error naming the known ones.
+/// its bank, less the situational ones whose situation the user has not
+/// said applies (`--situation`). An unknown category or situation is a
+/// usage error naming the known ones.
 pub(crate) fn question_pool<'c>(
     catalog: &'c Catalog,
     wanted: &[String],
+    situations: &[String],
 ) -> anyhow::Result<Vec<(&'c Bank, &'c Question)>> {
+    let situations = Situations::from_names(situations);
+    situations.check(catalog).map_err(Usage)?;
     let mut banks: Vec<&Bank> = Vec::new();
     for name in wanted.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
         let Some(bank) = catalog.bank(name) else {
@@ -214,11 +219,17 @@ pub(crate) fn question_pool<'c>(
     let pool: Vec<(&Bank, &Question)> = banks
         .iter()
         .flat_map(|b| b.questions.iter().map(move |q| (*b, q)))
+        .filter(|(_, q)| situations.admits(q))
         .collect();
     if pool.is_empty() {
-        return Err(
-            Usage("no questions to draw from: the chosen banks are empty".to_string()).into(),
-        );
+        let situational = banks.iter().any(|b| !b.questions.is_empty());
+        let why = if situational {
+            "the chosen banks hold only situational questions; name the situation with \
+             --situation NAME, or --situation all"
+        } else {
+            "the chosen banks are empty"
+        };
+        return Err(Usage(format!("no questions to draw from: {why}")).into());
     }
     Ok(pool)
 }
@@ -319,7 +330,7 @@ mod tests {
     #[test]
     fn unknown_category_is_a_usage_error_listing_the_known_ones() {
         let catalog = Catalog::builtin().unwrap();
-        let err = question_pool(&catalog, &["weaknesses".into(), "nope".into()]).unwrap_err();
+        let err = question_pool(&catalog, &["weaknesses".into(), "nope".into()], &[]).unwrap_err();
         assert!(err.is::<Usage>());
         let msg = err.to_string();
         assert!(msg.contains("\"nope\""), "{msg}");
@@ -332,14 +343,39 @@ mod tests {
         let pool = question_pool(
             &catalog,
             &["weaknesses".into(), " weaknesses ".into(), String::new()],
+            &["all".into()],
         )
         .unwrap();
         let expected = catalog.bank("weaknesses").unwrap().questions.len();
         assert_eq!(pool.len(), expected);
         assert!(pool.iter().all(|(b, _)| b.category == "weaknesses"));
-        let all = question_pool(&catalog, &[]).unwrap();
+        let all = question_pool(&catalog, &[], &["all".into()]).unwrap();
         let total: usize = catalog.banks.iter().map(|b| b.questions.len()).sum();
         assert_eq!(all.len(), total);
+        // Without a situation, exactly the situational questions are left out.
+        let plain = question_pool(&catalog, &[], &[]).unwrap();
+        let situational = catalog
+            .banks
+            .iter()
+            .flat_map(|b| &b.questions)
+            .filter(|q| q.situation.is_some())
+            .count();
+        assert!(situational > 0);
+        assert_eq!(plain.len(), total - situational);
+        assert!(plain.iter().all(|(_, q)| q.situation.is_none()));
+        let layoff = question_pool(&catalog, &[], &["layoff".into()]).unwrap();
+        assert!(
+            layoff
+                .iter()
+                .any(|(_, q)| q.situation.as_deref() == Some("layoff"))
+        );
+        assert!(
+            layoff
+                .iter()
+                .all(|(_, q)| matches!(q.situation.as_deref(), None | Some("layoff")))
+        );
+        let err = question_pool(&catalog, &[], &["lay-off".into()]).unwrap_err();
+        assert!(err.is::<Usage>(), "{err}");
     }
 
     /// A pasted word can carry escape sequences; the "To work on" line

@@ -13,7 +13,7 @@ use rand::RngExt as _;
 
 use super::Usage;
 use super::drill::{Closing, Fill, finish, input_mode, print_intro, run_plan};
-use crate::bank::{Bank, Catalog, Question};
+use crate::bank::{Bank, Catalog, Question, Situations};
 use crate::cli::RehearseArgs;
 use crate::drill::rehearsal::{self, Candidate, Offer, Phase};
 use crate::drill::schedule::Fsrs;
@@ -30,13 +30,29 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
     let schedule = practice.schedule(&Fsrs::default());
 
     // Every question a phase may ask, with what the planner weighs.
+    let situations = Situations::from_names(&args.situation);
+    situations.check(&catalog).map_err(Usage)?;
+    let last_rehearsal: HashSet<String> = practice.last_rehearsal().iter().cloned().collect();
+    // The night before, the question about your own situation should not
+    // be a surprise: one phase prefers it — the first that has one not
+    // asked last time, else the first that has one.
+    let situational_in = |phase: Phase, fresh: bool| {
+        phase.categories().iter().any(|c| {
+            catalog.bank(c).is_some_and(|b| {
+                b.questions.iter().any(|q| {
+                    situations.selects(q)
+                        && !(fresh && last_rehearsal.contains(&format!("{}/{}", b.category, q.id)))
+                })
+            })
+        })
+    };
+    let phases = || rehearsal::STRUCTURE.iter().map(|(p, _)| *p);
+    let situational_phase = phases()
+        .find(|p| situational_in(*p, true))
+        .or_else(|| phases().find(|p| situational_in(*p, false)));
     let mut pool: Vec<(&Bank, &Question, Phase)> = Vec::new();
     let mut offer = Offer {
-        last_rehearsal: practice
-            .last_rehearsal()
-            .iter()
-            .cloned()
-            .collect::<HashSet<_>>(),
+        last_rehearsal,
         company: args.company.is_some(),
         ..Offer::default()
     };
@@ -46,7 +62,7 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
             let Some(bank) = catalog.bank(category) else {
                 continue;
             };
-            for q in &bank.questions {
+            for q in bank.questions.iter().filter(|q| situations.admits(q)) {
                 let key = format!("{}/{}", bank.category, q.id);
                 candidates.push(Candidate {
                     index: pool.len(),
@@ -54,7 +70,8 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
                     has_followup: !q.followups.is_empty(),
                     names_company: q.text.contains("{company}"),
                     score: schedule.memories.get(&key).map(|m| m.score()),
-                    preferred: bank.category == crate::bank::own::CATEGORY,
+                    preferred: bank.category == crate::bank::own::CATEGORY
+                        || (situational_phase == Some(phase) && situations.selects(q)),
                     key,
                 });
                 pool.push((bank, q, phase));
