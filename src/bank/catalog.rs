@@ -275,6 +275,9 @@ mod tests {
                     think: None,
                     tags: vec![],
                     situation: None,
+                    listen_for: Vec::new(),
+                    skip_points: Vec::new(),
+                    avoid: Vec::new(),
                 })
                 .collect(),
             source: if file.is_empty() {
@@ -282,6 +285,8 @@ mod tests {
             } else {
                 Source::File(file.into())
             },
+            listen_for: Vec::new(),
+            avoid: Vec::new(),
         }
     }
 

@@ -666,6 +666,8 @@ impl Check<'_> {
             think,
             questions,
             source,
+            listen_for: Vec::new(),
+            avoid: Vec::new(),
         })
     }
 
@@ -742,6 +744,9 @@ impl Check<'_> {
                     think,
                     tags: q.tags,
                     situation,
+                    listen_for: Vec::new(),
+                    skip_points: Vec::new(),
+                    avoid: Vec::new(),
                 });
             }
         }

@@ -61,6 +61,39 @@ pub struct Question {
     /// drawn only when the user says the situation applies (see
     /// [`situation`]). `None` for a question that fits everyone.
     pub situation: Option<String>,
+    /// What an interviewer listens for in an answer to this question, on
+    /// top of its bank's [`Bank::listen_for`].
+    pub listen_for: Vec<Point>,
+    /// Bank-level points (by label) that do not fit this question.
+    pub skip_points: Vec<String>,
+    /// Dodges an interviewer hears in an answer to this question, on top of
+    /// its bank's [`Bank::avoid`].
+    pub avoid: Vec<Avoid>,
+}
+
+/// A point an interviewer listens for: heard when any cue matches.
+///
+/// A cue is a phrase of whole words, case-insensitive, apostrophes ignored;
+/// a word may start or end with `*`, a lone `*` is any one word, `#figure`
+/// is any figure; `{company}`/`{role}` are filled, and a cue whose
+/// placeholder has no value is skipped. No regular expressions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    /// The point's label, e.g. "the result" (unique within its bank).
+    pub point: String,
+    /// The phrases that show it was made.
+    pub cues: Vec<String>,
+    /// The next step shown when it was not heard ("Add: <point>" without).
+    pub hint: Option<String>,
+}
+
+/// A dodge an interviewer hears: matched like a point's cues.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Avoid {
+    /// The phrases.
+    pub cues: Vec<String>,
+    /// Why it lands badly, shown with the match.
+    pub why: String,
 }
 
 /// Where a bank came from.
@@ -125,6 +158,10 @@ pub struct Bank {
     pub questions: Vec<Question>,
     /// Where it came from.
     pub source: Source,
+    /// What an interviewer listens for in every answer of the category.
+    pub listen_for: Vec<Point>,
+    /// Dodges an interviewer hears in any answer of the category.
+    pub avoid: Vec<Avoid>,
 }
 
 /// Answer limit when neither question nor bank sets one.
@@ -133,6 +170,21 @@ pub const DEFAULT_LIMIT: Duration = Duration::from_secs(90);
 pub const DEFAULT_THINK: Duration = Duration::from_secs(10);
 
 impl Bank {
+    /// The points that apply to `q`: the bank's, less those `q` skips, then
+    /// the question's own.
+    pub fn points_for<'a>(&'a self, q: &'a Question) -> Vec<&'a Point> {
+        self.listen_for
+            .iter()
+            .filter(|p| !q.skip_points.contains(&p.point))
+            .chain(q.listen_for.iter())
+            .collect()
+    }
+
+    /// The dodges that apply to `q`: the bank's, then the question's own.
+    pub fn avoid_for<'a>(&'a self, q: &'a Question) -> Vec<&'a Avoid> {
+        self.avoid.iter().chain(q.avoid.iter()).collect()
+    }
+
     /// The answer limit that applies to `q`: the question's, else the bank's,
     /// else [`DEFAULT_LIMIT`].
     pub fn limit_for(&self, q: &Question) -> Duration {

@@ -160,6 +160,8 @@ pub fn add_questions(
             think: None,
             questions: Vec::new(),
             source: Source::File(path.clone()),
+            listen_for: Vec::new(),
+            avoid: Vec::new(),
         }
     };
 
@@ -200,6 +202,9 @@ pub fn add_questions(
             think: None,
             tags: vec!["reflect".into()],
             situation: None,
+            listen_for: Vec::new(),
+            skip_points: Vec::new(),
+            avoid: Vec::new(),
         });
         outcome.added.push(id);
     }

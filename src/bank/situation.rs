@@ -127,6 +127,9 @@ mod tests {
             think: None,
             tags: vec![],
             situation: situation.map(str::to_string),
+            listen_for: Vec::new(),
+            skip_points: Vec::new(),
+            avoid: Vec::new(),
         }
     }
 
