@@ -58,6 +58,9 @@ pub enum Command {
     Rehearse(RehearseArgs),
     /// Delete one session's records from the history, after confirming
     Forget(ForgetArgs),
+    /// The defaults in config.yaml: path, show, check
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Print a shell completion script (see the README for where it goes)
     Completions {
         /// The shell
@@ -342,6 +345,17 @@ pub struct RehearseArgs {
     pub seed: Option<u64>,
 }
 
+/// `hotseat config …`
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where the config file is (it may not exist yet)
+    Path,
+    /// Every key's value and where it came from
+    Show,
+    /// Validate the config file and report every problem with file:line
+    Check,
+}
+
 /// Options of `hotseat forget`.
 #[derive(Debug, Args)]
 pub struct ForgetArgs {
@@ -404,8 +418,11 @@ pub struct DrillArgs {
     #[arg(long, value_enum, default_value_t = InputArg::Typed)]
     pub input: InputArg,
     /// Submit the answer when the limit passes
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_strict")]
     pub strict: bool,
+    /// Do not submit at the limit (turns off --strict or `strict: true`)
+    #[arg(long = "no-strict", overrides_with = "strict")]
+    pub no_strict: bool,
     /// Seed for a reproducible draw (a whole number)
     #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: Option<u64>,

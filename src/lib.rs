@@ -8,6 +8,7 @@
 pub mod bank;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod content;
 pub mod drill;
 pub mod history;

@@ -172,6 +172,14 @@ pub fn check_yaml_shape(src: &str, file: &Path) -> Result<(), BankError> {
     })
 }
 
+/// Parses any other YAML text hotseat reads (the config) into a generic
+/// value, the same way banks are: the nesting pre-scan first, then the
+/// parser, its errors located and explained.
+pub fn parse_yaml(src: &str, file: &Path) -> Result<Value, BankError> {
+    check_yaml_shape(src, file)?;
+    serde_yaml::from_str(src).map_err(|e| yaml_error(&e, src, file))
+}
+
 /// Turns a parser error into a located problem with advice.
 fn yaml_error(e: &serde_yaml::Error, src: &str, file: &Path) -> BankError {
     let mut msg = e.to_string();

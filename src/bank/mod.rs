@@ -23,7 +23,7 @@ pub mod duration;
 pub mod error;
 pub mod fill;
 pub mod load;
-mod locate;
+pub(crate) mod locate;
 pub mod own;
 pub mod prescan;
 pub mod situation;

@@ -14,6 +14,7 @@ use dialoguer::{Input, MultiSelect, Select};
 use super::Context;
 use crate::bank::Catalog;
 use crate::cli::{BanksCommand, Cli, Command, parse_count};
+use crate::config::Config;
 use crate::term::sanitize::clean;
 
 /// The menu's entries, in order: the two ways hotseat is used first.
@@ -51,15 +52,21 @@ impl Entry {
 }
 
 /// Parses a command line built by the menu, so each entry runs with
-/// exactly the defaults of its subcommand.
-fn parsed(args: Vec<String>) -> dialoguer::Result<Option<Command>> {
-    let cli = Cli::try_parse_from(args)
-        .map_err(|e| dialoguer::Error::IO(io::Error::other(e.to_string())))?;
+/// exactly the defaults of its subcommand, `config.yaml` applied where the
+/// menu did not ask.
+fn parsed(args: Vec<String>, config: &Config) -> dialoguer::Result<Option<Command>> {
+    use clap::{CommandFactory, FromArgMatches};
+    let fail = |e: clap::Error| dialoguer::Error::IO(io::Error::other(e.to_string()));
+    let matches = Cli::command().try_get_matches_from(args).map_err(fail)?;
+    let mut cli = Cli::from_arg_matches(&matches).map_err(fail)?;
+    if let Some(command) = &mut cli.command {
+        super::defaults::apply(config, &super::defaults::Given { top: &matches }, command);
+    }
     Ok(cli.command)
 }
 
 /// Shows the menu and runs the chosen entry.
-pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, config: &Config) -> anyhow::Result<ExitCode> {
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         Cli::command().print_help()?;
         return Ok(ExitCode::from(2));
@@ -69,7 +76,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     let watch = Watch::start().context("cannot listen for Ctrl-C and other signals")?;
     // Keys typed before the menu was on screen are not a choice.
     let _ = crate::term::input::discard_typeahead();
-    let result = choose(ctx, theme);
+    let result = choose(ctx, theme, config);
     if let Err(dialoguer::Error::IO(e)) = &result
         && e.kind() == io::ErrorKind::Interrupted
     {
@@ -136,7 +143,7 @@ impl Watch {
 }
 
 /// Asks until a command is known; `None` means quit.
-fn choose(ctx: &Context, theme: &dyn Theme) -> dialoguer::Result<Option<Command>> {
+fn choose(ctx: &Context, theme: &dyn Theme, config: &Config) -> dialoguer::Result<Option<Command>> {
     let Some(entry) = Select::with_theme(theme)
         .with_prompt("What would you like to do?")
         .items(ENTRIES)
@@ -147,9 +154,9 @@ fn choose(ctx: &Context, theme: &dyn Theme) -> dialoguer::Result<Option<Command>
     };
     let entry = Entry::at(entry);
     match entry {
-        Entry::Daily => return parsed(vec!["hotseat".into(), "daily".into()]),
-        Entry::Rehearse => return rehearse(theme),
-        Entry::Reflect => return parsed(vec!["hotseat".into(), "reflect".into()]),
+        Entry::Daily => return parsed(vec!["hotseat".into(), "daily".into()], config),
+        Entry::Rehearse => return rehearse(theme, config),
+        Entry::Reflect => return parsed(vec!["hotseat".into(), "reflect".into()], config),
         Entry::Quit => return Ok(None),
         Entry::Drill | Entry::Browse => {}
     }
@@ -192,7 +199,7 @@ fn choose(ctx: &Context, theme: &dyn Theme) -> dialoguer::Result<Option<Command>
             if !categories.is_empty() {
                 args.extend(["--category".to_string(), categories.join(",")]);
             }
-            parsed(args)
+            parsed(args, config)
         }
         Entry::Browse if !labels.is_empty() => {
             let Some(i) = Select::with_theme(theme)
@@ -220,7 +227,7 @@ fn choose(ctx: &Context, theme: &dyn Theme) -> dialoguer::Result<Option<Command>
 
 /// The rehearsal's questions: company and role (Enter for none) and the
 /// budget, checked as `--minutes` checks it.
-fn rehearse(theme: &dyn Theme) -> dialoguer::Result<Option<Command>> {
+fn rehearse(theme: &dyn Theme, config: &Config) -> dialoguer::Result<Option<Command>> {
     let company: String = Input::with_theme(theme)
         .with_prompt("Company (Enter for none)")
         .allow_empty(true)
@@ -250,5 +257,5 @@ fn rehearse(theme: &dyn Theme) -> dialoguer::Result<Option<Command>> {
             args.push(format!("{flag}={}", value.trim()));
         }
     }
-    parsed(args)
+    parsed(args, config)
 }

@@ -3,7 +3,9 @@
 //! 2 usage or invalid input.
 
 pub mod banks;
+pub mod config;
 pub mod daily;
+pub(crate) mod defaults;
 pub mod drill;
 pub mod export;
 pub mod forget;
@@ -18,8 +20,6 @@ pub mod stats;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-use clap::Parser;
 
 use crate::cli::{Cli, ColorChoice, Command};
 
@@ -43,8 +43,14 @@ pub struct Context {
 
 /// Runs the program and returns its exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    use clap::{CommandFactory, FromArgMatches};
+    // Parsed in two steps to keep the matches: they say which flags were
+    // typed, so `config.yaml` fills only the others.
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, m)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(err) => {
             let _ = err.print();
             return if err.use_stderr() {
@@ -54,7 +60,7 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    match run(cli) {
+    match run(cli, &matches) {
         Ok(code) => code,
         Err(err) => {
             if is_broken_pipe(&err) {
@@ -73,9 +79,25 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn run(mut cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<ExitCode> {
     let home = crate::home::resolve(cli.global.home.clone(), std::env::var_os("HOTSEAT_HOME"))?;
-    let color = match cli.global.color {
+    let given = defaults::Given { top: matches };
+    // The config is read by every command but those that must always work
+    // (`config`, `completions`, `man`); a broken one stops the others.
+    let uses_config = !matches!(
+        cli.command,
+        Some(Command::Config(_) | Command::Completions { .. } | Command::Man)
+    );
+    let config = if uses_config {
+        crate::config::load(&home)?.unwrap_or_default()
+    } else {
+        crate::config::Config::default()
+    };
+    if let Some(command) = &mut cli.command {
+        defaults::apply(&config, &given, command);
+    }
+    let color_choice = defaults::color(&config, &given, cli.global.color);
+    let color = match color_choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         // A dumb terminal shows escape codes as text: no colour there either.
@@ -92,7 +114,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     match cli.command {
         Some(command) => dispatch(&ctx, command),
-        None => menu::run(&ctx),
+        None => menu::run(&ctx, &config),
     }
 }
 
@@ -105,6 +127,7 @@ fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Rehearse(args) => rehearse::run(ctx, &args),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
+        Command::Config(cmd) => config::run(ctx, &cmd),
         Command::Forget(args) => forget::run(ctx, &args),
         Command::Reflect(args) => reflect::run(ctx, &args),
         Command::Stats(args) => stats::run(ctx, &args),
@@ -152,9 +175,11 @@ pub(crate) fn unknown_category(catalog: &crate::bank::Catalog, category: &str) -
 
 /// 2 when the error is the user's input, else 1.
 fn exit_code_for(err: &anyhow::Error) -> ExitCode {
-    let invalid = err
-        .chain()
-        .any(|cause| cause.is::<Usage>() || cause.is::<crate::bank::BankError>());
+    let invalid = err.chain().any(|cause| {
+        cause.is::<Usage>()
+            || cause.is::<crate::bank::BankError>()
+            || cause.is::<crate::config::ConfigError>()
+    });
     ExitCode::from(if invalid { 2 } else { 1 })
 }
 

@@ -1,0 +1,236 @@
+//! Applying `config.yaml` to a command's flags: a value from the file is
+//! used only where the flag was not given on the command line (clap says
+//! where each value came from), so the precedence is flag, then environment
+//! variable, then config, then the built-in default.
+
+use clap::ArgMatches;
+use clap::parser::ValueSource;
+
+use crate::cli::{ColorChoice, Command, DrillArgs, InputArg, RehearseArgs};
+use crate::config::Config;
+
+/// Whether the flag with clap id `id` was given on the command line, in
+/// the subcommand's matches (`sub`) or the global ones.
+pub(crate) struct Given<'a> {
+    /// The whole command line's matches.
+    pub top: &'a ArgMatches,
+}
+
+impl Given<'_> {
+    fn sub(&self) -> Option<&ArgMatches> {
+        self.top.subcommand().map(|(_, m)| m)
+    }
+
+    /// The flag was typed (not a default).
+    pub(crate) fn flag(&self, id: &str) -> bool {
+        let typed = |m: &ArgMatches| {
+            m.try_get_raw(id).is_ok_and(|v| v.is_some())
+                && m.value_source(id) == Some(ValueSource::CommandLine)
+        };
+        typed(self.top) || self.sub().is_some_and(typed)
+    }
+}
+
+fn input(name: &str) -> InputArg {
+    match name {
+        "spoken" => InputArg::Spoken,
+        _ => InputArg::Typed,
+    }
+}
+
+/// The colour choice: `--color` if given, else the config's, else `auto`.
+pub(crate) fn color(config: &Config, given: &Given<'_>, flag: ColorChoice) -> ColorChoice {
+    // A flag, then the environment (NO_COLOR), then the config.
+    if given.flag("color") || std::env::var_os("NO_COLOR").is_some() {
+        return flag;
+    }
+    match config.color.as_deref() {
+        Some("always") => ColorChoice::Always,
+        Some("never") => ColorChoice::Never,
+        _ => flag,
+    }
+}
+
+/// The drill flags (also `daily`'s) with the config's values where no
+/// flag was given.
+pub(crate) fn drill(config: &Config, given: &Given<'_>, a: &mut DrillArgs) {
+    if !given.flag("count")
+        && let Some(n) = config.count
+    {
+        a.count = n;
+    }
+    if !given.flag("limit") {
+        a.limit = a.limit.or(config.limit);
+    }
+    if !given.flag("think") {
+        a.think = a.think.or(config.think);
+    }
+    if !given.flag("pause")
+        && let Some(p) = config.pause
+    {
+        a.pause = p;
+    }
+    if !given.flag("input")
+        && let Some(i) = &config.input
+    {
+        a.input = input(i);
+    }
+    if !given.flag("rate") && !given.flag("no_rate") && config.rate == Some(true) {
+        a.rate = true;
+    }
+    if !given.flag("strict") && !given.flag("no_strict") && config.strict == Some(true) {
+        a.strict = true;
+    }
+    if !given.flag("company") {
+        a.company = a.company.take().or_else(|| config.company.clone());
+    }
+    if !given.flag("role") {
+        a.role = a.role.take().or_else(|| config.role.clone());
+    }
+    if !given.flag("situation")
+        && let Some(s) = &config.situations
+    {
+        a.situation = s.clone();
+    }
+}
+
+/// The rehearsal's flags with the config's values where no flag was given
+/// (a rehearsal is always strict, whatever the config says).
+pub(crate) fn rehearse(config: &Config, given: &Given<'_>, a: &mut RehearseArgs) {
+    if !given.flag("minutes")
+        && let Some(m) = config.minutes
+    {
+        a.minutes = m;
+    }
+    if !given.flag("pause")
+        && let Some(p) = config.pause
+    {
+        a.pause = p;
+    }
+    if !given.flag("input")
+        && let Some(i) = &config.input
+    {
+        a.input = input(i);
+    }
+    if !given.flag("company") {
+        a.company = a.company.take().or_else(|| config.company.clone());
+    }
+    if !given.flag("role") {
+        a.role = a.role.take().or_else(|| config.role.clone());
+    }
+    if !given.flag("situation")
+        && let Some(s) = &config.situations
+    {
+        a.situation = s.clone();
+    }
+}
+
+/// Applies `config` to `command` where its flags were not given.
+pub(crate) fn apply(config: &Config, given: &Given<'_>, command: &mut Command) {
+    match command {
+        Command::Drill(a) => drill(config, given, a),
+        Command::Daily(a) => {
+            drill(config, given, &mut a.drill);
+            if !given.flag("category")
+                && let Some(c) = &config.daily_categories
+            {
+                a.drill.category = c.clone();
+            }
+        }
+        Command::Rehearse(a) => rehearse(config, given, a),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{CommandFactory, FromArgMatches};
+
+    use crate::cli::Cli;
+
+    fn with(config: &Config, args: &[&str]) -> Command {
+        let matches = Cli::command().try_get_matches_from(args).unwrap();
+        let mut cli = Cli::from_arg_matches(&matches).unwrap();
+        let mut command = cli.command.take().unwrap();
+        apply(config, &Given { top: &matches }, &mut command);
+        command
+    }
+
+    fn config() -> Config {
+        Config {
+            count: Some(2),
+            pause: Some(std::time::Duration::from_secs(5)),
+            strict: Some(true),
+            rate: Some(true),
+            company: Some("Acme".into()),
+            daily_categories: Some(vec!["weaknesses".into()]),
+            minutes: Some(20),
+            situations: Some(vec!["layoff".into()]),
+            ..Config::default()
+        }
+    }
+
+    #[test]
+    fn the_config_fills_what_no_flag_gave() {
+        let Command::Drill(a) = with(&config(), &["hotseat", "drill"]) else {
+            panic!()
+        };
+        assert_eq!(a.count, 2);
+        assert_eq!(a.pause, std::time::Duration::from_secs(5));
+        assert!(a.strict && a.rate);
+        assert_eq!(a.company.as_deref(), Some("Acme"));
+        assert_eq!(a.situation, ["layoff"]);
+        let Command::Daily(d) = with(&config(), &["hotseat", "daily"]) else {
+            panic!()
+        };
+        assert_eq!(d.drill.category, ["weaknesses"]);
+        let Command::Rehearse(r) = with(&config(), &["hotseat", "rehearse"]) else {
+            panic!()
+        };
+        assert_eq!(r.minutes, 20);
+        assert_eq!(r.company.as_deref(), Some("Acme"));
+    }
+
+    #[test]
+    fn a_flag_beats_the_config_and_no_twins_turn_it_off() {
+        let args = [
+            "hotseat",
+            "drill",
+            "--count",
+            "7",
+            "--pause",
+            "3s",
+            "--no-strict",
+            "--no-rate",
+            "--company",
+            "Initech",
+        ];
+        let Command::Drill(a) = with(&config(), &args) else {
+            panic!()
+        };
+        assert_eq!(a.count, 7);
+        assert_eq!(
+            a.pause,
+            std::time::Duration::from_secs(3),
+            "typed, though it is the default"
+        );
+        assert!(!a.strict && !a.rate);
+        assert_eq!(a.company.as_deref(), Some("Initech"));
+        let Command::Daily(d) = with(&config(), &["hotseat", "daily", "--category", "curveballs"])
+        else {
+            panic!()
+        };
+        assert_eq!(d.drill.category, ["curveballs"]);
+    }
+
+    #[test]
+    fn without_a_config_the_built_in_defaults_stay() {
+        let Command::Drill(a) = with(&Config::default(), &["hotseat", "drill"]) else {
+            panic!()
+        };
+        assert_eq!(a.count, 5);
+        assert!(!a.strict && !a.rate);
+        assert_eq!(a.company, None);
+    }
+}
