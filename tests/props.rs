@@ -801,6 +801,10 @@ proptest! {
                     prop_assert_eq!((p.at_word, p.at_char, p.ms), (None, None, 0));
                 }
                 InputMode::Line => prop_assert!(false, "a line answer has pauses: {:?}", p),
+                InputMode::Voice => {
+                    prop_assert_eq!((p.at_word, p.at_char), (None, None));
+                    prop_assert!(p.ms > ms(rules.pause_threshold), "{p:?} not over the threshold");
+                }
             }
         }
         match rules.input {
@@ -808,7 +812,7 @@ proptest! {
                 prop_assert_eq!(&m.text, &model.text());
                 prop_assert_eq!(m.revisions, model.deleted);
             }
-            InputMode::Spoken => {
+            InputMode::Spoken | InputMode::Voice => {
                 prop_assert_eq!((m.text.as_str(), m.words, m.revisions), ("", 0, 0));
             }
             InputMode::Line => {
@@ -992,7 +996,14 @@ fn any_answer(wild: bool) -> impl Strategy<Value = AnswerRecord> {
             0i64..4_000_000_000,
             prop::sample::select(&[Mode::Drill, Mode::Daily, Mode::Rehearse][..]),
             nasty_text(),
-            prop::sample::select(&[InputMode::Typed, InputMode::Spoken, InputMode::Line][..]),
+            prop::sample::select(
+                &[
+                    InputMode::Typed,
+                    InputMode::Spoken,
+                    InputMode::Line,
+                    InputMode::Voice,
+                ][..],
+            ),
             ms.clone(),
             ms.clone(),
             ms,
@@ -1001,9 +1012,9 @@ fn any_answer(wild: bool) -> impl Strategy<Value = AnswerRecord> {
             any::<bool>(),
             any::<bool>(),
             prop::collection::vec(pause(), 0..5),
-            prop_oneof![0u32..300, any::<u32>()],
+            proptest::option::of(prop_oneof![0u32..300, any::<u32>()]),
             wpm,
-            any::<u32>(),
+            proptest::option::of(any::<u32>()),
             prop::collection::vec(nasty_text(), 0..3),
             any::<u32>(),
         ),

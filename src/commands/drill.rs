@@ -357,9 +357,9 @@ mod tests {
             skipped: false,
             // Enough pauses to beat the short-answer signal.
             pauses: vec![pause(9_000), pause(8_000), pause(7_000), pause(6_000)],
-            words: 11,
+            words: Some(11),
             wpm: Some(11.0),
-            fillers: 0,
+            fillers: Some(0),
             filler_words: Vec::new(),
             revisions: 0,
             hint: false,

@@ -32,6 +32,11 @@ pub fn duration(ms: u64) -> String {
     }
 }
 
+/// What the feedback says instead of words, pace and fillers for a voice
+/// answer: they are not measured (there is no transcript), never zero.
+pub const NOT_MEASURED_VOICE: &str =
+    "Words, pace and fillers are not measured for voice answers (no transcript).";
+
 /// `1 pause` / `2 pauses`.
 fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -48,17 +53,19 @@ fn is_blank(rec: &AnswerRecord) -> bool {
         return false;
     }
     match rec.input {
-        InputMode::Spoken => rec.answer_ms == 0 && rec.pauses.is_empty(),
-        InputMode::Typed | InputMode::Line => rec.words == 0,
+        InputMode::Spoken | InputMode::Voice => rec.answer_ms == 0 && rec.pauses.is_empty(),
+        // Words not measured (null) is not a blank.
+        InputMode::Typed | InputMode::Line => rec.words == Some(0),
     }
 }
 
-/// The longest pause that has a place in the text (typed); the first of
-/// equals.
+/// The longest measured pause (typed, with its place in the text, or
+/// voice, with its time); the first of equals. Spoken stumble marks have
+/// no length and are left out.
 fn longest_typed(pauses: &[Pause]) -> Option<&Pause> {
     pauses
         .iter()
-        .filter(|p| p.at_word.is_some())
+        .filter(|p| !p.is_mark())
         .fold(None, |best: Option<&Pause>, p| match best {
             Some(b) if b.ms >= p.ms => Some(b),
             _ => Some(p),
@@ -68,7 +75,11 @@ fn longest_typed(pauses: &[Pause]) -> Option<&Pause> {
 /// Where a pause fell, in words: `after “project” (word 12)`.
 pub fn place(text: &str, p: &Pause) -> String {
     let Some(k) = p.at_word else {
-        return "self-marked".to_owned();
+        // A voice pause has no transcript to place it in: its time does.
+        return match p.at_ms {
+            Some(at) if !p.is_mark() => format!("{} into the answer", duration(at)),
+            _ => "self-marked".to_owned(),
+        };
     };
     if k == 0 {
         return "before the first word".to_owned();
@@ -152,7 +163,7 @@ pub fn answer_feedback_with_threshold(
     } else {
         let started = match rec.input {
             InputMode::Typed => "Started after",
-            InputMode::Spoken => "Started talking after",
+            InputMode::Spoken | InputMode::Voice => "Started talking after",
             InputMode::Line => "Answered after",
         };
         lines.push(format!(
@@ -168,16 +179,21 @@ pub fn answer_feedback_with_threshold(
                     lines.push(l);
                 }
             }
+            InputMode::Voice => {
+                lines.push(pause_line(rec, &over));
+                lines.push(format!("Spoke for {}.", duration(rec.answer_ms)));
+                lines.push(NOT_MEASURED_VOICE.to_owned());
+            }
             InputMode::Line => {}
         }
-        if rec.input != InputMode::Spoken {
-            let mut w = count(rec.words as usize, "word", "words");
+        if let (InputMode::Typed | InputMode::Line, Some(words)) = (rec.input, rec.words) {
+            let mut w = count(words as usize, "word", "words");
             if rec.pasted_words > 0 {
                 w.push_str(&format!(" ({} pasted)", rec.pasted_words));
             }
             // Pasted words count as words, never as speed.
             lines.push(match rec.wpm {
-                _ if mostly_pasted(rec.words, rec.pasted_words) => {
+                _ if mostly_pasted(words, rec.pasted_words) => {
                     format!("{w}; wpm not given: most of the answer was pasted.")
                 }
                 Some(wpm) if rec.pasted_words > 0 => {
@@ -225,7 +241,7 @@ pub fn answer_feedback_with_threshold(
 /// "No pauses." / "1 pause over 3 s: 6.1 s, after “x” (word 3)." / "2
 /// pauses over 3 s; longest …".
 fn pause_line(rec: &AnswerRecord, over: &str) -> String {
-    let n = rec.pauses.iter().filter(|p| p.at_word.is_some()).count();
+    let n = rec.pauses.iter().filter(|p| !p.is_mark()).count();
     match longest_typed(&rec.pauses) {
         None => format!("No pauses{over}."),
         Some(p) if n == 1 => format!(
@@ -245,7 +261,7 @@ fn pause_line(rec: &AnswerRecord, over: &str) -> String {
 fn stumble_line(pauses: &[Pause]) -> Option<String> {
     let times: Vec<String> = pauses
         .iter()
-        .filter(|p| p.at_word.is_none())
+        .filter(|p| p.is_mark())
         .filter_map(|p| p.at_ms.map(duration))
         .collect();
     let list = match times.as_slice() {
@@ -485,7 +501,7 @@ fn pause_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     let done = answered(answers);
     let typed: usize = done
         .iter()
-        .map(|a| a.pauses.iter().filter(|p| p.at_word.is_some()).count())
+        .map(|a| a.pauses.iter().filter(|p| !p.is_mark()).count())
         .sum();
     let total: usize = done.iter().map(|a| a.pauses.len()).sum();
     let marked = total - typed;
@@ -570,10 +586,12 @@ fn overrun_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     })
 }
 
+/// Answered questions whose words were counted: not spoken, not voice
+/// (words not measured), not a record with its words null.
 fn written(answers: &[AnswerRecord]) -> Vec<&AnswerRecord> {
     answers
         .iter()
-        .filter(|a| !a.skipped && a.input != InputMode::Spoken)
+        .filter(|a| !a.skipped && a.input != InputMode::Spoken && a.words.is_some())
         .collect()
 }
 
@@ -583,7 +601,7 @@ fn filler_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
         .iter()
         .flat_map(|a| a.filler_words.iter().cloned())
         .collect();
-    let words: u64 = done.iter().map(|a| u64::from(a.words)).sum();
+    let words: u64 = done.iter().filter_map(|a| a.words).map(u64::from).sum();
     if all.len() < 2 || words == 0 {
         return None;
     }
@@ -619,7 +637,7 @@ fn short_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     let done = written(answers);
     let short: Vec<u32> = done
         .iter()
-        .map(|a| a.words)
+        .filter_map(|a| a.words)
         .filter(|w| *w < th.short_words)
         .collect();
     let shortest = *short.iter().min()?;
@@ -703,7 +721,9 @@ pub fn answer_hesitation(a: &AnswerRecord) -> f64 {
     if a.overran {
         score += SCORE_OVERRUN;
     }
-    score + SCORE_PER_FILLER * f64::from(a.fillers)
+    // Fillers not measured (voice) add nothing: unknown is not zero, but
+    // it is not a filler either.
+    score + SCORE_PER_FILLER * f64::from(a.fillers.unwrap_or(0))
 }
 
 /// How much a question makes the user hesitate: the mean over its answers
@@ -749,9 +769,9 @@ mod tests {
             overran: false,
             skipped: false,
             pauses: vec![],
-            words: 60,
+            words: Some(60),
             wpm: Some(60.0),
-            fillers: 0,
+            fillers: Some(0),
             filler_words: vec![],
             revisions: 0,
             hint: false,
@@ -781,7 +801,7 @@ mod tests {
 
     fn with_fillers(mut r: AnswerRecord, f: &[&str]) -> AnswerRecord {
         r.filler_words = f.iter().map(|s| (*s).to_owned()).collect();
-        r.fillers = f.len() as u32;
+        r.fillers = Some(f.len() as u32);
         r
     }
 
@@ -812,7 +832,7 @@ mod tests {
         let mut r = rec();
         r.think_ms = 14_200;
         r.text = "I led the project and then we shipped it".into();
-        r.words = 9;
+        r.words = Some(9);
         r.wpm = Some(96.4);
         r.pauses = vec![
             typed_pause(4, 3_500),
@@ -834,7 +854,7 @@ mod tests {
     #[test]
     fn feedback_on_pasted_words_never_gives_their_speed() {
         let mut r = rec();
-        r.words = 36;
+        r.words = Some(36);
         r.pasted_words = 32;
         r.wpm = None;
         assert_eq!(
@@ -859,7 +879,7 @@ mod tests {
     fn feedback_without_threshold_and_a_single_pause() {
         let mut r = rec();
         r.text = "Well, honestly, I over-prepare.".into();
-        r.words = 4;
+        r.words = Some(4);
         r.pauses = vec![typed_pause(2, 4_500)];
         let lines = answer_feedback(&r);
         assert_eq!(lines[1], "1 pause: 4.5s, after “honestly” (word 2).");
@@ -914,7 +934,7 @@ mod tests {
         let mut r = rec();
         r.think_ms = 12_000;
         r.answer_ms = 0;
-        r.words = 0;
+        r.words = Some(0);
         r.wpm = None;
         r.text = String::new();
         assert_eq!(
@@ -989,7 +1009,7 @@ mod tests {
         let mut r = rec();
         r.input = InputMode::Spoken;
         r.text = String::new();
-        r.words = 0;
+        r.words = Some(0);
         r.wpm = None;
         r.think_ms = 3_000;
         r.answer_ms = 45_000;
@@ -1014,7 +1034,7 @@ mod tests {
     fn feedback_for_spoken_without_a_start() {
         let mut r = rec();
         r.input = InputMode::Spoken;
-        r.words = 0;
+        r.words = Some(0);
         r.think_ms = 9_000;
         r.answer_ms = 0;
         assert_eq!(
@@ -1029,7 +1049,7 @@ mod tests {
         r.input = InputMode::Line;
         r.answer_ms = 0;
         r.wpm = None;
-        r.words = 1;
+        r.words = Some(1);
         assert_eq!(
             answer_feedback(&r),
             [
@@ -1163,16 +1183,16 @@ mod tests {
     fn a_single_filler_is_not_a_signal() {
         // 1 in 30 words is past 3 per 100, but one filler is not a habit.
         let mut a = with_fillers(rec(), &["um"]);
-        a.words = 30;
+        a.words = Some(30);
         assert!(next_step(&[a]).unwrap_or_default().starts_with("No signal"));
     }
 
     #[test]
     fn short_answers_can_win() {
         let mut a = rec();
-        a.words = 12;
+        a.words = Some(12);
         let mut b = rec();
-        b.words = 1;
+        b.words = Some(1);
         let line = next_step(&[a, b, rec()]).unwrap_or_default();
         assert!(
             line.starts_with(
@@ -1234,7 +1254,7 @@ mod tests {
             "{line}"
         );
         let mut blank = a;
-        blank.words = 0;
+        blank.words = Some(0);
         let th = Thresholds {
             short_words: 1,
             ..Thresholds::default()
@@ -1402,7 +1422,7 @@ mod tests {
             "{line}"
         );
         let mut short = rec();
-        short.words = 12;
+        short.words = Some(12);
         let line = next_step(&[short]).unwrap_or_default();
         assert!(
             line.starts_with("The one answer was under 30 words (12 words) — next time"),
@@ -1480,7 +1500,7 @@ mod tests {
         }
         // A blank answer counts like a skip.
         let mut blank = rec();
-        blank.words = 0;
+        blank.words = Some(0);
         assert_eq!(hesitation_score(&[blank]), SCORE_SKIP);
         // One more hesitant answer raises a question's score.
         let mut bad = rec();

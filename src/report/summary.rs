@@ -325,12 +325,15 @@ fn figures(r: &AnswerRecord) -> Vec<String> {
         if typed == 0 && marked == 0 {
             out.push(if spoken { "no stumbles" } else { "no pauses" }.to_owned());
         }
-        if !spoken {
-            out.push(plural(r.words as usize, "word", "words"));
+        // Not measured (voice: null) is left out, never shown as zero.
+        if let Some(words) = r.words.filter(|_| !spoken) {
+            out.push(plural(words as usize, "word", "words"));
             if let Some(wpm) = r.wpm {
                 out.push(format!("{wpm:.0} wpm"));
             }
-            out.push(plural(r.fillers as usize, "filler", "fillers"));
+        }
+        if let Some(fillers) = r.fillers.filter(|_| !spoken) {
+            out.push(plural(fillers as usize, "filler", "fillers"));
         }
     }
     if r.overran {
@@ -351,9 +354,10 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// Typed pauses, spoken stumble marks, and the longest typed pause (ms).
+/// Measured pauses (typed or voice), spoken stumble marks, and the
+/// longest measured pause (ms).
 fn pause_counts(r: &AnswerRecord) -> (usize, usize, u64) {
-    let typed = r.pauses.iter().filter(|p| p.at_word.is_some());
+    let typed = r.pauses.iter().filter(|p| !p.is_mark());
     let longest = typed.clone().map(|p| p.ms).max().unwrap_or(0);
     let n = typed.count();
     (n, r.pauses.len() - n, longest)
@@ -400,19 +404,17 @@ fn cells(n: usize, row: &Row<'_>) -> Vec<String> {
             none()
         },
         pauses(r),
-        if answered && !spoken {
-            r.words.to_string()
-        } else {
-            none()
+        match r.words {
+            Some(words) if answered && !spoken => words.to_string(),
+            _ => none(),
         },
         match r.wpm {
             Some(wpm) if answered && !spoken => format!("{wpm:.0}"),
             _ => none(),
         },
-        if spoken {
-            none()
-        } else {
-            r.fillers.to_string()
+        match r.fillers {
+            Some(fillers) if !spoken => fillers.to_string(),
+            _ => none(),
         },
         flags.join(", "),
     ]
@@ -486,9 +488,9 @@ mod tests {
                     at_ms: Some(9_000),
                 },
             ],
-            words: 42,
+            words: Some(42),
             wpm: Some(65.6),
-            fillers: 2,
+            fillers: Some(2),
             filler_words: vec!["um".into(), "like".into()],
             revisions: 3,
             hint: false,
@@ -514,8 +516,8 @@ mod tests {
             hint: true,
             pauses: Vec::new(),
             wpm: None,
-            words: 0,
-            fillers: 0,
+            words: Some(0),
+            fillers: Some(0),
             ..record(12_000)
         };
         let rows = [
@@ -569,9 +571,9 @@ mod tests {
         let spoken = AnswerRecord {
             input: InputMode::Spoken,
             pauses: vec![mark(700), mark(9_000)],
-            words: 0,
+            words: Some(0),
             wpm: None,
-            fillers: 0,
+            fillers: Some(0),
             ..record(1_000)
         };
         let records = [long, overran, spoken];
@@ -619,9 +621,9 @@ mod tests {
         let spoken = AnswerRecord {
             input: InputMode::Spoken,
             pauses: vec![mark(700)],
-            words: 0,
+            words: Some(0),
             wpm: None,
-            fillers: 0,
+            fillers: Some(0),
             ..record(1_000)
         };
         let skipped = AnswerRecord {
@@ -662,9 +664,9 @@ mod tests {
         let r = AnswerRecord {
             input: InputMode::Spoken,
             pauses: vec![mark(700)],
-            words: 0,
+            words: Some(0),
             wpm: None,
-            fillers: 0,
+            fillers: Some(0),
             ..record(1_000)
         };
         let row = Row {
