@@ -14,3 +14,4 @@ pub mod home;
 pub mod report;
 pub mod session;
 pub mod term;
+pub mod voice;
