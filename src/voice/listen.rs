@@ -210,13 +210,13 @@ mod tests {
     #[test]
     fn enter_ends_at_the_sample_count_and_the_open_silence_is_not_a_pause() {
         let mut l = Listener::with_scorer(rules(), Loud);
-        l.feed(&stream(&[(false, 10), (true, S), (false, 3 * S)]));
+        l.feed(&stream(&[(false, 20), (true, S), (false, 3 * S)]));
         assert_eq!(l.silence(), Some(Duration::from_millis(6_000)));
         assert_eq!(l.key(Event::Submit), Phase::Done);
         let m = l.measured().unwrap();
         assert!(m.pauses.is_empty());
-        assert_eq!(m.think_ms, 160);
-        assert_eq!(m.think_ms + m.answer_ms, ms_of(((10 + 4 * S) * 256) as u64));
+        assert_eq!(m.think_ms, 320);
+        assert_eq!(m.think_ms + m.answer_ms, ms_of(((20 + 4 * S) * 256) as u64));
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub const STDERR_KEEP: usize = 4_096;
 /// chatty helper never blocks on a full pipe); the last [`STDERR_KEEP`]
 /// bytes are kept.
 #[derive(Debug, Clone, Default)]
-pub struct Stderr(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+pub struct Stderr(std::sync::Arc<(std::sync::Mutex<Vec<u8>>, std::sync::atomic::AtomicBool)>);
 
 impl Stderr {
     /// Starts collecting from `pipe` (when there is one).
@@ -129,20 +129,26 @@ impl Stderr {
                     use std::io::Read as _;
                     let mut chunk = [0u8; 1_024];
                     while let Ok(n @ 1..) = pipe.read(&mut chunk) {
-                        let mut b = buf.lock().unwrap_or_else(|e| e.into_inner());
+                        let mut b = buf.0.lock().unwrap_or_else(|e| e.into_inner());
                         b.extend_from_slice(&chunk[..n]);
                         let extra = b.len().saturating_sub(STDERR_KEEP);
                         b.drain(..extra);
                     }
+                    buf.1.store(true, std::sync::atomic::Ordering::Release);
                 });
         }
         out
     }
 
-    /// What was collected so far, trimmed (invalid UTF-8 replaced; still
-    /// untrusted: sanitize before printing).
+    /// What was collected, trimmed (invalid UTF-8 replaced; still
+    /// untrusted: sanitize before printing). Waits a moment for the pipe's
+    /// end: a helper that just exited may have written its last words.
     pub fn text(&self) -> String {
-        let b = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let until = Instant::now() + Duration::from_millis(200);
+        while !self.0.1.load(std::sync::atomic::Ordering::Acquire) && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let b = self.0.0.lock().unwrap_or_else(|e| e.into_inner());
         String::from_utf8_lossy(&b).trim().to_string()
     }
 
