@@ -359,6 +359,13 @@ fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
             width,
             "",
         ),
+        // Voice: the UI's listening line (level meter, the silence under
+        // way), one or more rows.
+        InputMode::Voice => match (f.phase, f.notice) {
+            (Phase::Done, _) => vec!["Done".to_string()],
+            (_, Some(notice)) => notice.lines().flat_map(|l| wrap(l, width, "")).collect(),
+            (_, None) => wrap("Listening", width, ""),
+        },
         _ => {
             let (before, after) = split_at_cursor(f);
             let cursor = if f.phase == Phase::Done { "" } else { CURSOR };
@@ -717,6 +724,19 @@ impl Plain {
                     self.status = status;
                 }
             }
+            // A scrolling terminal cannot redraw a level meter: one line
+            // when listening starts and one when speech is heard.
+            InputMode::Voice => {
+                let status = match f.phase {
+                    Phase::Thinking => "Listening: speak when ready, Enter when done.",
+                    Phase::Answering => "Heard you start.",
+                    Phase::Done => "",
+                };
+                if !status.is_empty() && status != self.status {
+                    write!(out, "{status}\r\n")?;
+                    self.status = status.to_string();
+                }
+            }
             _ => {
                 if f.notice.is_some() != self.noticed {
                     self.noticed = f.notice.is_some();
@@ -741,7 +761,7 @@ impl Plain {
             && !self.done_shown
         {
             self.done_shown = true;
-            let lead = if f.input == InputMode::Spoken {
+            let lead = if matches!(f.input, InputMode::Spoken | InputMode::Voice) {
                 ""
             } else {
                 "\r\n"

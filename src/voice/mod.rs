@@ -23,6 +23,91 @@ pub mod wav;
 pub use listen::Listener;
 pub use vad::{Edge, Vad};
 
+use std::path::{Path, PathBuf};
+
+use crate::cli::VoiceArgs;
+use crate::drill::InputMode;
+
+/// What a session's voice options resolved to, checked before the first
+/// question.
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    /// For `--input voice`: the recorder (probed) and where audio is kept.
+    pub voice: Option<VoiceSetup>,
+    /// For `--speak`: the speaker command.
+    pub speaker: Option<String>,
+}
+
+/// What a voice session is set up with.
+#[derive(Debug, Clone)]
+pub struct VoiceSetup {
+    /// The recorder command (probed: it gave audio).
+    pub recorder: String,
+    /// The speaker command, with `--speak`.
+    pub speaker: Option<String>,
+    /// `<home>`, with `--keep-audio`.
+    pub keep_in: Option<PathBuf>,
+    /// Standard input is a terminal: raw mode, keys.
+    pub terminal: bool,
+}
+
+/// Why the voice options cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    /// A flag that needs another (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// No working recorder.
+    #[error(transparent)]
+    Recorder(#[from] recorder::RecorderError),
+    /// No speaker.
+    #[error(transparent)]
+    Speaker(#[from] speaker::SpeakerError),
+}
+
+/// Resolves the voice options: the speaker (`--speak`: `--speaker`, else
+/// `$HOTSEAT_SPEAKER`, else auto-detect) and, for voice input, the
+/// recorder (`--recorder`, else `$HOTSEAT_RECORDER`, else the first
+/// candidate passing the probe). `terminal`: standard input is one.
+pub fn setup(
+    args: &VoiceArgs,
+    input: InputMode,
+    home: &Path,
+    terminal: bool,
+) -> Result<Setup, SetupError> {
+    let voice = input == InputMode::Voice;
+    if !voice && (args.recorder.is_some() || args.keep_audio) {
+        return Err(SetupError::Usage(
+            "--recorder and --keep-audio are for voice answers: add --input voice".into(),
+        ));
+    }
+    if args.speaker.is_some() && !args.speak {
+        return Err(SetupError::Usage(
+            "--speaker says how to read questions aloud: add --speak".into(),
+        ));
+    }
+    let env = |name: &str| std::env::var(name).ok();
+    let speaker = if args.speak {
+        Some(speaker::resolve(
+            args.speaker.as_deref(),
+            env(speaker::ENV),
+        )?)
+    } else {
+        None
+    };
+    let voice = if voice {
+        Some(VoiceSetup {
+            recorder: recorder::resolve(args.recorder.as_deref(), env(recorder::ENV))?,
+            speaker: speaker.clone(),
+            keep_in: args.keep_audio.then(|| home.to_path_buf()),
+            terminal,
+        })
+    } else {
+        None
+    };
+    Ok(Setup { voice, speaker })
+}
+
 /// Samples per second the recorder must deliver.
 pub const SAMPLE_RATE: u32 = 16_000;
 

@@ -47,7 +47,12 @@ impl Keeper {
     pub fn create(path: PathBuf) -> io::Result<Self> {
         use std::os::unix::fs::OpenOptionsExt as _;
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+            use std::os::unix::fs::DirBuilderExt as _;
+            // Recordings of the user's voice: the folder is theirs alone.
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)?;
         }
         let file = OpenOptions::new()
             .write(true)
