@@ -1507,4 +1507,76 @@ mod tests {
         bad.skipped = true;
         assert!(hesitation_score(&[rec(), bad]) > hesitation_score(&[rec(), rec()]));
     }
+
+    fn voice_rec() -> AnswerRecord {
+        AnswerRecord {
+            input: InputMode::Voice,
+            words: None,
+            wpm: None,
+            fillers: None,
+            text: String::new(),
+            think_ms: 1_500,
+            answer_ms: 40_000,
+            pauses: vec![Pause {
+                at_word: None,
+                at_char: None,
+                ms: 4_100,
+                at_ms: Some(12_300),
+            }],
+            ..rec()
+        }
+    }
+
+    #[test]
+    fn voice_feedback_times_the_pauses_and_says_words_are_not_measured() {
+        let lines = answer_feedback_with_threshold(&voice_rec(), false, Some(3_000));
+        assert_eq!(
+            lines,
+            vec![
+                "Started talking after 1.5s (target 10.0s).".to_string(),
+                "1 pause over 3.0s: 4.1s, 12.3s into the answer.".to_string(),
+                "Spoke for 40.0s.".to_string(),
+                NOT_MEASURED_VOICE.to_string(),
+            ]
+        );
+        let silent = AnswerRecord {
+            pauses: vec![],
+            answer_ms: 0,
+            think_ms: 9_000,
+            ..voice_rec()
+        };
+        assert_eq!(
+            answer_feedback(&silent),
+            vec!["Blank answer, submitted after 9.0s.".to_string()]
+        );
+    }
+
+    #[test]
+    fn unmeasured_words_and_fillers_are_skipped_by_the_averages() {
+        // Two typed answers with fillers and voice answers around them: the
+        // rate is over the typed words alone, and voice is never "short".
+        let mut typed = rec();
+        typed.words = Some(50);
+        typed.fillers = Some(2);
+        typed.filler_words = vec!["um".into(), "um".into()];
+        let answers = vec![typed.clone(), typed, voice_rec(), voice_rec()];
+        let th = Thresholds {
+            fillers_per_100_words: 3.0,
+            ..Thresholds::default()
+        };
+        let line = filler_signal(&answers, &th).unwrap().line;
+        assert!(
+            line.starts_with("4 fillers in 100 words (4.0 per 100)"),
+            "{line}"
+        );
+        assert!(short_signal(&[voice_rec(), voice_rec()], &Thresholds::default()).is_none());
+        // Null fillers add nothing to the hesitation score, as zero would.
+        let mut zero = voice_rec();
+        zero.fillers = Some(0);
+        assert_eq!(answer_hesitation(&voice_rec()), answer_hesitation(&zero));
+        // A typed record with null words is not a blank.
+        let mut unknown = rec();
+        unknown.words = None;
+        assert!(!is_blank(&unknown));
+    }
 }

@@ -805,4 +805,40 @@ mod tests {
             assert!(!off.contains('\x1b'), "{width:?} {off:?}");
         }
     }
+
+    #[test]
+    fn voice_rows_show_not_measured_as_a_dash_never_zero() {
+        let voice = AnswerRecord {
+            input: InputMode::Voice,
+            words: None,
+            wpm: None,
+            fillers: None,
+            filler_words: vec![],
+            revisions: 0,
+            pauses: vec![Pause {
+                at_word: None,
+                at_char: None,
+                ms: 4_500,
+                at_ms: Some(2_000),
+            }],
+            ..record(1_500)
+        };
+        let row = Row {
+            record: &voice,
+            question: "Q?",
+        };
+        let c = cells(1, &row);
+        // # question think answer pauses words wpm fillers flags
+        assert_eq!(c[4], "1 / 4.5s");
+        assert_eq!(
+            (c[5].as_str(), c[6].as_str(), c[7].as_str()),
+            ("–", "–", "–")
+        );
+        let f = figures(&voice);
+        assert!(f.contains(&"1 pause of 4.5s".to_string()), "{f:?}");
+        assert!(
+            !f.iter().any(|x| x.contains("word") || x.contains("filler")),
+            "{f:?}"
+        );
+    }
 }

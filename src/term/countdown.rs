@@ -1113,6 +1113,38 @@ mod tests {
     }
 
     #[test]
+    fn voice_shows_the_listening_line_and_a_plain_terminal_one_line_per_phase() {
+        let listening = Frame {
+            input: InputMode::Voice,
+            phase: Phase::Answering,
+            notice: Some("Listening ▮▮▯▯ · silent 4.2s\nno skipping"),
+            ..frame("")
+        };
+        assert_eq!(
+            message_lines(&listening, 60, 10),
+            vec!["Listening ▮▮▯▯ · silent 4.2s", "no skipping"]
+        );
+        let done = Frame {
+            phase: Phase::Done,
+            ..listening.clone()
+        };
+        assert_eq!(message_lines(&done, 60, 10), vec!["Done"]);
+        let mut plain = Plain::new(80);
+        let mut out = Vec::new();
+        let thinking = Frame {
+            phase: Phase::Thinking,
+            ..listening.clone()
+        };
+        plain.draw(&thinking, &mut out).unwrap();
+        plain.draw(&thinking, &mut out).unwrap();
+        plain.draw(&listening, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Listening: speak when ready, Enter when done.\r\nHeard you start.\r\n"
+        );
+    }
+
+    #[test]
     fn the_cursor_is_drawn_where_it_is_even_across_wrapped_lines() {
         let text = "evil\x1b[2J one two three four";
         let at = text.find(" two").unwrap();

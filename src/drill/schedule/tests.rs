@@ -512,3 +512,28 @@ fn the_last_rehearsal_is_the_latest_rehearse_session() {
     assert_eq!(p.last_rehearsal(), ["weaknesses/a", "weaknesses/b"]);
     assert!(Practice::new().last_rehearsal().is_empty());
 }
+
+#[test]
+fn a_voice_answer_without_measured_words_can_be_easy() {
+    let mut a = smooth("weaknesses/a", at(0, 9));
+    a.input = InputMode::Voice;
+    a.words = None;
+    a.fillers = None;
+    assert_eq!(grade(&a), Grade::Easy, "not measured is no one-liner");
+    a.pauses = vec![Pause {
+        at_word: None,
+        at_char: None,
+        ms: 6_000,
+        at_ms: Some(2_000),
+    }];
+    assert_eq!(
+        grade(&a),
+        Grade::Hard,
+        "a heard pause counts like a typed one"
+    );
+    let mut silent = smooth("weaknesses/a", at(0, 9));
+    silent.input = InputMode::Voice;
+    silent.words = None;
+    silent.answer_ms = 0;
+    assert_eq!(grade(&silent), Grade::Again, "nothing said is a blank");
+}
