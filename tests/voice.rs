@@ -529,9 +529,174 @@ fn on_a_terminal_ctrl_c_mid_answer_stops_the_recorder() {
     ))
     .start();
     pty.expect("Listening");
+    let until = Instant::now() + Duration::from_secs(10);
+    while pids(&pidfile).len() < 4 {
+        assert!(
+            Instant::now() < until,
+            "the answer's recorder never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     pty.send(CTRL_C);
     assert_eq!(pty.wait_exit(), Exit::Code(130));
     assert_all_gone(&pidfile, 4);
     assert!(home.answers().is_empty());
     assert_eq!(home.sessions()[0]["interrupted"], true);
+}
+
+#[test]
+fn a_panic_mid_answer_still_stops_the_recorder() {
+    let home = Home::new();
+    let pidfile = home.scratch().join("pids");
+    let out = run(
+        &home,
+        &[
+            "--count",
+            "1",
+            "--recorder",
+            &recorder_script(&pidfile, "break.raw", true),
+        ],
+        &[("HOTSEAT_TEST_PANIC_RECORDING", "1")],
+    );
+    assert_eq!(out.status.code(), Some(101), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("panicking while recording"));
+    assert_all_gone(&pidfile, 4);
+}
+
+#[test]
+fn a_slow_recorder_start_is_not_think_time_and_is_mentioned_once() {
+    let home = Home::new();
+    let recorder = format!("sleep 1.3; cat {}", quoted(&fixture("break.raw")));
+    let out = run(&home, &["--count", "2", "--recorder", &recorder], &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for a in home.answers() {
+        near("think time", u64_of(&a, "think_ms"), 1_000);
+    }
+    let shown = text(&out.stdout);
+    assert_eq!(
+        shown
+            .matches("that time is not counted as thinking")
+            .count(),
+        1,
+        "{shown}"
+    );
+}
+
+#[test]
+fn strict_limits_count_samples_in_voice_answers() {
+    let home = Home::new();
+    let recorder = format!("cat {}", quoted(&fixture("break.raw")));
+    let out = run(
+        &home,
+        &[
+            "--count",
+            "1",
+            "--recorder",
+            &recorder,
+            "--strict",
+            "--limit",
+            "3s",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let a = &home.answers()[0];
+    assert_eq!(a["overran"], true);
+    assert_eq!(u64_of(a, "think_ms") + u64_of(a, "answer_ms"), 3_000);
+    // The silence under way at the cut is not a pause.
+    assert!(pauses(a).is_empty(), "{a}");
+    assert!(text(&out.stdout).contains("Cut at the 3.0s limit."));
+}
+
+#[test]
+fn daily_and_rehearse_take_voice_answers_too() {
+    let home = Home::new();
+    let recorder = format!("cat {}", quoted(&fixture("break.raw")));
+    let out = Command::new(util::bin())
+        .args(["--home".as_ref(), home.path().as_os_str()])
+        .args([
+            "daily",
+            "--count",
+            "1",
+            "--input",
+            "voice",
+            "--pause",
+            "2s",
+            "--recorder",
+            &recorder,
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = Command::new(util::bin())
+        .args(["--home".as_ref(), home.path().as_os_str()])
+        .args([
+            "rehearse",
+            "--minutes",
+            "7",
+            "--input",
+            "voice",
+            "--pause",
+            "2s",
+            "--recorder",
+            &recorder,
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let answers: Vec<Value> = util::read_history(&home.history_path())
+        .into_iter()
+        .filter(|r| r["kind"] == "answer")
+        .collect();
+    assert!(answers.len() >= 2, "{answers:#?}");
+    assert_eq!(answers[0]["mode"], "daily");
+    assert_eq!(answers.last().unwrap()["mode"], "rehearse");
+    for a in &answers {
+        assert_eq!(a["input"], "voice");
+        assert!(a["words"].is_null());
+        near("think time", u64_of(a, "think_ms"), 1_000);
+    }
+}
+
+#[test]
+fn any_key_cuts_the_reading_short_and_starts_the_clock() {
+    let home = Home::new();
+    let pidfile = home.scratch().join("speaker-pids");
+    let said = home.scratch().join("said");
+    let speaker = format!(
+        "echo $$ >> {p}; cat > {s}; sleep 60 & echo $! >> {p}; wait",
+        p = quoted(&pidfile),
+        s = quoted(&said)
+    );
+    let mut pty = Spawn::hotseat(drill_args(
+        home.path(),
+        &["--count", "1", "--speak", "--speaker", &speaker],
+    ))
+    .start();
+    let until = Instant::now() + Duration::from_secs(10);
+    while pids(&pidfile).len() < 2 {
+        assert!(Instant::now() < until, "the speaker never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Still reading: the clock has not started.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!pty.screen().contains("thinking "), "{}", pty.screen());
+    pty.send("x");
+    pty.expect("thinking ");
+    assert_all_gone(&pidfile, 2);
+    let q = std::fs::read_to_string(&said).unwrap();
+    assert!(
+        QUESTIONS.iter().any(|x| format!("{}\n", x.text) == q),
+        "{q:?}"
+    );
+    pty.send("my answer");
+    pty.send(ENTER);
+    assert_eq!(pty.wait_exit(), Exit::Code(0));
+    let a = &home.answers()[0];
+    assert_eq!(
+        a["text"], "my answer",
+        "the key that cut the reading is not typed"
+    );
 }

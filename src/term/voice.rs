@@ -36,6 +36,9 @@ use crate::voice::{Listener, VoiceSetup};
 
 /// The signal number a lost terminal is reported as.
 const SIGHUP: i32 = signal_hook::consts::SIGHUP;
+/// Set in the environment, makes a voice answer panic once its recorder
+/// has given audio (tests/voice.rs checks the recorder is still stopped).
+pub const PANIC_WHILE_RECORDING: &str = "HOTSEAT_TEST_PANIC_RECORDING";
 /// How often the terminal loop looks at keys and audio.
 const TICK: Duration = Duration::from_millis(40);
 
@@ -201,6 +204,12 @@ impl Ui for VoiceUi {
             loop {
                 match rec.next(wait)? {
                     Chunk::Audio(bytes) => {
+                        // The test suite's only way to panic mid-recording.
+                        if listener.samples() == 0
+                            && std::env::var_os(PANIC_WHILE_RECORDING).is_some()
+                        {
+                            panic!("{PANIC_WHILE_RECORDING} is set: panicking while recording");
+                        }
                         let samples = listener.feed_bytes(&bytes);
                         if let Some(k) = &mut keeper {
                             k.write(samples)?;
