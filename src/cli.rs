@@ -214,7 +214,7 @@ pub struct RehearseArgs {
     /// a terminal, except for voice)
     #[arg(long, value_enum, default_value_t = InputArg::Typed)]
     pub input: InputArg,
-    /// A gap between key presses longer than this is a pause
+    /// A gap between key presses (voice: a silence) longer than this is a pause
     #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = parse_duration)]
     pub pause: std::time::Duration,
     /// Seed for a reproducible choice of questions
@@ -299,7 +299,7 @@ pub struct DrillArgs {
     /// Target think time before you start, e.g. 10s [default: the bank's]
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub think: Option<std::time::Duration>,
-    /// A gap between key presses longer than this is a pause
+    /// A gap between key presses (voice: a silence) longer than this is a pause
     #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = parse_duration)]
     pub pause: std::time::Duration,
     /// Typed, spoken or voice answers (line input is automatic when stdin is not
