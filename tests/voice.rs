@@ -496,8 +496,15 @@ fn on_a_terminal_enter_ends_the_answer_at_the_sample_count_reached() {
     pty.expect("Listening");
     pty.expect("Enter done");
     // The whole recording is read at once; then the stream stays open.
-    pty.wait_screen(Duration::from_secs(10), |s| s.contains("silent"));
-    std::thread::sleep(Duration::from_millis(300));
+    let until = Instant::now() + Duration::from_secs(10);
+    while pids(&pidfile).len() < 4 {
+        assert!(
+            Instant::now() < until,
+            "the answer's recorder never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
     pty.send(ENTER);
     pty.expect("Started talking after");
     assert_eq!(pty.wait_exit(), Exit::Code(0));
@@ -699,4 +706,68 @@ fn any_key_cuts_the_reading_short_and_starts_the_clock() {
         a["text"], "my answer",
         "the key that cut the reading is not typed"
     );
+}
+
+#[test]
+fn on_a_terminal_esc_skips_a_voice_answer_and_tab_shows_the_tips() {
+    let home = Home::new();
+    let pidfile = home.scratch().join("pids");
+    let mut pty = Spawn::hotseat(drill_args(
+        home.path(),
+        &[
+            "--input",
+            "voice",
+            "--count",
+            "1",
+            "--recorder",
+            &recorder_script(&pidfile, "break.raw", true),
+        ],
+    ))
+    .start();
+    pty.expect("Listening");
+    pty.send(util::pty::TAB);
+    pty.expect("Tip: ");
+    pty.send(util::pty::ESC);
+    assert_eq!(pty.wait_exit(), Exit::Code(0));
+    let a = &home.answers()[0];
+    assert_eq!(
+        (a["skipped"].clone(), a["hint"].clone()),
+        (true.into(), true.into())
+    );
+    assert_eq!(a["input"], "voice");
+    assert_all_gone(&pidfile, 4);
+}
+
+#[test]
+fn on_a_terminal_the_bar_shows_the_silence_once_it_passes_the_threshold() {
+    let home = Home::new();
+    // The recording, then silence at about real time (0.1 s every 0.1 s).
+    let recorder = format!(
+        "cat {}; while :; do head -c 3200 /dev/zero; sleep 0.1; done",
+        quoted(&fixture("break.raw"))
+    );
+    let mut pty = Spawn::hotseat(drill_args(
+        home.path(),
+        &[
+            "--input",
+            "voice",
+            "--count",
+            "1",
+            "--pause",
+            "2s",
+            "--recorder",
+            &recorder,
+        ],
+    ))
+    .start();
+    pty.expect("Listening");
+    let seen = pty.wait_screen(Duration::from_secs(15), |s| s.contains("· silent 2."));
+    assert!(seen.is_some(), "no silence shown:\n{}", pty.screen());
+    pty.send(ENTER);
+    assert_eq!(pty.wait_exit(), Exit::Code(0));
+    let a = &home.answers()[0];
+    // The trailing silence, however long, is not a pause.
+    assert_eq!(pauses(a).len(), 1, "{a}");
+    // Silent since about 5 990 ms: at least 2 s of it was heard.
+    assert!(u64_of(a, "think_ms") + u64_of(a, "answer_ms") >= 7_990);
 }
