@@ -21,6 +21,9 @@ pub struct Helper {
     status: Option<ExitStatus>,
     /// It was stopped by us (its exit status says nothing about it).
     stopped: bool,
+    /// Its group has been swept: never signal that id again (once the
+    /// group is empty the number may be reused).
+    swept: bool,
 }
 
 impl Helper {
@@ -48,6 +51,7 @@ impl Helper {
             child: cmd.spawn()?,
             status: None,
             stopped: false,
+            swept: false,
         })
     }
 
@@ -87,6 +91,9 @@ impl Helper {
     /// reaps the shell. Idempotent. Whatever else is left in the group is
     /// killed too, so nothing it started lives on.
     pub fn stop(&mut self) {
+        if self.swept {
+            return;
+        }
         let pid = Pid::from_child(&self.child);
         if self.try_status().ok().flatten().is_none() {
             self.stopped = true;
@@ -99,6 +106,7 @@ impl Helper {
         // The shell may be gone with children of its group still running
         // (it exited, they did not): they go too. ESRCH when none is left.
         let _ = kill_process_group(pid, Signal::KILL);
+        self.swept = true;
     }
 }
 
