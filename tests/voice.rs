@@ -358,16 +358,18 @@ fn kept_audio_is_a_private_wav_named_in_the_record() {
 
 #[test]
 fn speak_gives_each_question_to_the_speaker_before_the_clock_starts() {
+    use std::io::{BufRead as _, Write as _};
     let home = Home::new();
     let said = home.scratch().join("said");
-    // Line input (typed answers from a pipe): the answers are already
-    // waiting, so the think time would be the speaking time if the clock
-    // started before the speaker finished.
-    let speaker = format!("cat >> {}; sleep 1", quoted(&said));
+    // Line input: the answer is written 1 s after the question is shown,
+    // while the speaker (2 s) is still reading. The clock starts when the
+    // reading ends, so the line was already there: no think time at all.
+    // Had the clock started with the question, it would be about 1 s.
+    let speaker = format!("cat >> {}; sleep 2", quoted(&said));
     let mut child = Command::new(util::bin())
         .args(drill_args(
             home.path(),
-            &["--count", "2", "--speak", "--speaker", &speaker],
+            &["--count", "1", "--speak", "--speaker", &speaker],
         ))
         .env_remove("HOTSEAT_SPEAKER")
         .stdin(Stdio::piped())
@@ -375,29 +377,38 @@ fn speak_gives_each_question_to_the_speaker_before_the_clock_starts() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    use std::io::Write as _;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"first answer\nsecond answer\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let answers = home.answers();
-    assert_eq!(answers.len(), 2);
-    let heard = std::fs::read_to_string(&said).unwrap();
-    let mut expected = String::new();
-    for a in &answers {
-        let q = QUESTIONS
-            .iter()
-            .find(|q| q.key() == a["question"].as_str().unwrap())
-            .unwrap();
-        expected.push_str(q.text);
-        expected.push('\n');
-        assert!(u64_of(a, "think_ms") < 500, "clock ran while speaking: {a}");
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("Question 1 of 1") {
+        line.clear();
+        assert!(
+            stdout.read_line(&mut line).unwrap() > 0,
+            "no question shown"
+        );
     }
-    assert_eq!(heard, expected);
+    std::thread::sleep(Duration::from_millis(1_000));
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"first answer\n").unwrap();
+    drop(stdin);
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{rest}");
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1);
+    let a = &answers[0];
+    assert!(
+        u64_of(a, "think_ms") < 500,
+        "the clock ran while speaking: {a}"
+    );
+    let q = QUESTIONS
+        .iter()
+        .find(|q| q.key() == a["question"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&said).unwrap(),
+        format!("{}\n", q.text)
+    );
 
     // Voice: the recorder starts after the reading; its audio is timed alone.
     let home = Home::new();
