@@ -782,3 +782,36 @@ fn on_a_terminal_the_bar_shows_the_silence_once_it_passes_the_threshold() {
     // Silent since about 5 990 ms: at least 2 s of it was heard.
     assert!(u64_of(a, "think_ms") + u64_of(a, "answer_ms") >= 7_990);
 }
+
+#[test]
+fn on_a_terminal_a_stream_that_ends_mid_answer_is_the_recorder_dying() {
+    let home = Home::new();
+    let pidfile = home.scratch().join("pids");
+    let script = format!(
+        "{}; echo 'stream lost' >&2",
+        recorder_script(&pidfile, "break.raw", false)
+    );
+    let mut pty = Spawn::hotseat(drill_args(
+        home.path(),
+        &[
+            "--input",
+            "voice",
+            "--count",
+            "2",
+            "--pause",
+            "2s",
+            "--recorder",
+            &script,
+        ],
+    ))
+    .start();
+    pty.expect("The recorder stopped mid-answer");
+    assert_eq!(pty.wait_exit(), Exit::Code(1));
+    assert!(pty.seen("stream lost"), "{}", pty.transcript());
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1, "kept up to its last sample");
+    near("think time", u64_of(&answers[0], "think_ms"), 1_000);
+    assert_eq!(home.sessions()[0]["interrupted"], true);
+    assert!(!pty.seen("Question 2 of 2"));
+    assert_all_gone(&pidfile, 4);
+}
