@@ -651,8 +651,10 @@ fn daily_and_rehearse_take_voice_answers_too() {
         .args(["--home".as_ref(), home.path().as_os_str()])
         .args([
             "rehearse",
+            "--seed",
+            "1",
             "--minutes",
-            "7",
+            "15",
             "--input",
             "voice",
             "--pause",
