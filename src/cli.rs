@@ -274,7 +274,9 @@ Keys, typed:  Enter submit · Esc skip · Tab tips
               Ctrl-C end the session (finished answers are kept)
 Keys, spoken: Space when you start talking, Space at each stumble
               Enter done · Esc skip · Ctrl-C end
-Standard input not a terminal: answers are read one per line.
+Keys, voice:  speak; Enter done · Esc skip · Tab tips · Ctrl-C end
+Standard input not a terminal: answers are read one per line (voice: each
+answer ends when the recorder's stream ends).
 
 Examples:
   hotseat drill --category weaknesses,curveballs --count 3
@@ -334,15 +336,19 @@ pub struct RehearseArgs {
     /// Situations that apply to you (e.g. layoff,career-change, or all): one such question is asked
     #[arg(long, value_delimiter = ',', value_name = "A,B|all")]
     pub situation: Vec<String>,
-    /// Typed or spoken answers (line input is automatic when stdin is not a terminal)
+    /// Typed, spoken or voice answers (line input is automatic when stdin is not
+    /// a terminal, except for voice)
     #[arg(long, value_enum, default_value_t = InputArg::Typed)]
     pub input: InputArg,
-    /// A gap between key presses longer than this is a pause
+    /// A gap between key presses (voice: a silence) longer than this is a pause
     #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = parse_duration)]
     pub pause: std::time::Duration,
     /// Seed for a reproducible choice of questions
     #[arg(long, value_parser = parse_seed)]
     pub seed: Option<u64>,
+    /// Voice input and spoken questions.
+    #[command(flatten)]
+    pub voice: VoiceArgs,
 }
 
 /// `hotseat config …`
@@ -389,6 +395,31 @@ pub enum InputArg {
     Typed,
     /// Answer out loud; Space marks the start and each stumble.
     Spoken,
+    /// Answer out loud into the microphone; start and pauses are heard.
+    Voice,
+}
+
+/// Voice input and spoken questions (drill, daily, rehearse).
+#[derive(Debug, Clone, Default, Args)]
+pub struct VoiceArgs {
+    /// Voice input: the command writing raw 16 kHz mono s16le audio to its
+    /// standard output, run with sh -c [default: $HOTSEAT_RECORDER, else the
+    /// first that works of parec, arecord, rec (sox), ffmpeg]
+    #[arg(long, value_name = "CMD")]
+    pub recorder: Option<String>,
+    /// Voice input: keep each answer's audio as a WAV file under <home>/audio/
+    #[arg(long)]
+    pub keep_audio: bool,
+    /// Read each question aloud before the think clock starts (any key cuts it short)
+    #[arg(long, overrides_with = "no_speak")]
+    pub speak: bool,
+    /// Do not read the questions aloud (turns off --speak or `speak: true`)
+    #[arg(long = "no-speak", overrides_with = "speak")]
+    pub no_speak: bool,
+    /// With --speak: the command reading the question from its standard input,
+    /// run with sh -c [default: $HOTSEAT_SPEAKER, else espeak-ng, espeak or say]
+    #[arg(long, value_name = "CMD")]
+    pub speaker: Option<String>,
 }
 
 /// Options of `hotseat drill`.
@@ -411,10 +442,11 @@ pub struct DrillArgs {
     /// Target think time before you start, e.g. 10s [default: the bank's]
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub think: Option<std::time::Duration>,
-    /// A gap between key presses longer than this is a pause
+    /// A gap between key presses (voice: a silence) longer than this is a pause
     #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = parse_duration)]
     pub pause: std::time::Duration,
-    /// Typed or spoken answers (line input is automatic when stdin is not a terminal)
+    /// Typed, spoken or voice answers (line input is automatic when stdin is not
+    /// a terminal, except for voice)
     #[arg(long, value_enum, default_value_t = InputArg::Typed)]
     pub input: InputArg,
     /// Submit the answer when the limit passes
@@ -438,6 +470,9 @@ pub struct DrillArgs {
     /// Do not ask for a rating (turns off --rate)
     #[arg(long = "no-rate", overrides_with = "rate")]
     pub no_rate: bool,
+    /// Voice input and spoken questions.
+    #[command(flatten)]
+    pub voice: VoiceArgs,
 }
 
 /// `hotseat banks …`

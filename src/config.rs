@@ -24,7 +24,7 @@ pub const FILE_NAME: &str = "config.yaml";
 const MAX_BYTES: u64 = 64 * 1024;
 
 /// Every key, what it holds, and which commands read it.
-pub const KEYS: [(&str, &str, &str); 15] = [
+pub const KEYS: [(&str, &str, &str); 16] = [
     (
         "count",
         "questions per drill, or the daily set's size (1–1000)",
@@ -45,7 +45,7 @@ pub const KEYS: [(&str, &str, &str); 15] = [
         "a gap longer than this is a pause, e.g. 3s",
         "drill, daily, rehearse",
     ),
-    ("input", "typed or spoken", "drill, daily, rehearse"),
+    ("input", "typed, spoken or voice", "drill, daily, rehearse"),
     (
         "rate",
         "ask for a 1–5 rating after each answer (true/false)",
@@ -74,6 +74,11 @@ pub const KEYS: [(&str, &str, &str); 15] = [
         "recorder",
         "the command that records your voice",
         "voice input",
+    ),
+    (
+        "speak",
+        "read each question aloud (true/false)",
+        "drill, daily, rehearse",
     ),
     (
         "speaker",
@@ -113,6 +118,8 @@ pub struct Config {
     pub situations: Option<Vec<String>>,
     /// `recorder`.
     pub recorder: Option<String>,
+    /// `speak`.
+    pub speak: Option<bool>,
     /// `speaker`.
     pub speaker: Option<String>,
 }
@@ -246,7 +253,7 @@ fn set(c: &mut Config, key: &str, v: &Value) -> Result<(), Wrong> {
         "limit" => c.limit = Some(duration(v)?),
         "think" => c.think = Some(duration(v)?),
         "pause" => c.pause = Some(duration(v)?),
-        "input" => c.input = Some(choice(v, &["typed", "spoken"])?),
+        "input" => c.input = Some(choice(v, &["typed", "spoken", "voice"])?),
         "color" => c.color = Some(choice(v, &["auto", "always", "never"])?),
         "rate" => c.rate = Some(boolean(v)?),
         "strict" => c.strict = Some(boolean(v)?),
@@ -255,6 +262,7 @@ fn set(c: &mut Config, key: &str, v: &Value) -> Result<(), Wrong> {
         "company" => c.company = Some(text(v)?),
         "role" => c.role = Some(text(v)?),
         "recorder" => c.recorder = Some(text(v)?),
+        "speak" => c.speak = Some(boolean(v)?),
         "speaker" => c.speaker = Some(text(v)?),
         _ => return Err(Wrong::Unknown),
     }
@@ -377,6 +385,7 @@ pub fn show(config: &Config) -> Vec<(&'static str, String, &'static str)> {
                 "minutes" => d(config.minutes.map(|n| n.to_string()), "30"),
                 "situations" => d(joined(&config.situations), "none"),
                 "recorder" => d(config.recorder.clone(), "found on the machine"),
+                "speak" => d(config.speak.map(|b| b.to_string()), "false"),
                 _ => d(config.speaker.clone(), "found on the machine"),
             };
             (key, value, from)

@@ -4,6 +4,8 @@
 //! codes; everything else lives in this library so that it can be tested.
 //! Dependencies point one way: `term`, `history`, `report` and `commands`
 //! use `drill` and `bank`; `drill` and `bank` use nothing of theirs.
+//! `voice` (recorder and speaker commands, the voice-activity detector)
+//! uses `drill` for its timing rules; `term::voice` draws it.
 
 pub mod bank;
 pub mod cli;
@@ -16,3 +18,4 @@ pub mod home;
 pub mod report;
 pub mod session;
 pub mod term;
+pub mod voice;

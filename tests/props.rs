@@ -452,6 +452,8 @@ fn event() -> impl Strategy<Value = Event> {
         1 => editing_key(),
         1 => Just(Event::Hint),
         2 => Just(Event::Mark),
+        2 => Just(Event::Speech),
+        2 => Just(Event::Silence),
         1 => Just(Event::Submit),
         1 => Just(Event::Skip),
         1 => nasty_text().prop_map(Event::Line),
@@ -492,7 +494,14 @@ fn steps() -> impl Strategy<Value = Vec<(When, Step)>> {
 
 fn rules() -> impl Strategy<Value = AnswerRules> {
     (
-        prop::sample::select(&[InputMode::Typed, InputMode::Spoken, InputMode::Line][..]),
+        prop::sample::select(
+            &[
+                InputMode::Typed,
+                InputMode::Spoken,
+                InputMode::Line,
+                InputMode::Voice,
+            ][..],
+        ),
         prop_oneof![
             4 => (0u64..120_000).prop_map(Duration::from_millis),
             1 => Just(Duration::ZERO),
@@ -770,10 +779,16 @@ proptest! {
         let mostly = u64::from(m.pasted_words) * 2 > u64::from(m.words);
         match m.wpm {
             None => prop_assert!(
-                m.typing_ms < 1_000 || rules.input == InputMode::Spoken || mostly
+                m.typing_ms < 1_000
+                    || matches!(rules.input, InputMode::Spoken | InputMode::Voice)
+                    || mostly
             ),
             Some(w) => {
-                prop_assert!(rules.input != InputMode::Spoken && m.typing_ms >= 1_000 && !mostly);
+                prop_assert!(
+                    matches!(rules.input, InputMode::Typed | InputMode::Line)
+                        && m.typing_ms >= 1_000
+                        && !mostly
+                );
                 let want = f64::from(m.words - m.pasted_words) * 60_000.0 / m.typing_ms as f64;
                 prop_assert_eq!(w, want);
             }
@@ -801,6 +816,10 @@ proptest! {
                     prop_assert_eq!((p.at_word, p.at_char, p.ms), (None, None, 0));
                 }
                 InputMode::Line => prop_assert!(false, "a line answer has pauses: {:?}", p),
+                InputMode::Voice => {
+                    prop_assert_eq!((p.at_word, p.at_char), (None, None));
+                    prop_assert!(p.ms > ms(rules.pause_threshold), "{p:?} not over the threshold");
+                }
             }
         }
         match rules.input {
@@ -808,7 +827,7 @@ proptest! {
                 prop_assert_eq!(&m.text, &model.text());
                 prop_assert_eq!(m.revisions, model.deleted);
             }
-            InputMode::Spoken => {
+            InputMode::Spoken | InputMode::Voice => {
                 prop_assert_eq!((m.text.as_str(), m.words, m.revisions), ("", 0, 0));
             }
             InputMode::Line => {
@@ -993,7 +1012,14 @@ fn any_answer(wild: bool) -> impl Strategy<Value = AnswerRecord> {
             0i64..4_000_000_000,
             prop::sample::select(&[Mode::Drill, Mode::Daily, Mode::Rehearse][..]),
             nasty_text(),
-            prop::sample::select(&[InputMode::Typed, InputMode::Spoken, InputMode::Line][..]),
+            prop::sample::select(
+                &[
+                    InputMode::Typed,
+                    InputMode::Spoken,
+                    InputMode::Line,
+                    InputMode::Voice,
+                ][..],
+            ),
             ms.clone(),
             ms.clone(),
             ms,
@@ -1002,9 +1028,9 @@ fn any_answer(wild: bool) -> impl Strategy<Value = AnswerRecord> {
             any::<bool>(),
             any::<bool>(),
             prop::collection::vec(pause(), 0..5),
-            prop_oneof![0u32..300, any::<u32>()],
+            proptest::option::of(prop_oneof![0u32..300, any::<u32>()]),
             wpm,
-            any::<u32>(),
+            proptest::option::of(any::<u32>()),
             prop::collection::vec(nasty_text(), 0..3),
             any::<u32>(),
         ),

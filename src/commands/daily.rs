@@ -80,7 +80,7 @@ pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
         rate: drill.rate && input != InputMode::Line,
     };
     let mut plan = FixedPlan::new(rules, items);
-    let report = run_plan(ctx, &mut plan, input)?;
+    let report = run_plan(ctx, &mut plan, input, &drill.voice)?;
 
     // What the session changed: its answers move the schedule and may
     // extend the streak.

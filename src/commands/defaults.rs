@@ -6,7 +6,7 @@
 use clap::ArgMatches;
 use clap::parser::ValueSource;
 
-use crate::cli::{ColorChoice, Command, DrillArgs, InputArg, RehearseArgs};
+use crate::cli::{ColorChoice, Command, DrillArgs, InputArg, RehearseArgs, VoiceArgs};
 use crate::config::Config;
 
 /// Whether the flag with clap id `id` was given on the command line, in
@@ -34,7 +34,26 @@ impl Given<'_> {
 fn input(name: &str) -> InputArg {
     match name {
         "spoken" => InputArg::Spoken,
+        "voice" => InputArg::Voice,
         _ => InputArg::Typed,
+    }
+}
+
+/// The voice flags: `speak`, and the recorder and speaker commands where
+/// neither a flag nor the environment (`HOTSEAT_RECORDER`,
+/// `HOTSEAT_SPEAKER`) gave one — and only where they apply (a recorder for
+/// voice input, a speaker when speaking), so a config default never turns
+/// into a usage error.
+fn voice(config: &Config, given: &Given<'_>, input: InputArg, v: &mut VoiceArgs) {
+    if !given.flag("speak") && !given.flag("no_speak") && config.speak == Some(true) {
+        v.speak = true;
+    }
+    let unset = |var: &str| std::env::var_os(var).is_none_or(|s| s.is_empty());
+    if input == InputArg::Voice && !given.flag("recorder") && unset("HOTSEAT_RECORDER") {
+        v.recorder = v.recorder.take().or_else(|| config.recorder.clone());
+    }
+    if v.speak && !given.flag("speaker") && unset("HOTSEAT_SPEAKER") {
+        v.speaker = v.speaker.take().or_else(|| config.speaker.clone());
     }
 }
 
@@ -92,6 +111,7 @@ pub(crate) fn drill(config: &Config, given: &Given<'_>, a: &mut DrillArgs) {
     {
         a.situation = s.clone();
     }
+    voice(config, given, a.input, &mut a.voice);
 }
 
 /// The rehearsal's flags with the config's values where no flag was given
@@ -123,6 +143,7 @@ pub(crate) fn rehearse(config: &Config, given: &Given<'_>, a: &mut RehearseArgs)
     {
         a.situation = s.clone();
     }
+    voice(config, given, a.input, &mut a.voice);
 }
 
 /// Applies `config` to `command` where its flags were not given.

@@ -17,7 +17,7 @@ use rand::RngExt as _;
 
 use super::Usage;
 use crate::bank::{Bank, Catalog, Question, Situations, fill_placeholders};
-use crate::cli::{DrillArgs, InputArg};
+use crate::cli::{DrillArgs, InputArg, VoiceArgs};
 use crate::drill::{AnswerRecord, AnswerRules, InputMode, Mode, Stamp, select};
 use crate::history::History;
 use crate::report::summary::{self, Tail};
@@ -26,6 +26,7 @@ use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
 use crate::term::session::{Interrupt, RawUi, Ui};
 use crate::term::style::Paint;
+use crate::term::voice::VoiceUi;
 
 /// Set in the environment, makes the drill panic once the terminal is
 /// raw (tests/drill_pty.rs checks the terminal comes back).
@@ -46,7 +47,7 @@ pub fn run(ctx: &super::Context, args: &DrillArgs) -> anyhow::Result<ExitCode> {
         rate: args.rate && input != InputMode::Line,
     };
     let mut plan = FixedPlan::new(rules, items);
-    let report = run_plan(ctx, &mut plan, input)?;
+    let report = run_plan(ctx, &mut plan, input, &args.voice)?;
     finish(ctx, &report, Closing::NextStep(&[]))
 }
 
@@ -112,13 +113,17 @@ impl Fill {
 }
 
 /// Line input when standard input is not a terminal, else what was asked.
+/// Voice stays voice: off a terminal each answer ends with its recording.
 pub(crate) fn input_mode(arg: InputArg) -> InputMode {
-    if !io::stdin().is_terminal() {
+    if arg == InputArg::Voice {
+        InputMode::Voice
+    } else if !io::stdin().is_terminal() {
         InputMode::Line
     } else {
         match arg {
             InputArg::Typed => InputMode::Typed,
             InputArg::Spoken => InputMode::Spoken,
+            InputArg::Voice => InputMode::Voice,
         }
     }
 }
@@ -130,7 +135,16 @@ pub(crate) fn run_plan(
     ctx: &super::Context,
     plan: &mut dyn Plan,
     input: InputMode,
+    voice: &VoiceArgs,
 ) -> anyhow::Result<Report> {
+    // The recorder and speaker are checked before the history is touched
+    // and before the first question: a clear error, exit 1, nothing written.
+    let setup = crate::voice::setup(voice, input, &ctx.home, io::stdin().is_terminal()).map_err(
+        |e| match e {
+            crate::voice::SetupError::Usage(m) => anyhow::Error::from(Usage(m)),
+            other => other.into(),
+        },
+    )?;
     let mut history = History::open(&ctx.home)?;
     // Fail before the first question, not after the first answer, when the
     // history cannot be written.
@@ -140,17 +154,25 @@ pub(crate) fn run_plan(
     let signals = Signals::register().context("cannot listen for Ctrl-C and other signals")?;
     install_panic_hook();
 
-    let mut ui: Box<dyn Ui> = match input {
-        InputMode::Line => Box::new(LineUi::new(
-            StdinLines::spawn().context("cannot read standard input")?,
-            io::stdout(),
-            Paint::new(ctx.color),
-            signals.clone(),
-            Instant::now,
-        )),
+    let mut ui: Box<dyn Ui> = match (input, setup.voice) {
+        (InputMode::Voice, Some(voice)) => Box::new(
+            VoiceUi::new(voice, signals.clone(), Paint::new(ctx.color))
+                .context("cannot set up the terminal")?,
+        ),
+        (InputMode::Line, _) => Box::new(
+            LineUi::new(
+                StdinLines::spawn().context("cannot read standard input")?,
+                io::stdout(),
+                Paint::new(ctx.color),
+                signals.clone(),
+                Instant::now,
+            )
+            .with_speaker(setup.speaker),
+        ),
         _ => Box::new(
             RawUi::new(signals.clone(), Paint::new(ctx.color))
-                .context("cannot set up the terminal")?,
+                .context("cannot set up the terminal")?
+                .with_speaker(setup.speaker),
         ),
     };
 
@@ -404,9 +426,9 @@ mod tests {
             skipped: false,
             // Enough pauses to beat the short-answer signal.
             pauses: vec![pause(9_000), pause(8_000), pause(7_000), pause(6_000)],
-            words: 11,
+            words: Some(11),
             wpm: Some(11.0),
-            fillers: 0,
+            fillers: Some(0),
             filler_words: Vec::new(),
             revisions: 0,
             hint: false,

@@ -145,7 +145,7 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
         rate: false,
     };
     let mut plan = BudgetPlan::new(rules, items, budget_ms);
-    let report = run_plan(ctx, &mut plan, input)?;
+    let report = run_plan(ctx, &mut plan, input, &args.voice)?;
     let moments: Vec<Moment<'_>> = report
         .answers
         .iter()

@@ -133,6 +133,19 @@ pub struct Measured {
 /// - **Pauses** (spoken): every `Mark` after the first is a self-marked
 ///   stumble, `Pause { at_word: None, at_char: None, ms: 0, at_ms: Some(..) }`. Key
 ///   gaps mean nothing while the user talks, so they are not pauses.
+/// - **Voice**: the events are the voice-activity detector's edges,
+///   `Speech` (speech began) and `Silence` (it stopped), timed by the
+///   audio's own sample count (see `crate::voice`); `Hint`, `Submit`
+///   (Enter, or the recorder's stream ending) and `Skip` as elsewhere.
+///   **think_ms** = question drawn (the first audio sample) → the first
+///   `Speech`; a `Silence` before it means nothing. A **pause** is a
+///   `Silence` followed by a `Speech` strictly more than
+///   `pause_threshold` later: `Pause { at_word: None, at_char: None, ms:
+///   the silence, at_ms: Some(silence start − first speech) }` (there is
+///   no transcript to place it in). The silence before `Submit`/`Skip`
+///   or the strict cut is not a pause, as in typed answers. `Submit`
+///   always ends (with no speech: a blank answer, all of it think time).
+///   No text: words, wpm and fillers are not measured.
 /// - **Editing** (typed) happens at the cursor, a byte position that is
 ///   always at a grapheme-cluster boundary (an emoji with a skin tone or a
 ///   ZWJ family is one cluster) and starts at the end. `Text` and `Paste`
@@ -197,6 +210,8 @@ pub struct Answer {
     hint: bool,
     skipped: bool,
     cut_off: bool,
+    /// Voice: when the current silence began (after the first speech).
+    silent_since: Option<u64>,
 }
 
 /// Whole milliseconds of `d`, truncated, saturating at `u64::MAX`: the
@@ -259,6 +274,7 @@ impl Answer {
             hint: false,
             skipped: false,
             cut_off: false,
+            silent_since: None,
         }
     }
 
@@ -331,7 +347,7 @@ impl Answer {
         let answer_ms = end.saturating_sub(think_ms);
         let typing_ms = answer_ms.saturating_sub(self.paste_gaps_ms);
         let limit_ms = millis(self.rules.limit);
-        let spoken = self.rules.input == InputMode::Spoken;
+        let spoken = matches!(self.rules.input, InputMode::Spoken | InputMode::Voice);
         let words = count_words(&self.text);
         let pasted_words = self.pasted_words();
         let wpm = if spoken || typing_ms < MIN_WPM_MS || mostly_pasted(words, pasted_words) {
@@ -404,6 +420,7 @@ impl Answer {
             // No text to move in before the first key: nothing to show.
             (InputMode::Typed, _) if moves => self.first_key_ms.is_some(),
             (InputMode::Spoken, Event::Mark) | (InputMode::Line, Event::Line(_)) => true,
+            (InputMode::Voice, Event::Speech | Event::Silence) => true,
             _ => false,
         }
     }
@@ -438,6 +455,26 @@ impl Answer {
                     });
                 }
                 self.start(now);
+            }
+            Event::Speech => {
+                if let (Some(first), Some(quiet)) = (self.first_key_ms, self.silent_since.take()) {
+                    let gap = now.saturating_sub(quiet);
+                    if gap > millis(self.rules.pause_threshold) {
+                        self.pauses.push(Pause {
+                            at_word: None,
+                            at_char: None,
+                            ms: gap,
+                            at_ms: Some(quiet.saturating_sub(first)),
+                        });
+                    }
+                }
+                self.start(now);
+            }
+            Event::Silence => {
+                // Silence before the first speech is think time, nothing more.
+                if self.first_key_ms.is_some() && self.silent_since.is_none() {
+                    self.silent_since = Some(now);
+                }
             }
             Event::Text(s) => {
                 self.start(now);
@@ -1760,5 +1797,77 @@ mod tests {
             ..rules(InputMode::Spoken)
         });
         assert_eq!(spoken.feed(ms(1_000), Event::Skip), Phase::Thinking);
+    }
+
+    fn voice_pause(ms: u64, at_ms: u64) -> Pause {
+        Pause {
+            at_word: None,
+            at_char: None,
+            ms,
+            at_ms: Some(at_ms),
+        }
+    }
+
+    #[test]
+    fn voice_think_time_ends_at_the_first_speech_and_long_silences_are_pauses() {
+        let mut a = Answer::new(rules(InputMode::Voice));
+        // Silence before speech is think time only.
+        a.feed(ms(200), Event::Silence);
+        assert_eq!(a.feed(ms(1_500), Event::Speech), Phase::Answering);
+        a.feed(ms(4_000), Event::Silence);
+        // 3 000 ms exactly is not over the 3 s threshold.
+        a.feed(ms(7_000), Event::Speech);
+        a.feed(ms(8_000), Event::Silence);
+        a.feed(ms(12_100), Event::Speech);
+        a.feed(ms(13_000), Event::Silence);
+        // The silence before Enter is not a pause.
+        assert_eq!(a.feed(ms(20_000), Event::Submit), Phase::Done);
+        let m = a.measured().unwrap();
+        assert_eq!((m.think_ms, m.answer_ms), (1_500, 18_500));
+        assert_eq!(m.pauses, vec![voice_pause(4_100, 6_500)]);
+        assert_eq!((m.wpm, m.words, m.text.as_str()), (None, 0, ""));
+        assert!(m.fillers.is_empty());
+    }
+
+    #[test]
+    fn voice_ignores_typing_and_marks_and_a_silent_answer_is_blank() {
+        let mut a = Answer::new(rules(InputMode::Voice));
+        a.feed(ms(100), Event::Text("x".into()));
+        a.feed(ms(200), Event::Mark);
+        assert_eq!(a.phase(), Phase::Thinking);
+        assert!(a.can_submit());
+        a.feed(ms(5_000), Event::Submit);
+        let m = a.measured().unwrap();
+        assert_eq!((m.think_ms, m.answer_ms, m.pauses.len()), (5_000, 0, 0));
+    }
+
+    #[test]
+    fn voice_strict_limit_cuts_at_the_limit_without_a_trailing_pause() {
+        let mut a = Answer::new(AnswerRules {
+            strict: true,
+            limit: ms(10_000),
+            ..rules(InputMode::Voice)
+        });
+        a.feed(ms(1_000), Event::Speech);
+        a.feed(ms(2_000), Event::Silence);
+        assert_eq!(a.tick(ms(9_999)), Phase::Answering);
+        assert_eq!(a.tick(ms(10_000)), Phase::Done);
+        let m = a.measured().unwrap();
+        assert!(m.overran);
+        assert_eq!((m.think_ms, m.answer_ms), (1_000, 9_000));
+        assert!(m.pauses.is_empty());
+    }
+
+    #[test]
+    fn voice_skip_follows_the_modes_skip_rule() {
+        let mut a = Answer::new(rules(InputMode::Voice));
+        a.feed(ms(1_000), Event::Speech);
+        assert_eq!(a.feed(ms(3_000), Event::Skip), Phase::Done);
+        assert!(a.measured().unwrap().skipped);
+        let mut b = Answer::new(AnswerRules {
+            skip: false,
+            ..rules(InputMode::Voice)
+        });
+        assert_eq!(b.feed(ms(1_000), Event::Skip), Phase::Thinking);
     }
 }

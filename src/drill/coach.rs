@@ -32,6 +32,11 @@ pub fn duration(ms: u64) -> String {
     }
 }
 
+/// What the feedback says instead of words, pace and fillers for a voice
+/// answer: they are not measured (there is no transcript), never zero.
+pub const NOT_MEASURED_VOICE: &str =
+    "Words, pace and fillers are not measured for voice answers (no transcript).";
+
 /// `1 pause` / `2 pauses`.
 fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -48,17 +53,19 @@ fn is_blank(rec: &AnswerRecord) -> bool {
         return false;
     }
     match rec.input {
-        InputMode::Spoken => rec.answer_ms == 0 && rec.pauses.is_empty(),
-        InputMode::Typed | InputMode::Line => rec.words == 0,
+        InputMode::Spoken | InputMode::Voice => rec.answer_ms == 0 && rec.pauses.is_empty(),
+        // Words not measured (null) is not a blank.
+        InputMode::Typed | InputMode::Line => rec.words == Some(0),
     }
 }
 
-/// The longest pause that has a place in the text (typed); the first of
-/// equals.
+/// The longest measured pause (typed, with its place in the text, or
+/// voice, with its time); the first of equals. Spoken stumble marks have
+/// no length and are left out.
 fn longest_typed(pauses: &[Pause]) -> Option<&Pause> {
     pauses
         .iter()
-        .filter(|p| p.at_word.is_some())
+        .filter(|p| !p.is_mark())
         .fold(None, |best: Option<&Pause>, p| match best {
             Some(b) if b.ms >= p.ms => Some(b),
             _ => Some(p),
@@ -69,7 +76,11 @@ fn longest_typed(pauses: &[Pause]) -> Option<&Pause> {
 /// `stats` for the longest pauses).
 pub fn place(text: &str, p: &Pause) -> String {
     let Some(k) = p.at_word else {
-        return "self-marked".to_owned();
+        // A voice pause has no transcript to place it in: its time does.
+        return match p.at_ms {
+            Some(at) if !p.is_mark() => format!("{} into the answer", duration(at)),
+            _ => "self-marked".to_owned(),
+        };
     };
     if k == 0 {
         return "before the first word".to_owned();
@@ -153,7 +164,7 @@ pub fn answer_feedback_with_threshold(
     } else {
         let started = match rec.input {
             InputMode::Typed => "Started after",
-            InputMode::Spoken => "Started talking after",
+            InputMode::Spoken | InputMode::Voice => "Started talking after",
             InputMode::Line => "Answered after",
         };
         lines.push(format!(
@@ -169,16 +180,21 @@ pub fn answer_feedback_with_threshold(
                     lines.push(l);
                 }
             }
+            InputMode::Voice => {
+                lines.push(pause_line(rec, &over));
+                lines.push(format!("Spoke for {}.", duration(rec.answer_ms)));
+                lines.push(NOT_MEASURED_VOICE.to_owned());
+            }
             InputMode::Line => {}
         }
-        if rec.input != InputMode::Spoken {
-            let mut w = count(rec.words as usize, "word", "words");
+        if let (InputMode::Typed | InputMode::Line, Some(words)) = (rec.input, rec.words) {
+            let mut w = count(words as usize, "word", "words");
             if rec.pasted_words > 0 {
                 w.push_str(&format!(" ({} pasted)", rec.pasted_words));
             }
             // Pasted words count as words, never as speed.
             lines.push(match rec.wpm {
-                _ if mostly_pasted(rec.words, rec.pasted_words) => {
+                _ if mostly_pasted(words, rec.pasted_words) => {
                     format!("{w}; wpm not given: most of the answer was pasted.")
                 }
                 Some(wpm) if rec.pasted_words > 0 => {
@@ -226,7 +242,7 @@ pub fn answer_feedback_with_threshold(
 /// "No pauses." / "1 pause over 3 s: 6.1 s, after “x” (word 3)." / "2
 /// pauses over 3 s; longest …".
 fn pause_line(rec: &AnswerRecord, over: &str) -> String {
-    let n = rec.pauses.iter().filter(|p| p.at_word.is_some()).count();
+    let n = rec.pauses.iter().filter(|p| !p.is_mark()).count();
     match longest_typed(&rec.pauses) {
         None => format!("No pauses{over}."),
         Some(p) if n == 1 => format!(
@@ -246,7 +262,7 @@ fn pause_line(rec: &AnswerRecord, over: &str) -> String {
 fn stumble_line(pauses: &[Pause]) -> Option<String> {
     let times: Vec<String> = pauses
         .iter()
-        .filter(|p| p.at_word.is_none())
+        .filter(|p| p.is_mark())
         .filter_map(|p| p.at_ms.map(duration))
         .collect();
     let list = match times.as_slice() {
@@ -486,7 +502,7 @@ fn pause_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     let done = answered(answers);
     let typed: usize = done
         .iter()
-        .map(|a| a.pauses.iter().filter(|p| p.at_word.is_some()).count())
+        .map(|a| a.pauses.iter().filter(|p| !p.is_mark()).count())
         .sum();
     let total: usize = done.iter().map(|a| a.pauses.len()).sum();
     let marked = total - typed;
@@ -571,10 +587,12 @@ fn overrun_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     })
 }
 
+/// Answered questions whose words were counted: not spoken, not voice
+/// (words not measured), not a record with its words null.
 fn written(answers: &[AnswerRecord]) -> Vec<&AnswerRecord> {
     answers
         .iter()
-        .filter(|a| !a.skipped && a.input != InputMode::Spoken)
+        .filter(|a| !a.skipped && a.input != InputMode::Spoken && a.words.is_some())
         .collect()
 }
 
@@ -584,7 +602,7 @@ fn filler_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
         .iter()
         .flat_map(|a| a.filler_words.iter().cloned())
         .collect();
-    let words: u64 = done.iter().map(|a| u64::from(a.words)).sum();
+    let words: u64 = done.iter().filter_map(|a| a.words).map(u64::from).sum();
     if all.len() < 2 || words == 0 {
         return None;
     }
@@ -620,7 +638,7 @@ fn short_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     let done = written(answers);
     let short: Vec<u32> = done
         .iter()
-        .map(|a| a.words)
+        .filter_map(|a| a.words)
         .filter(|w| *w < th.short_words)
         .collect();
     let shortest = *short.iter().min()?;
@@ -704,7 +722,9 @@ pub fn answer_hesitation(a: &AnswerRecord) -> f64 {
     if a.overran {
         score += SCORE_OVERRUN;
     }
-    score + SCORE_PER_FILLER * f64::from(a.fillers)
+    // Fillers not measured (voice) add nothing: unknown is not zero, but
+    // it is not a filler either.
+    score + SCORE_PER_FILLER * f64::from(a.fillers.unwrap_or(0))
 }
 
 /// How much a question makes the user hesitate: the mean over its answers
@@ -750,9 +770,9 @@ mod tests {
             overran: false,
             skipped: false,
             pauses: vec![],
-            words: 60,
+            words: Some(60),
             wpm: Some(60.0),
-            fillers: 0,
+            fillers: Some(0),
             filler_words: vec![],
             revisions: 0,
             hint: false,
@@ -782,7 +802,7 @@ mod tests {
 
     fn with_fillers(mut r: AnswerRecord, f: &[&str]) -> AnswerRecord {
         r.filler_words = f.iter().map(|s| (*s).to_owned()).collect();
-        r.fillers = f.len() as u32;
+        r.fillers = Some(f.len() as u32);
         r
     }
 
@@ -813,7 +833,7 @@ mod tests {
         let mut r = rec();
         r.think_ms = 14_200;
         r.text = "I led the project and then we shipped it".into();
-        r.words = 9;
+        r.words = Some(9);
         r.wpm = Some(96.4);
         r.pauses = vec![
             typed_pause(4, 3_500),
@@ -835,7 +855,7 @@ mod tests {
     #[test]
     fn feedback_on_pasted_words_never_gives_their_speed() {
         let mut r = rec();
-        r.words = 36;
+        r.words = Some(36);
         r.pasted_words = 32;
         r.wpm = None;
         assert_eq!(
@@ -860,7 +880,7 @@ mod tests {
     fn feedback_without_threshold_and_a_single_pause() {
         let mut r = rec();
         r.text = "Well, honestly, I over-prepare.".into();
-        r.words = 4;
+        r.words = Some(4);
         r.pauses = vec![typed_pause(2, 4_500)];
         let lines = answer_feedback(&r);
         assert_eq!(lines[1], "1 pause: 4.5s, after “honestly” (word 2).");
@@ -915,7 +935,7 @@ mod tests {
         let mut r = rec();
         r.think_ms = 12_000;
         r.answer_ms = 0;
-        r.words = 0;
+        r.words = Some(0);
         r.wpm = None;
         r.text = String::new();
         assert_eq!(
@@ -990,7 +1010,7 @@ mod tests {
         let mut r = rec();
         r.input = InputMode::Spoken;
         r.text = String::new();
-        r.words = 0;
+        r.words = Some(0);
         r.wpm = None;
         r.think_ms = 3_000;
         r.answer_ms = 45_000;
@@ -1015,7 +1035,7 @@ mod tests {
     fn feedback_for_spoken_without_a_start() {
         let mut r = rec();
         r.input = InputMode::Spoken;
-        r.words = 0;
+        r.words = Some(0);
         r.think_ms = 9_000;
         r.answer_ms = 0;
         assert_eq!(
@@ -1030,7 +1050,7 @@ mod tests {
         r.input = InputMode::Line;
         r.answer_ms = 0;
         r.wpm = None;
-        r.words = 1;
+        r.words = Some(1);
         assert_eq!(
             answer_feedback(&r),
             [
@@ -1164,16 +1184,16 @@ mod tests {
     fn a_single_filler_is_not_a_signal() {
         // 1 in 30 words is past 3 per 100, but one filler is not a habit.
         let mut a = with_fillers(rec(), &["um"]);
-        a.words = 30;
+        a.words = Some(30);
         assert!(next_step(&[a]).unwrap_or_default().starts_with("No signal"));
     }
 
     #[test]
     fn short_answers_can_win() {
         let mut a = rec();
-        a.words = 12;
+        a.words = Some(12);
         let mut b = rec();
-        b.words = 1;
+        b.words = Some(1);
         let line = next_step(&[a, b, rec()]).unwrap_or_default();
         assert!(
             line.starts_with(
@@ -1235,7 +1255,7 @@ mod tests {
             "{line}"
         );
         let mut blank = a;
-        blank.words = 0;
+        blank.words = Some(0);
         let th = Thresholds {
             short_words: 1,
             ..Thresholds::default()
@@ -1403,7 +1423,7 @@ mod tests {
             "{line}"
         );
         let mut short = rec();
-        short.words = 12;
+        short.words = Some(12);
         let line = next_step(&[short]).unwrap_or_default();
         assert!(
             line.starts_with("The one answer was under 30 words (12 words) — next time"),
@@ -1481,11 +1501,83 @@ mod tests {
         }
         // A blank answer counts like a skip.
         let mut blank = rec();
-        blank.words = 0;
+        blank.words = Some(0);
         assert_eq!(hesitation_score(&[blank]), SCORE_SKIP);
         // One more hesitant answer raises a question's score.
         let mut bad = rec();
         bad.skipped = true;
         assert!(hesitation_score(&[rec(), bad]) > hesitation_score(&[rec(), rec()]));
+    }
+
+    fn voice_rec() -> AnswerRecord {
+        AnswerRecord {
+            input: InputMode::Voice,
+            words: None,
+            wpm: None,
+            fillers: None,
+            text: String::new(),
+            think_ms: 1_500,
+            answer_ms: 40_000,
+            pauses: vec![Pause {
+                at_word: None,
+                at_char: None,
+                ms: 4_100,
+                at_ms: Some(12_300),
+            }],
+            ..rec()
+        }
+    }
+
+    #[test]
+    fn voice_feedback_times_the_pauses_and_says_words_are_not_measured() {
+        let lines = answer_feedback_with_threshold(&voice_rec(), false, Some(3_000));
+        assert_eq!(
+            lines,
+            vec![
+                "Started talking after 1.5s (target 10.0s).".to_string(),
+                "1 pause over 3.0s: 4.1s, 12.3s into the answer.".to_string(),
+                "Spoke for 40.0s.".to_string(),
+                NOT_MEASURED_VOICE.to_string(),
+            ]
+        );
+        let silent = AnswerRecord {
+            pauses: vec![],
+            answer_ms: 0,
+            think_ms: 9_000,
+            ..voice_rec()
+        };
+        assert_eq!(
+            answer_feedback(&silent),
+            vec!["Blank answer, submitted after 9.0s.".to_string()]
+        );
+    }
+
+    #[test]
+    fn unmeasured_words_and_fillers_are_skipped_by_the_averages() {
+        // Two typed answers with fillers and voice answers around them: the
+        // rate is over the typed words alone, and voice is never "short".
+        let mut typed = rec();
+        typed.words = Some(50);
+        typed.fillers = Some(2);
+        typed.filler_words = vec!["um".into(), "um".into()];
+        let answers = vec![typed.clone(), typed, voice_rec(), voice_rec()];
+        let th = Thresholds {
+            fillers_per_100_words: 3.0,
+            ..Thresholds::default()
+        };
+        let line = filler_signal(&answers, &th).unwrap().line;
+        assert!(
+            line.starts_with("4 fillers in 100 words (4.0 per 100)"),
+            "{line}"
+        );
+        assert!(short_signal(&[voice_rec(), voice_rec()], &Thresholds::default()).is_none());
+        // Null fillers add nothing to the hesitation score, as zero would.
+        let mut zero = voice_rec();
+        zero.fillers = Some(0);
+        assert_eq!(answer_hesitation(&voice_rec()), answer_hesitation(&zero));
+        // A typed record with null words is not a blank.
+        let mut unknown = rec();
+        unknown.words = None;
+        assert!(!is_blank(&unknown));
     }
 }

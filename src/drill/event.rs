@@ -15,6 +15,19 @@ pub enum InputMode {
     Spoken,
     /// One answer per line from a pipe or screen reader.
     Line,
+    /// Spoken aloud into a microphone: a voice-activity detector turns the
+    /// recorder's samples into [`Event::Speech`] and [`Event::Silence`],
+    /// timed by the sample count.
+    Voice,
+}
+
+impl InputMode {
+    /// Whether answers in this mode have a text whose words and fillers are
+    /// counted. Voice answers have none: their `words`, `wpm` and
+    /// `fillers` are "not measured" (null), never zero.
+    pub fn counts_words(self) -> bool {
+        self != Self::Voice
+    }
 }
 
 /// One input event. The editing events act at the answer's cursor (see
@@ -53,4 +66,9 @@ pub enum Event {
     Skip,
     /// Line input: the whole answer at once.
     Line(String),
+    /// Voice: speech began (the voice-activity detector's edge, timed by
+    /// the sample count).
+    Speech,
+    /// Voice: speech stopped; silence from here until the next `Speech`.
+    Silence,
 }

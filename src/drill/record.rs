@@ -43,6 +43,15 @@ pub struct Pause {
     pub at_ms: Option<u64>,
 }
 
+impl Pause {
+    /// Whether this is a spoken stumble the user marked with Space (no
+    /// place, no length) rather than a measured silence: typed pauses have
+    /// a place in the text, voice pauses a length.
+    pub fn is_mark(&self) -> bool {
+        self.at_word.is_none() && self.ms == 0
+    }
+}
+
 /// One finished (or skipped) answer.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AnswerRecord {
@@ -72,8 +81,11 @@ pub struct AnswerRecord {
     pub skipped: bool,
     /// Pauses in order.
     pub pauses: Vec<Pause>,
-    /// Words in the answer, pasted ones included.
-    pub words: u32,
+    /// Words in the answer, pasted ones included; `None` (null) when not
+    /// measured — voice answers have no transcript. Readers and averages
+    /// skip a `None`, never count it as zero.
+    #[serde(default)]
+    pub words: Option<u32>,
     /// Of `words`, those made only of pasted text (optional on read: 0
     /// when not stored, as in records from before pastes were told apart).
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -82,8 +94,10 @@ pub struct AnswerRecord {
     /// and most words were typed (two decimals).
     #[serde(default, serialize_with = "two_decimals")]
     pub wpm: Option<f64>,
-    /// How many filler words and phrases.
-    pub fillers: u32,
+    /// How many filler words and phrases; `None` (null) when not measured
+    /// (voice), as for `words`.
+    #[serde(default)]
+    pub fillers: Option<u32>,
     /// Which fillers, in order.
     #[serde(default)]
     pub filler_words: Vec<String>,
@@ -247,10 +261,14 @@ impl AnswerRecord {
             overran: m.overran,
             skipped: m.skipped,
             pauses: m.pauses,
-            words: m.words,
+            // Not measured is null, never zero (voice: no transcript).
+            words: ctx.input.counts_words().then_some(m.words),
             pasted_words: m.pasted_words,
             wpm: m.wpm,
-            fillers: u32::try_from(m.fillers.len()).unwrap_or(u32::MAX),
+            fillers: ctx
+                .input
+                .counts_words()
+                .then(|| u32::try_from(m.fillers.len()).unwrap_or(u32::MAX)),
             filler_words: m.fillers,
             revisions: m.revisions,
             hint: m.hint,
@@ -274,7 +292,7 @@ mod tests {
     fn pasted_words_is_stored_only_when_there_were_some() {
         let mut a = AnswerRecord {
             v: VERSION,
-            words: 5,
+            words: Some(5),
             ..Default::default()
         };
         let line = serde_json::to_string(&Record::Answer(a.clone())).unwrap();
@@ -284,5 +302,28 @@ mod tests {
         assert!(line.contains(r#""pasted_words":3"#), "{line}");
         let back: Record = serde_json::from_str(&line).unwrap();
         assert_eq!(back, Record::Answer(a));
+    }
+
+    #[test]
+    fn unmeasured_words_and_fillers_are_null_and_numbers_still_read() {
+        let a = AnswerRecord {
+            v: VERSION,
+            input: InputMode::Voice,
+            ..Default::default()
+        };
+        let line = serde_json::to_string(&Record::Answer(a.clone())).unwrap();
+        assert!(line.contains(r#""words":null"#), "{line}");
+        assert!(line.contains(r#""fillers":null"#), "{line}");
+        assert!(line.contains(r#""input":"voice""#), "{line}");
+        let back: Record = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, Record::Answer(a));
+        // The documented shape, with numbers, reads as before.
+        let typed = line
+            .replace(r#""words":null"#, r#""words":7"#)
+            .replace(r#""fillers":null"#, r#""fillers":2"#);
+        let Record::Answer(t) = serde_json::from_str(&typed).unwrap() else {
+            panic!("an answer");
+        };
+        assert_eq!((t.words, t.fillers), (Some(7), Some(2)));
     }
 }

@@ -73,8 +73,9 @@ fn raw_grade(a: &AnswerRecord) -> Grade {
     let target = a.think_target();
     let longest = a.pauses.iter().map(|p| p.ms).max().unwrap_or(0);
     let blank = match a.input {
-        InputMode::Spoken => a.answer_ms == 0 && a.pauses.is_empty(),
-        InputMode::Typed | InputMode::Line => a.words == 0,
+        InputMode::Spoken | InputMode::Voice => a.answer_ms == 0 && a.pauses.is_empty(),
+        // Words not measured (null) is not a blank.
+        InputMode::Typed | InputMode::Line => a.words == Some(0),
     };
     if a.skipped
         || blank
@@ -93,8 +94,10 @@ fn raw_grade(a: &AnswerRecord) -> Grade {
     if a.think_ms.saturating_mul(100) <= target.saturating_mul(EASY_THINK_PERCENT)
         && a.pauses.is_empty()
         && !a.hint
-        && a.fillers == 0
-        && (a.input == InputMode::Spoken || a.words >= EASY_MIN_WORDS)
+        // Not measured (voice: null) is no filler and no one-liner; a
+        // measured count must pass.
+        && a.fillers.unwrap_or(0) == 0
+        && a.words.is_none_or(|w| a.input == InputMode::Spoken || w >= EASY_MIN_WORDS)
     {
         return Grade::Easy;
     }

@@ -38,9 +38,9 @@ fn answer(text: &str) -> Record {
                 at_ms: Some(30_000),
             },
         ],
-        words: 42,
+        words: Some(42),
         wpm: Some(40.7),
-        fillers: 2,
+        fillers: Some(2),
         filler_words: vec!["um".into(), "you know".into()],
         revisions: 7,
         hint: true,
@@ -378,7 +378,7 @@ fn a_record_in_the_documented_shape_reads_fully() {
     assert_eq!(a.pauses[0].at_ms, None);
     assert_eq!(a.wpm, None);
     assert!(a.filler_words.is_empty());
-    assert_eq!(a.fillers, 2);
+    assert_eq!(a.fillers, Some(2));
     assert_eq!(a.think_target_ms, None);
     assert_eq!(a.think_target(), 10_000);
     assert!(a.moves_schedule());

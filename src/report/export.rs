@@ -101,6 +101,7 @@ fn input_name(input: InputMode) -> &'static str {
         InputMode::Typed => "typed",
         InputMode::Spoken => "spoken",
         InputMode::Line => "line",
+        InputMode::Voice => "voice",
     }
 }
 
@@ -123,8 +124,9 @@ pub fn csv_row(a: &AnswerRecord) -> (String, usize) {
         a.skipped.to_string(),
         a.pauses.len().to_string(),
         longest.to_string(),
-        a.words.to_string(),
-        a.fillers.to_string(),
+        // Empty: not measured (voice).
+        a.words.map(|n| n.to_string()).unwrap_or_default(),
+        a.fillers.map(|n| n.to_string()).unwrap_or_default(),
         csv_field(&a.filler_words.join("; ")),
         a.revisions.to_string(),
         a.hint.to_string(),
@@ -296,8 +298,8 @@ pub fn write_markdown(out: &mut dyn Write, e: &Export) -> io::Result<()> {
             duration(a.think_ms),
             duration(a.answer_ms),
             a.pauses.len(),
-            a.words,
-            a.fillers,
+            a.words.map_or_else(|| "–".to_string(), |n| n.to_string()),
+            a.fillers.map_or_else(|| "–".to_string(), |n| n.to_string()),
             flags(a),
             a.rating.map(|r| r.to_string()).unwrap_or_default(),
             md_cell(&inline_pauses(&a.text, &a.pauses))

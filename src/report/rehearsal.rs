@@ -168,7 +168,7 @@ fn worst(moments: &[Moment<'_>]) -> Section {
             m.record
                 .pauses
                 .iter()
-                .filter(|p| p.at_word.is_some())
+                .filter(|p| !p.is_mark())
                 .map(move |p| (m, p))
         })
         .max_by_key(|(_, p)| p.ms);
@@ -182,8 +182,7 @@ fn worst(moments: &[Moment<'_>]) -> Section {
     }
     let stumbles: usize = moments
         .iter()
-        .filter(|m| m.record.input == InputMode::Spoken)
-        .map(|m| m.record.pauses.len())
+        .map(|m| m.record.pauses.iter().filter(|p| p.is_mark()).count())
         .sum();
     if stumbles > 0 {
         lines.push(format!("Stumbles you marked: {stumbles}."));
@@ -218,13 +217,18 @@ fn fixes(moments: &[Moment<'_>]) -> Section {
         let r = m.record;
         let q = quoted(m.question);
         let target = r.think_target().max(1);
-        let written = r.input != InputMode::Spoken;
+        // Words where they were counted; spoken and voice answers are
+        // judged by their length in time.
+        let words = r.words.filter(|_| r.input != InputMode::Spoken);
         // Questions for the interviewer are short by nature.
-        let short = (written && r.words < 15) || (!written && r.answer_ms < 10_000);
+        let short = match words {
+            Some(w) => w < 15,
+            None => r.answer_ms < 10_000,
+        };
         if r.skipped || (short && m.phase != Phase::Closing) {
-            let said = if written {
-                let unit = if r.words == 1 { "word" } else { "words" };
-                format!("only {} {unit}", r.words)
+            let said = if let Some(w) = words {
+                let unit = if w == 1 { "word" } else { "words" };
+                format!("only {w} {unit}")
             } else {
                 format!("only {} of answer", duration(r.answer_ms))
             };
@@ -251,7 +255,7 @@ fn fixes(moments: &[Moment<'_>]) -> Section {
         if let Some(p) = r
             .pauses
             .iter()
-            .filter(|p| p.at_word.is_some())
+            .filter(|p| !p.is_mark())
             .max_by_key(|p| p.ms)
         {
             all.push(Fix {
@@ -265,14 +269,14 @@ fn fixes(moments: &[Moment<'_>]) -> Section {
                 ),
             });
         }
-        if r.fillers >= 3 {
+        if let Some(fillers) = r.fillers.filter(|n| *n >= 3) {
             all.push(Fix {
-                severity: f64::from(r.fillers) / 3.0,
+                severity: f64::from(fillers) / 3.0,
                 question: i,
                 line: format!(
                     "{q} — {} filler words. Tonight: answer it again slowly; where a filler \
                      would come, pause silently instead.",
-                    r.fillers
+                    fillers
                 ),
             });
         }

@@ -120,11 +120,11 @@ pub fn answer_marks(a: &AnswerRecord) -> Vec<String> {
         marks.push("SKIPPED".to_string());
     } else {
         marks.push(format!("answer {}", duration(a.answer_ms)));
-        // A spoken answer has no transcript: no words to count.
-        if a.input == crate::drill::InputMode::Spoken {
-            marks.push("spoken".to_string());
-        } else {
-            marks.push(format!("{} words", a.words));
+        // A spoken or voice answer has no transcript: no words to count.
+        match (a.input, a.words) {
+            (crate::drill::InputMode::Spoken, _) => marks.push("spoken".to_string()),
+            (crate::drill::InputMode::Voice, _) | (_, None) => marks.push("voice".to_string()),
+            (_, Some(n)) => marks.push(format!("{n} words")),
         }
     }
     if a.overran {
@@ -138,13 +138,13 @@ pub fn answer_marks(a: &AnswerRecord) -> Vec<String> {
             format!("{placed} pauses")
         });
     }
-    if a.fillers > 0 {
+    if let Some(n) = a.fillers.filter(|&n| n > 0) {
         let words = if a.filler_words.is_empty() {
             String::new()
         } else {
             format!(" ({})", clean(&a.filler_words.join(", ")))
         };
-        marks.push(format!("fillers {}{words}", a.fillers));
+        marks.push(format!("fillers {n}{words}"));
     }
     if a.hint {
         marks.push("tips opened".to_string());

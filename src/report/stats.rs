@@ -336,8 +336,12 @@ impl StatsBuilder {
         cat.pauses += a.pauses.len() as u64;
         cat.skipped += u64::from(a.skipped);
         cat.overran += u64::from(a.overran);
-        cat.fillers += u64::from(a.fillers);
-        cat.words += u64::from(a.words);
+        // Null means "not measured" (voice): such answers count in neither
+        // side of fillers per 100 words.
+        if let (Some(f), Some(w)) = (a.fillers, a.words) {
+            cat.fillers += u64::from(f);
+            cat.words += u64::from(w);
+        }
         match self.days.last_mut() {
             Some((d, think)) if *d == date => think.push(a.think_ms),
             Some((d, _)) if *d > date => match self.days.binary_search_by(|x| x.0.cmp(&date)) {

@@ -319,12 +319,15 @@ fn figures(r: &AnswerRecord) -> Vec<String> {
         if typed == 0 && marked == 0 {
             out.push(if spoken { "no stumbles" } else { "no pauses" }.to_owned());
         }
-        if !spoken {
-            out.push(plural(r.words as usize, "word", "words"));
+        // Not measured (voice: null) is left out, never shown as zero.
+        if let Some(words) = r.words.filter(|_| !spoken) {
+            out.push(plural(words as usize, "word", "words"));
             if let Some(wpm) = r.wpm {
                 out.push(format!("{wpm:.0} wpm"));
             }
-            out.push(plural(r.fillers as usize, "filler", "fillers"));
+        }
+        if let Some(fillers) = r.fillers.filter(|_| !spoken) {
+            out.push(plural(fillers as usize, "filler", "fillers"));
         }
     }
     if r.overran {
@@ -345,9 +348,10 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// Typed pauses, spoken stumble marks, and the longest typed pause (ms).
+/// Measured pauses (typed or voice), spoken stumble marks, and the
+/// longest measured pause (ms).
 fn pause_counts(r: &AnswerRecord) -> (usize, usize, u64) {
-    let typed = r.pauses.iter().filter(|p| p.at_word.is_some());
+    let typed = r.pauses.iter().filter(|p| !p.is_mark());
     let longest = typed.clone().map(|p| p.ms).max().unwrap_or(0);
     let n = typed.count();
     (n, r.pauses.len() - n, longest)
@@ -394,19 +398,17 @@ fn cells(n: usize, row: &Row<'_>) -> Vec<String> {
             none()
         },
         pauses(r),
-        if answered && !spoken {
-            r.words.to_string()
-        } else {
-            none()
+        match r.words {
+            Some(words) if answered && !spoken => words.to_string(),
+            _ => none(),
         },
         match r.wpm {
             Some(wpm) if answered && !spoken => format!("{wpm:.0}"),
             _ => none(),
         },
-        if spoken {
-            none()
-        } else {
-            r.fillers.to_string()
+        match r.fillers {
+            Some(fillers) if !spoken => fillers.to_string(),
+            _ => none(),
         },
         flags.join(", "),
     ]
@@ -480,9 +482,9 @@ mod tests {
                     at_ms: Some(9_000),
                 },
             ],
-            words: 42,
+            words: Some(42),
             wpm: Some(65.6),
-            fillers: 2,
+            fillers: Some(2),
             filler_words: vec!["um".into(), "like".into()],
             revisions: 3,
             hint: false,
@@ -508,8 +510,8 @@ mod tests {
             hint: true,
             pauses: Vec::new(),
             wpm: None,
-            words: 0,
-            fillers: 0,
+            words: Some(0),
+            fillers: Some(0),
             ..record(12_000)
         };
         let rows = [
@@ -563,9 +565,9 @@ mod tests {
         let spoken = AnswerRecord {
             input: InputMode::Spoken,
             pauses: vec![mark(700), mark(9_000)],
-            words: 0,
+            words: Some(0),
             wpm: None,
-            fillers: 0,
+            fillers: Some(0),
             ..record(1_000)
         };
         let records = [long, overran, spoken];
@@ -613,9 +615,9 @@ mod tests {
         let spoken = AnswerRecord {
             input: InputMode::Spoken,
             pauses: vec![mark(700)],
-            words: 0,
+            words: Some(0),
             wpm: None,
-            fillers: 0,
+            fillers: Some(0),
             ..record(1_000)
         };
         let skipped = AnswerRecord {
@@ -656,9 +658,9 @@ mod tests {
         let r = AnswerRecord {
             input: InputMode::Spoken,
             pauses: vec![mark(700)],
-            words: 0,
+            words: Some(0),
             wpm: None,
-            fillers: 0,
+            fillers: Some(0),
             ..record(1_000)
         };
         let row = Row {
@@ -797,5 +799,41 @@ mod tests {
             let off = written(width, &answers, false, None);
             assert!(!off.contains('\x1b'), "{width:?} {off:?}");
         }
+    }
+
+    #[test]
+    fn voice_rows_show_not_measured_as_a_dash_never_zero() {
+        let voice = AnswerRecord {
+            input: InputMode::Voice,
+            words: None,
+            wpm: None,
+            fillers: None,
+            filler_words: vec![],
+            revisions: 0,
+            pauses: vec![Pause {
+                at_word: None,
+                at_char: None,
+                ms: 4_500,
+                at_ms: Some(2_000),
+            }],
+            ..record(1_500)
+        };
+        let row = Row {
+            record: &voice,
+            question: "Q?",
+        };
+        let c = cells(1, &row);
+        // # question think answer pauses words wpm fillers flags
+        assert_eq!(c[4], "1 / 4.5s");
+        assert_eq!(
+            (c[5].as_str(), c[6].as_str(), c[7].as_str()),
+            ("–", "–", "–")
+        );
+        let f = figures(&voice);
+        assert!(f.contains(&"1 pause of 4.5s".to_string()), "{f:?}");
+        assert!(
+            !f.iter().any(|x| x.contains("word") || x.contains("filler")),
+            "{f:?}"
+        );
     }
 }

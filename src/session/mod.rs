@@ -150,7 +150,9 @@ pub fn run(
             ),
             None => item.title.clone(),
         };
+        let question = format!("{}/{}", item.category, item.id);
         let prompt = Prompt {
+            question: &question,
             number,
             total: plan.total(&answers).max(number),
             title: &title,
@@ -159,8 +161,14 @@ pub fn run(
         };
         let think_target_ms = millis(item.rules.think_target);
         let pause_ms = millis(item.rules.pause_threshold);
+        // `Some` when the session cannot go on after this answer.
+        let mut end_after: Option<Interrupt> = None;
         let measured = match ui.ask(&prompt, item.rules.clone()) {
             Ok(Outcome::Finished(m)) => m,
+            Ok(Outcome::FinishedThenEnd(m, why)) => {
+                end_after = Some(why);
+                m
+            }
             Ok(Outcome::Interrupted(why)) => {
                 interrupted = Some(why);
                 break;
@@ -186,6 +194,7 @@ pub fn run(
                 role: item.role.clone(),
             },
         );
+        record.audio = ui.take_audio();
         // Saved before anything else is shown: a crash from here on loses
         // nothing.
         sink.append(&Record::Answer(record.clone()))
@@ -206,6 +215,11 @@ pub fn run(
                 answers.push(answered(record, item));
                 break;
             }
+        }
+        if let Some(why) = end_after {
+            interrupted = Some(why);
+            answers.push(answered(record, item));
+            break;
         }
         if rules.rate && !record.skipped {
             match ui.rate() {

@@ -435,3 +435,72 @@ fn a_plan_can_add_items_as_it_goes() {
     assert_eq!(report.answers[1].record.followup, Some(1));
     assert_eq!(report.answers[1].record.question, "weaknesses/a");
 }
+
+/// A UI whose recorder dies during the first answer.
+struct DyingRecorder {
+    log: Rc<RefCell<Vec<String>>>,
+}
+
+impl Ui for DyingRecorder {
+    fn ask(&mut self, _prompt: &Prompt<'_>, rules: AnswerRules) -> io::Result<Outcome> {
+        self.log.borrow_mut().push("ask".into());
+        let mut a = crate::drill::Answer::new(rules);
+        a.feed(Duration::from_millis(1_200), crate::drill::Event::Speech);
+        a.feed(Duration::from_millis(5_000), crate::drill::Event::Submit);
+        Ok(Outcome::FinishedThenEnd(
+            a.measured().unwrap(),
+            Interrupt::RecorderFailed,
+        ))
+    }
+    fn show(&mut self, _lines: &[String]) -> io::Result<()> {
+        self.log.borrow_mut().push("show".into());
+        Ok(())
+    }
+    fn next_gate(&mut self) -> io::Result<Option<Interrupt>> {
+        self.log.borrow_mut().push("gate".into());
+        Ok(None)
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        self.log.borrow_mut().push("finish".into());
+        Ok(())
+    }
+    fn rate(&mut self) -> io::Result<RateOutcome> {
+        self.log.borrow_mut().push("rate".into());
+        Ok(RateOutcome::Skipped)
+    }
+    fn take_audio(&mut self) -> Option<String> {
+        Some("/home/audio/1.wav".into())
+    }
+}
+
+#[test]
+fn a_recorder_that_died_keeps_its_answer_then_ends_the_session_with_exit_1() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let mut ui = DyingRecorder { log: log.clone() };
+    let mut voice = item("a");
+    voice.rules = rules(InputMode::Voice);
+    let mut plan = FixedPlan::new(
+        ModeRules {
+            rate: true,
+            ..mode_rules(Mode::Drill)
+        },
+        vec![voice.clone(), voice],
+    );
+    let mut sink = MemorySink::default();
+    let report = run_with(&mut plan, &mut ui, &mut sink, None).unwrap();
+    assert_eq!(kinds(&sink.records), ["answer", "session"]);
+    let Record::Answer(a) = &sink.records[0] else {
+        panic!("an answer first");
+    };
+    assert_eq!((a.think_ms, a.answer_ms), (1_200, 3_800));
+    assert_eq!((a.words, a.fillers), (None, None));
+    assert_eq!(a.audio.as_deref(), Some("/home/audio/1.wav"));
+    // Its feedback is shown; no rating, no gate, no second question.
+    assert_eq!(*log.borrow(), ["ask", "show", "finish"]);
+    assert_eq!(
+        report.ending,
+        Ending::Interrupted(Interrupt::RecorderFailed)
+    );
+    assert_eq!(report.exit_code(), 1);
+    assert!(report.closing.interrupted);
+}

@@ -359,6 +359,13 @@ fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
             width,
             "",
         ),
+        // Voice: the UI's listening line (level meter, the silence under
+        // way), one or more rows.
+        InputMode::Voice => match (f.phase, f.notice) {
+            (Phase::Done, _) => vec!["Done".to_string()],
+            (_, Some(notice)) => notice.lines().flat_map(|l| wrap(l, width, "")).collect(),
+            (_, None) => wrap("Listening", width, ""),
+        },
         _ => {
             let (before, after) = split_at_cursor(f);
             let cursor = if f.phase == Phase::Done { "" } else { CURSOR };
@@ -366,9 +373,9 @@ fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
             wrap(&shown.replace('\t', " "), width, "  ")
         }
     };
-    // Spoken answers get it too (Esc in a rehearsal says why nothing
-    // happened).
-    if let Some(notice) = f.notice {
+    // Typed and spoken answers show it under the answer (Esc in a
+    // rehearsal says why nothing happened); voice already drew it above.
+    if let Some(notice) = f.notice.filter(|_| f.input != InputMode::Voice) {
         lines.extend(wrap(notice, width, ""));
     }
     let tip_rows = usize::from(!tips.is_empty() && max_lines >= 2);
@@ -726,8 +733,9 @@ impl Plain {
             self.echoed = None;
         }
         // Spoken answers get it too (Esc in a rehearsal says why nothing
-        // happened).
-        if f.notice.is_some() != self.noticed {
+        // happened); a voice answer's notice is its live listening line,
+        // which a plain terminal cannot redraw: it prints a line per phase.
+        if f.input != InputMode::Voice && f.notice.is_some() != self.noticed {
             self.noticed = f.notice.is_some();
             if let Some(notice) = f.notice {
                 if self.echoed.is_some() {
@@ -750,6 +758,19 @@ impl Plain {
                     self.status = status;
                 }
             }
+            // A scrolling terminal cannot redraw a level meter: one line
+            // when listening starts and one when speech is heard.
+            InputMode::Voice => {
+                let status = match f.phase {
+                    Phase::Thinking => "Listening: speak when ready, Enter when done.",
+                    Phase::Answering => "Heard you start.",
+                    Phase::Done => "",
+                };
+                if !status.is_empty() && status != self.status {
+                    write!(out, "{status}\r\n")?;
+                    self.status = status.to_string();
+                }
+            }
             _ => {
                 // The marker only off the end: typing at the end appends.
                 let (before, after) = split_at_cursor(f);
@@ -767,7 +788,7 @@ impl Plain {
             && !self.done_shown
         {
             self.done_shown = true;
-            let lead = if f.input == InputMode::Spoken {
+            let lead = if matches!(f.input, InputMode::Spoken | InputMode::Voice) {
                 ""
             } else {
                 "\r\n"
@@ -1183,6 +1204,38 @@ mod tests {
         assert_eq!(
             message_lines(&talking, 60, 10),
             vec!["Talking · Space marks a stumble (2 marked)"]
+        );
+    }
+
+    #[test]
+    fn voice_shows_the_listening_line_and_a_plain_terminal_one_line_per_phase() {
+        let listening = Frame {
+            input: InputMode::Voice,
+            phase: Phase::Answering,
+            notice: Some("Listening ▮▮▯▯ · silent 4.2s\nno skipping"),
+            ..frame("")
+        };
+        assert_eq!(
+            message_lines(&listening, 60, 10),
+            vec!["Listening ▮▮▯▯ · silent 4.2s", "no skipping"]
+        );
+        let done = Frame {
+            phase: Phase::Done,
+            ..listening.clone()
+        };
+        assert_eq!(message_lines(&done, 60, 10), vec!["Done"]);
+        let mut plain = Plain::new(80);
+        let mut out = Vec::new();
+        let thinking = Frame {
+            phase: Phase::Thinking,
+            ..listening.clone()
+        };
+        plain.draw(&thinking, &mut out).unwrap();
+        plain.draw(&thinking, &mut out).unwrap();
+        plain.draw(&listening, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Listening: speak when ready, Enter when done.\r\nHeard you start.\r\n"
         );
     }
 

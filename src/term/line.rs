@@ -147,6 +147,8 @@ pub struct LineUi<S: LineSource, W: Write> {
     paint: Paint,
     signals: Signals,
     clock: fn() -> Instant,
+    /// `--speak`: the speaker command reading each question aloud.
+    speaker: Option<String>,
 }
 
 impl<S: LineSource, W: Write> std::fmt::Debug for LineUi<S, W> {
@@ -166,7 +168,15 @@ impl<S: LineSource, W: Write> LineUi<S, W> {
             paint,
             signals,
             clock,
+            speaker: None,
         }
+    }
+
+    /// Reads each question aloud through `speaker` (`--speak`), to its end,
+    /// before the think clock starts.
+    pub fn with_speaker(mut self, speaker: Option<String>) -> Self {
+        self.speaker = speaker;
+        self
     }
 
     /// The output written so far (tests).
@@ -189,6 +199,11 @@ impl<S: LineSource, W: Write> Ui for LineUi<S, W> {
         }
         writeln!(self.out)?;
         self.out.flush()?;
+        if let Some(speaker) = &self.speaker
+            && let Some(why) = super::voice::speak_to_end(speaker, prompt.text, &self.signals)?
+        {
+            return Ok(Outcome::Interrupted(why));
+        }
         let t0 = (self.clock)();
         let mut answer = Answer::new(rules);
         loop {
@@ -279,6 +294,7 @@ mod tests {
             total: 2,
             title: "Weaknesses",
             text: "What is your greatest weakness?",
+            question: "fixture/q",
             tips: &[],
         }
     }

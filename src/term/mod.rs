@@ -9,3 +9,4 @@ pub mod line;
 pub mod sanitize;
 pub mod session;
 pub mod style;
+pub mod voice;

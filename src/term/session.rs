@@ -28,6 +28,10 @@ pub const KEYS_SPOKEN: &str = "Space started/stumbled · Enter done · Esc skip 
 pub const KEYS_TYPED_NO_SKIP: &str = "Enter submit · Tab tips · Ctrl-C end";
 /// Keys shown under a spoken question where Esc may not skip.
 pub const KEYS_SPOKEN_NO_SKIP: &str = "Space started/stumbled · Enter done · Ctrl-C end";
+/// Keys shown under a voice question.
+pub const KEYS_VOICE: &str = "Speak your answer · Enter done · Esc skip · Tab tips · Ctrl-C end";
+/// Keys shown under a voice question where Esc may not skip.
+pub const KEYS_VOICE_NO_SKIP: &str = "Speak your answer · Enter done · Tab tips · Ctrl-C end";
 /// What the bar says when the session ends in the middle of an answer.
 pub const INTERRUPTED_STATUS: &str = "session ended: this answer is not saved";
 /// Shown under a typed answer when Enter is pressed with nothing typed.
@@ -58,6 +62,8 @@ pub struct Prompt<'a> {
     pub title: &'a str,
     /// The question, placeholders already filled (sanitized when printed).
     pub text: &'a str,
+    /// `category/id` (given to a voice recorder as `HOTSEAT_QUESTION`).
+    pub question: &'a str,
     /// The question's tips, shown on Tab.
     pub tips: &'a [String],
 }
@@ -71,6 +77,8 @@ pub enum Interrupt {
     Signal(i32),
     /// Line input ended before the last question.
     EndOfInput,
+    /// The voice recorder died mid-answer (that answer is kept).
+    RecorderFailed,
 }
 
 impl Interrupt {
@@ -81,6 +89,8 @@ impl Interrupt {
             Self::CtrlC => 130,
             Self::Signal(sig) => u8::try_from(128 + sig.clamp(0, 127)).unwrap_or(1),
             Self::EndOfInput => 0,
+            // A runtime failure, not the user's doing.
+            Self::RecorderFailed => 1,
         }
     }
 }
@@ -92,6 +102,10 @@ pub enum Outcome {
     Finished(Measured),
     /// The session was ended mid-question; the answer in progress is dropped.
     Interrupted(Interrupt),
+    /// Answered, but the session cannot go on (the voice recorder died
+    /// mid-answer): the answer is saved and its feedback shown, then the
+    /// session ends as interrupted.
+    FinishedThenEnd(Measured, Interrupt),
 }
 
 /// How the self-rating question after an answer ended.
@@ -123,6 +137,11 @@ pub trait Ui {
     /// UIs that never ask (line input) keep this default.
     fn rate(&mut self) -> io::Result<RateOutcome> {
         Ok(RateOutcome::Skipped)
+    }
+    /// The path of the recording kept for the answer just given
+    /// (`--keep-audio`), taken once. UIs that keep none use this default.
+    fn take_audio(&mut self) -> Option<String> {
+        None
     }
 }
 
@@ -173,6 +192,8 @@ pub struct RawUi {
     /// When the last answer was cut at the limit, if it was: keys are
     /// discarded until [`CUT_GRACE`] after it.
     cut_at: Option<Instant>,
+    /// `--speak`: the speaker command reading each question aloud.
+    speaker: Option<String>,
 }
 
 impl RawUi {
@@ -185,7 +206,15 @@ impl RawUi {
             bar: countdown::bar_possible(),
             paint,
             cut_at: None,
+            speaker: None,
         })
+    }
+
+    /// Reads each question aloud through `speaker` (`--speak`) before the
+    /// think clock starts; any key cuts the reading short.
+    pub fn with_speaker(mut self, speaker: Option<String>) -> Self {
+        self.speaker = speaker;
+        self
     }
 
     /// Reads and throws away keys until `until` (the rest of the typing cut
@@ -219,7 +248,8 @@ impl RawUi {
         }
     }
 
-    fn out() -> Crlf<io::StdoutLock<'static>> {
+    /// Standard output with `\n` written as `\r\n` (raw mode).
+    pub(crate) fn out() -> Crlf<io::StdoutLock<'static>> {
         Crlf(io::stdout().lock())
     }
 }
@@ -234,6 +264,12 @@ impl Ui for RawUi {
         if input::drain()? {
             countdown.finish()?;
             return Ok(Outcome::Interrupted(Interrupt::CtrlC));
+        }
+        if let Some(speaker) = &self.speaker
+            && let Some(why) = super::voice::speak_until_key(speaker, prompt.text, &self.signals)?
+        {
+            countdown.discard();
+            return Ok(Outcome::Interrupted(why));
         }
         let t0 = Instant::now();
         let (limit, think_target, strict) = (rules.limit, rules.think_target, rules.strict);
@@ -327,7 +363,9 @@ impl Ui for RawUi {
         }
         // The last frame stays on screen: it says how the answer ended.
         let (status, text) = match &outcome {
-            Outcome::Finished(m) => (final_status(m, strict, mode), m.text.as_str()),
+            Outcome::Finished(m) | Outcome::FinishedThenEnd(m, _) => {
+                (final_status(m, strict, mode), m.text.as_str())
+            }
             Outcome::Interrupted(_) => (INTERRUPTED_STATUS.to_string(), answer.text()),
         };
         countdown.update(&Frame {
@@ -449,7 +487,7 @@ impl Ui for RawUi {
 /// cleared screen (after a resize). With `fit` (a bar will be drawn), the
 /// block is fitted to the window by [`question_block`]. Returns the rows
 /// left below it for the countdown.
-fn draw_question(
+pub(crate) fn draw_question(
     prompt: &Prompt<'_>,
     (mode, skip): (InputMode, bool),
     clear: bool,
@@ -464,11 +502,13 @@ fn draw_question(
             crossterm::cursor::MoveTo(0, 0)
         )?;
     }
-    let keys = match (mode == InputMode::Spoken, skip) {
-        (true, true) => KEYS_SPOKEN,
-        (true, false) => KEYS_SPOKEN_NO_SKIP,
-        (false, true) => KEYS_TYPED,
-        (false, false) => KEYS_TYPED_NO_SKIP,
+    let keys = match (mode, skip) {
+        (InputMode::Spoken, true) => KEYS_SPOKEN,
+        (InputMode::Spoken, false) => KEYS_SPOKEN_NO_SKIP,
+        (InputMode::Voice, true) => KEYS_VOICE,
+        (InputMode::Voice, false) => KEYS_VOICE_NO_SKIP,
+        (_, true) => KEYS_TYPED,
+        (_, false) => KEYS_TYPED_NO_SKIP,
     };
     let (width, height) = terminal_size();
     // A dumb terminal scrolls like paper: nothing is redrawn in place, so
@@ -565,7 +605,7 @@ fn terminal_size() -> (usize, usize) {
 
 /// The terminal's width in columns (80 when it cannot be told: a terminal
 /// whose size was never set reports 0).
-fn terminal_width() -> usize {
+pub(crate) fn terminal_width() -> usize {
     match crossterm::terminal::size() {
         Ok((w, _)) if w > 0 => usize::from(w),
         _ => 80,
@@ -575,11 +615,11 @@ fn terminal_width() -> usize {
 /// What the bar says once the answer is over. Under `strict` an answer can
 /// only be over the limit by being cut at it — by a tick, or by a key that
 /// arrived just after the limit, which the engine drops.
-fn final_status(m: &Measured, strict: bool, mode: InputMode) -> String {
+pub(crate) fn final_status(m: &Measured, strict: bool, mode: InputMode) -> String {
     let cut_at_limit = strict && m.overran;
     if m.skipped {
         "skipped".to_string()
-    } else if mode == InputMode::Spoken && !cut_at_limit {
+    } else if matches!(mode, InputMode::Spoken | InputMode::Voice) && !cut_at_limit {
         if m.overran {
             "done, over the limit".to_string()
         } else {
@@ -661,6 +701,7 @@ mod tests {
             total: 5,
             title: "Weaknesses",
             text: "Why \x1b[31mus?",
+            question: "fixture/q",
             tips: &tips,
         };
         write_question(&mut out, &prompt).unwrap();
@@ -688,6 +729,7 @@ mod tests {
             total: 2,
             title: "Fixture",
             text: "Alpha question: how do you plan your week?",
+            question: "fixture/q",
             tips: &tips,
         };
         let tall = rows_of(&question_block(&prompt, KEYS_TYPED, 39, 12));

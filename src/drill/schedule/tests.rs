@@ -22,7 +22,7 @@ fn smooth(question: &str, when: Stamp) -> AnswerRecord {
         think_ms: 4_000,
         answer_ms: 50_000,
         limit_ms: 90_000,
-        words: 80,
+        words: Some(80),
         think_target_ms: Some(10_000),
         text: "a fluent answer".into(),
         ..AnswerRecord::default()
@@ -65,8 +65,12 @@ fn grades_follow_the_documented_thresholds() {
     assert_eq!(g(&|_| {}), Grade::Easy);
     assert_eq!(g(&|a| a.think_ms = 5_001), Grade::Good);
     assert_eq!(g(&|a| a.hint = true), Grade::Good);
-    assert_eq!(g(&|a| a.fillers = 1), Grade::Good);
-    assert_eq!(g(&|a| a.words = 29), Grade::Good, "a one-liner is not Easy");
+    assert_eq!(g(&|a| a.fillers = Some(1)), Grade::Good);
+    assert_eq!(
+        g(&|a| a.words = Some(29)),
+        Grade::Good,
+        "a one-liner is not Easy"
+    );
     assert_eq!(g(&|a| a.think_ms = 15_000), Grade::Good);
     assert_eq!(g(&|a| a.think_ms = 15_001), Grade::Hard);
     assert_eq!(g(&|a| a.pauses = vec![pause(5_999)]), Grade::Good);
@@ -80,7 +84,7 @@ fn grades_follow_the_documented_thresholds() {
     assert_eq!(g(&|a| a.think_ms = 30_000), Grade::Again);
     assert_eq!(g(&|a| a.pauses = vec![pause(15_000)]), Grade::Again);
     assert_eq!(g(&|a| a.skipped = true), Grade::Again);
-    assert_eq!(g(&|a| a.words = 0), Grade::Again);
+    assert_eq!(g(&|a| a.words = Some(0)), Grade::Again);
     // The answer's own target: 25 s against a 20 s target is not slow.
     assert_eq!(
         g(&|a| {
@@ -508,4 +512,29 @@ fn the_last_rehearsal_is_the_latest_rehearse_session() {
     ]);
     assert_eq!(p.last_rehearsal(), ["weaknesses/a", "weaknesses/b"]);
     assert!(Practice::new().last_rehearsal().is_empty());
+}
+
+#[test]
+fn a_voice_answer_without_measured_words_can_be_easy() {
+    let mut a = smooth("weaknesses/a", at(0, 9));
+    a.input = InputMode::Voice;
+    a.words = None;
+    a.fillers = None;
+    assert_eq!(grade(&a), Grade::Easy, "not measured is no one-liner");
+    a.pauses = vec![Pause {
+        at_word: None,
+        at_char: None,
+        ms: 6_000,
+        at_ms: Some(2_000),
+    }];
+    assert_eq!(
+        grade(&a),
+        Grade::Hard,
+        "a heard pause counts like a typed one"
+    );
+    let mut silent = smooth("weaknesses/a", at(0, 9));
+    silent.input = InputMode::Voice;
+    silent.words = None;
+    silent.answer_ms = 0;
+    assert_eq!(grade(&silent), Grade::Again, "nothing said is a blank");
 }

@@ -14,7 +14,7 @@ fn answer(think_ms: u64, answer_ms: u64, text: &str) -> AnswerRecord {
         think_ms,
         answer_ms,
         limit_ms: 120_000,
-        words: crate::drill::answer::count_words(text),
+        words: Some(crate::drill::answer::count_words(text)),
         think_target_ms: Some(10_000),
         text: text.into(),
         ..AnswerRecord::default()

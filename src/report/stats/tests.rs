@@ -23,7 +23,8 @@ fn answer(session: &str, when: &str, question: &str, think_ms: u64) -> AnswerRec
         category: question.split('/').next().unwrap().into(),
         think_ms,
         limit_ms: 90_000,
-        words: 20,
+        words: Some(20),
+        fillers: Some(0),
         text: "I tend to over prepare".into(),
         ..Default::default()
     }
@@ -52,7 +53,7 @@ fn median_and_mean_round_as_documented() {
 fn category_figures_count_skipped_answers_too() {
     let mut skipped = answer("s1", "2026-11-30T10:02:00Z", "w/b", 30_000);
     skipped.skipped = true;
-    skipped.words = 0;
+    skipped.words = Some(0);
     let mut paused = answer("s1", "2026-11-30T10:01:00Z", "w/a", 2_000);
     paused.pauses = vec![
         Pause {
@@ -68,7 +69,7 @@ fn category_figures_count_skipped_answers_too() {
             at_ms: None,
         },
     ];
-    paused.fillers = 3;
+    paused.fillers = Some(3);
     paused.overran = true;
     let records = [
         Record::Answer(paused),
@@ -100,7 +101,7 @@ fn stickiest_scores_are_the_schedule_scores() {
         let q = if i % 2 == 0 { "w/a" } else { "w/b" };
         let mut a = answer("s", &format!("2026-11-2{i}T10:00:00Z"), q, *think);
         a.mode = if i == 4 { Mode::Daily } else { Mode::Drill };
-        a.fillers = i as u32;
+        a.fillers = Some(i as u32);
         records.push(Record::Answer(a));
     }
     let mut rehearsed = answer("r", "2026-11-26T10:00:00Z", "w/a", 60_000);
