@@ -36,8 +36,10 @@ fn key(pty: &mut Pty, keys: &str) {
 const DAILY: usize = 0;
 const REHEARSE: usize = 1;
 const DRILL: usize = 2;
-const BROWSE: usize = 4;
-const QUIT: usize = 5;
+const STATS: usize = 3;
+const REVIEW: usize = 4;
+const BROWSE: usize = 6;
+const QUIT: usize = 7;
 
 /// Moves to entry `n` of the main menu and picks it.
 fn pick(pty: &mut Pty, n: usize) {
@@ -269,4 +271,17 @@ fn a_company_starting_with_a_dash_is_taken_as_typed() {
     key(&mut pty, CTRL_C);
     assert_eq!(pty.wait_exit(), Exit::Code(130));
     assert_eq!(home.sessions().len(), 1);
+}
+
+#[test]
+fn stats_and_review_are_in_the_menu() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    pick(&mut pty, STATS);
+    pty.expect("No answers here yet");
+    assert_eq!(pty.wait_exit(), Exit::Code(0));
+    let mut pty = menu(&home);
+    pick(&mut pty, REVIEW);
+    pty.expect("No sessions to review yet");
+    assert_eq!(pty.wait_exit(), Exit::Code(0));
 }

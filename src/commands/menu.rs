@@ -18,10 +18,12 @@ use crate::config::Config;
 use crate::term::sanitize::clean;
 
 /// The menu's entries, in order: the two ways hotseat is used first.
-const ENTRIES: [&str; 6] = [
+const ENTRIES: [&str; 8] = [
     "Daily practice — today's set: what stalls you comes back",
     "Rehearse — a full, timed mock interview for the night before",
     "Custom drill — choose categories and how many questions",
+    "Stats — where you hesitate, over days and categories",
+    "Review the last session — each answer with its pauses",
     "Reflect — after a real interview, keep what caught you off guard",
     "Browse the question banks",
     "Quit",
@@ -33,6 +35,8 @@ enum Entry {
     Daily,
     Rehearse,
     Drill,
+    Stats,
+    Review,
     Reflect,
     Browse,
     Quit,
@@ -44,8 +48,10 @@ impl Entry {
             0 => Self::Daily,
             1 => Self::Rehearse,
             2 => Self::Drill,
-            3 => Self::Reflect,
-            4 => Self::Browse,
+            3 => Self::Stats,
+            4 => Self::Review,
+            5 => Self::Reflect,
+            6 => Self::Browse,
             _ => Self::Quit,
         }
     }
@@ -157,6 +163,8 @@ fn choose(ctx: &Context, theme: &dyn Theme, config: &Config) -> dialoguer::Resul
         Entry::Daily => return parsed(vec!["hotseat".into(), "daily".into()], config),
         Entry::Rehearse => return rehearse(theme, config),
         Entry::Reflect => return parsed(vec!["hotseat".into(), "reflect".into()], config),
+        Entry::Stats => return parsed(vec!["hotseat".into(), "stats".into()], config),
+        Entry::Review => return parsed(vec!["hotseat".into(), "review".into()], config),
         Entry::Quit => return Ok(None),
         Entry::Drill | Entry::Browse => {}
     }
