@@ -9,6 +9,9 @@
 //! on a shared id. The category's title, description and default limits stay
 //! those of the file that introduced the category; a merged file's own
 //! `limit`/`think` are carried onto its questions so they still apply.
+//! A merged file's bank-level `listen_for` and `avoid` are added to the
+//! category's: a point with the same `point` label replaces the earlier
+//! one in place, a new label is appended, and `avoid` entries are appended.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -118,6 +121,13 @@ impl Catalog {
                 }
             }
         }
+        for p in bank.listen_for {
+            match base.listen_for.iter_mut().find(|b| b.point == p.point) {
+                Some(same) => *same = p,
+                None => base.listen_for.push(p),
+            }
+        }
+        base.avoid.extend(bank.avoid);
         base.source = std::mem::replace(&mut base.source, Source::BuiltIn).and(bank.source);
     }
 }
@@ -307,6 +317,51 @@ mod tests {
         assert_eq!(a.source.to_string(), "built-in + u.yaml");
         assert_eq!(c.categories(), ["a", "b"]);
         assert_eq!(c.bank("b").unwrap().source.to_string(), "b.yaml");
+    }
+
+    fn point(label: &str, cue: &str) -> crate::bank::Point {
+        crate::bank::Point {
+            point: label.into(),
+            cues: vec![cue.into()],
+            hint: None,
+        }
+    }
+
+    #[test]
+    fn merge_adds_bank_level_points_and_the_same_label_replaces() {
+        let mut c = Catalog::default();
+        let mut base = bank("a", &[("x", "x")], "");
+        base.listen_for = vec![point("the situation", "when I was"), point("the result", "in the end")];
+        base.avoid = vec![crate::bank::Avoid {
+            cues: vec!["perfectionist".into()],
+            why: "disguised".into(),
+        }];
+        c.merge(base);
+        let mut user = bank("a", &[("y", "y")], "u.yaml");
+        user.listen_for = vec![point("the result", "which meant"), point("the lesson", "I learned")];
+        user.avoid = vec![crate::bank::Avoid {
+            cues: vec!["not my fault".into()],
+            why: "own it".into(),
+        }];
+        c.merge(user);
+        let a = c.bank("a").unwrap();
+        let got: Vec<_> = a
+            .listen_for
+            .iter()
+            .map(|p| (p.point.as_str(), p.cues[0].as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("the situation", "when I was"),
+                ("the result", "which meant"),
+                ("the lesson", "I learned")
+            ]
+        );
+        let avoid: Vec<_> = a.avoid.iter().map(|v| v.why.as_str()).collect();
+        assert_eq!(avoid, ["disguised", "own it"]);
+        // The built-in question gets the merged points too.
+        assert_eq!(a.points_for(&a.questions[0]).len(), 3);
     }
 
     #[test]
