@@ -267,6 +267,81 @@ mod tests {
         assert!(short.is_empty(), "{}", short.join("\n"));
     }
 
+    /// The categories whose every question must be covered by points.
+    const WITH_POINTS: [&str; 7] = [
+        "weaknesses",
+        "strengths",
+        "five-year-plan",
+        "tell-me-about-yourself",
+        "behavioral",
+        "culture-fit",
+        "company-research",
+    ];
+
+    /// Issue 14's bar for the built-in banks: every question of the seven
+    /// categories is read against at least two points (bank-level points it
+    /// does not skip count), every point and avoid entry has well-formed cues
+    /// (the same rule `banks check` applies), and `behavioral` carries the
+    /// STAR points with `#figure` among the result's cues.
+    #[test]
+    fn builtin_questions_are_covered_by_two_points_with_well_formed_cues() {
+        use crate::bank::validate::{cue_problem, unknown_placeholders};
+        let catalog = Catalog::builtin().unwrap_or_default();
+        let mut bad = Vec::new();
+        for category in WITH_POINTS {
+            let bank = catalog.bank(category).unwrap();
+            for q in &bank.questions {
+                let n = bank.points_for(q).len();
+                if n < 2 {
+                    bad.push(format!("{category}/{}: {n} points", q.id));
+                }
+            }
+        }
+        for bank in &catalog.banks {
+            let points = bank
+                .listen_for
+                .iter()
+                .chain(bank.questions.iter().flat_map(|q| q.listen_for.iter()));
+            let cues = points
+                .flat_map(|p| p.cues.iter())
+                .chain(bank.avoid.iter().flat_map(|a| a.cues.iter()))
+                .chain(
+                    bank.questions
+                        .iter()
+                        .flat_map(|q| q.avoid.iter().flat_map(|a| a.cues.iter())),
+                );
+            for cue in cues {
+                if let Some((message, _)) = cue_problem(cue) {
+                    bad.push(format!("{}: {message}", bank.category));
+                }
+                if !unknown_placeholders(cue).is_empty() || cue.contains(['-', '\'', '’']) {
+                    // Apostrophes are ignored and hyphens split words:
+                    // written without them, a cue reads as it matches.
+                    bad.push(format!("{}: cue {cue:?}", bank.category));
+                }
+            }
+        }
+        let behavioral = catalog.bank("behavioral").unwrap();
+        let labels: Vec<_> = behavioral.listen_for.iter().map(|p| p.point.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["the situation", "what you did yourself", "the result"]
+        );
+        assert!(behavioral.listen_for[2].cues.iter().any(|c| c == "#figure"));
+        let tmay = catalog.bank("tell-me-about-yourself").unwrap();
+        let labels: Vec<_> = tmay.listen_for.iter().map(|p| p.point.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["where you come from", "where you are now", "why this role"]
+        );
+        let weak = catalog.bank("weaknesses").unwrap();
+        let dodges: Vec<_> = weak.avoid.iter().flat_map(|a| a.cues.iter()).collect();
+        for known in ["perfectionist", "work too hard", "dont have any weaknesses"] {
+            assert!(dodges.iter().any(|c| *c == known), "{known}");
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
     fn bank(category: &str, ids: &[(&str, &str)], file: &str) -> Bank {
         Bank {
             category: category.into(),
