@@ -758,9 +758,15 @@ fn show_fills_company_and_role_when_given_and_shows_placeholders_otherwise() {
     );
     // Texts get the neutral default; a cue keeps a placeholder with no
     // value as written (the analyzer skips it rather than match "the company").
-    let questions = serde_json::to_string(&doc["questions"].as_array().unwrap().iter().map(|q| {
-        serde_json::json!([q["text"], q["followups"], q["tips"]])
-    }).collect::<Vec<_>>()).unwrap();
+    let questions = serde_json::to_string(
+        &doc["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| serde_json::json!([q["text"], q["followups"], q["tips"]]))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
     assert!(!questions.contains("{company}") && !questions.contains("{role}"));
     let cues = doc["listen_for"][0]["cues"].as_array().unwrap();
     assert!(cues.iter().any(|c| c == "{company}"), "{cues:?}");
@@ -888,7 +894,14 @@ fn show_prints_points_and_avoid_and_json_carries_both_levels() {
     insta::assert_snapshot!("show_points", out.stdout);
     let out = run(
         env.cmd(),
-        &["--bank", "star.yaml", "banks", "show", "mock-star", "--json"],
+        &[
+            "--bank",
+            "star.yaml",
+            "banks",
+            "show",
+            "mock-star",
+            "--json",
+        ],
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     let bank = json(&out.stdout);
@@ -938,7 +951,13 @@ fn builtin_behavioral_shows_its_star_points() {
 
 /// Each malformed point, cue, avoid entry or skip: file contents, what the
 /// message says, the `:line:column:` it names, and what the fix says.
-fn malformed_points() -> Vec<(&'static str, String, &'static str, &'static str, &'static str)> {
+fn malformed_points() -> Vec<(
+    &'static str,
+    String,
+    &'static str,
+    &'static str,
+    &'static str,
+)> {
     let fix = |from: &str, to: &str| POINTS_FIXTURE.replacen(from, to, 1);
     vec![
         (
@@ -1024,7 +1043,10 @@ fn malformed_points() -> Vec<(&'static str, String, &'static str, &'static str, 
         ),
         (
             "cue-typo",
-            fix("    cues: [since then, now I]", "    cue: [since then, now I]"),
+            fix(
+                "    cues: [since then, now I]",
+                "    cue: [since then, now I]",
+            ),
             "questions[0].listen_for[0].cue: unknown field \"cue\"",
             ":19:9:",
             "fix: did you mean `cues`?",
@@ -1092,8 +1114,16 @@ fn a_user_file_adds_bank_level_points_and_the_same_label_replaces() {
             "the lesson"
         ]
     );
-    assert_eq!(merged["listen_for"][2]["cues"], serde_json::json!(["which meant"]));
-    let whys: Vec<_> = merged["avoid"].as_array().unwrap().iter().map(|a| a["why"].clone()).collect();
+    assert_eq!(
+        merged["listen_for"][2]["cues"],
+        serde_json::json!(["which meant"])
+    );
+    let whys: Vec<_> = merged["avoid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["why"].clone())
+        .collect();
     assert_eq!(whys.len(), avoid + 1);
     assert_eq!(whys[avoid], "own the work");
     let list = json(&run(env.cmd(), &["banks", "list", "--json"]).stdout);
@@ -1103,5 +1133,8 @@ fn a_user_file_adds_bank_level_points_and_the_same_label_replaces() {
         .iter()
         .find(|b| b["category"] == "behavioral")
         .unwrap();
-    assert_eq!(b["sources"], serde_json::json!(["built-in", mine.display().to_string()]));
+    assert_eq!(
+        b["sources"],
+        serde_json::json!(["built-in", mine.display().to_string()])
+    );
 }

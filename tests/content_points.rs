@@ -126,10 +126,7 @@ fn score(keep: impl Fn(usize) -> bool) -> (Score, HashMap<String, Score>) {
             .map(|l| (l, true))
             .chain(e.missing.iter().map(|l| (l, false)));
         for (label, truth) in labelled {
-            let said = findings
-                .points
-                .iter()
-                .any(|p| &p.point == label && p.heard);
+            let said = findings.points.iter().any(|p| &p.point == label && p.heard);
             for s in [&mut all, &mut *cat] {
                 s.pairs += 1;
                 s.agree += u32::from(said == truth);

@@ -322,7 +322,11 @@ mod tests {
             }
         }
         let behavioral = catalog.bank("behavioral").unwrap();
-        let labels: Vec<_> = behavioral.listen_for.iter().map(|p| p.point.as_str()).collect();
+        let labels: Vec<_> = behavioral
+            .listen_for
+            .iter()
+            .map(|p| p.point.as_str())
+            .collect();
         assert_eq!(
             labels,
             ["the situation", "what you did yourself", "the result"]
@@ -406,14 +410,20 @@ mod tests {
     fn merge_adds_bank_level_points_and_the_same_label_replaces() {
         let mut c = Catalog::default();
         let mut base = bank("a", &[("x", "x")], "");
-        base.listen_for = vec![point("the situation", "when I was"), point("the result", "in the end")];
+        base.listen_for = vec![
+            point("the situation", "when I was"),
+            point("the result", "in the end"),
+        ];
         base.avoid = vec![crate::bank::Avoid {
             cues: vec!["perfectionist".into()],
             why: "disguised".into(),
         }];
         c.merge(base);
         let mut user = bank("a", &[("y", "y")], "u.yaml");
-        user.listen_for = vec![point("the result", "which meant"), point("the lesson", "I learned")];
+        user.listen_for = vec![
+            point("the result", "which meant"),
+            point("the lesson", "I learned"),
+        ];
         user.avoid = vec![crate::bank::Avoid {
             cues: vec!["not my fault".into()],
             why: "own it".into(),

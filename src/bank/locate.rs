@@ -625,7 +625,10 @@ questions:
         let loc = Locator::new(POINTS, 2);
         assert_eq!(loc.entry(POINTS, None, "listen_for", 0), Some((3, 5)));
         assert_eq!(loc.entry(POINTS, None, "listen_for", 1), Some((5, 5)));
-        assert_eq!(loc.entry_key(POINTS, None, "listen_for", 1, "hint"), Some((6, 5)));
+        assert_eq!(
+            loc.entry_key(POINTS, None, "listen_for", 1, "hint"),
+            Some((6, 5))
+        );
         assert_eq!(loc.cue(POINTS, None, "listen_for", 0, 0), Some((4, 12)));
         assert_eq!(loc.cue(POINTS, None, "listen_for", 0, 1), Some((4, 26)));
         assert_eq!(loc.cue(POINTS, None, "listen_for", 0, 2), Some((4, 40)));
@@ -634,7 +637,10 @@ questions:
         assert_eq!(loc.cue(POINTS, None, "listen_for", 1, 5), Some((7, 5)));
         // Entries at the list's own indent; a comma inside quotes is no end.
         assert_eq!(loc.cue(POINTS, None, "avoid", 0, 1), Some((11, 25)));
-        assert_eq!(loc.entry_key(POINTS, None, "avoid", 0, "why"), Some((12, 3)));
+        assert_eq!(
+            loc.entry_key(POINTS, None, "avoid", 0, "why"),
+            Some((12, 3))
+        );
         assert_eq!(loc.subitem(0, "skip_points", 1), Some((16, 36)));
         assert_eq!(loc.subitem(0, "tags", 1), Some((18, 7)));
         assert_eq!(loc.cue(POINTS, Some(0), "listen_for", 0, 0), Some((21, 16)));

@@ -104,7 +104,10 @@ impl Check<'_> {
                             .join(", "),
                         kind(item)
                     ),
-                    Some(format!("write it as `- {}: …` with its keys below", fields[0])),
+                    Some(format!(
+                        "write it as `- {}: …` with its keys below",
+                        fields[0]
+                    )),
                 );
                 out.push(None);
                 continue;
@@ -436,11 +439,10 @@ impl Check<'_> {
         questions: &Option<Vec<RawQuestion>>,
     ) -> Vec<String> {
         let mut labels: Vec<String> = own.iter().map(|p| p.point.clone()).collect();
-        let needs_more = questions.iter().flatten().any(|q| {
-            q.skip_points
-                .iter()
-                .any(|s| !labels.iter().any(|l| l == s))
-        });
+        let needs_more = questions
+            .iter()
+            .flatten()
+            .any(|q| q.skip_points.iter().any(|s| !labels.iter().any(|l| l == s)));
         if !needs_more || matches!(source, Source::BuiltIn) {
             return labels;
         }
@@ -564,7 +566,9 @@ questions:
         );
         let e = one(&GOOD.replace("- as a result", "- \"?!\""));
         assert!(
-            e.starts_with("t.yaml:7:9: listen_for[1].cues[0]: the cue \"?!\" has a word with no letter"),
+            e.starts_with(
+                "t.yaml:7:9: listen_for[1].cues[0]: the cue \"?!\" has a word with no letter"
+            ),
             "{e}"
         );
         let e = one(&GOOD.replace("now I]", "\"at {compnay}\"]"));
@@ -577,7 +581,9 @@ questions:
 
     #[test]
     fn missing_point_cues_and_why_name_the_entry() {
-        let e = one(&GOOD.replace("  - point: the result\n", "  - hint: x\n").replace("    hint: close with what changed\n", ""));
+        let e = one(&GOOD
+            .replace("  - point: the result\n", "  - hint: x\n")
+            .replace("    hint: close with what changed\n", ""));
         assert!(
             e.starts_with("t.yaml:5:5: listen_for[1].point: missing field `point`"),
             "{e}"
@@ -589,7 +595,10 @@ questions:
             "{e}"
         );
         let e = one(&GOOD.replace("    why: own it\n", ""));
-        assert!(e.starts_with("t.yaml:11:5: avoid[0].why: missing field `why`"), "{e}");
+        assert!(
+            e.starts_with("t.yaml:11:5: avoid[0].why: missing field `why`"),
+            "{e}"
+        );
         assert!(e.contains("fix: add `why: …`"), "{e}");
         let e = one(&GOOD.replace("cues: [never missed]", "cues: []"));
         assert!(
@@ -600,16 +609,32 @@ questions:
 
     #[test]
     fn typos_in_entry_keys_get_a_suggestion() {
-        let p = parse(&GOOD.replace("    cues: [\"at my last\"", "    cue: [\"at my last\"")).unwrap_err();
-        assert!(p.iter().any(|e| e.starts_with("t.yaml:4:5: listen_for[0].cue: unknown field \"cue\"") && e.contains("did you mean `cues`?")), "{p:#?}");
-        let p = parse(&GOOD.replace("    skip_points:", "    skip_point:")).unwrap_err();
+        let p = parse(&GOOD.replace("    cues: [\"at my last\"", "    cue: [\"at my last\""))
+            .unwrap_err();
         assert!(
-            p.iter().any(|e| e.starts_with("t.yaml:19:5: questions[0].skip_point: unknown field")
-                && e.contains("did you mean `skip_points`?")),
+            p.iter().any(
+                |e| e.starts_with("t.yaml:4:5: listen_for[0].cue: unknown field \"cue\"")
+                    && e.contains("did you mean `cues`?")
+            ),
             "{p:#?}"
         );
-        let p = parse(&GOOD.replace("listen_for:\n  - point: the situation", "listen-for:\n  - point: the situation")).unwrap_err();
-        assert!(p.iter().any(|e| e.contains("did you mean `listen_for`?")), "{p:#?}");
+        let p = parse(&GOOD.replace("    skip_points:", "    skip_point:")).unwrap_err();
+        assert!(
+            p.iter().any(
+                |e| e.starts_with("t.yaml:19:5: questions[0].skip_point: unknown field")
+                    && e.contains("did you mean `skip_points`?")
+            ),
+            "{p:#?}"
+        );
+        let p = parse(&GOOD.replace(
+            "listen_for:\n  - point: the situation",
+            "listen-for:\n  - point: the situation",
+        ))
+        .unwrap_err();
+        assert!(
+            p.iter().any(|e| e.contains("did you mean `listen_for`?")),
+            "{p:#?}"
+        );
     }
 
     #[test]
@@ -619,9 +644,14 @@ questions:
             e.starts_with("t.yaml:5:5: listen_for[1].point: duplicate point \"the situation\": first written at line 3"),
             "{e}"
         );
-        let e = one(&GOOD.replace("skip_points: [the situation]", "skip_points: [the situaton]"));
+        let e = one(&GOOD.replace(
+            "skip_points: [the situation]",
+            "skip_points: [the situaton]",
+        ));
         assert!(
-            e.starts_with("t.yaml:19:19: questions[0].skip_points[0]: unknown point \"the situaton\""),
+            e.starts_with(
+                "t.yaml:19:19: questions[0].skip_points[0]: unknown point \"the situaton\""
+            ),
             "{e}"
         );
         assert!(e.contains("did you mean \"the situation\"?"), "{e}");
@@ -635,11 +665,31 @@ questions:
     #[test]
     fn wrong_types_in_the_new_fields_are_reported() {
         for (from, to, says) in [
-            ("    cues: [\"at my last\", \"when I was\"]", "    cues: at my last", "must be a list of text"),
-            ("    why: own it", "    why: [a]", "avoid[0].why: must be text"),
-            ("listen_for:\n  - point: the situation\n    cues: [\"at my last\", \"when I was\"]", "listen_for:\n  - just text", "an entry is a mapping"),
-            ("    skip_points: [the situation]", "    skip_points: the situation", "must be a list of text"),
-            ("      - as a result", "      - [as a result]", "a cue must be text"),
+            (
+                "    cues: [\"at my last\", \"when I was\"]",
+                "    cues: at my last",
+                "must be a list of text",
+            ),
+            (
+                "    why: own it",
+                "    why: [a]",
+                "avoid[0].why: must be text",
+            ),
+            (
+                "listen_for:\n  - point: the situation\n    cues: [\"at my last\", \"when I was\"]",
+                "listen_for:\n  - just text",
+                "an entry is a mapping",
+            ),
+            (
+                "    skip_points: [the situation]",
+                "    skip_points: the situation",
+                "must be a list of text",
+            ),
+            (
+                "      - as a result",
+                "      - [as a result]",
+                "a cue must be text",
+            ),
         ] {
             let src = GOOD.replace(from, to);
             assert_ne!(src, GOOD, "{from}");
