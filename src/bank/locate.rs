@@ -8,7 +8,9 @@
 //! path alone. Flow sequences of scalars (`cues: ["a", "b"]`, `tags: [x]`)
 //! are located item by item.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A position: 1-based line and column, and the byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +50,10 @@ pub(crate) struct Locator {
     items_ok: bool,
     line_starts: Vec<usize>,
     len: usize,
+    /// The entries of each `listen_for`/`avoid` list asked about, scanned
+    /// once: a file with thousands of bad cues in one list costs one scan
+    /// of it, not one per problem.
+    entries: RefCell<HashMap<(Option<usize>, String), Rc<Vec<Entry>>>>,
 }
 
 /// `key: rest` at the start of `content`, for plain keys.
@@ -400,7 +406,18 @@ impl Locator {
     /// `avoid`) of the top level or of question `q`, each with its keys and
     /// the items of its `cues` (block or flow). Scanned on demand: only a
     /// file with a problem pays for it.
-    fn entries(&self, src: &str, q: Option<usize>, list: &str) -> Vec<Entry> {
+    fn entries(&self, src: &str, q: Option<usize>, list: &str) -> Rc<Vec<Entry>> {
+        let key = (q, list.to_string());
+        if let Some(found) = self.entries.borrow().get(&key) {
+            return Rc::clone(found);
+        }
+        let found = Rc::new(self.scan_entries(src, q, list));
+        self.entries.borrow_mut().insert(key, Rc::clone(&found));
+        found
+    }
+
+    /// [`Locator::entries`], uncached.
+    fn scan_entries(&self, src: &str, q: Option<usize>, list: &str) -> Vec<Entry> {
         let Some((start, end)) = self.region(q, list) else {
             return Vec::new();
         };
@@ -585,6 +602,24 @@ questions:
         assert_eq!(loc.top("questions"), Some((2, 1)));
         assert_eq!(loc.question(0), None);
         assert_eq!(loc.key(0, "id"), None);
+    }
+
+    #[test]
+    fn thousands_of_cues_in_one_list_are_located_in_one_scan() {
+        let mut src = String::from("category: a\nlisten_for:\n  - point: p\n    cues: [");
+        for _ in 0..20_000 {
+            src.push_str("\"x*y\", ");
+        }
+        src.push_str("]\nquestions:\n  - id: a\n    text: b\n");
+        let loc = Locator::new(&src, 1);
+        let started = std::time::Instant::now();
+        for k in 0..20_000 {
+            assert_eq!(
+                loc.cue(&src, None, "listen_for", 0, k),
+                Some((4, 12 + 7 * k))
+            );
+        }
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 
     #[test]

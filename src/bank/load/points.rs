@@ -698,4 +698,18 @@ questions:
             assert!(p.iter().all(|e| e.contains("t.yaml:")), "{p:#?}");
         }
     }
+
+    #[test]
+    fn a_file_of_thousands_of_bad_cues_is_reported_quickly() {
+        let mut src = String::from("category: a\nlisten_for:\n  - point: p\n    cues: [");
+        for _ in 0..20_000 {
+            src.push_str("\"x*y\", ");
+        }
+        src.push_str("]\nquestions:\n  - id: a\n    text: b\n");
+        let started = std::time::Instant::now();
+        let p = parse(&src).unwrap_err();
+        assert_eq!(p.len(), 20_000);
+        assert!(p[19_999].starts_with("t.yaml:4:140005: "), "{}", p[19_999]);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
 }
