@@ -53,8 +53,11 @@ pub(crate) struct Locator {
     /// The entries of each `listen_for`/`avoid` list asked about, scanned
     /// once: a file with thousands of bad cues in one list costs one scan
     /// of it, not one per problem.
-    entries: RefCell<HashMap<(Option<usize>, String), Rc<Vec<Entry>>>>,
+    entries: RefCell<EntryCache>,
 }
+
+/// Entries by owner (`None` = top level, else the question) and list name.
+type EntryCache = HashMap<(Option<usize>, String), Rc<Vec<Entry>>>;
 
 /// `key: rest` at the start of `content`, for plain keys.
 fn split_key(content: &str) -> Option<(&str, &str)> {
