@@ -756,8 +756,21 @@ fn show_fills_company_and_role_when_given_and_shows_placeholders_otherwise() {
         texts.contains(&"What do you know about the company?"),
         "{texts:#?}"
     );
-    let all = json_out.stdout;
-    assert!(!all.contains("{company}") && !all.contains("{role}"));
+    // Texts get the neutral default; a cue keeps a placeholder with no
+    // value as written (the analyzer skips it rather than match "the company").
+    let questions = serde_json::to_string(
+        &doc["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| serde_json::json!([q["text"], q["followups"], q["tips"]]))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    assert!(!questions.contains("{company}") && !questions.contains("{role}"));
+    let cues = doc["listen_for"][0]["cues"].as_array().unwrap();
+    assert!(cues.iter().any(|c| c == "{company}"), "{cues:?}");
+    assert!(!json_out.stdout.contains("{role}"));
 }
 
 #[test]
@@ -837,4 +850,291 @@ fn a_broken_bank_folder_is_reported_by_drill_exactly_as_banks_check_reports_it()
         assert_eq!(out.stderr, check.stderr, "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}: {}", out.stdout);
     }
+}
+
+// ----- points and avoid (issue 14) -----
+
+const POINTS_FIXTURE: &str = "\
+category: mock-star
+title: Mock STAR
+listen_for:
+  - point: the situation
+    cues: [\"at my last\", \"when I was\"]
+  - point: the result
+    cues:
+      - as a result
+      - \"#figure\"
+    hint: close with what changed, ideally one number
+avoid:
+  - cues: [\"wasn't my fault\"]
+    why: own your part
+questions:
+  - id: missed-deadline
+    text: Tell me about a time you missed a deadline.
+    listen_for:
+      - point: what you changed afterwards
+        cues: [since then, now I]
+    skip_points: [the situation]
+    avoid:
+      - cues: [never missed]
+        why: every interviewer has missed one; own yours
+  - id: plain
+    text: Tell me about a hard week.
+";
+
+#[test]
+fn show_prints_points_and_avoid_and_json_carries_both_levels() {
+    let env = Env::new();
+    std::fs::write(env.cwd().join("star.yaml"), POINTS_FIXTURE).unwrap();
+    let out = run(
+        env.cmd(),
+        &["--bank", "star.yaml", "banks", "show", "mock-star"],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    insta::assert_snapshot!("show_points", out.stdout);
+    let out = run(
+        env.cmd(),
+        &[
+            "--bank",
+            "star.yaml",
+            "banks",
+            "show",
+            "mock-star",
+            "--json",
+        ],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let bank = json(&out.stdout);
+    assert_eq!(bank["listen_for"][1]["point"], "the result");
+    assert_eq!(
+        bank["listen_for"][1]["cues"],
+        serde_json::json!(["as a result", "#figure"])
+    );
+    assert_eq!(
+        bank["listen_for"][1]["hint"],
+        "close with what changed, ideally one number"
+    );
+    assert!(bank["listen_for"][0]["hint"].is_null());
+    assert_eq!(bank["avoid"][0]["why"], "own your part");
+    let (_, q) = question(&bank, "missed-deadline");
+    assert_eq!(q["listen_for"][0]["point"], "what you changed afterwards");
+    assert_eq!(q["skip_points"], serde_json::json!(["the situation"]));
+    assert_eq!(q["avoid"][0]["cues"], serde_json::json!(["never missed"]));
+    let (_, plain) = question(&bank, "plain");
+    assert_eq!(plain["listen_for"], serde_json::json!([]));
+    assert_eq!(plain["skip_points"], serde_json::json!([]));
+}
+
+#[test]
+fn builtin_behavioral_shows_its_star_points() {
+    let env = Env::new();
+    let out = run(env.cmd(), &["banks", "show", "behavioral"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    for point in ["the situation", "what you did yourself", "the result"] {
+        assert!(
+            out.stdout
+                .contains(&format!("   listen for: {point} — cues: ")),
+            "{point}"
+        );
+    }
+    let bank = json(&run(env.cmd(), &["banks", "show", "behavioral", "--json"]).stdout);
+    let result = &bank["listen_for"][2];
+    assert!(
+        result["cues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "#figure"),
+        "{result}"
+    );
+}
+
+/// Each malformed point, cue, avoid entry or skip: file contents, what the
+/// message says, the `:line:column:` it names, and what the fix says.
+fn malformed_points() -> Vec<(
+    &'static str,
+    String,
+    &'static str,
+    &'static str,
+    &'static str,
+)> {
+    let fix = |from: &str, to: &str| POINTS_FIXTURE.replacen(from, to, 1);
+    vec![
+        (
+            "empty-cue",
+            fix("\"when I was\"", "\"\""),
+            "listen_for[0].cues[1]: the cue is empty",
+            ":5:26:",
+            "fix: write the words you listen for",
+        ),
+        (
+            "no-letter",
+            fix("- as a result", "- \"...\""),
+            "listen_for[1].cues[0]: the cue \"...\" has a word with no letter or digit",
+            ":8:9:",
+            "fix: cues are matched on words",
+        ),
+        (
+            "star-inside",
+            fix("[since then, now I]", "[since then, \"now*I\"]"),
+            "questions[0].listen_for[0].cues[1]: `*` inside the word \"now*I\"",
+            ":19:28:",
+            "fix: `*` may only start or end a word",
+        ),
+        (
+            "only-star",
+            fix("[\"wasn't my fault\"]", "[\"*\"]"),
+            "avoid[0].cues[0]: the cue \"*\" is only `*`",
+            ":12:12:",
+            "fix: add at least one real word",
+        ),
+        (
+            "bad-special",
+            fix("\"#figure\"", "\"#figures\""),
+            "unknown special word \"#figures\"",
+            ":9:9:",
+            "fix: did you mean `#figure`?",
+        ),
+        (
+            "bad-placeholder",
+            fix("\"when I was\"", "\"at {compnay}\""),
+            "unknown placeholder \"{compnay}\" in cue",
+            ":5:26:",
+            "fix: did you mean {company}?",
+        ),
+        (
+            "missing-point",
+            fix("  - point: the result\n", "  - hint: x\n").replacen(
+                "    hint: close with what changed, ideally one number\n",
+                "",
+                1,
+            ),
+            "listen_for[1].point: missing field `point`",
+            ":6:5:",
+            "fix: add `point: LABEL`",
+        ),
+        (
+            "missing-cues",
+            fix("    cues: [\"at my last\", \"when I was\"]\n", ""),
+            "listen_for[0].cues: missing field `cues`",
+            ":4:5:",
+            "fix: add `cues: [",
+        ),
+        (
+            "missing-why",
+            fix("    why: own your part\n", ""),
+            "avoid[0].why: missing field `why`",
+            ":12:5:",
+            "fix: add `why: …`",
+        ),
+        (
+            "duplicate-point",
+            fix("point: the result", "point: the situation"),
+            "duplicate point \"the situation\": first written at line 4",
+            ":6:5:",
+            "fix: give each point its own label",
+        ),
+        (
+            "unknown-skip",
+            fix("[the situation]", "[the situaton]"),
+            "questions[0].skip_points[0]: unknown point \"the situaton\"",
+            ":20:19:",
+            "fix: did you mean \"the situation\"?",
+        ),
+        (
+            "cue-typo",
+            fix(
+                "    cues: [since then, now I]",
+                "    cue: [since then, now I]",
+            ),
+            "questions[0].listen_for[0].cue: unknown field \"cue\"",
+            ":19:9:",
+            "fix: did you mean `cues`?",
+        ),
+        (
+            "cues-not-a-list",
+            fix("[never missed]", "never missed"),
+            "questions[0].avoid[0].cues: must be a list of text",
+            ":22:9:",
+            "fix: write a list, even for one cue",
+        ),
+    ]
+}
+
+#[test]
+fn every_malformed_point_exits_2_with_file_line_column_and_a_fix() {
+    let env = Env::new();
+    for (name, src, says, at, fix) in malformed_points() {
+        assert_ne!(src, POINTS_FIXTURE, "{name}: the edit did not apply");
+        let path = env.file(&format!("{name}.yaml"), &src);
+        let out = run(env.cmd(), &["banks", "check", path.to_str().unwrap()]);
+        assert_eq!(out.code, Some(2), "{name}: {}", out.stderr);
+        let file = path.display().to_string();
+        let located = format!("{file}{at}");
+        let line = out
+            .stderr
+            .lines()
+            .position(|l| l.contains(&located) && l.contains(says))
+            .unwrap_or_else(|| panic!("{name}: expected {located} … {says:?} in:\n{}", out.stderr));
+        let next = out.stderr.lines().nth(line + 1).unwrap_or("");
+        assert!(next.trim_start().starts_with(fix), "{name}: {next:?}");
+    }
+}
+
+#[test]
+fn a_user_file_adds_bank_level_points_and_the_same_label_replaces() {
+    let env = Env::new();
+    let builtin = json(&run(env.cmd(), &["banks", "show", "behavioral", "--json"]).stdout);
+    let labels = |bank: &Value| -> Vec<String> {
+        bank["listen_for"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["point"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        labels(&builtin),
+        ["the situation", "what you did yourself", "the result"]
+    );
+    let avoid = builtin["avoid"].as_array().unwrap().len();
+    let mine = env.file(
+        "home/banks/star.yaml",
+        "category: behavioral\nlisten_for:\n  - point: the result\n    cues: [\"which meant\"]\n  - point: the lesson\n    cues: [\"I learned\"]\navoid:\n  - cues: [\"just lucky\"]\n    why: own the work\nquestions:\n  - id: my-story\n    text: Tell me about your best week.\n    skip_points: [\"the situation\"]\n",
+    );
+    let check = run(env.cmd(), &["banks", "check", mine.to_str().unwrap()]);
+    assert_eq!(check.code, Some(0), "{}", check.stderr);
+    let merged = json(&run(env.cmd(), &["banks", "show", "behavioral", "--json"]).stdout);
+    assert_eq!(
+        labels(&merged),
+        [
+            "the situation",
+            "what you did yourself",
+            "the result",
+            "the lesson"
+        ]
+    );
+    assert_eq!(
+        merged["listen_for"][2]["cues"],
+        serde_json::json!(["which meant"])
+    );
+    let whys: Vec<_> = merged["avoid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["why"].clone())
+        .collect();
+    assert_eq!(whys.len(), avoid + 1);
+    assert_eq!(whys[avoid], "own the work");
+    let list = json(&run(env.cmd(), &["banks", "list", "--json"]).stdout);
+    let b = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["category"] == "behavioral")
+        .unwrap();
+    assert_eq!(
+        b["sources"],
+        serde_json::json!(["built-in", mine.display().to_string()])
+    );
 }

@@ -9,6 +9,9 @@
 //! on a shared id. The category's title, description and default limits stay
 //! those of the file that introduced the category; a merged file's own
 //! `limit`/`think` are carried onto its questions so they still apply.
+//! A merged file's bank-level `listen_for` and `avoid` are added to the
+//! category's: a point with the same `point` label replaces the earlier
+//! one in place, a new label is appended, and `avoid` entries are appended.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -118,6 +121,13 @@ impl Catalog {
                 }
             }
         }
+        for p in bank.listen_for {
+            match base.listen_for.iter_mut().find(|b| b.point == p.point) {
+                Some(same) => *same = p,
+                None => base.listen_for.push(p),
+            }
+        }
+        base.avoid.extend(bank.avoid);
         base.source = std::mem::replace(&mut base.source, Source::BuiltIn).and(bank.source);
     }
 }
@@ -257,6 +267,85 @@ mod tests {
         assert!(short.is_empty(), "{}", short.join("\n"));
     }
 
+    /// The categories whose every question must be covered by points.
+    const WITH_POINTS: [&str; 7] = [
+        "weaknesses",
+        "strengths",
+        "five-year-plan",
+        "tell-me-about-yourself",
+        "behavioral",
+        "culture-fit",
+        "company-research",
+    ];
+
+    /// Issue 14's bar for the built-in banks: every question of the seven
+    /// categories is read against at least two points (bank-level points it
+    /// does not skip count), every point and avoid entry has well-formed cues
+    /// (the same rule `banks check` applies), and `behavioral` carries the
+    /// STAR points with `#figure` among the result's cues.
+    #[test]
+    fn builtin_questions_are_covered_by_two_points_with_well_formed_cues() {
+        use crate::bank::validate::{cue_problem, unknown_placeholders};
+        let catalog = Catalog::builtin().unwrap_or_default();
+        let mut bad = Vec::new();
+        for category in WITH_POINTS {
+            let bank = catalog.bank(category).unwrap();
+            for q in &bank.questions {
+                let n = bank.points_for(q).len();
+                if n < 2 {
+                    bad.push(format!("{category}/{}: {n} points", q.id));
+                }
+            }
+        }
+        for bank in &catalog.banks {
+            let points = bank
+                .listen_for
+                .iter()
+                .chain(bank.questions.iter().flat_map(|q| q.listen_for.iter()));
+            let cues = points
+                .flat_map(|p| p.cues.iter())
+                .chain(bank.avoid.iter().flat_map(|a| a.cues.iter()))
+                .chain(
+                    bank.questions
+                        .iter()
+                        .flat_map(|q| q.avoid.iter().flat_map(|a| a.cues.iter())),
+                );
+            for cue in cues {
+                if let Some((message, _)) = cue_problem(cue) {
+                    bad.push(format!("{}: {message}", bank.category));
+                }
+                if !unknown_placeholders(cue).is_empty() || cue.contains(['-', '\'', '’']) {
+                    // Apostrophes are ignored and hyphens split words:
+                    // written without them, a cue reads as it matches.
+                    bad.push(format!("{}: cue {cue:?}", bank.category));
+                }
+            }
+        }
+        let behavioral = catalog.bank("behavioral").unwrap();
+        let labels: Vec<_> = behavioral
+            .listen_for
+            .iter()
+            .map(|p| p.point.as_str())
+            .collect();
+        assert_eq!(
+            labels,
+            ["the situation", "what you did yourself", "the result"]
+        );
+        assert!(behavioral.listen_for[2].cues.iter().any(|c| c == "#figure"));
+        let tmay = catalog.bank("tell-me-about-yourself").unwrap();
+        let labels: Vec<_> = tmay.listen_for.iter().map(|p| p.point.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["where you come from", "where you are now", "why this role"]
+        );
+        let weak = catalog.bank("weaknesses").unwrap();
+        let dodges: Vec<_> = weak.avoid.iter().flat_map(|a| a.cues.iter()).collect();
+        for known in ["perfectionist", "work too hard", "dont have any weaknesses"] {
+            assert!(dodges.iter().any(|c| *c == known), "{known}");
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
     fn bank(category: &str, ids: &[(&str, &str)], file: &str) -> Bank {
         Bank {
             category: category.into(),
@@ -307,6 +396,57 @@ mod tests {
         assert_eq!(a.source.to_string(), "built-in + u.yaml");
         assert_eq!(c.categories(), ["a", "b"]);
         assert_eq!(c.bank("b").unwrap().source.to_string(), "b.yaml");
+    }
+
+    fn point(label: &str, cue: &str) -> crate::bank::Point {
+        crate::bank::Point {
+            point: label.into(),
+            cues: vec![cue.into()],
+            hint: None,
+        }
+    }
+
+    #[test]
+    fn merge_adds_bank_level_points_and_the_same_label_replaces() {
+        let mut c = Catalog::default();
+        let mut base = bank("a", &[("x", "x")], "");
+        base.listen_for = vec![
+            point("the situation", "when I was"),
+            point("the result", "in the end"),
+        ];
+        base.avoid = vec![crate::bank::Avoid {
+            cues: vec!["perfectionist".into()],
+            why: "disguised".into(),
+        }];
+        c.merge(base);
+        let mut user = bank("a", &[("y", "y")], "u.yaml");
+        user.listen_for = vec![
+            point("the result", "which meant"),
+            point("the lesson", "I learned"),
+        ];
+        user.avoid = vec![crate::bank::Avoid {
+            cues: vec!["not my fault".into()],
+            why: "own it".into(),
+        }];
+        c.merge(user);
+        let a = c.bank("a").unwrap();
+        let got: Vec<_> = a
+            .listen_for
+            .iter()
+            .map(|p| (p.point.as_str(), p.cues[0].as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("the situation", "when I was"),
+                ("the result", "which meant"),
+                ("the lesson", "I learned")
+            ]
+        );
+        let avoid: Vec<_> = a.avoid.iter().map(|v| v.why.as_str()).collect();
+        assert_eq!(avoid, ["disguised", "own it"]);
+        // The built-in question gets the merged points too.
+        assert_eq!(a.points_for(&a.questions[0]).len(), 3);
     }
 
     #[test]

@@ -17,22 +17,28 @@ use super::locate::Locator;
 use super::prescan::{MAX_FLOW_DEPTH, check_nesting};
 use super::validate::{closest, is_kebab, placeholder_fix, to_kebab, unknown_placeholders};
 use super::{Bank, Question, Source, parse_duration};
+pub use points::{AVOID_FIELDS, POINT_FIELDS};
+use points::{RawAvoid, RawPoint};
+
+mod points;
 
 /// The largest bank file read: checked before reading, so a huge file costs
 /// nothing. Ten thousand questions with a tip each fit.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// The keys a bank file may have at the top.
-pub const BANK_FIELDS: [&str; 6] = [
+pub const BANK_FIELDS: [&str; 8] = [
     "category",
     "title",
     "description",
     "limit",
     "think",
+    "listen_for",
+    "avoid",
     "questions",
 ];
 /// The keys a question may have.
-pub const QUESTION_FIELDS: [&str; 8] = [
+pub const QUESTION_FIELDS: [&str; 11] = [
     "id",
     "text",
     "followups",
@@ -41,6 +47,9 @@ pub const QUESTION_FIELDS: [&str; 8] = [
     "think",
     "tags",
     "situation",
+    "listen_for",
+    "skip_points",
+    "avoid",
 ];
 
 /// The advice for a bank path that does not exist (a mistyped `--bank`).
@@ -271,6 +280,8 @@ struct RawBank {
     limit: Option<String>,
     think: Option<String>,
     questions: Option<Vec<RawQuestion>>,
+    listen_for: Option<Vec<RawPoint>>,
+    avoid: Option<Vec<RawAvoid>>,
     /// Fields present with the wrong type (already reported, so not "missing").
     #[serde(skip)]
     invalid: Vec<&'static str>,
@@ -285,6 +296,8 @@ impl RawBank {
             && self.limit.is_none()
             && self.think.is_none()
             && self.questions.is_none()
+            && self.listen_for.is_none()
+            && self.avoid.is_none()
     }
 }
 
@@ -303,6 +316,10 @@ struct RawQuestion {
     limit: Option<String>,
     think: Option<String>,
     situation: Option<String>,
+    listen_for: Option<Vec<RawPoint>>,
+    #[serde(default)]
+    skip_points: Vec<String>,
+    avoid: Option<Vec<RawAvoid>>,
     /// Fields present with the wrong type (already reported).
     #[serde(skip)]
     invalid: Vec<&'static str>,
@@ -318,6 +335,12 @@ enum At<'k> {
     Key(usize, &'k str),
     Sub(usize, &'k str, usize),
     Find(usize, &'k str, &'k str),
+    /// Entry `.2` of list `.1` (`listen_for`/`avoid`) of the top level or a question.
+    Entry(Option<usize>, &'k str, usize),
+    /// Key `.3` of that entry.
+    EntryKey(Option<usize>, &'k str, usize, &'k str),
+    /// Cue `.3` of that entry.
+    Cue(Option<usize>, &'k str, usize, usize),
 }
 
 /// The checks over one file, collecting problems.
@@ -364,6 +387,9 @@ impl Check<'_> {
             At::Key(i, key) => loc.key(i, key),
             At::Sub(i, key, j) => loc.subitem(i, key, j),
             At::Find(i, key, needle) => loc.find(self.src, i, key, needle),
+            At::Entry(q, list, j) => loc.entry(self.src, q, list, j),
+            At::EntryKey(q, list, j, key) => loc.entry_key(self.src, q, list, j, key),
+            At::Cue(q, list, j, k) => loc.cue(self.src, q, list, j, k),
         };
         let mut p = Problem::new(message).in_file(self.file).at(pos);
         if !field.is_empty() {
@@ -420,6 +446,8 @@ impl Check<'_> {
         raw.description = self.string(map, None, "description", &mut invalid);
         raw.limit = self.string(map, None, "limit", &mut invalid);
         raw.think = self.string(map, None, "think", &mut invalid);
+        raw.listen_for = self.raw_points(map, None);
+        raw.avoid = self.raw_avoids(map, None);
         raw.questions = match map.get("questions") {
             None | Some(Value::Null) => None,
             Some(Value::Sequence(qs)) => Some(
@@ -468,6 +496,9 @@ impl Check<'_> {
         raw.followups = self.strings(map, i, "followups");
         raw.tips = self.strings(map, i, "tips");
         raw.tags = self.strings(map, i, "tags");
+        raw.skip_points = self.strings(map, i, "skip_points");
+        raw.listen_for = self.raw_points(map, Some(i));
+        raw.avoid = self.raw_avoids(map, Some(i));
         raw.invalid = invalid;
         raw
     }
@@ -638,6 +669,9 @@ impl Check<'_> {
         }
         let limit = self.duration(raw.limit, None, "limit");
         let think = self.duration(raw.think, None, "think");
+        let listen_for = self.points(raw.listen_for, None, &[]);
+        let avoid = self.avoids(raw.avoid, None);
+        let labels = self.known_labels(&listen_for, category.as_deref(), &source, &raw.questions);
         let questions = match raw.questions {
             None => {
                 if !raw.invalid.contains(&"questions") {
@@ -662,7 +696,7 @@ impl Check<'_> {
                 );
                 Vec::new()
             }
-            Some(qs) => self.questions(qs),
+            Some(qs) => self.questions(qs, &listen_for, &labels),
         };
         let category = category?;
         let title = raw.title.unwrap_or_else(|| default_title(&category));
@@ -674,12 +708,19 @@ impl Check<'_> {
             think,
             questions,
             source,
-            listen_for: Vec::new(),
-            avoid: Vec::new(),
+            listen_for,
+            avoid,
         })
     }
 
-    fn questions(&mut self, qs: Vec<RawQuestion>) -> Vec<Question> {
+    /// The questions, each checked; `bank_points` are the file's bank-level
+    /// points and `labels` every bank-level label a `skip_points` may name.
+    fn questions(
+        &mut self,
+        qs: Vec<RawQuestion>,
+        bank_points: &[super::Point],
+        labels: &[String],
+    ) -> Vec<Question> {
         let mut duplicates = Vec::new();
         {
             let mut seen: HashMap<&str, usize> = HashMap::with_capacity(qs.len());
@@ -742,6 +783,14 @@ impl Check<'_> {
             let limit = self.duration(q.limit, Some(i), "limit");
             let think = self.duration(q.think, Some(i), "think");
             let situation = self.situation(q.situation, i);
+            self.skip_points(&q.skip_points, i, labels);
+            let bank_labels: Vec<&str> = bank_points
+                .iter()
+                .map(|p| p.point.as_str())
+                .filter(|l| !q.skip_points.iter().any(|s| s == l))
+                .collect();
+            let listen_for = self.points(q.listen_for, Some(i), &bank_labels);
+            let avoid = self.avoids(q.avoid, Some(i));
             if let (Some(id), Some(text)) = (id, text) {
                 out.push(Question {
                     id,
@@ -752,9 +801,9 @@ impl Check<'_> {
                     think,
                     tags: q.tags,
                     situation,
-                    listen_for: Vec::new(),
-                    skip_points: Vec::new(),
-                    avoid: Vec::new(),
+                    listen_for,
+                    skip_points: q.skip_points,
+                    avoid,
                 });
             }
         }
@@ -957,7 +1006,8 @@ questions:
         assert_eq!(
             p[1],
             "t.yaml:5:5: questions[0].txt: unknown field \"txt\" (expected one of id, text, \
-             followups, tips, limit, think, tags, situation)\n  fix: did you mean `text`?"
+             followups, tips, limit, think, tags, situation, listen_for, skip_points, avoid)\n  \
+             fix: did you mean `text`?"
         );
         assert!(p[2].contains("missing field `text`"), "{}", p[2]);
     }

@@ -2,11 +2,15 @@
 //! after parsing (duplicate ids, blank text, bad durations …) can name a
 //! line and column. The YAML parser only reports positions for its own
 //! errors, so this scans the block-style layout bank files are written in.
-//! It is a best effort: when the layout is unusual (flow style, odd
-//! indentation) and the items it finds do not match the parsed questions,
-//! it knows nothing and problems are reported by field path alone.
+//! It is a best effort: when the layout is unusual (a whole question in
+//! flow style, odd indentation) and the items it finds do not match the
+//! parsed questions, it knows nothing and problems are reported by field
+//! path alone. Flow sequences of scalars (`cues: ["a", "b"]`, `tags: [x]`)
+//! are located item by item.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A position: 1-based line and column, and the byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +50,14 @@ pub(crate) struct Locator {
     items_ok: bool,
     line_starts: Vec<usize>,
     len: usize,
+    /// The entries of each `listen_for`/`avoid` list asked about, scanned
+    /// once: a file with thousands of bad cues in one list costs one scan
+    /// of it, not one per problem.
+    entries: RefCell<EntryCache>,
 }
+
+/// Entries by owner (`None` = top level, else the question) and list name.
+type EntryCache = HashMap<(Option<usize>, String), Rc<Vec<Entry>>>;
 
 /// `key: rest` at the start of `content`, for plain keys.
 fn split_key(content: &str) -> Option<(&str, &str)> {
@@ -69,7 +80,116 @@ fn starts_block_scalar(rest: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b'+' || b == b'-')
 }
 
-const LIST_KEYS: [&str; 3] = ["tips", "followups", "tags"];
+const LIST_KEYS: [&str; 4] = ["tips", "followups", "tags", "skip_points"];
+
+/// The byte offsets where the items of the flow sequence opened at byte
+/// `open` (a `[`) start, up to its closing `]` (or `end`). Quoted items are
+/// skipped whole, so a `,` or `]` inside quotes does not end them. One pass.
+fn flow_items(src: &str, open: usize, end: usize) -> Vec<usize> {
+    let bytes = src.as_bytes();
+    let end = end.min(bytes.len());
+    let mut out = Vec::new();
+    let mut i = open + 1;
+    while i < end {
+        match bytes[i] {
+            b' ' | b'\t' | b'\r' | b'\n' | b',' => {
+                i += 1;
+                continue;
+            }
+            b']' => break,
+            _ => {}
+        }
+        out.push(i);
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < end {
+                    match bytes[i] {
+                        b'\\' => i += 2,
+                        b'"' => {
+                            i += 1;
+                            break;
+                        }
+                        _ => i += 1,
+                    }
+                }
+            }
+            b'\'' => {
+                i += 1;
+                while i < end {
+                    if bytes[i] == b'\'' {
+                        if bytes.get(i + 1) == Some(&b'\'') {
+                            i += 2;
+                            continue;
+                        }
+                        i += 1;
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        let mut depth = 0usize;
+        while i < end {
+            match bytes[i] {
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' if depth == 0 => break,
+                b']' | b'}' => depth -= 1,
+                b',' if depth == 0 => break,
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The offset of the first `[` on the line from byte `from` on (the value
+/// of a key already known to start with `[`; key names hold no `[`).
+fn bracket_at(src: &str, from: usize) -> Option<usize> {
+    let line_end = src[from..].find('\n').map_or(src.len(), |n| from + n);
+    src[from..line_end].find('[').map(|n| from + n)
+}
+
+/// Records the items of the flow sequence that is the value of `key` on
+/// line `line` (1-based, starting at byte `line_start`) as subitems of `item`.
+fn flow_subitems(src: &str, item: &mut Item, key: &str, line: usize, line_start: usize) {
+    let Some(open) = bracket_at(src, line_start) else {
+        return;
+    };
+    let mut pos = Pos {
+        line,
+        column: 1,
+        offset: line_start,
+    };
+    let mut start = line_start;
+    let found = flow_items(src, open, src.len())
+        .into_iter()
+        .map(|at| {
+            // Advance line by line: items are in order, so this is one pass.
+            for (i, b) in src.as_bytes()[pos.offset..at].iter().enumerate() {
+                if *b == b'\n' {
+                    pos.line += 1;
+                    start = pos.offset + i + 1;
+                }
+            }
+            pos.offset = at;
+            pos.column = src[start..at].chars().count() + 1;
+            pos
+        })
+        .collect();
+    item.subitems.insert(key.to_string(), found);
+}
+
+/// One entry of a `listen_for` or `avoid` list: where it starts, its keys,
+/// and the items of its `cues`.
+#[derive(Debug, Default)]
+struct Entry {
+    pos: usize,
+    keys: Vec<(String, usize)>,
+    cues: Vec<usize>,
+}
 
 impl Locator {
     /// Scans `src`. `questions` is how many questions the parser found; the
@@ -147,6 +267,9 @@ impl Locator {
                         if rest.is_empty() && LIST_KEYS.contains(&key) {
                             list = Some((key.to_string(), col, None));
                         }
+                        if rest.starts_with('[') && LIST_KEYS.contains(&key) {
+                            flow_subitems(src, &mut item, key, n + 1, line_start);
+                        }
                         if starts_block_scalar(rest) {
                             block_scalar = Some(col);
                         }
@@ -185,6 +308,9 @@ impl Locator {
                 item.keys.push((key.to_string(), pos(indent)));
                 if rest.is_empty() && LIST_KEYS.contains(&key) {
                     list = Some((key.to_string(), indent, None));
+                }
+                if rest.starts_with('[') && LIST_KEYS.contains(&key) {
+                    flow_subitems(src, item, key, n + 1, line_start);
                 }
                 if starts_block_scalar(rest) {
                     block_scalar = Some(indent);
@@ -246,6 +372,177 @@ impl Locator {
             Some(self.line_col(src, at))
         });
         found.or_else(|| self.key(i, key))
+    }
+
+    /// Where the value of key `key` starts and ends (bytes): of the top
+    /// level (`q` = `None`) or of question `q`. It ends where the next key
+    /// of the same mapping starts.
+    fn region(&self, q: Option<usize>, key: &str) -> Option<(usize, usize)> {
+        match q {
+            None => {
+                let start = self.top.get(key)?.offset;
+                let end = self
+                    .top
+                    .values()
+                    .map(|p| p.offset)
+                    .filter(|&o| o > start)
+                    .min()
+                    .unwrap_or(self.len);
+                Some((start, end))
+            }
+            Some(i) => {
+                let item = self.item(i)?;
+                let start = item.key(key)?.offset;
+                let end = item
+                    .keys
+                    .iter()
+                    .map(|(_, p)| p.offset)
+                    .filter(|&o| o > start)
+                    .min()
+                    .unwrap_or(item.end);
+                Some((start, end.min(item.end.max(start))))
+            }
+        }
+    }
+
+    /// The entries of the block sequence under `list` (`listen_for` or
+    /// `avoid`) of the top level or of question `q`, each with its keys and
+    /// the items of its `cues` (block or flow). Scanned on demand: only a
+    /// file with a problem pays for it.
+    fn entries(&self, src: &str, q: Option<usize>, list: &str) -> Rc<Vec<Entry>> {
+        let key = (q, list.to_string());
+        if let Some(found) = self.entries.borrow().get(&key) {
+            return Rc::clone(found);
+        }
+        let found = Rc::new(self.scan_entries(src, q, list));
+        self.entries.borrow_mut().insert(key, Rc::clone(&found));
+        found
+    }
+
+    /// [`Locator::entries`], uncached.
+    fn scan_entries(&self, src: &str, q: Option<usize>, list: &str) -> Vec<Entry> {
+        let Some((start, end)) = self.region(q, list) else {
+            return Vec::new();
+        };
+        let Some(body) = src.get(start..end) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Entry> = Vec::new();
+        let mut dash_indent = None;
+        let mut key_indent = None;
+        // The indent of a `cues:` key whose block items may follow.
+        let mut cues_at: Option<usize> = None;
+        let mut offset = start;
+        for (n, raw) in body.split('\n').enumerate() {
+            let line_start = offset;
+            offset += raw.len() + 1;
+            if n == 0 {
+                continue;
+            }
+            let text = raw.strip_suffix('\r').unwrap_or(raw);
+            let indent = text.len() - text.trim_start_matches(' ').len();
+            let content = &text[indent..];
+            if content.is_empty() || content.starts_with('#') {
+                continue;
+            }
+            let is_dash = content == "-" || content.starts_with("- ");
+            let mut key_here = None;
+            if is_dash && dash_indent.is_none_or(|d| d == indent) {
+                dash_indent = Some(indent);
+                let after = &content[1..];
+                let col = indent + 1 + (after.len() - after.trim_start().len());
+                out.push(Entry {
+                    pos: line_start + col,
+                    ..Entry::default()
+                });
+                key_indent = Some(col);
+                cues_at = None;
+                key_here = split_key(after.trim_start()).map(|k| (k, col));
+            } else if is_dash {
+                if let (Some(e), Some(ci)) = (out.last_mut(), cues_at)
+                    && indent >= ci
+                {
+                    let after = &content[1..];
+                    let col = indent + 1 + (after.len() - after.trim_start().len());
+                    e.cues.push(line_start + col);
+                }
+                continue;
+            } else if Some(indent) == key_indent {
+                cues_at = None;
+                key_here = split_key(content).map(|k| (k, indent));
+            }
+            let (Some(((key, rest), col)), Some(e)) = (key_here, out.last_mut()) else {
+                continue;
+            };
+            e.keys.push((key.to_string(), line_start + col));
+            if key == "cues" {
+                if rest.starts_with('[') {
+                    if let Some(open) = bracket_at(src, line_start + col) {
+                        e.cues = flow_items(src, open, end);
+                    }
+                } else if rest.is_empty() {
+                    cues_at = Some(col);
+                }
+            }
+        }
+        out
+    }
+
+    /// Where the list `list` itself is (a top-level key, or a key of `q`).
+    fn list_key(&self, q: Option<usize>, list: &str) -> Option<(usize, usize)> {
+        match q {
+            None => self.top(list),
+            Some(i) => self.key(i, list),
+        }
+    }
+
+    /// Where entry `j` of `list` (`listen_for`/`avoid`) starts, else where
+    /// the list is.
+    pub(crate) fn entry(
+        &self,
+        src: &str,
+        q: Option<usize>,
+        list: &str,
+        j: usize,
+    ) -> Option<(usize, usize)> {
+        self.entries(src, q, list)
+            .get(j)
+            .map(|e| self.line_col(src, e.pos))
+            .or_else(|| self.list_key(q, list))
+    }
+
+    /// Where key `key` of entry `j` of `list` is, else where the entry is.
+    pub(crate) fn entry_key(
+        &self,
+        src: &str,
+        q: Option<usize>,
+        list: &str,
+        j: usize,
+        key: &str,
+    ) -> Option<(usize, usize)> {
+        let entries = self.entries(src, q, list);
+        let found = entries.get(j).and_then(|e| {
+            let at = e.keys.iter().find(|(k, _)| k == key).map(|(_, o)| *o)?;
+            Some(self.line_col(src, at))
+        });
+        found.or_else(|| self.entry(src, q, list, j))
+    }
+
+    /// Where cue `k` of entry `j` of `list` is, else where its `cues` key is.
+    pub(crate) fn cue(
+        &self,
+        src: &str,
+        q: Option<usize>,
+        list: &str,
+        j: usize,
+        k: usize,
+    ) -> Option<(usize, usize)> {
+        let entries = self.entries(src, q, list);
+        entries
+            .get(j)
+            .and_then(|e| e.cues.get(k))
+            .map(|&o| self.line_col(src, o))
+            .or_else(|| self.entry_key(src, q, list, j, "cues"))
     }
 
     /// The 1-based line and column (in characters) of byte `offset`.
@@ -311,10 +608,81 @@ questions:
     }
 
     #[test]
+    fn thousands_of_cues_in_one_list_are_located_in_one_scan() {
+        let mut src = String::from("category: a\nlisten_for:\n  - point: p\n    cues: [");
+        for _ in 0..20_000 {
+            src.push_str("\"x*y\", ");
+        }
+        src.push_str("]\nquestions:\n  - id: a\n    text: b\n");
+        let loc = Locator::new(&src, 1);
+        let started = std::time::Instant::now();
+        for k in 0..20_000 {
+            assert_eq!(
+                loc.cue(&src, None, "listen_for", 0, k),
+                Some((4, 12 + 7 * k))
+            );
+        }
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+
+    #[test]
     fn line_col_counts_characters() {
         let src = "a: é{x}\n";
         let loc = Locator::new(src, 0);
         let at = src.find("{x}").unwrap();
         assert_eq!(loc.line_col(src, at), (1, 5));
+    }
+    const POINTS: &str = "\
+category: behavioral
+listen_for:
+  - point: the situation
+    cues: [\"at my last\", 'when I was', in 20*]
+  - point: the result
+    hint: close with a number
+    cues:
+      - as a result
+      - \"#figure\"
+avoid:
+- cues: [\"never, ever\", wasn't my fault]
+  why: own it
+questions:
+  - id: a
+    text: Why?
+    skip_points: [\"the situation\", other]
+    tags: [x,
+      y]
+    listen_for:
+      - point: what changed
+        cues: [since then]
+  - id: b
+    text: How?
+";
+
+    #[test]
+    fn finds_entries_their_keys_and_each_cue_block_or_flow() {
+        let loc = Locator::new(POINTS, 2);
+        assert_eq!(loc.entry(POINTS, None, "listen_for", 0), Some((3, 5)));
+        assert_eq!(loc.entry(POINTS, None, "listen_for", 1), Some((5, 5)));
+        assert_eq!(
+            loc.entry_key(POINTS, None, "listen_for", 1, "hint"),
+            Some((6, 5))
+        );
+        assert_eq!(loc.cue(POINTS, None, "listen_for", 0, 0), Some((4, 12)));
+        assert_eq!(loc.cue(POINTS, None, "listen_for", 0, 1), Some((4, 26)));
+        assert_eq!(loc.cue(POINTS, None, "listen_for", 0, 2), Some((4, 40)));
+        assert_eq!(loc.cue(POINTS, None, "listen_for", 1, 1), Some((9, 9)));
+        // A cue past the end falls back to the `cues:` key.
+        assert_eq!(loc.cue(POINTS, None, "listen_for", 1, 5), Some((7, 5)));
+        // Entries at the list's own indent; a comma inside quotes is no end.
+        assert_eq!(loc.cue(POINTS, None, "avoid", 0, 1), Some((11, 25)));
+        assert_eq!(
+            loc.entry_key(POINTS, None, "avoid", 0, "why"),
+            Some((12, 3))
+        );
+        assert_eq!(loc.subitem(0, "skip_points", 1), Some((16, 36)));
+        assert_eq!(loc.subitem(0, "tags", 1), Some((18, 7)));
+        assert_eq!(loc.cue(POINTS, Some(0), "listen_for", 0, 0), Some((21, 16)));
+        // Question b has no list: its question position stands in.
+        assert_eq!(loc.entry(POINTS, Some(1), "listen_for", 0), Some((22, 5)));
     }
 }

@@ -26,7 +26,7 @@ use serde::Serialize;
 use super::error::{BankError, Problem};
 use super::load::{MAX_FILE_BYTES, check_file, parse_bank};
 use super::validate::to_kebab;
-use super::{Bank, Source, format_duration};
+use super::{Avoid, Bank, Point, Source, format_duration};
 
 /// The category of the maintained bank.
 pub const CATEGORY: &str = "caught-off-guard";
@@ -48,8 +48,9 @@ const MAX_ID: usize = 48;
 const HEADER: &str = "\
 # Maintained by `hotseat reflect`: the questions that caught you off guard
 # in real interviews. Each reflection adds its questions here.
-# You may edit the fields by hand (text, tips, follow-ups, limits): they are
-# kept. Comments are not: the file is rewritten each time a question is added.
+# You may edit the fields by hand (text, tips, follow-ups, limits, points to
+# listen for): they are kept. Comments are not: the file is rewritten each
+# time a question is added.
 ";
 
 /// A generic tip every added question carries beside the one naming its
@@ -238,6 +239,8 @@ pub fn render(bank: &Bank) -> String {
         description: bank.description.as_deref(),
         limit: bank.limit.map(format_duration),
         think: bank.think.map(format_duration),
+        listen_for: points_out(&bank.listen_for),
+        avoid: avoid_out(&bank.avoid),
         questions: bank
             .questions
             .iter()
@@ -250,6 +253,9 @@ pub fn render(bank: &Bank) -> String {
                 think: q.think.map(format_duration),
                 tags: &q.tags,
                 situation: q.situation.as_deref(),
+                listen_for: points_out(&q.listen_for),
+                skip_points: &q.skip_points,
+                avoid: avoid_out(&q.avoid),
             })
             .collect(),
     };
@@ -257,6 +263,43 @@ pub fn render(bank: &Bank) -> String {
     // keeps this total (and the loader check would refuse it).
     let body = serde_yaml::to_string(&out).unwrap_or_default();
     format!("{HEADER}{body}")
+}
+
+fn points_out(points: &[Point]) -> Vec<PointOut<'_>> {
+    points
+        .iter()
+        .map(|p| PointOut {
+            point: &p.point,
+            cues: &p.cues,
+            hint: p.hint.as_deref(),
+        })
+        .collect()
+}
+
+fn avoid_out(avoid: &[Avoid]) -> Vec<AvoidOut<'_>> {
+    avoid
+        .iter()
+        .map(|a| AvoidOut {
+            cues: &a.cues,
+            why: &a.why,
+        })
+        .collect()
+}
+
+/// A point as written (hand edits to the maintained bank are kept).
+#[derive(Serialize)]
+struct PointOut<'a> {
+    point: &'a str,
+    cues: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<&'a str>,
+}
+
+/// An avoid entry as written.
+#[derive(Serialize)]
+struct AvoidOut<'a> {
+    cues: &'a [String],
+    why: &'a str,
 }
 
 /// A bank file as written, in the loader's field names and order.
@@ -270,6 +313,10 @@ struct FileOut<'a> {
     limit: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     think: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    listen_for: Vec<PointOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    avoid: Vec<AvoidOut<'a>>,
     questions: Vec<QuestionOut<'a>>,
 }
 
@@ -289,6 +336,12 @@ struct QuestionOut<'a> {
     tags: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     situation: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    listen_for: Vec<PointOut<'a>>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    skip_points: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    avoid: Vec<AvoidOut<'a>>,
 }
 
 /// `text` as the bank format accepts it and a terminal shows it plainly:
@@ -574,7 +627,7 @@ mod tests {
         let path = dir.path().join(FILE_NAME);
         std::fs::write(
             &path,
-            "# my notes\ncategory: caught-off-guard\ntitle: Ouch\nlimit: 2m\nquestions:\n  - id: mine\n    text: My own?\n    think: 20s\n    tips: [Breathe.]\n    situation: layoff\n",
+            "# my notes\ncategory: caught-off-guard\ntitle: Ouch\nlimit: 2m\nlisten_for:\n  - point: an example\n    cues: [for example]\n    hint: give one\navoid:\n  - cues: [no idea]\n    why: say what you would find out\nquestions:\n  - id: mine\n    text: My own?\n    think: 20s\n    tips: [Breathe.]\n    situation: layoff\n    listen_for:\n      - point: the lesson\n        cues: [I learned]\n    skip_points: [an example]\n    avoid:\n      - cues: [not my fault]\n        why: own it\n",
         )
         .unwrap();
         add(dir.path(), &["A new one?"]);
@@ -588,6 +641,13 @@ mod tests {
             Some(std::time::Duration::from_secs(20))
         );
         assert_eq!(bank.questions[0].situation.as_deref(), Some("layoff"));
+        // Points, skips and avoid entries written by hand survive the rewrite.
+        assert_eq!(bank.listen_for[0].point, "an example");
+        assert_eq!(bank.listen_for[0].hint.as_deref(), Some("give one"));
+        assert_eq!(bank.avoid[0].cues, ["no idea"]);
+        assert_eq!(bank.questions[0].listen_for[0].cues, ["I learned"]);
+        assert_eq!(bank.questions[0].skip_points, ["an example"]);
+        assert_eq!(bank.questions[0].avoid[0].why, "own it");
         assert_eq!(bank.questions[1].id, "a-new-one");
         assert_eq!(bank.questions[1].situation, None);
         let text = std::fs::read_to_string(&path).unwrap();

@@ -66,6 +66,60 @@ pub fn placeholder_fix(placeholder: &str) -> String {
     }
 }
 
+/// The cue that stands for any figure the built-in rule finds.
+pub const FIGURE_CUE: &str = "#figure";
+
+/// What is wrong with one cue of a point or an avoid entry, and how to fix
+/// it; `None` for a well-formed cue. A cue is words split at spaces; a word
+/// holds at least one letter or digit (or is `#figure`), may start or end
+/// with `*`, or is a lone `*` (any one word) — but a cue of only `*`s would
+/// match every answer. Placeholders other than `{company}`/`{role}` are
+/// reported by [`unknown_placeholders`].
+pub fn cue_problem(cue: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = cue.split_whitespace().collect();
+    if words.is_empty() {
+        return Some((
+            "the cue is empty".into(),
+            "write the words you listen for, e.g. \"as a result\", or remove the cue".into(),
+        ));
+    }
+    if words.iter().all(|w| *w == "*") {
+        return Some((
+            format!("the cue {cue:?} is only `*`, so it would match every answer"),
+            "add at least one real word, e.g. \"I * decided\"".into(),
+        ));
+    }
+    for w in &words {
+        if *w == "*" || *w == FIGURE_CUE {
+            continue;
+        }
+        if w.starts_with('#') {
+            let fix = if w.eq_ignore_ascii_case(FIGURE_CUE) || closest(w, &[FIGURE_CUE]).is_some() {
+                format!("did you mean `{FIGURE_CUE}`? It matches any figure")
+            } else {
+                format!("`{FIGURE_CUE}` is the only `#` word; write the word without `#`")
+            };
+            return Some((format!("unknown special word {w:?} in cue {cue:?}"), fix));
+        }
+        if !w.chars().any(char::is_alphanumeric) {
+            return Some((
+                format!("the cue {cue:?} has a word with no letter or digit: {w:?}"),
+                "cues are matched on words: drop punctuation-only words (punctuation in the answer is ignored)".into(),
+            ));
+        }
+        let inner = w.trim_start_matches('*').trim_end_matches('*');
+        let stars = w.len() - inner.len();
+        if inner.contains('*') || stars > 2 || w.starts_with("**") || w.ends_with("**") {
+            return Some((
+                format!("`*` inside the word {w:?} of cue {cue:?}"),
+                "`*` may only start or end a word (`result*`, `*ed`) or stand alone for any one word"
+                    .into(),
+            ));
+        }
+    }
+    None
+}
+
 /// The candidate closest to `word` by edit distance, if close enough to be
 /// a plausible typo (at most a third of the word's letters wrong).
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
@@ -150,5 +204,39 @@ mod tests {
         assert_eq!(closest("tip", &fields), Some("tips"));
         assert_eq!(closest("titel", &["title", "think"]), Some("title"));
         assert_eq!(closest("banana", &fields), None);
+    }
+    #[test]
+    fn cues_are_words_with_stars_only_at_their_ends() {
+        for ok in [
+            "as a result",
+            "result*",
+            "*ed",
+            "I * decided",
+            "#figure",
+            "in 20*",
+            "don't",
+            "{company}",
+            "*ship*",
+        ] {
+            assert_eq!(cue_problem(ok), None, "{ok}");
+        }
+        for (bad, says) in [
+            ("", "empty"),
+            ("   ", "empty"),
+            ("*", "only `*`"),
+            ("* *", "only `*`"),
+            ("...", "no letter or digit"),
+            ("as a - result", "no letter or digit"),
+            ("res*ult", "`*` inside"),
+            ("result**", "`*` inside"),
+            ("#figures", "did you mean `#figure`"),
+            ("#money", "only `#` word"),
+        ] {
+            let (message, fix) = cue_problem(bad).unwrap_or_else(|| panic!("{bad:?} passed"));
+            assert!(
+                message.contains(says) || fix.contains(says),
+                "{bad:?}: {message} / {fix}"
+            );
+        }
     }
 }

@@ -14,7 +14,9 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde_json::json;
 
 use super::{Context, unknown_category};
-use crate::bank::{self, Bank, BankError, Catalog, Problem, fill_placeholders, format_duration};
+use crate::bank::{
+    self, Avoid, Bank, BankError, Catalog, Point, Problem, fill_placeholders, format_duration,
+};
 use crate::cli::BanksCommand;
 use crate::drill::millis;
 use crate::term::sanitize::{clean, is_unsafe};
@@ -57,7 +59,7 @@ pub fn run(ctx: &Context, cmd: BanksCommand) -> anyhow::Result<ExitCode> {
 }
 
 /// `bank` with `{company}` and `{role}` filled into its questions,
-/// follow-ups and tips as a drill would fill them — but only when a company
+/// follow-ups, tips and cues as a drill would fill them — but only when a company
 /// or a role is given: otherwise the texts are shown as written, so a bank's
 /// author sees where the placeholders are.
 fn filled(bank: &Bank, company: Option<&str>, role: Option<&str>) -> Bank {
@@ -66,10 +68,29 @@ fn filled(bank: &Bank, company: Option<&str>, role: Option<&str>) -> Bank {
         return bank;
     }
     let fill = |t: &mut String| *t = fill_placeholders(t, company, role);
+    // A cue gets only the values given, word for word; a placeholder with
+    // no value stays as written (the analyzer skips such a cue rather than
+    // match the neutral default).
+    let fill_cues = |points: &mut Vec<Point>, avoid: &mut Vec<Avoid>| {
+        let cues = points
+            .iter_mut()
+            .flat_map(|p| p.cues.iter_mut())
+            .chain(avoid.iter_mut().flat_map(|a| a.cues.iter_mut()));
+        for c in cues {
+            if let Some(company) = company {
+                *c = c.replace("{company}", company);
+            }
+            if let Some(role) = role {
+                *c = c.replace("{role}", role);
+            }
+        }
+    };
+    fill_cues(&mut bank.listen_for, &mut bank.avoid);
     for q in &mut bank.questions {
         fill(&mut q.text);
         q.followups.iter_mut().for_each(fill);
         q.tips.iter_mut().for_each(fill);
+        fill_cues(&mut q.listen_for, &mut q.avoid);
     }
     bank
 }
@@ -136,6 +157,9 @@ fn show_json(bank: &Bank, out: &mut dyn Write) -> anyhow::Result<()> {
                 "think_ms": millis(bank.think_for(q)),
                 "tags": q.tags,
                 "situation": q.situation,
+                "listen_for": points_json(&q.listen_for),
+                "skip_points": q.skip_points,
+                "avoid": avoid_json(&q.avoid),
             })
         })
         .collect();
@@ -144,9 +168,58 @@ fn show_json(bank: &Bank, out: &mut dyn Write) -> anyhow::Result<()> {
         "title": bank.title,
         "description": bank.description,
         "source": bank.source.to_string(),
+        "listen_for": points_json(&bank.listen_for),
+        "avoid": avoid_json(&bank.avoid),
         "questions": questions,
     });
     write_json(out, &doc)
+}
+
+/// Points as `banks show --json` gives them: `point`, `cues`, `hint` (null
+/// when none).
+fn points_json(points: &[Point]) -> serde_json::Value {
+    points
+        .iter()
+        .map(|p| json!({ "point": p.point, "cues": p.cues, "hint": p.hint }))
+        .collect()
+}
+
+/// Avoid entries as `banks show --json` gives them: `cues`, `why`.
+fn avoid_json(avoid: &[Avoid]) -> serde_json::Value {
+    avoid
+        .iter()
+        .map(|a| json!({ "cues": a.cues, "why": a.why }))
+        .collect()
+}
+
+/// `"a", "b", "c"`: cues quoted, so a bank's author sees their exact words.
+fn quoted(cues: &[String]) -> String {
+    cues.iter()
+        .map(|c| format!("\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Prints points and avoid entries, each on its own line under `indent`.
+fn points_and_avoid(
+    out: &mut dyn Write,
+    indent: &str,
+    points: &[Point],
+    avoid: &[Avoid],
+) -> std::io::Result<()> {
+    let more = format!("{indent}    ");
+    for p in points {
+        let line = format!("{} — cues: {}", p.point, quoted(&p.cues));
+        indented(out, &format!("{indent}listen for: "), &more, &line)?;
+        if let Some(hint) = &p.hint {
+            indented(out, &format!("{indent}  hint: "), &more, hint)?;
+        }
+    }
+    for a in avoid {
+        let line = format!("{} — why: {}", quoted(&a.cues), a.why);
+        indented(out, &format!("{indent}avoid: "), &more, &line)?;
+    }
+    Ok(())
 }
 
 /// Writes `value` as pretty JSON with DEL, C1 controls and bidi marks
@@ -192,6 +265,11 @@ fn show(bank: &Bank, out: &mut dyn Write, paint: Paint) -> std::io::Result<()> {
         indented(out, "", "", desc)?;
     }
     writeln!(out, "source: {}", clean(&bank.source.to_string()))?;
+    if !bank.listen_for.is_empty() || !bank.avoid.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", paint.strong("In every answer of this bank:"))?;
+        points_and_avoid(out, "   ", &bank.listen_for, &bank.avoid)?;
+    }
     for (n, q) in bank.questions.iter().enumerate() {
         writeln!(out)?;
         let id = format!("{}. {}", n + 1, clean(&q.id));
@@ -220,6 +298,10 @@ fn show(bank: &Bank, out: &mut dyn Write, paint: Paint) -> std::io::Result<()> {
             let tags: Vec<_> = q.tags.iter().map(|t| clean(t).into_owned()).collect();
             writeln!(out, "   tags: {}", tags.join(", "))?;
         }
+        if !q.skip_points.is_empty() {
+            indented(out, "   skips: ", "          ", &q.skip_points.join(", "))?;
+        }
+        points_and_avoid(out, "   ", &q.listen_for, &q.avoid)?;
     }
     Ok(())
 }
