@@ -212,6 +212,9 @@ pub struct StatsArgs {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
+    /// Content feedback (--content / --no-content)
+    #[command(flatten)]
+    pub content: ContentFlags,
 }
 
 /// Options of `hotseat history`.
@@ -231,6 +234,9 @@ pub struct ReviewArgs {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
+    /// Content feedback (--content / --no-content)
+    #[command(flatten)]
+    pub content: ContentFlags,
 }
 
 /// Export formats.
@@ -340,6 +346,9 @@ pub struct RehearseArgs {
     /// Seed for a reproducible choice of questions
     #[arg(long, value_parser = parse_seed)]
     pub seed: Option<u64>,
+    /// Content feedback (--content / --no-content)
+    #[command(flatten)]
+    pub content: ContentFlags,
 }
 
 /// Options of `hotseat forget`.
@@ -421,6 +430,29 @@ pub struct DrillArgs {
     /// Do not ask for a rating (turns off --rate)
     #[arg(long = "no-rate", overrides_with = "rate")]
     pub no_rate: bool,
+    /// Content feedback (--content / --no-content)
+    #[command(flatten)]
+    pub content: ContentFlags,
+}
+
+/// `--content` / `--no-content`: whether answers are read for what they
+/// said (points heard, hedges, dodges…). On unless turned off; the last
+/// of the two given wins.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct ContentFlags {
+    /// Read answers for what they said: points heard, hedges, dodges (the default)
+    #[arg(long, overrides_with = "no_content")]
+    pub content: bool,
+    /// Do not read answers for content (timing feedback only)
+    #[arg(long = "no-content", overrides_with = "content")]
+    pub no_content: bool,
+}
+
+impl ContentFlags {
+    /// Whether content feedback is on.
+    pub fn on(&self) -> bool {
+        !self.no_content
+    }
 }
 
 /// `hotseat banks …`

@@ -21,7 +21,9 @@ use crate::cli::{DrillArgs, InputArg};
 use crate::drill::{AnswerRecord, AnswerRules, InputMode, Mode, Stamp, select};
 use crate::history::History;
 use crate::report::summary::{self, Tail};
-use crate::session::{self, Ending, Env, FixedPlan, Item, ModeRules, Plan, Report};
+use crate::session::{
+    self, ContentSpec, Ending, Env, FixedPlan, Item, ModeRules, Plan, Report,
+};
 use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
 use crate::term::session::{Interrupt, RawUi, Ui};
@@ -62,6 +64,7 @@ pub(crate) fn items_of(
     let fill = Fill {
         company: args.company.clone(),
         role: args.role.clone(),
+        content: args.content.on(),
     };
     picks
         .map(|i| {
@@ -86,6 +89,8 @@ pub(crate) struct Fill {
     pub company: Option<String>,
     /// `--role`.
     pub role: Option<String>,
+    /// Read each answer for content (off with `--no-content`).
+    pub content: bool,
 }
 
 impl Fill {
@@ -107,6 +112,11 @@ impl Fill {
             followup: None,
             company: self.company.clone(),
             role: self.role.clone(),
+            content: self.content.then(|| ContentSpec {
+                points: bank.points_for(question).into_iter().cloned().collect(),
+                avoid: bank.avoid_for(question).into_iter().cloned().collect(),
+                names_company: question.text.contains("{company}"),
+            }),
         }
     }
 }

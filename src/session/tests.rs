@@ -53,6 +53,7 @@ fn item(id: &str) -> Item {
         followup: None,
         company: Some("Acme".into()),
         role: None,
+        content: None,
     }
 }
 
