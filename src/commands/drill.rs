@@ -274,10 +274,12 @@ fn print_summary(
         .map(|a| (a.record.clone(), a.question.clone()))
         .collect();
     let records = report.records();
+    let findings: Vec<&crate::content::Findings> =
+        report.answers.iter().filter_map(|a| a.content.as_ref()).collect();
     let tail = match tail {
         Closing::NextStep(lines) => Tail {
             lines,
-            ..Tail::next_step_of(&records)
+            next_step: crate::drill::coach::next_step_with_content(&records, &findings),
         },
         Closing::Lines(lines) => Tail {
             next_step: None,

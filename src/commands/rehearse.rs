@@ -164,6 +164,7 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
                 .iter()
                 .find(|(k, _)| *k == a.record.question)
                 .map_or(Phase::Curveball, |(_, p)| *p),
+            content: a.content.as_ref(),
         })
         .collect();
     let sections = crate::report::rehearsal::report(&moments, budget_ms);

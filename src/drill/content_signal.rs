@@ -16,7 +16,7 @@
 //! Here, not in `report`, so that `drill` (the next step) can use it:
 //! `drill` may use `content`, never `report`.
 
-use crate::content::{Findings, Language};
+use crate::content::{Findings, Language, PointFinding};
 
 /// A hedge line is shown from this many hedges in one answer (one "I
 /// think" is ordinary speech); every hedge is counted either way.
@@ -130,10 +130,111 @@ pub fn session_worst(findings: &[&Findings]) -> Option<(Kind, f64, usize, usize)
     best
 }
 
+/// The next step's content candidate: the session's worst kind (see
+/// [`session_worst`]) with its severity and line, quoting the words most
+/// often behind it.
+pub fn session_signal(findings: &[&Findings]) -> Option<(f64, String)> {
+    let (kind, severity, n, of) = session_worst(findings)?;
+    let showing: Vec<&Findings> = findings
+        .iter()
+        .copied()
+        .filter(|f| kind.in_findings(f))
+        .collect();
+    let in_n = format!("in {n} of {of} answers");
+    let line = match kind {
+        Kind::QuestionPointMissing | Kind::BankPointMissing => {
+            let own = kind == Kind::QuestionPointMissing;
+            let missing: Vec<&PointFinding> = showing
+                .iter()
+                .flat_map(|f| f.points.iter().filter(|p| p.own == own && !p.heard))
+                .collect();
+            let labels: Vec<&str> = missing.iter().map(|p| p.point.as_str()).collect();
+            let top = most_often(&labels);
+            let hint = missing
+                .iter()
+                .find(|p| p.point == top)
+                .map_or(String::new(), |p| p.hint.clone());
+            format!("“{top}” was not heard {in_n} — next time: {}", hint.trim())
+        }
+        Kind::Avoid => {
+            let texts: Vec<&str> = showing
+                .iter()
+                .flat_map(|f| f.avoid.iter().map(|a| a.text.as_str()))
+                .collect();
+            let top = most_often(&texts);
+            let why = showing
+                .iter()
+                .flat_map(|f| f.avoid.iter())
+                .find(|a| a.text == top)
+                .map_or("", |a| a.why.as_str());
+            format!("“{top}” {in_n} lands as a dodge — {}", why.trim())
+        }
+        Kind::Oversell => {
+            let texts: Vec<&str> = showing
+                .iter()
+                .flat_map(|f| f.oversell.iter().map(|s| s.text.as_str()))
+                .collect();
+            format!(
+                "Overselling {in_n}, e.g. “{}” — next time, let one result show it instead.",
+                most_often(&texts)
+            )
+        }
+        Kind::CompanyNotNamed => format!(
+            "The company went unnamed {in_n} — next time, name it, with one thing you know \
+             about it."
+        ),
+        Kind::PayOnly => "Your questions for the interviewer were all about pay, perks or time \
+             off — next time, add ones about the work, the team and what success looks like."
+            .to_string(),
+        Kind::Hedges => {
+            let texts: Vec<String> = showing
+                .iter()
+                .flat_map(|f| f.hedges.iter().map(|s| s.text.to_lowercase()))
+                .collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            format!(
+                "Hedges {in_n}, most often “{}” — next time, say the claims you are sure of \
+                 plainly.",
+                most_often(&texts)
+            )
+        }
+        Kind::LongSentence => {
+            format!("Long sentences {in_n} — next time, split them where the idea turns.")
+        }
+        Kind::Repeated => {
+            let words: Vec<&str> = showing
+                .iter()
+                .flat_map(|f| f.repeated.iter().map(|r| r.word.as_str()))
+                .collect();
+            format!(
+                "“{}” repeated {in_n} — next time, say it once, then name the thing itself.",
+                most_often(&words)
+            )
+        }
+    };
+    Some((severity, line))
+}
+
+/// The most frequent of `items` (the first seen on a tie); "" for none.
+fn most_often<'a>(items: &[&'a str]) -> &'a str {
+    let mut best = ("", 0usize);
+    for (i, item) in items.iter().enumerate() {
+        // Counted once, at its first appearance.
+        if items[..i].contains(item) {
+            continue;
+        }
+        let n = items.iter().filter(|x| *x == item).count();
+        if n > best.1 {
+            best = (item, n);
+        }
+    }
+    best.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{PointFinding, Span};
+    use crate::content::Span;
 
     fn empty() -> Findings {
         Findings {
@@ -215,5 +316,19 @@ mod tests {
             Some((Kind::QuestionPointMissing, 3.0))
         );
         assert_eq!(rehearsal_severity(&clean), None);
+    }
+
+    #[test]
+    fn the_session_line_names_the_point_missed_most_often_and_its_hint() {
+        let mut a = empty();
+        a.points = vec![point(false, false)];
+        let b = a.clone();
+        let (severity, line) = session_signal(&[&a, &b]).unwrap();
+        assert!((severity - 1.6).abs() < 1e-9, "{severity}");
+        assert_eq!(
+            line,
+            "“the result” was not heard in 2 of 2 answers — next time: close with what changed"
+        );
+        assert_eq!(session_signal(&[&empty()]), None);
     }
 }

@@ -5,7 +5,11 @@
 //! one next step; none is a verdict on the person. Plain text: the UI wraps
 //! and sanitizes.
 
-use crate::content::{Findings, Language, PointFinding};
+use std::collections::HashMap;
+
+use crate::bank::{Avoid, Catalog, Point, fill_placeholders};
+use crate::content::{self, Findings, Language, PointFinding};
+use crate::drill::AnswerRecord;
 use crate::drill::content_signal::{Kind, kinds};
 
 /// At most this many content lines after an answer.
@@ -108,6 +112,73 @@ pub fn line(kind: Kind, f: &Findings, company: Option<&str>) -> Option<String> {
             )
         }
     })
+}
+
+/// Reads stored answers for content against the banks in use, as the
+/// drill did: the question's points and dodges, its text filled with the
+/// record's own `company`/`role`. Content is never stored, so improved
+/// cues apply to old answers. Each question is looked up once.
+pub struct Reader<'c> {
+    catalog: Option<&'c Catalog>,
+    questions: HashMap<String, Option<Known<'c>>>,
+}
+
+/// A question the banks still have, as the reader needs it.
+struct Known<'c> {
+    text: &'c str,
+    points: Vec<&'c Point>,
+    avoid: Vec<&'c Avoid>,
+}
+
+impl<'c> Reader<'c> {
+    /// A reader over `catalog`; without one (a broken bank of the user's)
+    /// answers get the built-in signals alone.
+    pub fn new(catalog: Option<&'c Catalog>) -> Self {
+        Self {
+            catalog,
+            questions: HashMap::new(),
+        }
+    }
+
+    /// What `record` said: one `content::analyze` call. `None` for a skip
+    /// or an answer with no text (a voice answer).
+    pub fn read(&mut self, record: &AnswerRecord) -> Option<Findings> {
+        if record.skipped || record.text.trim().is_empty() {
+            return None;
+        }
+        let catalog = self.catalog;
+        let known = self
+            .questions
+            .entry(record.question.clone())
+            .or_insert_with(|| {
+                let (cat, id) = record.question.split_once('/')?;
+                let bank = catalog?.bank(cat)?;
+                let q = bank.questions.iter().find(|q| q.id == id)?;
+                Some(Known {
+                    text: &q.text,
+                    points: bank.points_for(q),
+                    avoid: bank.avoid_for(q),
+                })
+            });
+        // A follow-up is its own question: the points are not its.
+        let (points, avoid, raw): (&[&Point], &[&Avoid], &str) = match known {
+            Some(k) if record.followup.is_none() => (&k.points, &k.avoid, k.text),
+            _ => (&[], &[], ""),
+        };
+        let question = fill_placeholders(raw, record.company.as_deref(), record.role.as_deref());
+        content::analyze(
+            &record.text,
+            points,
+            avoid,
+            &content::Context {
+                category: &record.category,
+                question: &question,
+                names_company: raw.contains("{company}"),
+                company: record.company.as_deref(),
+                role: record.role.as_deref(),
+            },
+        )
+    }
 }
 
 /// `Not heard: the result — close with what changed.` The first point's

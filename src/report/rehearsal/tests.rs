@@ -66,21 +66,25 @@ fn the_report_finds_the_worst_moments_and_ties_three_fixes_to_them() {
             record: &opener,
             question: "Tell me about yourself.",
             phase: Phase::Opener,
+            content: None,
         },
         Moment {
             record: &story,
             question: "Tell me about a time you failed.",
             phase: Phase::Behavioral,
+            content: None,
         },
         Moment {
             record: &curve,
             question: "How many piano tuners are in Paris?",
             phase: Phase::Curveball,
+            content: None,
         },
         Moment {
             record: &closing,
             question: "What would you like to ask us?",
             phase: Phase::Closing,
+            content: None,
         },
     ];
     let sections = report(&moments, 30 * 60_000);
@@ -139,6 +143,7 @@ fn a_clean_rehearsal_still_gets_three_concrete_things_from_its_slowest_starts() 
             record: r,
             question: "Q?",
             phase: Phase::Strengths,
+            content: None,
         })
         .collect();
     let fixes = &report(&moments, 600_000)[2].lines;
@@ -191,6 +196,7 @@ fn one_answer_is_one_question() {
         record: &opener,
         question: "Tell me about yourself.",
         phase: Phase::Opener,
+        content: None,
     }];
     let sections = report(&moments, 30 * 60_000);
     let first = &sections[0].lines[0];
