@@ -21,9 +21,7 @@ use crate::cli::{DrillArgs, InputArg};
 use crate::drill::{AnswerRecord, AnswerRules, InputMode, Mode, Stamp, select};
 use crate::history::History;
 use crate::report::summary::{self, Tail};
-use crate::session::{
-    self, ContentSpec, Ending, Env, FixedPlan, Item, ModeRules, Plan, Report,
-};
+use crate::session::{self, ContentSpec, Ending, Env, FixedPlan, Item, ModeRules, Plan, Report};
 use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
 use crate::term::session::{Interrupt, RawUi, Ui};
@@ -274,8 +272,11 @@ fn print_summary(
         .map(|a| (a.record.clone(), a.question.clone()))
         .collect();
     let records = report.records();
-    let findings: Vec<&crate::content::Findings> =
-        report.answers.iter().filter_map(|a| a.content.as_ref()).collect();
+    let findings: Vec<&crate::content::Findings> = report
+        .answers
+        .iter()
+        .filter_map(|a| a.content.as_ref())
+        .collect();
     let tail = match tail {
         Closing::NextStep(lines) => Tail {
             lines,

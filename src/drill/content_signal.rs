@@ -96,10 +96,7 @@ impl Kind {
 
 /// The kinds `f` shows, most useful first.
 pub fn kinds(f: &Findings) -> Vec<Kind> {
-    Kind::ALL
-        .into_iter()
-        .filter(|k| k.in_findings(f))
-        .collect()
+    Kind::ALL.into_iter().filter(|k| k.in_findings(f)).collect()
 }
 
 /// An answer's most useful finding and its rehearsal severity

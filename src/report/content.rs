@@ -79,9 +79,7 @@ pub fn line(kind: Kind, f: &Findings, company: Option<&str>) -> Option<String> {
         ),
         Kind::CompanyNotNamed => {
             let name = company.unwrap_or("the company");
-            format!(
-                "Company: {name} was not named — say it, with one thing you know about {name}."
-            )
+            format!("Company: {name} was not named — say it, with one thing you know about {name}.")
         }
         Kind::PayOnly => "Questions: every one was about pay, perks or time off — fair to ask; \
              questions about the work, the team and what success looks like land better."
@@ -147,10 +145,10 @@ impl<'c> Reader<'c> {
             return None;
         }
         let catalog = self.catalog;
-        let known = self
-            .questions
-            .entry(record.question.clone())
-            .or_insert_with(|| {
+        // Looked up before inserting: no key is cloned for a question
+        // already seen (stats reads a whole history through here).
+        if !self.questions.contains_key(&record.question) {
+            let known = (|| {
                 let (cat, id) = record.question.split_once('/')?;
                 let bank = catalog?.bank(cat)?;
                 let q = bank.questions.iter().find(|q| q.id == id)?;
@@ -159,7 +157,10 @@ impl<'c> Reader<'c> {
                     points: bank.points_for(q),
                     avoid: bank.avoid_for(q),
                 })
-            });
+            })();
+            self.questions.insert(record.question.clone(), known);
+        }
+        let known = self.questions.get(&record.question)?;
         // A follow-up is its own question: the points are not its.
         let (points, avoid, raw): (&[&Point], &[&Avoid], &str) = match known {
             Some(k) if record.followup.is_none() => (&k.points, &k.avoid, k.text),
@@ -283,8 +284,18 @@ mod tests {
     fn a_story_without_its_result_says_what_counted_then_what_was_missing() {
         let mut f = empty();
         f.points = vec![
-            point("the situation", false, Some("at my last job we"), "Add: the situation"),
-            point("what you did yourself", false, Some("I decided to rewrite"), "x"),
+            point(
+                "the situation",
+                false,
+                Some("at my last job we"),
+                "Add: the situation",
+            ),
+            point(
+                "what you did yourself",
+                false,
+                Some("I decided to rewrite"),
+                "x",
+            ),
             point(
                 "the result",
                 false,
@@ -309,7 +320,12 @@ mod tests {
         f.points = vec![
             point("the situation", false, Some("when I was at"), ""),
             point("the result", false, None, "close with what changed"),
-            point("what you changed afterwards", true, None, "Add: what you changed afterwards"),
+            point(
+                "what you changed afterwards",
+                true,
+                None,
+                "Add: what you changed afterwards",
+            ),
         ];
         f.avoid = vec![AvoidFinding {
             text: "wasn't my fault".into(),
@@ -322,8 +338,7 @@ mod tests {
             lines,
             vec![
                 "Heard: the situation (“when I was at”).".to_string(),
-                "Not heard: what you changed afterwards — Add: what you changed afterwards."
-                    .into(),
+                "Not heard: what you changed afterwards — Add: what you changed afterwards.".into(),
                 "Avoid: “wasn't my fault” — every interviewer has missed one; own yours.".into(),
             ]
         );
@@ -331,7 +346,10 @@ mod tests {
         f.points.remove(0);
         let lines = answer_lines(&f, None);
         assert_eq!(lines.len(), 3);
-        assert!(lines[0].starts_with("Not heard: what you changed"), "{lines:?}");
+        assert!(
+            lines[0].starts_with("Not heard: what you changed"),
+            "{lines:?}"
+        );
         assert!(lines[2].starts_with("Not heard: the result"), "{lines:?}");
     }
 

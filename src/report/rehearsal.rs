@@ -3,8 +3,8 @@
 //! to fix tonight, each tied to a moment. Built from the saved answers
 //! alone, so `review` can show it again for a past rehearsal.
 
-use crate::drill::coach::{duration, place};
 use crate::content::Findings;
+use crate::drill::coach::{duration, place};
 use crate::drill::content_signal::{Kind, rehearsal_severity};
 use crate::drill::rehearsal::Phase;
 use crate::drill::{AnswerRecord, InputMode};

@@ -58,7 +58,10 @@ pub fn content_lines(f: &Findings, company: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = heard_line(f).into_iter().collect();
     out.extend(Kind::ALL.into_iter().filter_map(|k| line(k, f, company)));
     if f.hedges.len() == 1 {
-        out.push(format!("Hedge: “{}” (one is ordinary speech).", f.hedges[0].text));
+        out.push(format!(
+            "Hedge: “{}” (one is ordinary speech).",
+            f.hedges[0].text
+        ));
     }
     out
 }
@@ -100,9 +103,11 @@ pub fn inline_marks(text: &str, pauses: &[Pause], marked: &[(u32, u32)]) -> Stri
         })
         .map(|(c, ms)| (c.min(chars.len()), Insert::Pause(ms)))
         .collect();
-    placed.extend(word_runs(text, marked).into_iter().flat_map(|(from, to)| {
-        [(from, Insert::Open), (to, Insert::Close)]
-    }));
+    placed.extend(
+        word_runs(text, marked)
+            .into_iter()
+            .flat_map(|(from, to)| [(from, Insert::Open), (to, Insert::Close)]),
+    );
     placed.sort();
     let mut out = String::with_capacity(text.len() + 8 * placed.len());
     let mut from = 0;
@@ -317,10 +322,11 @@ pub fn render(
     if answers.is_empty() {
         out.push("No answers were saved in this session.".to_string());
     }
-    if answers
-        .iter()
-        .any(|a| a.content.as_ref().is_some_and(|f| !marked_runs(f).is_empty()))
-    {
+    if answers.iter().any(|a| {
+        a.content
+            .as_ref()
+            .is_some_and(|f| !marked_runs(f).is_empty())
+    }) {
         out.extend(wrap(MARKS_LEGEND, width, "  "));
     }
     for (i, ra) in answers.iter().enumerate() {
@@ -483,6 +489,79 @@ mod tests {
         assert_eq!(
             timed_pauses(&[mark(None, 0)]),
             vec!["stumble #1 (time not recorded)"]
+        );
+    }
+
+    #[test]
+    fn content_marks_wrap_their_words_beside_the_pauses() {
+        let text = "I think maybe I led it, and it was flawless.";
+        // "I think maybe" = words 0..3, "flawless." = word 9.
+        assert_eq!(
+            inline_marks(text, &[], &[(0, 3), (9, 1)]),
+            "«I think maybe» I led it, and it was «flawless.»"
+        );
+        // A pause inside a marked run and one right before it.
+        assert_eq!(
+            inline_marks(text, &[typed(8, 3000), typed(0, 4000)], &[(0, 3)]),
+            "⏸4.0s «I think ⏸3.0s maybe» I led it, and it was flawless."
+        );
+        // Overlaps keep the first; runs past the end are dropped;
+        // multi-byte text counts characters.
+        assert_eq!(
+            inline_marks("café très bien", &[], &[(1, 2), (2, 1), (7, 1)]),
+            "café «très bien»"
+        );
+        // Marked text is still sanitized.
+        assert_eq!(inline_marks("a\x1b[2J b", &[], &[(0, 1)]), "«a\\x1b[2J» b");
+    }
+
+    #[test]
+    fn content_lines_list_every_finding_and_say_when_not_read() {
+        use crate::content::{Language, PointFinding, Span};
+        let mut f = Findings {
+            language: Language::English,
+            words: 10,
+            hedges: vec![Span {
+                text: "I think".into(),
+                at_word: 0,
+            }],
+            oversell: Vec::new(),
+            specifics: Vec::new(),
+            long_sentences: Vec::new(),
+            repeated: Vec::new(),
+            points: vec![
+                PointFinding {
+                    point: "the situation".into(),
+                    heard: true,
+                    evidence: Some("at my last job".into()),
+                    hint: String::new(),
+                    own: false,
+                },
+                PointFinding {
+                    point: "the result".into(),
+                    heard: false,
+                    evidence: None,
+                    hint: "close with what changed".into(),
+                    own: false,
+                },
+            ],
+            avoid: Vec::new(),
+            company_named: None,
+            pay_only: None,
+        };
+        assert_eq!(
+            content_lines(&f, None),
+            vec![
+                "Heard: the situation (“at my last job”).",
+                "Not heard: the result — close with what changed.",
+                "Hedge: “I think” (one is ordinary speech).",
+            ]
+        );
+        assert_eq!(marked_runs(&f), vec![(0, 2)]);
+        f.language = Language::Other;
+        assert_eq!(
+            content_lines(&f, None),
+            vec!["Content: not read (content feedback is English-only)."]
         );
     }
 }

@@ -506,6 +506,8 @@ pub struct StatsJson<'a> {
     days: Vec<DayJson>,
     slowest_starts: Vec<SlowJson<'a>>,
     longest_pauses: Vec<PauseJson<'a>>,
+    /// What the answers said (`null` with `--no-content`).
+    content: Option<&'a content::ContentStats>,
 }
 
 #[derive(Debug, Serialize)]
@@ -558,9 +560,15 @@ struct PauseJson<'a> {
 }
 
 impl Stats {
-    /// The `stats --json` document.
+    /// The `stats --json` document, `content` null.
     pub fn to_json(&self) -> StatsJson<'_> {
+        self.to_json_with(None)
+    }
+
+    /// The `stats --json` document with its `content` object.
+    pub fn to_json_with<'a>(&'a self, content: Option<&'a content::ContentStats>) -> StatsJson<'a> {
         StatsJson {
+            content,
             today: self.today.to_string(),
             since: self.since.map(|d| d.to_string()),
             answers: self.answers,
@@ -628,6 +636,8 @@ impl Stats {
         }
     }
 }
+
+pub mod content;
 
 #[cfg(test)]
 mod tests;

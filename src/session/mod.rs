@@ -20,11 +20,11 @@ mod tests;
 
 use std::io;
 
+use crate::content::{self, Findings, Language};
 use crate::drill::{
     AnswerRecord, Rating, Record, SessionRecord, Stamp, coach, millis, record::AnswerContext,
     record::VERSION,
 };
-use crate::content::{self, Findings, Language};
 use crate::history::HistoryError;
 use crate::report::content as content_view;
 use crate::term::session::{Interrupt, Outcome, Prompt, RateOutcome, Ui};
