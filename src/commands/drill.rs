@@ -463,6 +463,51 @@ mod tests {
     }
 
     #[test]
+    fn items_carry_the_questions_points_and_whether_it_names_the_company() {
+        let catalog = Catalog::builtin().unwrap();
+        let mut bank = catalog
+            .banks
+            .iter()
+            .find(|b| b.questions.iter().any(|q| q.text.contains("{company}")))
+            .expect("a built-in question names {company}")
+            .clone();
+        bank.listen_for.push(crate::bank::Point {
+            point: "why them".into(),
+            cues: vec!["{company}".into()],
+            hint: None,
+        });
+        let named = bank
+            .questions
+            .iter()
+            .find(|q| q.text.contains("{company}"))
+            .unwrap();
+        let rules = AnswerRules {
+            input: InputMode::Line,
+            limit: std::time::Duration::from_secs(60),
+            think_target: std::time::Duration::from_secs(10),
+            pause_threshold: std::time::Duration::from_secs(3),
+            strict: false,
+            skip: true,
+        };
+        let fill = Fill {
+            company: Some("Acme".into()),
+            role: None,
+            content: true,
+        };
+        let item = fill.item(&bank, named, rules.clone());
+        let spec = item.content.expect("content on");
+        assert!(spec.names_company);
+        assert!(spec.points.iter().any(|p| p.point == "why them"));
+        assert_eq!(spec.points.len(), bank.points_for(named).len());
+        assert_eq!(spec.avoid.len(), bank.avoid_for(named).len());
+        let off = Fill {
+            content: false,
+            ..fill
+        };
+        assert!(off.item(&bank, named, rules).content.is_none());
+    }
+
+    #[test]
     fn session_ids_are_time_then_four_hex_digits() {
         let id = session_id();
         let parts: Vec<&str> = id.split('-').collect();

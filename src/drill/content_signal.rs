@@ -328,4 +328,43 @@ mod tests {
         );
         assert_eq!(session_signal(&[&empty()]), None);
     }
+
+    #[test]
+    fn the_next_step_picks_a_content_finding_only_when_it_outweighs_timing() {
+        use crate::drill::{AnswerRecord, InputMode, coach};
+        let calm = AnswerRecord {
+            input: InputMode::Typed,
+            think_ms: 2_000,
+            answer_ms: 60_000,
+            limit_ms: 90_000,
+            words: 60,
+            text: "word ".repeat(60),
+            ..Default::default()
+        };
+        let records = vec![calm.clone(), calm.clone()];
+        let mut missing = empty();
+        missing.points = vec![point(true, false)];
+        let step = coach::next_step_with_content(&records, &[&missing, &missing]).unwrap();
+        assert!(
+            step.starts_with("“the result” was not heard in 2 of 2"),
+            "{step}"
+        );
+        // Without content the calm line; with a finding below 1 as well.
+        let calm_line = coach::next_step(&records).unwrap();
+        assert_eq!(
+            coach::next_step_with_content(&records, &[&empty(), &empty()]).unwrap(),
+            calm_line
+        );
+        // Every answer skipped: the skip signal (severity 2+) beats a
+        // missing own point (1 × 1 ÷ 0.5 = 2) on the tie, and more.
+        let skipped = vec![
+            AnswerRecord {
+                skipped: true,
+                ..calm.clone()
+            };
+            2
+        ];
+        let step = coach::next_step_with_content(&skipped, &[&missing, &missing]).unwrap();
+        assert!(!step.contains("was not heard"), "{step}");
+    }
 }
