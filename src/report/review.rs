@@ -136,7 +136,8 @@ pub fn inline_marks(text: &str, pauses: &[Pause], marked: &[(u32, u32)]) -> Stri
 }
 
 /// The character range (start, end) of each run of words in `marked`,
-/// in order, overlapping runs dropped; runs past the text are dropped.
+/// in order, overlapping runs dropped, touching runs joined; runs past
+/// the text are dropped.
 fn word_runs(text: &str, marked: &[(u32, u32)]) -> Vec<(usize, usize)> {
     if marked.is_empty() {
         return Vec::new();
@@ -176,8 +177,16 @@ fn word_runs(text: &str, marked: &[(u32, u32)]) -> Vec<(usize, usize)> {
         if at < next_free {
             continue;
         }
+        let end = b.1.min(total);
+        // Runs that touch are one: «I think maybe», not «I think» «maybe».
+        if at == next_free
+            && let Some(prev) = out.last_mut()
+        {
+            prev.1 = end;
+        } else {
+            out.push((a.0.min(total), end));
+        }
         next_free = last + 1;
-        out.push((a.0.min(total), b.1.min(total)));
     }
     out
 }
@@ -505,6 +514,11 @@ mod tests {
             inline_marks(text, &[typed(8, 3000), typed(0, 4000)], &[(0, 3)]),
             "⏸4.0s «I think ⏸3.0s maybe» I led it, and it was flawless."
         );
+        // Touching runs read as one.
+        assert_eq!(
+            inline_marks(text, &[], &[(0, 2), (2, 1)]),
+            "«I think maybe» I led it, and it was flawless."
+        );
         // Overlaps keep the first; runs past the end are dropped;
         // multi-byte text counts characters.
         assert_eq!(
@@ -563,5 +577,99 @@ mod tests {
             content_lines(&f, None),
             vec!["Content: not read (content feedback is English-only)."]
         );
+    }
+
+    /// A story without its result, hedged and with a dodge: what review
+    /// shows and what `review --json` carries, from findings made by hand
+    /// (the analyzer's own output is tested with the analyzer).
+    #[test]
+    fn snapshot_review_with_content() {
+        use crate::content::{AvoidFinding, Language, PointFinding, Span};
+        let text = "I think maybe the deadline slipped at my last job, it wasn't my fault \
+                    really, and I decided to rewrite the plan with the team.";
+        let record = AnswerRecord {
+            session: "s1".into(),
+            at: Stamp::parse("2026-11-30T10:00:00.000Z").unwrap(),
+            mode: Mode::Drill,
+            question: "behavioral/missed-deadline".into(),
+            category: "behavioral".into(),
+            think_ms: 4_000,
+            answer_ms: 50_000,
+            limit_ms: 90_000,
+            words: count_words(text),
+            pauses: vec![typed(27, 3_400)],
+            text: text.into(),
+            ..Default::default()
+        };
+        let findings = Findings {
+            language: Language::English,
+            words: count_words(text),
+            hedges: vec![
+                Span {
+                    text: "I think".into(),
+                    at_word: 0,
+                },
+                Span {
+                    text: "maybe".into(),
+                    at_word: 2,
+                },
+            ],
+            oversell: Vec::new(),
+            specifics: Vec::new(),
+            long_sentences: Vec::new(),
+            repeated: Vec::new(),
+            points: vec![
+                PointFinding {
+                    point: "the situation".into(),
+                    heard: true,
+                    evidence: Some("slipped at my last job, it".into()),
+                    hint: "Add: the situation".into(),
+                    own: false,
+                },
+                PointFinding {
+                    point: "what you did yourself".into(),
+                    heard: true,
+                    evidence: Some("and I decided to rewrite the".into()),
+                    hint: "Add: what you did yourself".into(),
+                    own: false,
+                },
+                PointFinding {
+                    point: "the result".into(),
+                    heard: false,
+                    evidence: None,
+                    hint: "close with what changed, ideally one number".into(),
+                    own: false,
+                },
+            ],
+            avoid: vec![AvoidFinding {
+                text: "wasn't my fault".into(),
+                why: "every interviewer has missed one; own yours".into(),
+                at_word: 11,
+            }],
+            company_named: None,
+            pay_only: None,
+        };
+        let session = SessionRow {
+            session: "s1".into(),
+            started: record.at,
+            mode: Mode::Drill,
+            answered: 1,
+            skipped: 0,
+            interrupted: false,
+            closed: true,
+            budget_ms: None,
+        };
+        let answers = vec![ReviewAnswer {
+            record,
+            question_text: Some("Tell me about a time you missed a deadline.".into()),
+            content: Some(findings),
+        }];
+        let lines = render(&session, &answers, &TimeZone::UTC, 72, Paint::new(false));
+        for l in &lines {
+            assert!(l.chars().count() <= 72, "{l}");
+        }
+        insta::assert_snapshot!("review_with_content", lines.join("\n"));
+        let json = to_json(&session, &answers);
+        insta::assert_json_snapshot!("review_with_content_json", json["answers"][0]["content"]);
     }
 }
