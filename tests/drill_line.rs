@@ -309,7 +309,11 @@ fn end_of_input_before_any_answer_says_nothing_was_saved() {
 fn no_content_shows_timing_only_and_review_reads_the_stored_answer_later() {
     let home = Home::new();
     let answer = "I think maybe I never make mistakes, I am the best at everything\n";
-    let out = run(&home, &["--count", "1", "--company", "Acme", "--no-content"], answer);
+    let out = run(
+        &home,
+        &["--count", "1", "--company", "Acme", "--no-content"],
+        answer,
+    );
     assert!(out.status.success(), "stderr: {}", text(&out.stderr));
     let stdout = text(&out.stdout);
     for label in [
@@ -321,7 +325,10 @@ fn no_content_shows_timing_only_and_review_reads_the_stored_answer_later() {
         "Company:",
         "English-only",
     ] {
-        assert!(!stdout.contains(label), "{label} with --no-content: {stdout}");
+        assert!(
+            !stdout.contains(label),
+            "{label} with --no-content: {stdout}"
+        );
     }
     let review = Command::new(util::bin())
         .arg("--home")

@@ -12,7 +12,7 @@ use jiff::tz::TimeZone;
 use super::{Usage, scan_history};
 use crate::bank::Catalog;
 use crate::cli::{ModeArg, Since, StatsArgs};
-use crate::drill::Mode;
+use crate::drill::{Mode, Record};
 use crate::history::History;
 use crate::report::content::Reader;
 use crate::report::export::write_json_value;
@@ -90,10 +90,10 @@ pub fn run(ctx: &super::Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
         .then(|| ContentBuilder::new(filter.clone(), today, Reader::new(catalog.as_ref())));
     let mut builder = StatsBuilder::new(filter);
     scan_history(&history, |r| {
-        if let Some(c) = content.as_mut() {
-            c.add(&r);
+        let kept = builder.add(&r);
+        if let (Some(c), Some(date), Record::Answer(a)) = (content.as_mut(), kept, &r) {
+            c.add_dated(a, date);
         }
-        builder.add(&r);
     })?;
     let stats = builder.finish(today);
     let content = content.map(ContentBuilder::finish);

@@ -166,7 +166,12 @@ impl<'c> Reader<'c> {
             Some(k) if record.followup.is_none() => (&k.points, &k.avoid, k.text),
             _ => (&[], &[], ""),
         };
-        let question = fill_placeholders(raw, record.company.as_deref(), record.role.as_deref());
+        // Most questions have no placeholder: no copy for them.
+        let question: std::borrow::Cow<'_, str> = if raw.contains('{') {
+            fill_placeholders(raw, record.company.as_deref(), record.role.as_deref()).into()
+        } else {
+            raw.into()
+        };
         content::analyze(
             &record.text,
             points,

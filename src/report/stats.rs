@@ -293,14 +293,17 @@ impl StatsBuilder {
     /// that lower the run's earliest time or are its first not skipped:
     /// the same days as feeding it everything (a unit test checks), at a
     /// fraction of the cost on a long history. Ratings change no day.
-    pub fn add(&mut self, record: &Record) {
+    ///
+    /// Returns the answer's local date when the filter keeps it, so that
+    /// the content section does not date it a second time.
+    pub fn add(&mut self, record: &Record) -> Option<Date> {
         let a = match record {
             Record::Answer(a) => a,
             Record::Session(_) => {
                 self.practice.add(record);
-                return;
+                return None;
             }
-            Record::Rating(_) => return,
+            Record::Rating(_) => return None,
         };
         if self.run.0 != a.session {
             self.run.0.clone_from(&a.session);
@@ -312,13 +315,11 @@ impl StatsBuilder {
             self.run.1 = Some(self.run.1.map_or(a.at, |first| first.min(a.at)));
             self.run.2 |= !a.skipped;
         }
-        self.add_answer(a);
+        self.add_answer(a)
     }
 
-    fn add_answer(&mut self, a: &AnswerRecord) {
-        let Some(date) = self.filter.keeps(a) else {
-            return;
-        };
+    fn add_answer(&mut self, a: &AnswerRecord) -> Option<Date> {
+        let date = self.filter.keeps(a)?;
         self.answers += 1;
         // Consecutive answers almost always share a session: skip the hash.
         if a.session != self.last_session {
@@ -355,6 +356,7 @@ impl StatsBuilder {
             q.scored += 1;
         }
         self.top(a, date);
+        Some(date)
     }
 
     /// Keeps the slowest starts and longest pauses (first seen wins ties).

@@ -17,6 +17,7 @@ use serde::Serialize;
 use super::Filter;
 use crate::content::{Findings, Language};
 use crate::drill::{AnswerRecord, Record};
+
 use crate::report::content::Reader;
 
 /// The content range without `--since`: today and the days before it.
@@ -126,21 +127,18 @@ impl<'c> ContentBuilder<'c> {
 
     /// Takes one record; only answers in the range are read.
     pub fn add(&mut self, record: &Record) {
-        if let Record::Answer(a) = record {
-            self.add_answer(a);
+        if let Record::Answer(a) = record
+            && let Some(date) = self.filter.keeps(a)
+        {
+            self.add_dated(a, date);
         }
     }
 
-    fn add_answer(&mut self, a: &AnswerRecord) {
-        // Cheap checks first: most of a long history is outside the range
-        // or has no text, and reading is the costly step.
-        if a.skipped || a.text.is_empty() {
-            return;
-        }
-        let Some(date) = self.filter.keeps(a) else {
-            return;
-        };
-        if date < self.since {
+    /// Takes one answer the filter kept, dated `date` (as `StatsBuilder::add`
+    /// returns it: one dating per answer for the whole report).
+    pub fn add_dated(&mut self, a: &AnswerRecord, date: Date) {
+        // Cheap checks first: reading is the costly step.
+        if date < self.since || a.skipped || a.text.is_empty() {
             return;
         }
         let Some(f) = self.reader.read(a) else {
