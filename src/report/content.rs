@@ -47,6 +47,24 @@ pub fn answer_lines(f: &Findings, company: Option<&str>) -> Vec<String> {
     lines
 }
 
+/// [`answer_lines`] as a session shows them: the first answer not read
+/// as English says [`ENGLISH_ONLY`] instead, once per session
+/// (`said_english_only` is the session's memory of it).
+pub fn session_lines(
+    f: &Findings,
+    company: Option<&str>,
+    said_english_only: &mut bool,
+) -> Vec<String> {
+    if f.language == Language::Other {
+        if *said_english_only {
+            return Vec::new();
+        }
+        *said_english_only = true;
+        return vec![ENGLISH_ONLY.to_string()];
+    }
+    answer_lines(f, company)
+}
+
 /// `Heard: the situation (“at my last job we”); the result (“led to 20%”).`
 pub fn heard_line(f: &Findings) -> Option<String> {
     let heard: Vec<String> = f
@@ -421,6 +439,19 @@ mod tests {
         assert_eq!(answer_lines(&f, None).len(), 1);
         f.language = Language::Other;
         assert!(answer_lines(&f, None).is_empty());
+    }
+
+    #[test]
+    fn english_only_is_said_once_per_session() {
+        let mut said = false;
+        let mut other = empty();
+        other.language = Language::Other;
+        assert_eq!(session_lines(&other, None, &mut said), vec![ENGLISH_ONLY]);
+        assert!(session_lines(&other, None, &mut said).is_empty());
+        let mut english = empty();
+        english.hedges = vec![span("I think", 0), span("maybe", 1)];
+        assert_eq!(session_lines(&english, None, &mut said).len(), 1);
+        assert!(said);
     }
 
     #[test]

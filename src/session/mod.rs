@@ -20,7 +20,7 @@ mod tests;
 
 use std::io;
 
-use crate::content::{self, Findings, Language};
+use crate::content::{self, Findings};
 use crate::drill::{
     AnswerRecord, Rating, Record, SessionRecord, Stamp, coach, millis, record::AnswerContext,
     record::VERSION,
@@ -205,11 +205,11 @@ pub fn run(
             let mut lines =
                 coach::answer_feedback_with_threshold(&record, item.rules.strict, Some(pause_ms));
             if let Some(f) = &findings {
-                lines.extend(content_view::answer_lines(f, item.company.as_deref()));
-                if f.language == Language::Other && !said_english_only {
-                    said_english_only = true;
-                    lines.push(content_view::ENGLISH_ONLY.to_string());
-                }
+                lines.extend(content_view::session_lines(
+                    f,
+                    item.company.as_deref(),
+                    &mut said_english_only,
+                ));
             }
             lines.extend(item.followups.iter().map(|f| format!("Follow-up: {f}")));
             // Tips opened with Tab are still on screen above the feedback.
