@@ -3,7 +3,10 @@
 //! the built-in questions, about ten words each, one session record per
 //! five answers, one day per session going back from now.
 //!
-//!     cargo run --release --example gen_history -- OUT.jsonl [N]
+//!     cargo run --release --example gen_history -- OUT.jsonl [N] [WORDS]
+//!
+//! `WORDS` (e.g. 60) makes each answer a realistic typed story of about
+//! that many words instead of the ten-word line (the content benchmark).
 
 use std::io::{BufWriter, Write};
 
@@ -13,6 +16,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let out = args.next().ok_or("usage: gen_history OUT.jsonl [N]")?;
     let n: usize = args.next().map_or(Ok(100_000), |s| s.parse())?;
+    let words: Option<usize> = args.next().map(|s| s.parse()).transpose()?;
+    let text = match words {
+        None => "I tend to over prepare, um, so I plan less now".to_string(),
+        Some(w) => story(w),
+    };
+    let word_count = words.map_or(10, |_| text.split_whitespace().count());
     let catalog = Catalog::builtin()?;
     let questions: Vec<(String, String)> = catalog
         .banks
@@ -50,7 +59,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             writeln!(
                 w,
-                r#"{{"v":1,"kind":"answer","session":"{id}","at":"{}","mode":"daily","question":"{question}","category":"{category}","input":"typed","think_ms":{think},"answer_ms":41000,"limit_ms":90000,"overran":false,"skipped":{},"pauses":{pauses},"words":10,"fillers":1,"revisions":3,"hint":false,"rating":null,"text":"I tend to over prepare, um, so I plan less now"}}"#,
+                r#"{{"v":1,"kind":"answer","session":"{id}","at":"{}","mode":"daily","question":"{question}","category":"{category}","input":"typed","think_ms":{think},"answer_ms":41000,"limit_ms":90000,"overran":false,"skipped":{},"pauses":{pauses},"words":{word_count},"fillers":1,"revisions":3,"hint":false,"rating":null,"text":"{text}"}}"#,
                 fmt(at),
                 next() % 20 == 0
             )?;
@@ -64,4 +73,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     w.flush()?;
     Ok(())
+}
+
+/// About `words` words of a typed interview story, sentences of varied
+/// length, a hedge or two, a figure: what the content reader meets.
+fn story(words: usize) -> String {
+    const SENTENCES: [&str; 6] = [
+        "At my last job we had a release that slipped by three weeks because the data model kept changing.",
+        "I think I should have raised it earlier, so I set up a short weekly review with the product lead.",
+        "I built a small migration tool and wrote down what each team owned",
+        "In the end we shipped it and support tickets dropped by about 20%.",
+        "Since then I flag a risk as soon as I see it, maybe too early sometimes, but it works for us.",
+        "what I learned is to keep the scope small and say no more often",
+    ];
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while out.len() < words {
+        out.extend(SENTENCES[i % SENTENCES.len()].split_whitespace());
+        i += 1;
+    }
+    out.truncate(words);
+    out.join(" ")
 }

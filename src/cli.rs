@@ -215,6 +215,9 @@ pub struct StatsArgs {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
+    /// Content feedback (--content / --no-content)
+    #[command(flatten)]
+    pub content: ContentFlags,
 }
 
 /// Options of `hotseat history`.
@@ -234,6 +237,9 @@ pub struct ReviewArgs {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
+    /// Content feedback (--content / --no-content)
+    #[command(flatten)]
+    pub content: ContentFlags,
 }
 
 /// Export formats.
@@ -349,6 +355,9 @@ pub struct RehearseArgs {
     /// Voice input and spoken questions.
     #[command(flatten)]
     pub voice: VoiceArgs,
+    /// Content feedback (--content / --no-content)
+    #[command(flatten)]
+    pub content: ContentFlags,
 }
 
 /// `hotseat config …`
@@ -473,6 +482,29 @@ pub struct DrillArgs {
     /// Voice input and spoken questions.
     #[command(flatten)]
     pub voice: VoiceArgs,
+    /// Content feedback (--content / --no-content)
+    #[command(flatten)]
+    pub content: ContentFlags,
+}
+
+/// `--content` / `--no-content`: whether answers are read for what they
+/// said (points heard, hedges, dodges…). On unless turned off; the last
+/// of the two given wins.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct ContentFlags {
+    /// Read answers for what they said: points heard, hedges, dodges (the default)
+    #[arg(long, overrides_with = "no_content")]
+    pub content: bool,
+    /// Do not read answers for content (timing feedback only)
+    #[arg(long = "no-content", overrides_with = "content")]
+    pub no_content: bool,
+}
+
+impl ContentFlags {
+    /// Whether content feedback is on.
+    pub fn on(&self) -> bool {
+        !self.no_content
+    }
 }
 
 /// `hotseat banks …`

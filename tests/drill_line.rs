@@ -301,3 +301,51 @@ fn end_of_input_before_any_answer_says_nothing_was_saved() {
     let stdout = text(&out.stdout);
     assert!(!stdout.contains("Saved to"), "{stdout}");
 }
+
+/// `--no-content`: timing feedback only, whatever the answer says; the
+/// answer is still stored with its company, so `review` reads it later
+/// against the banks in use.
+#[test]
+fn no_content_shows_timing_only_and_review_reads_the_stored_answer_later() {
+    let home = Home::new();
+    let answer = "I think maybe I never make mistakes, I am the best at everything\n";
+    let out = run(
+        &home,
+        &["--count", "1", "--company", "Acme", "--no-content"],
+        answer,
+    );
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for label in [
+        "Heard:",
+        "Not heard:",
+        "Hedges:",
+        "Overselling:",
+        "Avoid:",
+        "Company:",
+        "English-only",
+    ] {
+        assert!(
+            !stdout.contains(label),
+            "{label} with --no-content: {stdout}"
+        );
+    }
+    let review = Command::new(util::bin())
+        .arg("--home")
+        .arg(home.path())
+        .args(["--bank"])
+        .arg(util::fixture_bank())
+        .args(["review", "--json"])
+        .env_remove("HOTSEAT_HOME")
+        .output()
+        .expect("run review");
+    assert!(review.status.success(), "{}", text(&review.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&review.stdout).expect("JSON");
+    let a = &v["answers"][0];
+    assert_eq!(a["text"], answer.trim_end());
+    let c = &a["content"];
+    assert_eq!(c["language"], "english", "{c}");
+    assert_eq!(c["words"], 13, "{c}");
+    // The question does not name {company}: nothing to say about it.
+    assert!(c["company_named"].is_null(), "{c}");
+}

@@ -100,10 +100,55 @@ fn review_json_has_the_documented_shape() {
         for key in ["question", "at", "text", "think_ms", "pauses"] {
             assert!(a.get(key).is_some(), "{key}");
         }
-        assert!(a["content"].is_null(), "content comes with a later issue");
+        // Every answer here has text: it is read for content, in
+        // DESIGN's shape.
+        let c = &a["content"];
+        assert_eq!(c["language"], "english", "{c}");
+        // Counted from the stored text (the fixture's `words` are made up).
+        let words = a["text"].as_str().unwrap().split_whitespace().count();
+        assert_eq!(c["words"], words, "{c}");
+        for key in [
+            "hedges",
+            "oversell",
+            "specifics",
+            "long_sentences",
+            "repeated",
+            "points",
+            "avoid",
+        ] {
+            assert!(c[key].is_array(), "{key}: {c}");
+        }
+        for key in ["company_named", "pay_only"] {
+            assert!(c.get(key).is_some(), "{key}: {c}");
+        }
     }
     assert_eq!(answers[1]["rating"], 2);
     assert_eq!(answers[0]["pauses"][1]["at_char"], 60);
+}
+
+#[test]
+fn review_json_content_is_null_without_text_or_with_no_content() {
+    let home = ReportHome::with(&fixture());
+    let json = |args: &[&str]| -> Value { serde_json::from_str(&ok(&home.run(args))).unwrap() };
+    // The spoken answer has no text: nothing to read.
+    let v = json(&["review", "20261129-080000-cccc", "--json"]);
+    let answers = v["answers"].as_array().unwrap();
+    assert!(answers[0]["content"].is_object(), "{}", answers[0]);
+    assert_eq!(answers[1]["input"], "spoken");
+    assert!(answers[1]["content"].is_null(), "{}", answers[1]);
+    // --no-content: null everywhere; --content after it turns it back on.
+    let off = json(&["review", "20261123-020000-bbbb", "--json", "--no-content"]);
+    let answers = off["answers"].as_array().unwrap();
+    assert!(!answers.is_empty());
+    assert!(answers.iter().all(|a| a["content"].is_null()), "{off}");
+    let on = json(&[
+        "review",
+        "20261123-020000-bbbb",
+        "--json",
+        "--no-content",
+        "--content",
+    ]);
+    assert!(on["answers"][0]["content"].is_object(), "{on}");
 }
 
 #[test]

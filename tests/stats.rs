@@ -355,3 +355,39 @@ fn on_a_terminal_the_report_fits_its_width() {
     assert!(wide.iter().any(|l| l.width() > 80), "uses the room it has");
     assert!(wide.iter().all(|l| l.width() <= 100));
 }
+
+#[test]
+fn content_covers_ninety_days_or_the_since_range_and_is_null_when_off() {
+    let home = ReportHome::with(&fixture());
+    let on = stats_json(&home, &[]);
+    let c = &on["content"];
+    // Today is 2026-12-01: the 90 days are 2026-09-03 … today.
+    assert_eq!(c["since"], "2026-09-03", "{c}");
+    for key in ["hedges_per_100_words", "categories", "points", "avoid"] {
+        assert!(c.get(key).is_some(), "{key}: {c}");
+    }
+    // Every typed answer with text is read once: the fixture's, counted
+    // independently (not skipped, with text).
+    let read = answers()
+        .iter()
+        .filter(|a| a["skipped"] != true && a["text"].as_str().is_some_and(|t| !t.is_empty()))
+        .count() as u64;
+    let counted: u64 = c["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["answers"].as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, read, "{c}");
+    let week = stats_json(&home, &["--since", "7d"]);
+    assert_eq!(week["content"]["since"], "2026-11-25");
+    let off = stats_json(&home, &["--no-content"]);
+    assert!(off["content"].is_null(), "{off}");
+    // The rest of the document does not depend on content.
+    let mut a = on.clone();
+    a["content"] = Value::Null;
+    assert_eq!(a, off);
+    let text = ok(&home.run(&["stats", "--no-content"]));
+    assert!(!text.contains("What your answers said"), "{text}");
+    assert!(ok(&home.run(&["stats"])).contains("What your answers said, since 2026-09-03"));
+}

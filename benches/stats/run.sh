@@ -39,3 +39,26 @@ jq -r '
 ' "$out/stats.json"
 /usr/bin/time -f "stats --json peak RSS: %M KB" target/release/hotseat --home "$home" stats --json >/dev/null
 /usr/bin/time -f "export --format csv peak RSS: %M KB" target/release/hotseat --home "$home" export --format csv >/dev/null
+
+# Content (what the answers said): the same history with ~60-word answers
+# over the real built-in question ids, `stats --json` against
+# `stats --json --no-content` in one run. The default content range is the
+# last 90 days; `--since 1970-01-01` makes every answer of the history
+# fall in it (the worst case: each English answer read once).
+#            target: with content <= 1.5 x --no-content, in both ranges
+target/release/examples/gen_history "$home/history.jsonl" "$n" 60
+ls -l "$home/history.jsonl" | awk '{ printf "history (60-word answers): %.1f MB\n", $5 / 1e6 }'
+hyperfine --warmup 2 --min-runs 10 -N \
+  --export-markdown "$out/stats_content.md" --export-json "$out/stats_content.json" \
+  -n "content" "target/release/hotseat --home $home stats --json" \
+  -n "no-content" "target/release/hotseat --home $home stats --json --no-content" \
+  -n "content, all history" "target/release/hotseat --home $home stats --json --since 1970-01-01" \
+  -n "no-content, all history" "target/release/hotseat --home $home stats --json --since 1970-01-01 --no-content"
+jq -r '
+  (.results | map({(.command): .mean}) | add) as $m
+  | "stats --json content / --no-content: \($m["content"] / $m["no-content"] * 100 | round / 100) (last 90 days); "
+    + "\($m["content, all history"] / $m["no-content, all history"] * 100 | round / 100) (every answer read)"
+' "$out/stats_content.json"
+/usr/bin/time -f "stats --json (content, all history) peak RSS: %M KB" \
+  target/release/hotseat --home "$home" stats --json --since 1970-01-01 >/dev/null
+

@@ -27,13 +27,20 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     data = rest;
-    let input = [InputMode::Typed, InputMode::Spoken, InputMode::Line][usize::from(head % 3)];
+    let input = [
+        InputMode::Typed,
+        InputMode::Spoken,
+        InputMode::Line,
+        InputMode::Voice,
+    ][usize::from(head % 4)];
     let rules = AnswerRules {
         input,
         limit: Duration::from_millis(1_000 + u64::from(head) * 500),
         think_target: Duration::from_secs(10),
         pause_threshold: Duration::from_millis(3_000),
         strict: head & 0x80 != 0,
+        // Rehearsals refuse Esc: both ways.
+        skip: head & 0x40 == 0,
     };
     let mut answer = Answer::new(rules);
     let mut at = 0u64;
@@ -46,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
         data = data.get(1..).unwrap_or_default();
         at = if back { at.saturating_sub(step) } else { at + step };
         let t = Duration::from_millis(at);
-        let event = match op % 17 {
+        let event = match op % 19 {
             0 => Event::Text(take_text(&mut data)),
             1 => Event::Paste(take_text(&mut data)),
             2 => Event::Backspace,
@@ -66,6 +73,8 @@ fuzz_target!(|data: &[u8]| {
                 answer.tick(t);
                 continue;
             }
+            16 => Event::Speech,
+            17 => Event::Silence,
             _ => Event::Text(take_text(&mut data).chars().take(1).collect()),
         };
         answer.feed(t, event);

@@ -21,7 +21,7 @@ use crate::cli::{DrillArgs, InputArg, VoiceArgs};
 use crate::drill::{AnswerRecord, AnswerRules, InputMode, Mode, Stamp, select};
 use crate::history::History;
 use crate::report::summary::{self, Tail};
-use crate::session::{self, Ending, Env, FixedPlan, Item, ModeRules, Plan, Report};
+use crate::session::{self, ContentSpec, Ending, Env, FixedPlan, Item, ModeRules, Plan, Report};
 use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
 use crate::term::session::{Interrupt, RawUi, Ui};
@@ -63,6 +63,7 @@ pub(crate) fn items_of(
     let fill = Fill {
         company: args.company.clone(),
         role: args.role.clone(),
+        content: args.content.on(),
     };
     picks
         .map(|i| {
@@ -87,6 +88,8 @@ pub(crate) struct Fill {
     pub company: Option<String>,
     /// `--role`.
     pub role: Option<String>,
+    /// Read each answer for content (off with `--no-content`).
+    pub content: bool,
 }
 
 impl Fill {
@@ -108,6 +111,11 @@ impl Fill {
             followup: None,
             company: self.company.clone(),
             role: self.role.clone(),
+            content: self.content.then(|| ContentSpec {
+                points: bank.points_for(question).into_iter().cloned().collect(),
+                avoid: bank.avoid_for(question).into_iter().cloned().collect(),
+                names_company: question.text.contains("{company}"),
+            }),
         }
     }
 }
@@ -286,10 +294,15 @@ fn print_summary(
         .map(|a| (a.record.clone(), a.question.clone()))
         .collect();
     let records = report.records();
+    let findings: Vec<&crate::content::Findings> = report
+        .answers
+        .iter()
+        .filter_map(|a| a.content.as_ref())
+        .collect();
     let tail = match tail {
         Closing::NextStep(lines) => Tail {
             lines,
-            ..Tail::next_step_of(&records)
+            next_step: crate::drill::coach::next_step_with_content(&records, &findings),
         },
         Closing::Lines(lines) => Tail {
             next_step: None,
@@ -469,6 +482,51 @@ mod tests {
                 "{shown:?}"
             );
         }
+    }
+
+    #[test]
+    fn items_carry_the_questions_points_and_whether_it_names_the_company() {
+        let catalog = Catalog::builtin().unwrap();
+        let mut bank = catalog
+            .banks
+            .iter()
+            .find(|b| b.questions.iter().any(|q| q.text.contains("{company}")))
+            .expect("a built-in question names {company}")
+            .clone();
+        bank.listen_for.push(crate::bank::Point {
+            point: "why them".into(),
+            cues: vec!["{company}".into()],
+            hint: None,
+        });
+        let named = bank
+            .questions
+            .iter()
+            .find(|q| q.text.contains("{company}"))
+            .unwrap();
+        let rules = AnswerRules {
+            input: InputMode::Line,
+            limit: std::time::Duration::from_secs(60),
+            think_target: std::time::Duration::from_secs(10),
+            pause_threshold: std::time::Duration::from_secs(3),
+            strict: false,
+            skip: true,
+        };
+        let fill = Fill {
+            company: Some("Acme".into()),
+            role: None,
+            content: true,
+        };
+        let item = fill.item(&bank, named, rules.clone());
+        let spec = item.content.expect("content on");
+        assert!(spec.names_company);
+        assert!(spec.points.iter().any(|p| p.point == "why them"));
+        assert_eq!(spec.points.len(), bank.points_for(named).len());
+        assert_eq!(spec.avoid.len(), bank.avoid_for(named).len());
+        let off = Fill {
+            content: false,
+            ..fill
+        };
+        assert!(off.item(&bank, named, rules).content.is_none());
     }
 
     #[test]

@@ -87,6 +87,7 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
     let fill = Fill {
         company: args.company.clone(),
         role: args.role.clone(),
+        content: args.content.on(),
     };
     let mut phase_of: Vec<(String, Phase)> = Vec::new();
     let items = planned
@@ -111,6 +112,13 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
                     f.text = fill.text(text);
                     f.followups = Vec::new();
                     f.followup = Some(1);
+                    // A follow-up is its own question: the built-in signals
+                    // apply, not the points written for the question.
+                    if let Some(spec) = f.content.as_mut() {
+                        spec.points.clear();
+                        spec.avoid.clear();
+                        spec.names_company = text.contains("{company}");
+                    }
                     f.rules = AnswerRules {
                         limit: Duration::from_millis(ms),
                         ..rules
@@ -156,6 +164,7 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
                 .iter()
                 .find(|(k, _)| *k == a.record.question)
                 .map_or(Phase::Curveball, |(_, p)| *p),
+            content: a.content.as_ref(),
         })
         .collect();
     let sections = crate::report::rehearsal::report(&moments, budget_ms);

@@ -13,6 +13,7 @@ use crate::bank::fill_placeholders;
 use crate::cli::ReviewArgs;
 use crate::drill::Record;
 use crate::history::History;
+use crate::report::content::Reader;
 use crate::report::export::write_json_value;
 use crate::report::ratings::Ratings;
 use crate::report::review::{self, ReviewAnswer};
@@ -65,6 +66,8 @@ pub fn run(ctx: &super::Context, args: &ReviewArgs) -> anyhow::Result<ExitCode> 
     // The question's words, when a bank still has it; a broken bank of the
     // user's must not stop a review of the past.
     let catalog = Catalog::load_for_home(&ctx.home, &ctx.extra_banks).ok();
+    // What each answer said, from its text and the banks in use now.
+    let mut reader = args.content.on().then(|| Reader::new(catalog.as_ref()));
     let answers: Vec<ReviewAnswer> = answers
         .into_iter()
         .map(|record| {
@@ -78,9 +81,11 @@ pub fn run(ctx: &super::Context, args: &ReviewArgs) -> anyhow::Result<ExitCode> 
                     record.role.as_deref(),
                 ))
             });
+            let content = reader.as_mut().and_then(|r| r.read(&record));
             ReviewAnswer {
                 record,
                 question_text,
+                content,
             }
         })
         .collect();

@@ -10,10 +10,13 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use super::{Usage, scan_history};
+use crate::bank::Catalog;
 use crate::cli::{ModeArg, Since, StatsArgs};
-use crate::drill::Mode;
+use crate::drill::{Mode, Record};
 use crate::history::History;
+use crate::report::content::Reader;
 use crate::report::export::write_json_value;
+use crate::report::stats::content::ContentBuilder;
 use crate::report::stats::{Filter, StatsBuilder};
 use crate::report::stats_view;
 use crate::term::style::Paint;
@@ -74,15 +77,37 @@ pub fn run(ctx: &super::Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
         zone,
     };
     let history = History::open(&ctx.home)?;
+    // Content is read against the banks in use; a broken bank of the
+    // user's must not stop the stats (the built-in signals still apply).
+    let catalog = if args.content.on() {
+        Catalog::load_for_home(&ctx.home, &ctx.extra_banks).ok()
+    } else {
+        None
+    };
+    let mut content = args
+        .content
+        .on()
+        .then(|| ContentBuilder::new(filter.clone(), today, Reader::new(catalog.as_ref())));
     let mut builder = StatsBuilder::new(filter);
-    scan_history(&history, |r| builder.add(&r))?;
+    scan_history(&history, |r| {
+        let kept = builder.add(&r);
+        if let (Some(c), Some(date), Record::Answer(a)) = (content.as_mut(), kept, &r) {
+            c.add_dated(a, date);
+        }
+    })?;
     let stats = builder.finish(today);
+    let content = content.map(ContentBuilder::finish);
     let mut out = io::stdout().lock();
     if args.json {
-        write_json_value(&mut out, &stats.to_json())?;
+        write_json_value(&mut out, &stats.to_json_with(content.as_ref()))?;
         writeln!(out)?;
     } else {
-        for line in stats_view::render(&stats, width(), Paint::new(ctx.color)) {
+        let paint = Paint::new(ctx.color);
+        let mut lines = stats_view::render(&stats, width(), paint);
+        if let Some(c) = &content {
+            lines.extend(stats_view::content_section(c, width(), paint));
+        }
+        for line in lines {
             writeln!(out, "{line}")?;
         }
     }

@@ -337,9 +337,30 @@ struct Signal {
 /// reaches its threshold, the line says so and suggests raising the
 /// pressure.
 pub fn next_step_with(answers: &[AnswerRecord], th: &Thresholds) -> Option<String> {
+    next_step_judged(answers, th, &[])
+}
+
+/// [`next_step`] with what the answers said (`findings`, one per answer
+/// read for content) competing beside the timing signals, by the rule of
+/// [`super::content_signal`]: the session's worst kind of content finding
+/// scores `weight × share ÷ 0.5`. On a tie a timing signal wins.
+pub fn next_step_with_content(
+    answers: &[AnswerRecord],
+    findings: &[&crate::content::Findings],
+) -> Option<String> {
+    next_step_judged(answers, &Thresholds::default(), findings)
+}
+
+fn next_step_judged(
+    answers: &[AnswerRecord],
+    th: &Thresholds,
+    findings: &[&crate::content::Findings],
+) -> Option<String> {
     if answers.is_empty() {
         return None;
     }
+    let content = super::content_signal::session_signal(findings)
+        .map(|(severity, line)| Signal { severity, line });
     let signals = [
         skip_signal(answers, th),
         slow_signal(answers),
@@ -347,6 +368,7 @@ pub fn next_step_with(answers: &[AnswerRecord], th: &Thresholds) -> Option<Strin
         overrun_signal(answers, th),
         filler_signal(answers, th),
         short_signal(answers, th),
+        content,
     ];
     let mut best: Option<Signal> = None;
     for s in signals.into_iter().flatten() {

@@ -6,6 +6,7 @@
 
 pub mod answer;
 pub mod coach;
+pub mod content_signal;
 pub mod event;
 pub mod fillers;
 pub mod record;

@@ -2,6 +2,7 @@
 //! review and export.
 
 pub mod charts;
+pub mod content;
 pub mod export;
 pub mod html;
 pub mod ratings;

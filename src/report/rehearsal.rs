@@ -3,7 +3,9 @@
 //! to fix tonight, each tied to a moment. Built from the saved answers
 //! alone, so `review` can show it again for a past rehearsal.
 
+use crate::content::Findings;
 use crate::drill::coach::{duration, place};
+use crate::drill::content_signal::{Kind, rehearsal_severity};
 use crate::drill::rehearsal::Phase;
 use crate::drill::{AnswerRecord, InputMode};
 
@@ -16,6 +18,8 @@ pub struct Moment<'a> {
     pub question: &'a str,
     /// Its phase.
     pub phase: Phase,
+    /// What the answer said, when it was read for content.
+    pub content: Option<&'a Findings>,
 }
 
 /// A section of the report: a title and its lines.
@@ -289,6 +293,21 @@ fn fixes(moments: &[Moment<'_>]) -> Section {
                      are fair to ask, and questions about the work, the team and what success \
                      looks like in the first months land better. Tonight: write two of those."
                 ),
+            });
+        }
+        // What the answer said, by the one rule of `drill::content_signal`
+        // (severity 3 × the kind's weight). Pay-only questions have their
+        // own line above.
+        if let Some((kind, severity)) = m.content.and_then(rehearsal_severity)
+            && kind != Kind::PayOnly
+            && let Some(line) = m
+                .content
+                .and_then(|f| super::content::line(kind, f, r.company.as_deref()))
+        {
+            all.push(Fix {
+                severity,
+                question: i,
+                line: format!("{q} — {line} Tonight: answer it again out loud with that in mind."),
             });
         }
         if !r.skipped {

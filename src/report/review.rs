@@ -7,6 +7,8 @@ use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 
 use super::sessions::SessionRow;
+use crate::content::Findings;
+use crate::drill::answer::count_words;
 use crate::drill::coach::duration;
 use crate::drill::{AnswerRecord, Mode, Pause, Stamp};
 use crate::term::countdown::{wrap, wrap_hanging};
@@ -24,6 +26,44 @@ pub struct ReviewAnswer {
     /// The question as the banks word it now (placeholders filled from the
     /// record), if one still has it.
     pub question_text: Option<String>,
+    /// What the answer said, read from its text and the banks in use;
+    /// `None` with `--no-content`, for a skip or a voice answer.
+    pub content: Option<Findings>,
+}
+
+/// The legend for the content marks, shown once when any answer has one.
+pub const MARKS_LEGEND: &str = "«…» in an answer: words read as a hedge, overselling or a \
+     dodge; the lines under it say which.";
+
+/// The runs of words to set in `«…»`: hedges, overselling, dodges.
+fn marked_runs(f: &Findings) -> Vec<(u32, u32)> {
+    let run = |text: &str, at: u32| (at, count_words(text).max(1));
+    f.hedges
+        .iter()
+        .chain(&f.oversell)
+        .map(|s| run(&s.text, s.at_word))
+        .chain(f.avoid.iter().map(|a| run(&a.text, a.at_word)))
+        .collect()
+}
+
+/// The content lines under an answer: not read (not English), or what
+/// was heard, then every finding (no cap here, unlike after the answer).
+pub fn content_lines(f: &Findings, company: Option<&str>) -> Vec<String> {
+    use crate::content::Language;
+    use crate::drill::content_signal::Kind;
+    use crate::report::content::{heard_line, line};
+    if f.language == Language::Other {
+        return vec!["Content: not read (content feedback is English-only).".into()];
+    }
+    let mut out: Vec<String> = heard_line(f).into_iter().collect();
+    out.extend(Kind::ALL.into_iter().filter_map(|k| line(k, f, company)));
+    if f.hedges.len() == 1 {
+        out.push(format!(
+            "Hedge: “{}” (one is ordinary speech).",
+            f.hedges[0].text
+        ));
+    }
+    out
 }
 
 /// `text` (sanitized) with a `⏸<length>` mark at each typed pause's
@@ -32,33 +72,122 @@ pub struct ReviewAnswer {
 /// the words on each side. Pauses without a position are left out: see
 /// [`timed_pauses`].
 pub fn inline_pauses(text: &str, pauses: &[Pause]) -> String {
+    inline_marks(text, pauses, &[])
+}
+
+/// Opens a run of words the content reading found (a hedge, overselling,
+/// a dodge), readable without colour: `«I think maybe»`.
+pub const OPEN_MARK: char = '«';
+/// Closes it.
+pub const CLOSE_MARK: char = '»';
+
+/// What goes into the text at a character position; at one position a
+/// closing mark comes first, then a pause, then an opening mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Insert {
+    Close,
+    Pause(u64),
+    Open,
+}
+
+/// [`inline_pauses`], with each of `marked` — (first word, how many
+/// words), by the engine's word rule — set in `«…»`. Overlapping runs
+/// keep the first.
+pub fn inline_marks(text: &str, pauses: &[Pause], marked: &[(u32, u32)]) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let mut placed: Vec<(usize, u64)> = pauses
+    let mut placed: Vec<(usize, Insert)> = pauses
         .iter()
         .filter_map(|p| {
             p.at_char
                 .map(|c| (usize::try_from(c).unwrap_or(usize::MAX), p.ms))
         })
-        .map(|(c, ms)| (c.min(chars.len()), ms))
+        .map(|(c, ms)| (c.min(chars.len()), Insert::Pause(ms)))
         .collect();
-    placed.sort_by_key(|p| p.0);
+    placed.extend(
+        word_runs(text, marked)
+            .into_iter()
+            .flat_map(|(from, to)| [(from, Insert::Open), (to, Insert::Close)]),
+    );
+    placed.sort();
     let mut out = String::with_capacity(text.len() + 8 * placed.len());
     let mut from = 0;
-    for (at, ms) in placed {
+    for (at, what) in placed {
         let piece: String = chars[from..at].iter().collect();
         out.push_str(&clean(&piece));
         from = at;
-        if out.chars().last().is_some_and(|c| !c.is_whitespace()) {
-            out.push(' ');
-        }
-        out.push(PAUSE_MARK);
-        out.push_str(&duration(ms));
-        if chars.get(at).is_some_and(|c| !c.is_whitespace()) {
-            out.push(' ');
+        match what {
+            Insert::Open => out.push(OPEN_MARK),
+            Insert::Close => out.push(CLOSE_MARK),
+            Insert::Pause(ms) => {
+                if out.chars().last().is_some_and(|c| !c.is_whitespace()) {
+                    out.push(' ');
+                }
+                out.push(PAUSE_MARK);
+                out.push_str(&duration(ms));
+                if chars.get(at).is_some_and(|c| !c.is_whitespace()) {
+                    out.push(' ');
+                }
+            }
         }
     }
     let rest: String = chars[from..].iter().collect();
     out.push_str(&clean(&rest));
+    out
+}
+
+/// The character range (start, end) of each run of words in `marked`,
+/// in order, overlapping runs dropped, touching runs joined; runs past
+/// the text are dropped.
+fn word_runs(text: &str, marked: &[(u32, u32)]) -> Vec<(usize, usize)> {
+    if marked.is_empty() {
+        return Vec::new();
+    }
+    let base = text.as_ptr() as usize;
+    // Each word's (first char, char after its end).
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut byte_to_char = text.char_indices().map(|(b, _)| b).enumerate().peekable();
+    let mut char_at = |byte: usize| {
+        while let Some(&(_, b)) = byte_to_char.peek() {
+            if b >= byte {
+                break;
+            }
+            byte_to_char.next();
+        }
+        byte_to_char.peek().map_or(usize::MAX, |&(c, _)| c)
+    };
+    for w in crate::drill::answer::words(text) {
+        let start = w.as_ptr() as usize - base;
+        let first = char_at(start);
+        let end = char_at(start + w.len());
+        words.push((first, end));
+    }
+    let total = text.chars().count();
+    let mut runs: Vec<(u32, u32)> = marked.to_vec();
+    runs.sort();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut next_free = 0u32;
+    for (at, n) in runs {
+        let last = at.saturating_add(n.max(1)) - 1;
+        let (Some(a), Some(b)) = (
+            words.get(usize::try_from(at).unwrap_or(usize::MAX)),
+            words.get(usize::try_from(last).unwrap_or(usize::MAX)),
+        ) else {
+            continue;
+        };
+        if at < next_free {
+            continue;
+        }
+        let end = b.1.min(total);
+        // Runs that touch are one: «I think maybe», not «I think» «maybe».
+        if at == next_free
+            && let Some(prev) = out.last_mut()
+        {
+            prev.1 = end;
+        } else {
+            out.push((a.0.min(total), end));
+        }
+        next_free = last + 1;
+    }
     out
 }
 
@@ -168,6 +297,7 @@ pub fn rehearsal_report(session: &SessionRow, answers: &[ReviewAnswer]) -> Vec<S
             record: &a.record,
             question: a.question_text.as_deref().unwrap_or(&a.record.question),
             phase: Phase::of_category(&a.record.category).unwrap_or(Phase::Curveball),
+            content: a.content.as_ref(),
         })
         .collect();
     let budget = session
@@ -201,6 +331,13 @@ pub fn render(
     if answers.is_empty() {
         out.push("No answers were saved in this session.".to_string());
     }
+    if answers.iter().any(|a| {
+        a.content
+            .as_ref()
+            .is_some_and(|f| !marked_runs(f).is_empty())
+    }) {
+        out.extend(wrap(MARKS_LEGEND, width, "  "));
+    }
     for (i, ra) in answers.iter().enumerate() {
         let a = &ra.record;
         out.push(String::new());
@@ -223,9 +360,15 @@ pub fn render(
             "   ",
         ));
         if !a.text.is_empty() {
-            let text = inline_pauses(&a.text, &a.pauses);
+            let runs = ra.content.as_ref().map(marked_runs).unwrap_or_default();
+            let text = inline_marks(&a.text, &a.pauses, &runs);
             for line in wrap(&format!("   {text}"), width, "   ") {
                 out.push(paint_marks(&line, paint));
+            }
+        }
+        if let Some(f) = &ra.content {
+            for line in content_lines(f, a.company.as_deref()) {
+                out.extend(wrap(&format!("   {}", clean(&line)), width, "     "));
             }
         }
         let timed = timed_pauses(&a.pauses);
@@ -258,8 +401,9 @@ fn paint_marks(line: &str, paint: Paint) -> String {
         .join(" ")
 }
 
-/// The `review --json` document. `content` (what the answer said) comes
-/// with the content issue: `null` for now.
+/// The `review --json` document. `content` is what the answer said
+/// (`content::Findings`, DESIGN's shape), `null` for an answer with no
+/// text or with `--no-content`.
 pub fn to_json(session: &SessionRow, answers: &[ReviewAnswer]) -> Value {
     json!({
         "session": session.session,
@@ -287,7 +431,7 @@ pub fn to_json(session: &SessionRow, answers: &[ReviewAnswer]) -> Value {
                 "rating": a.rating,
                 "input": a.input,
                 "followup": a.followup,
-                "content": Value::Null,
+                "content": ra.content,
             })
         }).collect::<Vec<_>>(),
     })
@@ -355,5 +499,177 @@ mod tests {
             timed_pauses(&[mark(None, 0)]),
             vec!["stumble #1 (time not recorded)"]
         );
+    }
+
+    #[test]
+    fn content_marks_wrap_their_words_beside_the_pauses() {
+        let text = "I think maybe I led it, and it was flawless.";
+        // "I think maybe" = words 0..3, "flawless." = word 9.
+        assert_eq!(
+            inline_marks(text, &[], &[(0, 3), (9, 1)]),
+            "«I think maybe» I led it, and it was «flawless.»"
+        );
+        // A pause inside a marked run and one right before it.
+        assert_eq!(
+            inline_marks(text, &[typed(8, 3000), typed(0, 4000)], &[(0, 3)]),
+            "⏸4.0s «I think ⏸3.0s maybe» I led it, and it was flawless."
+        );
+        // Touching runs read as one.
+        assert_eq!(
+            inline_marks(text, &[], &[(0, 2), (2, 1)]),
+            "«I think maybe» I led it, and it was flawless."
+        );
+        // Overlaps keep the first; runs past the end are dropped;
+        // multi-byte text counts characters.
+        assert_eq!(
+            inline_marks("café très bien", &[], &[(1, 2), (2, 1), (7, 1)]),
+            "café «très bien»"
+        );
+        // Marked text is still sanitized.
+        assert_eq!(inline_marks("a\x1b[2J b", &[], &[(0, 1)]), "«a\\x1b[2J» b");
+    }
+
+    #[test]
+    fn content_lines_list_every_finding_and_say_when_not_read() {
+        use crate::content::{Language, PointFinding, Span};
+        let mut f = Findings {
+            language: Language::English,
+            words: 10,
+            hedges: vec![Span {
+                text: "I think".into(),
+                at_word: 0,
+            }],
+            oversell: Vec::new(),
+            specifics: Vec::new(),
+            long_sentences: Vec::new(),
+            repeated: Vec::new(),
+            points: vec![
+                PointFinding {
+                    point: "the situation".into(),
+                    heard: true,
+                    evidence: Some("at my last job".into()),
+                    hint: String::new(),
+                    own: false,
+                },
+                PointFinding {
+                    point: "the result".into(),
+                    heard: false,
+                    evidence: None,
+                    hint: "close with what changed".into(),
+                    own: false,
+                },
+            ],
+            avoid: Vec::new(),
+            company_named: None,
+            pay_only: None,
+        };
+        assert_eq!(
+            content_lines(&f, None),
+            vec![
+                "Heard: the situation (“at my last job”).",
+                "Not heard: the result — close with what changed.",
+                "Hedge: “I think” (one is ordinary speech).",
+            ]
+        );
+        assert_eq!(marked_runs(&f), vec![(0, 2)]);
+        f.language = Language::Other;
+        assert_eq!(
+            content_lines(&f, None),
+            vec!["Content: not read (content feedback is English-only)."]
+        );
+    }
+
+    /// A story without its result, hedged and with a dodge: what review
+    /// shows and what `review --json` carries, from findings made by hand
+    /// (the analyzer's own output is tested with the analyzer).
+    #[test]
+    fn snapshot_review_with_content() {
+        use crate::content::{AvoidFinding, Language, PointFinding, Span};
+        let text = "I think maybe the deadline slipped at my last job, it wasn't my fault \
+                    really, and I decided to rewrite the plan with the team.";
+        let record = AnswerRecord {
+            session: "s1".into(),
+            at: Stamp::parse("2026-11-30T10:00:00.000Z").unwrap(),
+            mode: Mode::Drill,
+            question: "behavioral/missed-deadline".into(),
+            category: "behavioral".into(),
+            think_ms: 4_000,
+            answer_ms: 50_000,
+            limit_ms: 90_000,
+            words: Some(count_words(text)),
+            pauses: vec![typed(27, 3_400)],
+            text: text.into(),
+            ..Default::default()
+        };
+        let findings = Findings {
+            language: Language::English,
+            words: count_words(text),
+            hedges: vec![
+                Span {
+                    text: "I think".into(),
+                    at_word: 0,
+                },
+                Span {
+                    text: "maybe".into(),
+                    at_word: 2,
+                },
+            ],
+            oversell: Vec::new(),
+            specifics: Vec::new(),
+            long_sentences: Vec::new(),
+            repeated: Vec::new(),
+            points: vec![
+                PointFinding {
+                    point: "the situation".into(),
+                    heard: true,
+                    evidence: Some("slipped at my last job, it".into()),
+                    hint: "Add: the situation".into(),
+                    own: false,
+                },
+                PointFinding {
+                    point: "what you did yourself".into(),
+                    heard: true,
+                    evidence: Some("and I decided to rewrite the".into()),
+                    hint: "Add: what you did yourself".into(),
+                    own: false,
+                },
+                PointFinding {
+                    point: "the result".into(),
+                    heard: false,
+                    evidence: None,
+                    hint: "close with what changed, ideally one number".into(),
+                    own: false,
+                },
+            ],
+            avoid: vec![AvoidFinding {
+                text: "wasn't my fault".into(),
+                why: "every interviewer has missed one; own yours".into(),
+                at_word: 11,
+            }],
+            company_named: None,
+            pay_only: None,
+        };
+        let session = SessionRow {
+            session: "s1".into(),
+            started: record.at,
+            mode: Mode::Drill,
+            answered: 1,
+            skipped: 0,
+            interrupted: false,
+            closed: true,
+            budget_ms: None,
+        };
+        let answers = vec![ReviewAnswer {
+            record,
+            question_text: Some("Tell me about a time you missed a deadline.".into()),
+            content: Some(findings),
+        }];
+        let lines = render(&session, &answers, &TimeZone::UTC, 72, Paint::new(false));
+        for l in &lines {
+            assert!(l.chars().count() <= 72, "{l}");
+        }
+        insta::assert_snapshot!("review_with_content", lines.join("\n"));
+        let json = to_json(&session, &answers);
+        insta::assert_json_snapshot!("review_with_content_json", json["answers"][0]["content"]);
     }
 }

@@ -293,14 +293,17 @@ impl StatsBuilder {
     /// that lower the run's earliest time or are its first not skipped:
     /// the same days as feeding it everything (a unit test checks), at a
     /// fraction of the cost on a long history. Ratings change no day.
-    pub fn add(&mut self, record: &Record) {
+    ///
+    /// Returns the answer's local date when the filter keeps it, so that
+    /// the content section does not date it a second time.
+    pub fn add(&mut self, record: &Record) -> Option<Date> {
         let a = match record {
             Record::Answer(a) => a,
             Record::Session(_) => {
                 self.practice.add(record);
-                return;
+                return None;
             }
-            Record::Rating(_) => return,
+            Record::Rating(_) => return None,
         };
         if self.run.0 != a.session {
             self.run.0.clone_from(&a.session);
@@ -312,13 +315,11 @@ impl StatsBuilder {
             self.run.1 = Some(self.run.1.map_or(a.at, |first| first.min(a.at)));
             self.run.2 |= !a.skipped;
         }
-        self.add_answer(a);
+        self.add_answer(a)
     }
 
-    fn add_answer(&mut self, a: &AnswerRecord) {
-        let Some(date) = self.filter.keeps(a) else {
-            return;
-        };
+    fn add_answer(&mut self, a: &AnswerRecord) -> Option<Date> {
+        let date = self.filter.keeps(a)?;
         self.answers += 1;
         // Consecutive answers almost always share a session: skip the hash.
         if a.session != self.last_session {
@@ -359,6 +360,7 @@ impl StatsBuilder {
             q.scored += 1;
         }
         self.top(a, date);
+        Some(date)
     }
 
     /// Keeps the slowest starts and longest pauses (first seen wins ties).
@@ -510,6 +512,8 @@ pub struct StatsJson<'a> {
     days: Vec<DayJson>,
     slowest_starts: Vec<SlowJson<'a>>,
     longest_pauses: Vec<PauseJson<'a>>,
+    /// What the answers said (`null` with `--no-content`).
+    content: Option<&'a content::ContentStats>,
 }
 
 #[derive(Debug, Serialize)]
@@ -562,9 +566,15 @@ struct PauseJson<'a> {
 }
 
 impl Stats {
-    /// The `stats --json` document.
+    /// The `stats --json` document, `content` null.
     pub fn to_json(&self) -> StatsJson<'_> {
+        self.to_json_with(None)
+    }
+
+    /// The `stats --json` document with its `content` object.
+    pub fn to_json_with<'a>(&'a self, content: Option<&'a content::ContentStats>) -> StatsJson<'a> {
         StatsJson {
+            content,
             today: self.today.to_string(),
             since: self.since.map(|d| d.to_string()),
             answers: self.answers,
@@ -632,6 +642,8 @@ impl Stats {
         }
     }
 }
+
+pub mod content;
 
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,7 @@ use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyl
 
 use super::charts::{self, Step};
 use super::stats::Stats;
+use super::stats::content::ContentStats;
 use crate::drill::coach::duration;
 use crate::term::countdown::wrap;
 use crate::term::sanitize::clean;
@@ -189,6 +190,78 @@ pub fn render(stats: &Stats, width: usize, paint: Paint) -> Vec<String> {
     out
 }
 
+/// The content section: hedges per 100 words by category, each point's
+/// share heard over the range and its last 14 days ("the result: 40% →
+/// 70%"), the dodges heard most. Lines fit `width`; bank and history text
+/// goes through `clean`.
+pub fn content_section(c: &ContentStats, width: usize, paint: Paint) -> Vec<String> {
+    let width = width.max(20);
+    let mut out = vec![String::new()];
+    heading(
+        &mut out,
+        &format!("What your answers said, since {}", c.since),
+        width,
+        paint,
+    );
+    let push = |out: &mut Vec<String>, line: &str| out.extend(wrap(line, width, "    "));
+    let read: u64 = c.categories.iter().map(|k| k.answers).sum();
+    if read == 0 {
+        push(
+            &mut out,
+            "No typed English answers in this range to read for content yet.",
+        );
+        return out;
+    }
+    let by: Vec<String> = c
+        .categories
+        .iter()
+        .map(|k| format!("{} {:.1}", clean(&k.category), k.hedges_per_100_words))
+        .collect();
+    push(
+        &mut out,
+        &format!(
+            "Hedges per 100 words: {:.1} over {} ({}).",
+            c.hedges_per_100_words,
+            plural(read, "answer", "answers"),
+            by.join(" · ")
+        ),
+    );
+    if !c.points.is_empty() {
+        push(&mut out, "Points heard (in the range → its last 14 days):");
+        for p in &c.points {
+            let share = |heard: u64, of: u64| percent(heard as f64 / of.max(1) as f64);
+            let recent = if p.answers_14d == 0 {
+                "(none in the last 14 days)".to_string()
+            } else {
+                format!(
+                    "→ {} of {} in the last 14 days",
+                    share(p.heard_14d, p.answers_14d),
+                    plural(p.answers_14d, "answer", "answers")
+                )
+            };
+            push(
+                &mut out,
+                &format!(
+                    "  {} · {}: {} of {} {recent}",
+                    clean(&p.category),
+                    clean(&p.point),
+                    share(p.heard, p.answers),
+                    plural(p.answers, "answer", "answers"),
+                ),
+            );
+        }
+    }
+    if !c.avoid.is_empty() {
+        let top: Vec<String> = c
+            .avoid
+            .iter()
+            .map(|a| format!("“{}” ×{}", clean(&a.text), a.count))
+            .collect();
+        push(&mut out, &format!("Dodges heard most: {}.", top.join(", ")));
+    }
+    out
+}
+
 /// A heading, wrapped to `width`, each line in bold.
 fn heading(out: &mut Vec<String>, text: &str, width: usize, paint: Paint) {
     out.extend(wrap(text, width, "  ").iter().map(|l| paint.strong(l)));
@@ -233,4 +306,71 @@ fn category_table(stats: &Stats, width: usize) -> String {
         }
     }
     t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::stats::content::{AvoidCount, CategoryContent, PointShare};
+
+    #[test]
+    fn the_content_section_shows_each_points_change_and_fits_narrow_widths() {
+        let c = ContentStats {
+            since: "2026-09-03".into(),
+            hedges_per_100_words: 1.64,
+            categories: vec![CategoryContent {
+                category: "behavioral".into(),
+                answers: 10,
+                hedges_per_100_words: 1.64,
+            }],
+            points: vec![
+                PointShare {
+                    category: "behavioral".into(),
+                    point: "the result".into(),
+                    answers: 10,
+                    heard: 4,
+                    answers_14d: 3,
+                    heard_14d: 2,
+                },
+                PointShare {
+                    category: "behavioral".into(),
+                    point: "the situation".into(),
+                    answers: 2,
+                    heard: 2,
+                    answers_14d: 0,
+                    heard_14d: 0,
+                },
+            ],
+            avoid: vec![AvoidCount {
+                text: "wasn't my fault".into(),
+                count: 3,
+            }],
+        };
+        let lines = content_section(&c, 100, Paint::new(false));
+        assert_eq!(
+            lines,
+            vec![
+                "",
+                "What your answers said, since 2026-09-03",
+                "Hedges per 100 words: 1.6 over 10 answers (behavioral 1.6).",
+                "Points heard (in the range → its last 14 days):",
+                "  behavioral · the result: 40% of 10 answers → 67% of 3 answers in the last 14 days",
+                "  behavioral · the situation: 100% of 2 answers (none in the last 14 days)",
+                "Dodges heard most: “wasn't my fault” ×3.",
+            ]
+        );
+        for line in content_section(&c, 40, Paint::new(false)) {
+            assert!(line.chars().count() <= 40, "{line}");
+        }
+        let empty = ContentStats {
+            categories: Vec::new(),
+            points: Vec::new(),
+            avoid: Vec::new(),
+            ..c
+        };
+        assert_eq!(
+            content_section(&empty, 80, Paint::new(false))[2],
+            "No typed English answers in this range to read for content yet."
+        );
+    }
 }

@@ -20,14 +20,16 @@ mod tests;
 
 use std::io;
 
+use crate::content::{self, Findings};
 use crate::drill::{
     AnswerRecord, Rating, Record, SessionRecord, Stamp, coach, millis, record::AnswerContext,
     record::VERSION,
 };
 use crate::history::HistoryError;
+use crate::report::content as content_view;
 use crate::term::session::{Interrupt, Outcome, Prompt, RateOutcome, Ui};
 
-pub use plan::{BudgetPlan, FixedPlan, Item, ModeRules, Plan};
+pub use plan::{BudgetPlan, ContentSpec, FixedPlan, Item, ModeRules, Plan};
 pub use sink::{MemorySink, Sink};
 
 /// What the runner needs from outside besides the plan, the UI and the
@@ -61,6 +63,9 @@ pub struct Answered {
     pub question: String,
     /// The bank's title.
     pub title: String,
+    /// What the answer said (`content::analyze`), for answers read for
+    /// content: `None` with `--no-content`, for a skip, or without text.
+    pub content: Option<Findings>,
 }
 
 /// What a session produced.
@@ -125,6 +130,8 @@ pub fn run(
     let mut interrupted: Option<Interrupt> = None;
     let mut ui_error: Option<io::Error> = None;
     let mut number = 0usize;
+    // "Content feedback is English-only" is said once per session.
+    let mut said_english_only = false;
 
     'items: while let Some(item) = plan.next(&answers) {
         if number > 0 {
@@ -202,9 +209,17 @@ pub fn run(
                 what: "your answer",
                 source,
             })?;
+        let findings = read_content(&record, &item);
         if rules.feedback {
             let mut lines =
                 coach::answer_feedback_with_threshold(&record, item.rules.strict, Some(pause_ms));
+            if let Some(f) = &findings {
+                lines.extend(content_view::session_lines(
+                    f,
+                    item.company.as_deref(),
+                    &mut said_english_only,
+                ));
+            }
             lines.extend(item.followups.iter().map(|f| format!("Follow-up: {f}")));
             // Tips opened with Tab are still on screen above the feedback.
             if !record.hint {
@@ -212,13 +227,13 @@ pub fn run(
             }
             if let Err(e) = ui.show(&lines) {
                 ui_error = Some(e);
-                answers.push(answered(record, item));
+                answers.push(answered(record, item, findings));
                 break;
             }
         }
         if let Some(why) = end_after {
             interrupted = Some(why);
-            answers.push(answered(record, item));
+            answers.push(answered(record, item, findings));
             break;
         }
         if rules.rate && !record.skipped {
@@ -240,17 +255,17 @@ pub fn run(
                 Ok(RateOutcome::Skipped) => {}
                 Ok(RateOutcome::Interrupted(why)) => {
                     interrupted = Some(why);
-                    answers.push(answered(record, item));
+                    answers.push(answered(record, item, findings));
                     break 'items;
                 }
                 Err(e) => {
                     ui_error = Some(e);
-                    answers.push(answered(record, item));
+                    answers.push(answered(record, item, findings));
                     break 'items;
                 }
             }
         }
-        answers.push(answered(record, item));
+        answers.push(answered(record, item, findings));
     }
 
     // A failed read or write while a signal is pending is the signal's
@@ -291,10 +306,34 @@ pub fn run(
     })
 }
 
-fn answered(record: AnswerRecord, item: Item) -> Answered {
+fn answered(record: AnswerRecord, item: Item, content: Option<Findings>) -> Answered {
     Answered {
         record,
         question: item.text,
         title: item.title,
+        content,
     }
+}
+
+/// What a finished answer said, when the item asks for content and the
+/// answer has text: one `content::analyze` call. A skip is not read.
+fn read_content(record: &AnswerRecord, item: &Item) -> Option<Findings> {
+    let spec = item.content.as_ref()?;
+    if record.skipped {
+        return None;
+    }
+    let points: Vec<&crate::bank::Point> = spec.points.iter().collect();
+    let avoid: Vec<&crate::bank::Avoid> = spec.avoid.iter().collect();
+    content::analyze(
+        &record.text,
+        &points,
+        &avoid,
+        &content::Context {
+            category: &item.category,
+            question: &item.text,
+            names_company: spec.names_company,
+            company: item.company.as_deref(),
+            role: item.role.as_deref(),
+        },
+    )
 }

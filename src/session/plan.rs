@@ -1,5 +1,6 @@
 //! What a session will ask: the mode's rules and the items, one at a time.
 
+use crate::bank::{Avoid, Point};
 use crate::drill::{AnswerRules, Mode, millis};
 
 use super::Answered;
@@ -40,6 +41,22 @@ pub struct Item {
     pub company: Option<String>,
     /// `--role`, stored with the answer when given.
     pub role: Option<String>,
+    /// What the answer is read against for content; `None` with
+    /// `--no-content`.
+    pub content: Option<ContentSpec>,
+}
+
+/// A question's points and dodges, owned, so the runner can read each
+/// answer for content (`content::analyze`) without the banks.
+#[derive(Debug, Clone, Default)]
+pub struct ContentSpec {
+    /// The points that apply (`Bank::points_for`): the bank's, then the
+    /// question's own.
+    pub points: Vec<Point>,
+    /// The dodges that apply (`Bank::avoid_for`).
+    pub avoid: Vec<Avoid>,
+    /// Whether the question's text names `{company}`.
+    pub names_company: bool,
 }
 
 /// A session's questions. `next` is asked before each question with the

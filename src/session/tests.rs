@@ -53,6 +53,7 @@ fn item(id: &str) -> Item {
         followup: None,
         company: Some("Acme".into()),
         role: None,
+        content: None,
     }
 }
 
@@ -503,4 +504,47 @@ fn a_recorder_that_died_keeps_its_answer_then_ends_the_session_with_exit_1() {
     );
     assert_eq!(report.exit_code(), 1);
     assert!(report.closing.interrupted);
+}
+
+#[test]
+fn answers_are_read_for_content_once_when_the_item_asks_and_never_for_a_skip() {
+    let mut read = item("a");
+    read.content = Some(ContentSpec::default());
+    let mut skipped = item("b");
+    skipped.content = Some(ContentSpec::default());
+    skipped.rules.skip = true;
+    let unread = item("c");
+    for mode in [Mode::Drill, Mode::Rehearse] {
+        let mut plan = FixedPlan::new(
+            ModeRules {
+                feedback: mode != Mode::Rehearse,
+                ..mode_rules(mode)
+            },
+            vec![read.clone(), unread.clone()],
+        );
+        let mut ui = LineUi::new(
+            lines(&["three words here", "another answer"]),
+            Vec::new(),
+            crate::term::style::Paint::new(false),
+            Signals::none(),
+            base,
+        );
+        let mut sink = MemorySink::default();
+        let report = run_with(&mut plan, &mut ui, &mut sink, None).unwrap();
+        // A rehearsal shows nothing between questions, but its report
+        // still gets what each answer said.
+        let f = report.answers[0].content.as_ref().expect("read");
+        assert_eq!(f.words, 3);
+        assert!(report.answers[1].content.is_none(), "--no-content item");
+    }
+    let mut skip_record = crate::drill::AnswerRecord {
+        text: "half an answer".into(),
+        skipped: true,
+        ..Default::default()
+    };
+    assert!(read_content(&skip_record, &skipped).is_none());
+    skip_record.skipped = false;
+    assert!(read_content(&skip_record, &skipped).is_some());
+    skip_record.text = String::new();
+    assert!(read_content(&skip_record, &skipped).is_none(), "no text");
 }

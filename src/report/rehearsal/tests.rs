@@ -66,21 +66,25 @@ fn the_report_finds_the_worst_moments_and_ties_three_fixes_to_them() {
             record: &opener,
             question: "Tell me about yourself.",
             phase: Phase::Opener,
+            content: None,
         },
         Moment {
             record: &story,
             question: "Tell me about a time you failed.",
             phase: Phase::Behavioral,
+            content: None,
         },
         Moment {
             record: &curve,
             question: "How many piano tuners are in Paris?",
             phase: Phase::Curveball,
+            content: None,
         },
         Moment {
             record: &closing,
             question: "What would you like to ask us?",
             phase: Phase::Closing,
+            content: None,
         },
     ];
     let sections = report(&moments, 30 * 60_000);
@@ -139,6 +143,7 @@ fn a_clean_rehearsal_still_gets_three_concrete_things_from_its_slowest_starts() 
             record: r,
             question: "Q?",
             phase: Phase::Strengths,
+            content: None,
         })
         .collect();
     let fixes = &report(&moments, 600_000)[2].lines;
@@ -191,11 +196,73 @@ fn one_answer_is_one_question() {
         record: &opener,
         question: "Tell me about yourself.",
         phase: Phase::Opener,
+        content: None,
     }];
     let sections = report(&moments, 30 * 60_000);
     let first = &sections[0].lines[0];
     assert!(
         first.contains("(1 question, follow-ups included)"),
         "{first}"
+    );
+}
+
+/// A story told well on timing but without its result: the fix names the
+/// missing point (3 × 1.0 beats a slow start within target).
+#[test]
+fn a_content_finding_can_be_one_of_the_three_fixes() {
+    use crate::content::{Findings, Language, PointFinding};
+    let story = answer(3_000, 60_000, LONG);
+    let opener = answer(5_000, 60_000, LONG);
+    let findings = Findings {
+        language: Language::English,
+        words: story.words.unwrap_or(0),
+        hedges: Vec::new(),
+        oversell: Vec::new(),
+        specifics: Vec::new(),
+        long_sentences: Vec::new(),
+        repeated: Vec::new(),
+        points: vec![PointFinding {
+            point: "the result".into(),
+            heard: false,
+            evidence: None,
+            hint: "close with what changed, ideally one number".into(),
+            own: true,
+        }],
+        avoid: Vec::new(),
+        company_named: None,
+        pay_only: None,
+    };
+    let moments = [
+        Moment {
+            record: &opener,
+            question: "Tell me about yourself.",
+            phase: Phase::Opener,
+            content: None,
+        },
+        Moment {
+            record: &story,
+            question: "Tell me about a time you failed.",
+            phase: Phase::Behavioral,
+            content: Some(&findings),
+        },
+    ];
+    let fixes = &report(&moments, 30 * 60_000)[2];
+    assert_eq!(
+        fixes.lines[0],
+        "1. “Tell me about a time you failed.” — Not heard: the result — close with what \
+         changed, ideally one number. Tonight: answer it again out loud with that in mind."
+    );
+    // Without content, the slower start comes first instead.
+    let plain_moments = [
+        moments[0],
+        Moment {
+            content: None,
+            ..moments[1]
+        },
+    ];
+    let fixes = &report(&plain_moments, 30 * 60_000)[2];
+    assert!(
+        !fixes.lines.iter().any(|l| l.contains("Not heard")),
+        "{fixes:?}"
     );
 }

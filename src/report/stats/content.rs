@@ -1,0 +1,389 @@
+//! The content section of `stats`: what the answers said over a range
+//! (the last [`DEFAULT_DAYS`] days, or the `--since` range), gathered while
+//! the history streams past — each English answer with text read once
+//! (`report::content::Reader`), only counts kept.
+//!
+//! - Hedges per 100 words, overall and per category.
+//! - For each point: the share of answers it applied to where it was
+//!   heard, over the range and over its last [`RECENT_DAYS`] days, so the
+//!   change shows ("the result: 40% → 70%").
+//! - The dodges heard most often.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::Filter;
+use crate::content::{Findings, Language};
+use crate::drill::{AnswerRecord, Record};
+
+use crate::report::content::Reader;
+
+/// The content range without `--since`: today and the days before it.
+pub const DEFAULT_DAYS: i64 = 90;
+/// The recent window each point's share is compared over.
+pub const RECENT_DAYS: i64 = 14;
+/// How many dodges are listed.
+pub const TOP_AVOID: usize = 5;
+
+/// One category's hedging.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryContent {
+    /// The category.
+    pub category: String,
+    /// English answers read.
+    pub answers: u64,
+    /// Hedges per 100 of their words.
+    pub hedges_per_100_words: f64,
+}
+
+/// How often one point was heard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PointShare {
+    /// The category whose answers it applied to.
+    pub category: String,
+    /// The point's label.
+    pub point: String,
+    /// Answers it applied to, in the range.
+    pub answers: u64,
+    /// Of those, answers where it was heard.
+    pub heard: u64,
+    /// Answers it applied to in the last [`RECENT_DAYS`] days.
+    pub answers_14d: u64,
+    /// Of those, answers where it was heard.
+    pub heard_14d: u64,
+}
+
+/// A dodge and how many answers it was heard in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AvoidCount {
+    /// The matched words (lowercase).
+    pub text: String,
+    /// How many times.
+    pub count: u64,
+}
+
+/// The `content` object of `stats --json` (DESIGN.md), and what the text
+/// view shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContentStats {
+    /// The first date of the range.
+    pub since: String,
+    /// Over every English answer read.
+    pub hedges_per_100_words: f64,
+    /// By category name.
+    pub categories: Vec<CategoryContent>,
+    /// By category, then in the banks' order of first appearance.
+    pub points: Vec<PointShare>,
+    /// Most frequent first.
+    pub avoid: Vec<AvoidCount>,
+}
+
+#[derive(Debug, Default)]
+struct Acc {
+    answers: u64,
+    words: u64,
+    hedges: u64,
+}
+
+/// Gathers [`ContentStats`].
+pub struct ContentBuilder<'c> {
+    filter: Filter,
+    since: Date,
+    recent: Date,
+    reader: Reader<'c>,
+    total: Acc,
+    categories: HashMap<String, Acc>,
+    /// Kept in first-seen order, looked up by (category, point).
+    points: Vec<PointShare>,
+    /// category → point → index into `points`.
+    index: HashMap<String, HashMap<String, usize>>,
+    avoid: HashMap<String, u64>,
+}
+
+impl<'c> ContentBuilder<'c> {
+    /// Covers what `filter` keeps (its categories and mode) from the
+    /// filter's `since`, or [`DEFAULT_DAYS`] back from `today`, reading
+    /// answers through `reader`.
+    pub fn new(filter: Filter, today: Date, reader: Reader<'c>) -> Self {
+        let back = |days: i64| {
+            today
+                .checked_sub(jiff::Span::new().days(days - 1))
+                .unwrap_or(Date::MIN)
+        };
+        Self {
+            since: filter.since.unwrap_or_else(|| back(DEFAULT_DAYS)),
+            recent: back(RECENT_DAYS),
+            filter,
+            reader,
+            total: Acc::default(),
+            categories: HashMap::new(),
+            points: Vec::new(),
+            index: HashMap::new(),
+            avoid: HashMap::new(),
+        }
+    }
+
+    /// Takes one record; only answers in the range are read.
+    pub fn add(&mut self, record: &Record) {
+        if let Record::Answer(a) = record
+            && let Some(date) = self.filter.keeps(a)
+        {
+            self.add_dated(a, date);
+        }
+    }
+
+    /// Takes one answer the filter kept, dated `date` (as `StatsBuilder::add`
+    /// returns it: one dating per answer for the whole report).
+    pub fn add_dated(&mut self, a: &AnswerRecord, date: Date) {
+        // Cheap checks first: reading is the costly step.
+        if date < self.since || a.skipped || a.text.is_empty() {
+            return;
+        }
+        let Some(f) = self.reader.read(a) else {
+            return;
+        };
+        if f.language != Language::English {
+            return;
+        }
+        self.count(&a.category, date >= self.recent, &f);
+    }
+
+    /// Counts one English answer's findings (`recent`: in the last
+    /// [`RECENT_DAYS`] days).
+    fn count(&mut self, category: &str, recent: bool, f: &Findings) {
+        let words = u64::from(f.words);
+        let hedges = f.hedges.len() as u64;
+        for acc in [
+            &mut self.total,
+            match self.categories.get_mut(category) {
+                Some(c) => c,
+                None => self.categories.entry(category.to_string()).or_default(),
+            },
+        ] {
+            acc.answers += 1;
+            acc.words += words;
+            acc.hedges += hedges;
+        }
+        if f.points.is_empty() && f.avoid.is_empty() {
+            return;
+        }
+        // Keys are cloned only the first time they are seen.
+        if !self.index.contains_key(category) {
+            self.index.insert(category.to_string(), HashMap::new());
+        }
+        let index = self.index.get_mut(category).expect("just inserted");
+        for p in &f.points {
+            let i = match index.get(&p.point) {
+                Some(&i) => i,
+                None => {
+                    self.points.push(PointShare {
+                        category: category.to_string(),
+                        point: p.point.clone(),
+                        answers: 0,
+                        heard: 0,
+                        answers_14d: 0,
+                        heard_14d: 0,
+                    });
+                    index.insert(p.point.clone(), self.points.len() - 1);
+                    self.points.len() - 1
+                }
+            };
+            let share = &mut self.points[i];
+            share.answers += 1;
+            share.heard += u64::from(p.heard);
+            if recent {
+                share.answers_14d += 1;
+                share.heard_14d += u64::from(p.heard);
+            }
+        }
+        for d in &f.avoid {
+            *self.avoid.entry(d.text.to_lowercase()).or_default() += 1;
+        }
+    }
+
+    /// The figures.
+    pub fn finish(self) -> ContentStats {
+        let per_100 = |acc: &Acc| {
+            if acc.words == 0 {
+                0.0
+            } else {
+                super::round2(acc.hedges as f64 * 100.0 / acc.words as f64)
+            }
+        };
+        let mut categories: Vec<CategoryContent> = self
+            .categories
+            .iter()
+            .map(|(category, acc)| CategoryContent {
+                category: category.clone(),
+                answers: acc.answers,
+                hedges_per_100_words: per_100(acc),
+            })
+            .collect();
+        categories.sort_by(|a, b| a.category.cmp(&b.category));
+        let mut points = self.points;
+        // Stable: within a category, the banks' order.
+        points.sort_by(|a, b| a.category.cmp(&b.category));
+        let mut avoid: Vec<AvoidCount> = self
+            .avoid
+            .into_iter()
+            .map(|(text, count)| AvoidCount { text, count })
+            .collect();
+        avoid.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+        avoid.truncate(TOP_AVOID);
+        ContentStats {
+            since: self.since.to_string(),
+            hedges_per_100_words: per_100(&self.total),
+            categories,
+            points,
+            avoid,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::tz::TimeZone;
+
+    fn answer(at: &str, category: &str, text: &str) -> Record {
+        Record::Answer(AnswerRecord {
+            session: "s".into(),
+            at: crate::drill::Stamp::parse(at).unwrap(),
+            question: format!("{category}/q"),
+            category: category.into(),
+            text: text.into(),
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn the_range_is_ninety_days_by_default_or_since_and_only_text_is_read() {
+        let today: Date = "2026-12-01".parse().unwrap();
+        let mut b = ContentBuilder::new(Filter::all(TimeZone::UTC), today, Reader::new(None));
+        b.add(&answer(
+            "2026-09-02T10:00:00Z",
+            "behavioral",
+            "too old to count",
+        ));
+        b.add(&answer(
+            "2026-09-03T10:00:00Z",
+            "behavioral",
+            "one two three four",
+        ));
+        b.add(&answer("2026-11-30T10:00:00Z", "weaknesses", "five six"));
+        b.add(&answer("2026-11-30T11:00:00Z", "weaknesses", ""));
+        let s = b.finish();
+        assert_eq!(s.since, "2026-09-03");
+        let counts: Vec<(&str, u64)> = s
+            .categories
+            .iter()
+            .map(|c| (c.category.as_str(), c.answers))
+            .collect();
+        assert_eq!(counts, vec![("behavioral", 1), ("weaknesses", 1)]);
+        // The analyzer's hedges feed the rate; none from the stub yet.
+        assert_eq!(s.hedges_per_100_words, 0.0);
+
+        let filter = Filter {
+            since: Some("2026-11-01".parse().unwrap()),
+            ..Filter::all(TimeZone::UTC)
+        };
+        let mut b = ContentBuilder::new(filter, today, Reader::new(None));
+        b.add(&answer("2026-09-03T10:00:00Z", "behavioral", "one two"));
+        b.add(&answer("2026-11-30T10:00:00Z", "weaknesses", "five six"));
+        let s = b.finish();
+        assert_eq!(s.since, "2026-11-01");
+        assert_eq!(s.categories.len(), 1);
+    }
+
+    fn findings(words: u32, hedges: usize, heard: &[(&str, bool)], avoid: &[&str]) -> Findings {
+        use crate::content::{AvoidFinding, PointFinding, Span};
+        Findings {
+            language: Language::English,
+            words,
+            hedges: (0..hedges)
+                .map(|i| Span {
+                    text: "maybe".into(),
+                    at_word: u32::try_from(i).unwrap(),
+                })
+                .collect(),
+            oversell: Vec::new(),
+            specifics: Vec::new(),
+            long_sentences: Vec::new(),
+            repeated: Vec::new(),
+            points: heard
+                .iter()
+                .map(|(p, h)| PointFinding {
+                    point: (*p).into(),
+                    heard: *h,
+                    evidence: h.then(|| "x".into()),
+                    hint: String::new(),
+                    own: false,
+                })
+                .collect(),
+            avoid: avoid
+                .iter()
+                .map(|t| AvoidFinding {
+                    text: (*t).into(),
+                    why: "why".into(),
+                    at_word: 0,
+                })
+                .collect(),
+            company_named: None,
+            pay_only: None,
+        }
+    }
+
+    #[test]
+    fn points_are_shared_over_the_range_and_the_last_fourteen_days() {
+        let today: Date = "2026-12-01".parse().unwrap();
+        let mut b = ContentBuilder::new(Filter::all(TimeZone::UTC), today, Reader::new(None));
+        let r = [("the situation", true), ("the result", false)];
+        // Older: the result missed in 3 of 3; recent: heard in 2 of 2.
+        for _ in 0..3 {
+            b.count(
+                "behavioral",
+                false,
+                &findings(100, 2, &r, &["Wasn't my fault"]),
+            );
+        }
+        let heard = [("the situation", true), ("the result", true)];
+        for _ in 0..2 {
+            b.count("behavioral", true, &findings(100, 0, &heard, &[]));
+        }
+        b.count(
+            "weaknesses",
+            true,
+            &findings(50, 3, &[], &["perfectionist"]),
+        );
+        let s = b.finish();
+        assert_eq!(s.hedges_per_100_words, 1.64); // 9 hedges in 550 words
+        assert_eq!(s.categories[0].hedges_per_100_words, 1.2);
+        assert_eq!(s.categories[1].hedges_per_100_words, 6.0);
+        let result = s.points.iter().find(|p| p.point == "the result").unwrap();
+        assert_eq!(
+            (
+                result.answers,
+                result.heard,
+                result.answers_14d,
+                result.heard_14d
+            ),
+            (5, 2, 2, 2)
+        );
+        assert_eq!(s.points[0].point, "the situation", "the banks' order");
+        assert_eq!(
+            s.avoid,
+            vec![
+                AvoidCount {
+                    text: "wasn't my fault".into(),
+                    count: 3
+                },
+                AvoidCount {
+                    text: "perfectionist".into(),
+                    count: 1
+                },
+            ]
+        );
+    }
+}
