@@ -24,7 +24,7 @@ pub const FILE_NAME: &str = "config.yaml";
 const MAX_BYTES: u64 = 64 * 1024;
 
 /// Every key, what it holds, and which commands read it.
-pub const KEYS: [(&str, &str, &str); 16] = [
+pub const KEYS: [(&str, &str, &str); 17] = [
     (
         "count",
         "questions per drill, or the daily set's size (1–1000)",
@@ -81,6 +81,11 @@ pub const KEYS: [(&str, &str, &str); 16] = [
         "drill, daily, rehearse",
     ),
     (
+        "content",
+        "read answers for what they said (true/false)",
+        "drill, daily, rehearse, review, stats",
+    ),
+    (
         "speaker",
         "the command that reads questions aloud",
         "--speak",
@@ -120,6 +125,8 @@ pub struct Config {
     pub recorder: Option<String>,
     /// `speak`.
     pub speak: Option<bool>,
+    /// `content`.
+    pub content: Option<bool>,
     /// `speaker`.
     pub speaker: Option<String>,
 }
@@ -263,6 +270,7 @@ fn set(c: &mut Config, key: &str, v: &Value) -> Result<(), Wrong> {
         "role" => c.role = Some(text(v)?),
         "recorder" => c.recorder = Some(text(v)?),
         "speak" => c.speak = Some(boolean(v)?),
+        "content" => c.content = Some(boolean(v)?),
         "speaker" => c.speaker = Some(text(v)?),
         _ => return Err(Wrong::Unknown),
     }
@@ -386,6 +394,7 @@ pub fn show(config: &Config) -> Vec<(&'static str, String, &'static str)> {
                 "situations" => d(joined(&config.situations), "none"),
                 "recorder" => d(config.recorder.clone(), "found on the machine"),
                 "speak" => d(config.speak.map(|b| b.to_string()), "false"),
+                "content" => d(config.content.map(|b| b.to_string()), "true"),
                 _ => d(config.speaker.clone(), "found on the machine"),
             };
             (key, value, from)

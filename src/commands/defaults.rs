@@ -6,7 +6,9 @@
 use clap::ArgMatches;
 use clap::parser::ValueSource;
 
-use crate::cli::{ColorChoice, Command, DrillArgs, InputArg, RehearseArgs, VoiceArgs};
+use crate::cli::{
+    ColorChoice, Command, ContentFlags, DrillArgs, InputArg, RehearseArgs, VoiceArgs,
+};
 use crate::config::Config;
 
 /// Whether the flag with clap id `id` was given on the command line, in
@@ -112,6 +114,7 @@ pub(crate) fn drill(config: &Config, given: &Given<'_>, a: &mut DrillArgs) {
         a.situation = s.clone();
     }
     voice(config, given, a.input, &mut a.voice);
+    content(config, given, &mut a.content);
 }
 
 /// The rehearsal's flags with the config's values where no flag was given
@@ -144,6 +147,14 @@ pub(crate) fn rehearse(config: &Config, given: &Given<'_>, a: &mut RehearseArgs)
         a.situation = s.clone();
     }
     voice(config, given, a.input, &mut a.voice);
+    content(config, given, &mut a.content);
+}
+
+/// `content: false` turns content feedback off unless a flag was typed.
+fn content(config: &Config, given: &Given<'_>, c: &mut ContentFlags) {
+    if !given.flag("content") && !given.flag("no_content") && config.content == Some(false) {
+        c.no_content = true;
+    }
 }
 
 /// Applies `config` to `command` where its flags were not given.
@@ -159,6 +170,8 @@ pub(crate) fn apply(config: &Config, given: &Given<'_>, command: &mut Command) {
             }
         }
         Command::Rehearse(a) => rehearse(config, given, a),
+        Command::Review(a) => content(config, given, &mut a.content),
+        Command::Stats(a) => content(config, given, &mut a.content),
         _ => {}
     }
 }
@@ -243,6 +256,22 @@ mod tests {
             panic!()
         };
         assert_eq!(d.drill.category, ["curveballs"]);
+    }
+
+    #[test]
+    fn content_false_turns_content_off_unless_a_flag_says_otherwise() {
+        let off = Config {
+            content: Some(false),
+            ..Config::default()
+        };
+        let Command::Stats(s) = with(&off, &["hotseat", "stats"]) else {
+            panic!()
+        };
+        assert!(s.content.no_content);
+        let Command::Drill(d) = with(&off, &["hotseat", "drill", "--content"]) else {
+            panic!()
+        };
+        assert!(!d.content.no_content);
     }
 
     #[test]
