@@ -7,7 +7,6 @@
 pub mod answer;
 pub mod coach;
 pub mod event;
-pub mod fillers;
 pub mod record;
 pub mod rehearsal;
 pub mod schedule;

@@ -1,0 +1,348 @@
+//! The cue matcher: every cue of a question's points and dodges compiled
+//! into one word-level trie, matched in one pass over the answer.
+//!
+//! A cue is a phrase of whole words compared by their normalised keys
+//! (case and apostrophes ignored, see [`super::normalize`]). A cue word
+//! may end with `*` (`result*`: any word starting "result", "result"
+//! itself included) or start with `*` (`*ed`: any word ending "ed"); a lone
+//! `*` is exactly one word; `#figure` is any figure found by
+//! [`super::figures`], however many words it spans. `{company}` and
+//! `{role}` are replaced by the values given; a cue holding a placeholder
+//! with no value is skipped, never matched against a neutral default.
+//!
+//! No regular expressions. Each answer word is looked up in the trie from
+//! every position a phrase could have reached it, so the cost is linear in
+//! the answer's length; a word costs a hash lookup for exact words and one
+//! per character for `*` words, whatever the number of cues (the trie
+//! merges cues sharing a beginning).
+
+use std::collections::HashMap;
+
+use super::normalize::{Word, key};
+
+/// One word of a compiled cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    /// A whole word.
+    Exact(String),
+    /// Any word starting with this.
+    Prefix(String),
+    /// Any word ending with this.
+    Suffix(String),
+    /// Any one word.
+    Any,
+    /// Any figure.
+    Figure,
+}
+
+/// The words of `cue` with its placeholders filled; `None` when it holds
+/// a placeholder with no value, or no word at all.
+fn compile(cue: &str, company: Option<&str>, role: Option<&str>) -> Option<Vec<Step>> {
+    let mut text = cue.to_owned();
+    for (name, value) in [("{company}", company), ("{role}", role)] {
+        if text.contains(name) {
+            text = text.replace(name, value?);
+        }
+    }
+    let steps: Vec<Step> = text
+        .split_whitespace()
+        .filter_map(|w| {
+            if w == "*" {
+                return Some(Step::Any);
+            }
+            if w.eq_ignore_ascii_case("#figure") {
+                return Some(Step::Figure);
+            }
+            let step = if let Some(rest) = w.strip_suffix('*') {
+                Step::Prefix(key(rest))
+            } else if let Some(rest) = w.strip_prefix('*') {
+                Step::Suffix(key(rest))
+            } else {
+                Step::Exact(key(w))
+            };
+            match &step {
+                Step::Exact(k) | Step::Prefix(k) | Step::Suffix(k) if k.is_empty() => None,
+                _ => Some(step),
+            }
+        })
+        .collect();
+    (!steps.is_empty()).then_some(steps)
+}
+
+/// One node of the trie.
+#[derive(Debug, Default)]
+struct Node {
+    exact: HashMap<String, usize>,
+    prefix: HashMap<String, usize>,
+    suffix: HashMap<String, usize>,
+    /// Longest key in `prefix`/`suffix`: longer slices need no lookup.
+    affix_len: usize,
+    any: Option<usize>,
+    figure: Option<usize>,
+    /// The entries (see [`Matcher::add`]) a cue ending here belongs to.
+    ends: Vec<usize>,
+}
+
+/// Where an entry matched: words `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// The entry (the order of [`Matcher::add`] calls).
+    pub entry: usize,
+    /// First matched word.
+    pub start: usize,
+    /// One past the last matched word.
+    pub end: usize,
+}
+
+/// Cues of many entries, compiled together.
+#[derive(Debug)]
+pub struct Matcher {
+    nodes: Vec<Node>,
+    entries: usize,
+}
+
+impl Matcher {
+    /// An empty matcher.
+    pub fn new() -> Self {
+        Self {
+            nodes: vec![Node::default()],
+            entries: 0,
+        }
+    }
+
+    /// Adds an entry (a point or a dodge) heard when any of `cues`
+    /// matches; returns its number.
+    pub fn add<S: AsRef<str>>(
+        &mut self,
+        cues: &[S],
+        company: Option<&str>,
+        role: Option<&str>,
+    ) -> usize {
+        let entry = self.entries;
+        self.entries += 1;
+        for cue in cues {
+            let Some(steps) = compile(cue.as_ref(), company, role) else {
+                continue;
+            };
+            let mut at = 0;
+            for step in steps {
+                at = self.child(at, step);
+            }
+            let ends = &mut self.nodes[at].ends;
+            if !ends.contains(&entry) {
+                ends.push(entry);
+            }
+        }
+        entry
+    }
+
+    /// The node under `at` for `step`, made if new.
+    fn child(&mut self, at: usize, step: Step) -> usize {
+        let fresh = self.nodes.len();
+        let node = &mut self.nodes[at];
+        let slot = match step {
+            Step::Exact(k) => *node.exact.entry(k).or_insert(fresh),
+            Step::Prefix(k) => {
+                node.affix_len = node.affix_len.max(k.len());
+                *node.prefix.entry(k).or_insert(fresh)
+            }
+            Step::Suffix(k) => {
+                node.affix_len = node.affix_len.max(k.len());
+                *node.suffix.entry(k).or_insert(fresh)
+            }
+            Step::Any => *node.any.get_or_insert(fresh),
+            Step::Figure => *node.figure.get_or_insert(fresh),
+        };
+        if slot == fresh {
+            self.nodes.push(Node::default());
+        }
+        slot
+    }
+
+    /// How many entries were added.
+    pub fn entries(&self) -> usize {
+        self.entries
+    }
+
+    /// Every place an entry matched, by start: for each entry and start
+    /// word, the shortest match. `figures[i]` is the number of words of the
+    /// figure starting at word `i` (0 for none).
+    pub fn find(&self, words: &[Word<'_>], figures: &[usize]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        let mut seen: Vec<usize> = Vec::new();
+        for start in 0..words.len() {
+            seen.clear();
+            stack.push((0, start));
+            while let Some((node, at)) = stack.pop() {
+                let n = &self.nodes[node];
+                if at > start {
+                    for &entry in &n.ends {
+                        hits.push(Hit {
+                            entry,
+                            start,
+                            end: at,
+                        });
+                    }
+                }
+                let Some(word) = words.get(at) else {
+                    continue;
+                };
+                let k = word.key.as_str();
+                if let Some(&c) = n.exact.get(k) {
+                    stack.push((c, at + 1));
+                }
+                if n.affix_len > 0 {
+                    for (i, _) in k.char_indices().skip(1).chain([(k.len(), ' ')]) {
+                        if i <= n.affix_len
+                            && let Some(&c) = n.prefix.get(&k[..i])
+                        {
+                            stack.push((c, at + 1));
+                        }
+                    }
+                    for (i, _) in k.char_indices() {
+                        if k.len() - i <= n.affix_len
+                            && let Some(&c) = n.suffix.get(&k[i..])
+                        {
+                            stack.push((c, at + 1));
+                        }
+                    }
+                }
+                if let Some(c) = n.any {
+                    stack.push((c, at + 1));
+                }
+                if let (Some(c), Some(&len)) = (n.figure, figures.get(at))
+                    && len > 0
+                {
+                    stack.push((c, at + len));
+                }
+            }
+            // Keep one hit per entry for this start: the shortest.
+            let from = hits.len()
+                - hits[..]
+                    .iter()
+                    .rev()
+                    .take_while(|h| h.start == start)
+                    .count();
+            let mut here: Vec<Hit> = hits.drain(from..).collect();
+            here.sort_by_key(|h| (h.entry, h.end));
+            for h in here {
+                if !seen.contains(&h.entry) {
+                    seen.push(h.entry);
+                    hits.push(h);
+                }
+            }
+        }
+        hits
+    }
+}
+
+impl Default for Matcher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalize::words;
+    use super::*;
+
+    fn heard(cues: &[&str], text: &str) -> Option<(usize, usize)> {
+        heard_with(cues, text, None, None)
+    }
+
+    fn heard_with(
+        cues: &[&str],
+        text: &str,
+        company: Option<&str>,
+        role: Option<&str>,
+    ) -> Option<(usize, usize)> {
+        let mut m = Matcher::new();
+        m.add(cues, company, role);
+        let w = words(text);
+        let figures = super::super::figures::lengths(&w);
+        m.find(&w, &figures).first().map(|h| (h.start, h.end))
+    }
+
+    #[test]
+    fn whole_words_case_and_apostrophes() {
+        assert_eq!(
+            heard(&["as a result"], "And AS A Result, we won"),
+            Some((1, 4))
+        );
+        assert_eq!(heard(&["result"], "the resulting mess"), None);
+        assert_eq!(heard(&["dont"], "I don’t know"), Some((1, 2)));
+        assert_eq!(heard(&["don't"], "I dont know"), Some((1, 2)));
+        assert_eq!(heard(&["don’t"], "I don't know"), Some((1, 2)));
+        assert_eq!(heard(&["I built"], "i built it"), Some((0, 2)));
+    }
+
+    #[test]
+    fn wildcards() {
+        assert_eq!(heard(&["result*"], "great results"), Some((1, 2)));
+        assert_eq!(heard(&["result*"], "it resulted in"), Some((1, 2)));
+        assert_eq!(heard(&["result*"], "the result"), Some((1, 2)));
+        assert_eq!(heard(&["result*"], "a great resul"), None);
+        assert_eq!(heard(&["*ed"], "we shipped"), Some((1, 2)));
+        assert_eq!(heard(&["*ed"], "we ship"), None);
+        assert_eq!(
+            heard(&["hated my * boss"], "I hated my old boss"),
+            Some((1, 5))
+        );
+        assert_eq!(heard(&["hated my * boss"], "I hated my boss"), None);
+        assert_eq!(heard(&["in 20*"], "back in 2019 we"), Some((1, 3)));
+    }
+
+    #[test]
+    fn figures() {
+        assert_eq!(heard(&["by #figure"], "cut costs by 20%"), Some((2, 4)));
+        assert_eq!(heard(&["#figure"], "in three weeks"), Some((1, 3)));
+        assert_eq!(heard(&["#figure later"], "three weeks later"), Some((0, 3)));
+        assert_eq!(heard(&["#figure"], "one of us"), None);
+    }
+
+    #[test]
+    fn placeholders() {
+        assert_eq!(
+            heard_with(
+                &["at {company}"],
+                "work at Acme Corp",
+                Some("Acme Corp"),
+                None
+            ),
+            Some((1, 4))
+        );
+        assert_eq!(heard(&["at {company}"], "work at the company"), None);
+        assert_eq!(heard(&["{role}"], "the role"), None);
+    }
+
+    #[test]
+    fn empty_and_punctuation_cues_never_match() {
+        assert_eq!(heard(&["", "!!!", "  "], "anything at all"), None);
+    }
+
+    #[test]
+    fn each_entry_once_per_start_and_shortest() {
+        let mut m = Matcher::new();
+        m.add(&["we", "we had", "we had a"], None, None);
+        m.add(&["had"], None, None);
+        let w = words("we had a plan");
+        let hits = m.find(&w, &[0; 4]);
+        assert_eq!(
+            hits,
+            [
+                Hit {
+                    entry: 0,
+                    start: 0,
+                    end: 1
+                },
+                Hit {
+                    entry: 1,
+                    start: 1,
+                    end: 2
+                }
+            ]
+        );
+    }
+}
