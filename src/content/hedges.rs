@@ -8,8 +8,8 @@
 //!
 //! - **shields** (the speaker's doubt): *I think* (not "I think about/of",
 //!   not "what/how/when I think"), *I guess*, *I suppose*, *I believe*
-//!   (not "I believe in"), *I feel like*, *I feel that*, *I'd say*, *I
-//!   would say*, *I'd think*, *I would think*, *I reckon*, *I'm not sure*
+//!   (not "I believe in"), *I feel like*, *I feel that*, *I'd say* and *I
+//!   would say* (not before "yes", "no", "to"), *I'd think*, *I would think*, *I reckon*, *I'm not sure*
 //!   (also *I am not sure*, *I'm not really sure*), *I don't know if/
 //!   whether*, *I could be wrong*, *I might be wrong*, *if that makes
 //!   sense*, *I seem to*;
@@ -167,6 +167,11 @@ fn i_believe(words: &[Word<'_>], i: usize, len: usize, _: &[usize]) -> bool {
     next_joined(words, i + len) != Some("in")
 }
 
+fn i_would_say(words: &[Word<'_>], i: usize, len: usize, _: &[usize]) -> bool {
+    // "I would say yes to that offer" reports an answer, not a doubt.
+    !next_joined(words, i + len).is_some_and(|n| matches!(n, "yes" | "no" | "to"))
+}
+
 fn not_before_figure(_: &[Word<'_>], i: usize, len: usize, figures: &[usize]) -> bool {
     figures.get(i + len).is_none_or(|l| *l == 0)
 }
@@ -183,8 +188,8 @@ const RULES: &[(&str, Guard)] = &[
     ("i believe", i_believe),
     ("i feel like", always),
     ("i feel that", always),
-    ("id say", always),
-    ("i would say", always),
+    ("id say", i_would_say),
+    ("i would say", i_would_say),
     ("id think", always),
     ("i would think", always),
     ("i reckon", always),
