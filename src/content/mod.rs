@@ -375,3 +375,6 @@ fn names(words: &[Word<'_>], company: &str) -> Option<bool> {
                 .is_some_and(|w| w.key == *last || w.key == possessive)
     }))
 }
+
+#[cfg(test)]
+mod tests;
