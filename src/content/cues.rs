@@ -12,12 +12,11 @@
 //!
 //! No regular expressions. Each answer word is looked up in the trie from
 //! every position a phrase could have reached it, so the cost is linear in
-//! the answer's length; a word costs a hash lookup for exact words and one
-//! per character for `*` words, whatever the number of cues (the trie
-//! merges cues sharing a beginning).
+//! the answer's length; at each trie node a word costs one hash lookup for
+//! the exact words and one per distinct length of the `*` words there,
+//! whatever the number of cues (the trie merges cues sharing a beginning).
 
-use std::collections::HashMap;
-
+use super::hash::FastMap as HashMap;
 use super::normalize::{Word, key};
 
 /// One word of a compiled cue.
@@ -75,8 +74,10 @@ struct Node {
     exact: HashMap<String, usize>,
     prefix: HashMap<String, usize>,
     suffix: HashMap<String, usize>,
-    /// Longest key in `prefix`/`suffix`: longer slices need no lookup.
-    affix_len: usize,
+    /// The byte lengths of the keys in `prefix` and `suffix`: only slices
+    /// of those lengths are looked up (usually one or two per word).
+    prefix_lens: Vec<usize>,
+    suffix_lens: Vec<usize>,
     any: Option<usize>,
     figure: Option<usize>,
     /// The entries (see [`Matcher::add`]) a cue ending here belongs to.
@@ -143,11 +144,15 @@ impl Matcher {
         let slot = match step {
             Step::Exact(k) => *node.exact.entry(k).or_insert(fresh),
             Step::Prefix(k) => {
-                node.affix_len = node.affix_len.max(k.len());
+                if !node.prefix_lens.contains(&k.len()) {
+                    node.prefix_lens.push(k.len());
+                }
                 *node.prefix.entry(k).or_insert(fresh)
             }
             Step::Suffix(k) => {
-                node.affix_len = node.affix_len.max(k.len());
+                if !node.suffix_lens.contains(&k.len()) {
+                    node.suffix_lens.push(k.len());
+                }
                 *node.suffix.entry(k).or_insert(fresh)
             }
             Step::Any => *node.any.get_or_insert(fresh),
@@ -170,9 +175,8 @@ impl Matcher {
     pub fn find(&self, words: &[Word<'_>], figures: &[usize]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut stack: Vec<(usize, usize)> = Vec::new();
-        let mut seen: Vec<usize> = Vec::new();
         for start in 0..words.len() {
-            seen.clear();
+            let from = hits.len();
             stack.push((0, start));
             while let Some((node, at)) = stack.pop() {
                 let n = &self.nodes[node];
@@ -192,20 +196,20 @@ impl Matcher {
                 if let Some(&c) = n.exact.get(k) {
                     stack.push((c, at + 1));
                 }
-                if n.affix_len > 0 {
-                    for (i, _) in k.char_indices().skip(1).chain([(k.len(), ' ')]) {
-                        if i <= n.affix_len
-                            && let Some(&c) = n.prefix.get(&k[..i])
-                        {
-                            stack.push((c, at + 1));
-                        }
+                for &len in &n.prefix_lens {
+                    if len <= k.len()
+                        && k.is_char_boundary(len)
+                        && let Some(&c) = n.prefix.get(&k[..len])
+                    {
+                        stack.push((c, at + 1));
                     }
-                    for (i, _) in k.char_indices() {
-                        if k.len() - i <= n.affix_len
-                            && let Some(&c) = n.suffix.get(&k[i..])
-                        {
-                            stack.push((c, at + 1));
-                        }
+                }
+                for &len in &n.suffix_lens {
+                    if len <= k.len()
+                        && k.is_char_boundary(k.len() - len)
+                        && let Some(&c) = n.suffix.get(&k[k.len() - len..])
+                    {
+                        stack.push((c, at + 1));
                     }
                 }
                 if let Some(c) = n.any {
@@ -217,20 +221,13 @@ impl Matcher {
                     stack.push((c, at + len));
                 }
             }
-            // Keep one hit per entry for this start: the shortest.
-            let from = hits.len()
-                - hits[..]
-                    .iter()
-                    .rev()
-                    .take_while(|h| h.start == start)
-                    .count();
-            let mut here: Vec<Hit> = hits.drain(from..).collect();
-            here.sort_by_key(|h| (h.entry, h.end));
-            for h in here {
-                if !seen.contains(&h.entry) {
-                    seen.push(h.entry);
-                    hits.push(h);
-                }
+            // Keep one hit per entry for this start: the shortest. (Most
+            // starts have no hit at all: nothing to sort.)
+            if hits.len() - from > 1 {
+                let mut here = hits.split_off(from);
+                here.sort_by_key(|h| (h.entry, h.end));
+                here.dedup_by_key(|h| h.entry);
+                hits.extend(here);
             }
         }
         hits

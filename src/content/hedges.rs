@@ -25,9 +25,9 @@
 //! modal verbs (*would*, *could*, *might* alone: hypothetical questions
 //! invite them), and grammatical *kind of* ("what kind of team").
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::hash::FastMap as HashMap;
 use super::normalize::Word;
 
 /// What a "sort of" / "kind of" is doing.
@@ -219,18 +219,19 @@ const RULES: &[(&str, Guard)] = &[
 ];
 
 /// The rules by first word, longest phrase first.
-static BY_FIRST: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, Guard)>>> =
-    LazyLock::new(|| {
-        let mut map: HashMap<&str, Vec<(Vec<&str>, Guard)>> = HashMap::new();
-        for (phrase, guard) in RULES {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            map.entry(words[0]).or_default().push((words, *guard));
-        }
-        for rules in map.values_mut() {
-            rules.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        }
-        map
-    });
+type Rules = HashMap<&'static str, Vec<(Vec<&'static str>, Guard)>>;
+
+static BY_FIRST: LazyLock<Rules> = LazyLock::new(|| {
+    let mut map: HashMap<&str, Vec<(Vec<&str>, Guard)>> = HashMap::default();
+    for (phrase, guard) in RULES {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        map.entry(words[0]).or_default().push((words, *guard));
+    }
+    for rules in map.values_mut() {
+        rules.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    map
+});
 
 /// The phrase list, for documentation and tests.
 pub fn phrases() -> impl Iterator<Item = &'static str> {

@@ -16,10 +16,10 @@
 //! common function words of Spanish, French, German, Italian, Portuguese
 //! or Dutch than English ones. Everything else is English.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::Language;
+use super::hash::FastSet as HashSet;
 use super::normalize::Word;
 
 /// Fewer words than this are judged by their script alone.
@@ -240,6 +240,12 @@ pub fn is_stopword(key: &str) -> bool {
 pub fn detect(words: &[Word<'_>]) -> Language {
     let (mut latin, mut letters) = (0usize, 0usize);
     for w in words {
+        if w.core.is_ascii() {
+            let n = w.core.bytes().filter(u8::is_ascii_alphabetic).count();
+            latin += n;
+            letters += n;
+            continue;
+        }
         for c in w.core.chars().filter(|c| c.is_alphabetic()) {
             letters += 1;
             // Latin script: ASCII and the Latin-1/Extended-A/B letters.

@@ -13,6 +13,7 @@
 pub mod cues;
 pub mod figures;
 pub mod fillers;
+pub mod hash;
 pub mod hedges;
 pub mod language;
 pub mod normalize;
@@ -178,6 +179,8 @@ pub struct Reader<'a> {
     points: Vec<(&'a Point, bool)>,
     avoid: Vec<&'a Avoid>,
     ctx: Context<'a>,
+    /// The question's own words, stemmed: not repetition.
+    question_stems: hash::FastSet<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -210,6 +213,7 @@ impl<'a> Reader<'a> {
             points,
             avoid,
             ctx,
+            question_stems: repetition::question_stems(ctx.question),
         }
     }
 
@@ -295,7 +299,7 @@ impl<'a> Reader<'a> {
             })
             .collect();
         out.long_sentences = sentences::long(&words, text);
-        out.repeated = repetition::find(&words, self.ctx.question);
+        out.repeated = repetition::find(&words, &self.question_stems);
         out.company_named = match (self.ctx.names_company, self.ctx.company) {
             (true, Some(company)) => names(&words, company),
             _ => None,

@@ -64,6 +64,15 @@ impl Word<'_> {
 pub fn key(w: &str) -> String {
     let core = w.trim_matches(|c: char| !c.is_alphanumeric());
     let mut out = String::with_capacity(core.len());
+    if core.is_ascii() {
+        // The common case, byte by byte.
+        out.extend(
+            core.bytes()
+                .filter(|b| *b != b'\'')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return out;
+    }
     for c in core.chars() {
         if APOSTROPHES.contains(&c) {
             continue;
@@ -98,9 +107,9 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             last_end = start + raw.len();
             continue;
         }
-        let lead = &raw[..raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len()];
-        let trail_start = raw.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-        let trail = &raw[trail_start..];
+        let core_at = core.as_ptr() as usize - raw.as_ptr() as usize;
+        let lead = &raw[..core_at];
+        let trail = &raw[core_at + core.len()..];
         if let Some(prev) = out.last_mut() {
             prev.ends_sentence |= newline || lead.contains(SENTENCE_ENDS);
         }

@@ -22,9 +22,9 @@
 //! "The best part of the job", "I try to do my best", "the best decision
 //! we made" are not on it: they claim nothing about the speaker.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::hash::FastMap as HashMap;
 use super::hedges::joined_phrase;
 use super::normalize::Word;
 
@@ -91,7 +91,7 @@ const PHRASES: &[&str] = &[
 
 /// The phrases by first word, longest first.
 static BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
-    let mut map: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+    let mut map: HashMap<&str, Vec<Vec<&str>>> = HashMap::default();
     for phrase in PHRASES {
         let words: Vec<&str> = phrase.split(' ').collect();
         map.entry(words[0]).or_default().push(words);

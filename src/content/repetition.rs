@@ -9,11 +9,10 @@
 //! least [`PER_100_WORDS`] times per 100 words of the answer: four times
 //! in a short answer is heard, four times in a long one is not.
 
-use std::collections::{HashMap, HashSet};
-
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::Repeated;
+use super::hash::{FastMap, FastSet};
 use super::language::is_stopword;
 use super::normalize::{Word, words as split};
 
@@ -29,44 +28,67 @@ fn content_word(key: &str) -> bool {
         && !is_stopword(key)
 }
 
-/// The stems of `question`'s words.
-pub fn question_stems(stemmer: &Stemmer, question: &str) -> HashSet<String> {
+/// The English stemmer.
+pub fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
+/// The stems of `question`'s words: never counted as repetition.
+pub fn question_stems(question: &str) -> FastSet<String> {
+    let stemmer = stemmer();
     split(question)
         .iter()
         .map(|w| stemmer.stem(&w.key).into_owned())
         .collect()
 }
 
-/// The English stemmer.
-pub fn stemmer() -> Stemmer {
-    Stemmer::create(Algorithm::English)
+/// The first two characters of `key` (all of it if shorter).
+fn head(key: &str) -> &str {
+    key.char_indices().nth(2).map_or(key, |(i, _)| &key[..i])
 }
 
-/// The repeated words, most used first (ties in order of first use).
-pub fn find(words: &[Word<'_>], question: &str) -> Vec<Repeated> {
-    let stemmer = stemmer();
-    let skip = question_stems(&stemmer, question);
-    // stem -> (count, first index, first form)
-    let mut counts: HashMap<String, (u32, usize, &str)> = HashMap::new();
+/// The repeated words of an answer, most used first (ties in order of
+/// first use); `skip` as [`question_stems`] gives it.
+pub fn find(words: &[Word<'_>], skip: &FastSet<String>) -> Vec<Repeated> {
+    let total = u64::try_from(words.len()).unwrap_or(u64::MAX);
+    // Uses needed: both thresholds at once.
+    let needed = u64::from(MIN_COUNT).max((u64::from(PER_100_WORDS) * total).div_ceil(100));
+    // Count each written form once, then stem only forms that could reach
+    // the threshold. Snowball's English stemmer only rewrites the end of a
+    // word, so forms folded together share their first two letters: a
+    // group of forms with the same two letters and too few uses in all
+    // cannot hold a repeated word. (Stemming is the analyzer's dearest
+    // step; this skips most of it.)
+    let mut forms: FastMap<&str, (u32, usize)> = FastMap::default();
     for (i, w) in words.iter().enumerate() {
-        if !content_word(&w.key) {
-            continue;
+        if content_word(&w.key) {
+            forms.entry(w.key.as_str()).or_insert((0, i)).0 += 1;
         }
-        let stem = stemmer.stem(&w.key);
-        if skip.contains(stem.as_ref()) {
-            continue;
-        }
-        counts
-            .entry(stem.into_owned())
-            .or_insert((0, i, w.key.as_str()))
-            .0 += 1;
     }
-    let total = u32::try_from(words.len()).unwrap_or(u32::MAX);
-    let mut out: Vec<(u32, usize, &str)> = counts
+    let mut groups: FastMap<&str, u64> = FastMap::default();
+    for (form, (n, _)) in &forms {
+        *groups.entry(head(form)).or_default() += u64::from(*n);
+    }
+    let stemmer = stemmer();
+    // stem -> (count, first index, first form)
+    let mut stems: FastMap<String, (u32, usize, &str)> = FastMap::default();
+    for (form, (n, first)) in forms {
+        if groups.get(head(form)).is_none_or(|g| *g < needed) {
+            continue;
+        }
+        let stem = stemmer.stem(form).into_owned();
+        if skip.contains(&stem) {
+            continue;
+        }
+        let e = stems.entry(stem).or_insert((0, first, form));
+        e.0 += n;
+        if first < e.1 {
+            (e.1, e.2) = (first, form);
+        }
+    }
+    let mut out: Vec<(u32, usize, &str)> = stems
         .into_values()
-        .filter(|(n, _, _)| {
-            *n >= MIN_COUNT && u64::from(*n) * 100 >= u64::from(PER_100_WORDS) * u64::from(total)
-        })
+        .filter(|(n, _, _)| u64::from(*n) >= needed)
         .collect();
     out.sort_by_key(|(n, first, _)| (std::cmp::Reverse(*n), *first));
     out.into_iter()
@@ -82,7 +104,7 @@ mod tests {
     use super::*;
 
     fn rep(text: &str, question: &str) -> Vec<(String, u32)> {
-        find(&split(text), question)
+        find(&split(text), &question_stems(question))
             .into_iter()
             .map(|r| (r.word, r.count))
             .collect()
