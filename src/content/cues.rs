@@ -192,7 +192,7 @@ impl Matcher {
                 let Some(word) = words.get(at) else {
                     continue;
                 };
-                let k = word.key.as_str();
+                let k = word.key();
                 if let Some(&c) = n.exact.get(k) {
                     stack.push((c, at + 1));
                 }

@@ -137,7 +137,7 @@ pub fn lengths(words: &[Word<'_>]) -> Vec<usize> {
 /// Words of the figure starting at `i` (0 for none).
 fn figure_at(words: &[Word<'_>], i: usize) -> usize {
     let w = &words[i];
-    let k = w.key.as_str();
+    let k = w.key();
     // Words joined to the one before: "two hundred", "20 percent".
     let joined = |j: usize| words.get(j).filter(|n| !n.break_before);
     let mut end = if numeric(w) || spelled(k) {
@@ -146,20 +146,20 @@ fn figure_at(words: &[Word<'_>], i: usize) -> usize {
         // "a million", "one week"; not "a team", "a second chance".
         let unit_ok = k == "one";
         match joined(i + 1) {
-            Some(n) if spelled(&n.key) || (unit_ok && UNITS.contains(&n.key.as_str())) => i + 1,
+            Some(n) if spelled(&n.key) || (unit_ok && UNITS.contains(&n.key())) => i + 1,
             _ => return 0,
         }
     } else {
         return 0;
     };
-    while joined(end).is_some_and(|n| spelled(&n.key) || SCALES.contains(&n.key.as_str())) {
+    while joined(end).is_some_and(|n| spelled(&n.key) || SCALES.contains(&n.key())) {
         end += 1;
     }
     if joined(end).is_some_and(|n| n.key == "per")
         && joined(end + 1).is_some_and(|n| n.key == "cent")
     {
         end += 2;
-    } else if joined(end).is_some_and(|n| UNITS.contains(&n.key.as_str())) {
+    } else if joined(end).is_some_and(|n| UNITS.contains(&n.key())) {
         end += 1;
     }
     end - i
@@ -179,7 +179,7 @@ mod tests {
             .map(|(i, l)| {
                 w[i..i + l]
                     .iter()
-                    .map(|w| w.key.as_str())
+                    .map(|w| w.key())
                     .collect::<Vec<_>>()
                     .join(" ")
             })

@@ -300,7 +300,7 @@ fn opens_noun_phrase(words: &[Word<'_>], i: usize) -> bool {
     let Some(w) = words.get(i) else {
         return false;
     };
-    let t = w.key.as_str();
+    let t = w.key();
     NOUN_PHRASE_START.contains(&t)
         || possessive(w)
         || t.starts_with(|c: char| c.is_ascii_digit())
@@ -412,22 +412,18 @@ fn joined_prev<'w>(words: &'w [Word<'_>], i: usize) -> Option<&'w str> {
     if w.break_before || i == 0 {
         return None;
     }
-    words.get(i - 1).map(|p| p.key.as_str())
+    words.get(i - 1).map(|p| p.key())
 }
 
 /// The word after `i`, if joined to it.
 fn joined_next<'w>(words: &'w [Word<'_>], i: usize) -> Option<&'w str> {
     let n = words.get(i + 1)?;
-    if n.break_before {
-        None
-    } else {
-        Some(n.key.as_str())
-    }
+    if n.break_before { None } else { Some(n.key()) }
 }
 
 /// Which filler starts at word `i` (if any) and how many words it spans.
 fn match_at(words: &[Word<'_>], i: usize) -> (Option<&'static str>, usize) {
-    let w = words[i].key.as_str();
+    let w = words[i].key();
     if let Some(s) = sound(w) {
         return (Some(s), 1);
     }
@@ -463,7 +459,7 @@ fn match_at(words: &[Word<'_>], i: usize) -> (Option<&'static str>, usize) {
 /// Splits off a trailing sign-off ("and, um, yeah", "or something"),
 /// returning the words before it and its canonical name.
 fn split_trailer<'w, 't>(words: &'w [Word<'t>]) -> (&'w [Word<'t>], Option<&'static str>) {
-    let text = |i: usize| words[i].key.as_str();
+    let text = |i: usize| words[i].key();
     let n = words.len();
     if n >= 2 && matches!(text(n - 1), "yeah" | "yep" | "yea") {
         // Walk back over hesitation sounds and "so" to the joining word.
@@ -485,7 +481,7 @@ fn split_trailer<'w, 't>(words: &'w [Word<'t>]) -> (&'w [Word<'t>], Option<&'sta
             return (&words[..s], Some("and yeah"));
         }
     }
-    let tail: Vec<&str> = words.iter().rev().take(4).map(|w| w.key.as_str()).collect();
+    let tail: Vec<&str> = words.iter().rev().take(4).map(|w| w.key()).collect();
     let trailer_len = match tail.as_slice() {
         ["that", "like", "something", "or", ..] => 4,
         ["something", "or", ..] | ["whatever", "or", ..] => 2,

@@ -113,7 +113,7 @@ const KIND_OF_OBJECT: &[&str] = &["you", "him", "her", "them", "us", "me"];
 pub fn sort_of_at(words: &[Word<'_>], i: usize) -> Option<SortOf> {
     let first = words.get(i)?;
     let of = words.get(i + 1)?;
-    if !matches!(first.key.as_str(), "sort" | "kind") || of.key != "of" || of.break_before {
+    if !matches!(first.key(), "sort" | "kind") || of.key != "of" || of.break_before {
         return None;
     }
     let after = words.get(i + 2);
@@ -122,13 +122,12 @@ pub fn sort_of_at(words: &[Word<'_>], i: usize) -> Option<SortOf> {
     if set_off_before && set_off_after {
         return Some(SortOf::Filler);
     }
-    let prev = (!first.break_before && i > 0).then(|| words[i - 1].key.as_str());
+    let prev = (!first.break_before && i > 0).then(|| words[i - 1].key());
     if prev.is_some_and(|p| NOUN_BEFORE_KIND.contains(&p)) {
         return Some(SortOf::Grammar);
     }
     let joined_after = after.filter(|a| !a.break_before);
-    if first.key == "kind" && joined_after.is_some_and(|a| KIND_OF_OBJECT.contains(&a.key.as_str()))
-    {
+    if first.key == "kind" && joined_after.is_some_and(|a| KIND_OF_OBJECT.contains(&a.key())) {
         return Some(SortOf::Grammar);
     }
     if set_off_after {
@@ -146,14 +145,11 @@ fn always(_: &[Word<'_>], _: usize, _: usize, _: &[usize]) -> bool {
 }
 
 fn next_joined<'w>(words: &'w [Word<'_>], at: usize) -> Option<&'w str> {
-    words
-        .get(at)
-        .filter(|w| !w.break_before)
-        .map(|w| w.key.as_str())
+    words.get(at).filter(|w| !w.break_before).map(|w| w.key())
 }
 
 fn prev_joined<'w>(words: &'w [Word<'_>], i: usize) -> Option<&'w str> {
-    (i > 0 && !words[i].break_before).then(|| words[i - 1].key.as_str())
+    (i > 0 && !words[i].break_before).then(|| words[i - 1].key())
 }
 
 fn i_think(words: &[Word<'_>], i: usize, len: usize, _: &[usize]) -> bool {
@@ -245,7 +241,7 @@ pub fn find(words: &[Word<'_>], figures: &[usize]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < words.len() {
         let len = BY_FIRST
-            .get(words[i].key.as_str())
+            .get(words[i].key())
             .and_then(|rules| {
                 rules.iter().find(|(phrase, guard)| {
                     joined_phrase(words, i, phrase) && guard(words, i, phrase.len(), figures)
@@ -284,7 +280,7 @@ mod tests {
             .map(|(i, l)| {
                 w[i..i + l]
                     .iter()
-                    .map(|w| w.key.as_str())
+                    .map(|w| w.key())
                     .collect::<Vec<_>>()
                     .join(" ")
             })

@@ -19,7 +19,7 @@
 use std::sync::LazyLock;
 
 use super::Language;
-use super::hash::FastSet as HashSet;
+use super::hash::FastMap;
 use super::normalize::Word;
 
 /// Fewer words than this are judged by their script alone.
@@ -226,14 +226,22 @@ const OTHER: &[&str] = &[
     "het", "een", "ik", "niet", "en", "van", "dat", "zijn", "wij",
 ];
 
-static ENGLISH_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| ENGLISH.iter().copied().collect());
-static OTHER_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| OTHER.iter().copied().collect());
+/// Each listed word: whether it is English (bit 1) and whether another
+/// language's (bit 2). One lookup per word.
+static LISTED: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = FastMap::default();
+    for w in ENGLISH {
+        *map.entry(*w).or_default() |= 1;
+    }
+    for w in OTHER {
+        *map.entry(*w).or_default() |= 2;
+    }
+    map
+});
 
 /// Whether `key` (a normalised word) is an English stopword.
 pub fn is_stopword(key: &str) -> bool {
-    ENGLISH_SET.contains(key)
+    LISTED.get(key).is_some_and(|f| f & 1 != 0)
 }
 
 /// The language `words` are read as (see the module docs).
@@ -260,11 +268,12 @@ pub fn detect(words: &[Word<'_>]) -> Language {
     if words.len() < MIN_WORDS {
         return Language::English;
     }
-    let english = words.iter().filter(|w| is_stopword(&w.key)).count();
-    let other = words
-        .iter()
-        .filter(|w| OTHER_SET.contains(w.key.as_str()))
-        .count();
+    let (mut english, mut other) = (0usize, 0usize);
+    for w in words {
+        let flags = LISTED.get(w.key()).copied().unwrap_or(0);
+        english += usize::from(flags & 1);
+        other += usize::from(flags >> 1);
+    }
     #[allow(clippy::cast_precision_loss)] // word counts are far below 2^52
     let share = english as f64 / words.len() as f64;
     if share < MIN_SHARE && other > english {

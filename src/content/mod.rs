@@ -368,7 +368,7 @@ fn evidence(text: &str, words: &[Word<'_>], hit: &Hit) -> String {
 fn names(words: &[Word<'_>], company: &str) -> Option<bool> {
     let want: Vec<String> = normalize::words(company)
         .iter()
-        .map(|w| w.key.clone())
+        .map(|w| w.key.to_string())
         .collect();
     let (last, init) = want.split_last()?;
     let possessive = format!("{last}s");

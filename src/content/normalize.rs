@@ -9,6 +9,8 @@
 //! lower-cased, and stripped of apostrophes (straight `'`, curly `’` `‘`,
 //! and `ʼ`), so `dont`, `don't` and `don’t` are one word.
 
+use std::borrow::Cow;
+
 /// Apostrophes ignored in matching.
 const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{2bc}'];
 
@@ -40,8 +42,9 @@ pub struct Word<'a> {
     pub core: &'a str,
     /// Byte offset of `raw` in the text.
     pub start: usize,
-    /// Lower-cased `core` without apostrophes: what cues compare.
-    pub key: String,
+    /// Lower-cased `core` without apostrophes: what cues compare
+    /// (borrowed from the text when it is that already, as most words are).
+    pub key: Cow<'a, str>,
     /// Punctuation (or a lone dash, ellipsis…) separates it from the word
     /// before: "you, know" is not "you know".
     pub break_before: bool,
@@ -54,6 +57,11 @@ pub struct Word<'a> {
 }
 
 impl Word<'_> {
+    /// [`Word::key`] as a `&str`.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
     /// Byte offset just past the token.
     pub fn end(&self) -> usize {
         self.start + self.raw.len()
@@ -84,6 +92,17 @@ pub fn key(w: &str) -> String {
         }
     }
     out
+}
+
+/// [`key`] of a word's core, borrowed when nothing changes.
+fn key_of(core: &str) -> Cow<'_, str> {
+    if core.bytes().all(|b| {
+        b.is_ascii_lowercase() || b.is_ascii_digit() || (b.is_ascii_punctuation() && b != b'\'')
+    }) {
+        Cow::Borrowed(core)
+    } else {
+        Cow::Owned(key(core))
+    }
 }
 
 /// The words of `text`.
@@ -119,7 +138,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             raw,
             core,
             start,
-            key: key(core),
+            key: key_of(core),
             break_before: break_before || sentence_before,
             comma_before: break_before && !sentence_before,
             ends_sentence: trail.contains(SENTENCE_ENDS),
@@ -160,7 +179,7 @@ mod tests {
     #[test]
     fn breaks_and_sentence_ends() {
         let w = words("It was, sort of, fine. Then — we\nshipped");
-        let keys: Vec<&str> = w.iter().map(|w| w.key.as_str()).collect();
+        let keys: Vec<&str> = w.iter().map(Word::key).collect();
         assert_eq!(
             keys,
             ["it", "was", "sort", "of", "fine", "then", "we", "shipped"]

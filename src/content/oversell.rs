@@ -110,7 +110,7 @@ pub fn phrases() -> &'static [&'static str] {
 /// Whether the phrase at `i` is a claim here (see the module docs).
 fn claims(words: &[Word<'_>], i: usize, phrase: &[&str]) -> bool {
     let prev = |back: usize| {
-        (i >= back && !words[i + 1 - back].break_before).then(|| words[i - back].key.as_str())
+        (i >= back && !words[i + 1 - back].break_before).then(|| words[i - back].key())
     };
     if prev(1).is_some_and(|p| NEGATIONS.contains(&p)) {
         return false;
@@ -120,7 +120,7 @@ fn claims(words: &[Word<'_>], i: usize, phrase: &[&str]) -> bool {
         .iter()
         .rev()
         .take_while(|w| !w.ends_sentence)
-        .map(|w| w.key.as_str());
+        .map(|w| w.key());
     match phrase[0] {
         "better" => before
             .take(4)
@@ -145,7 +145,7 @@ pub fn find(words: &[Word<'_>]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < words.len() {
         let len = BY_FIRST
-            .get(words[i].key.as_str())
+            .get(words[i].key())
             .and_then(|list| {
                 list.iter()
                     .find(|p| joined_phrase(words, i, p) && claims(words, i, p))

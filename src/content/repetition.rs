@@ -42,9 +42,9 @@ pub fn question_stems(question: &str) -> FastSet<String> {
         .collect()
 }
 
-/// The first two characters of `key` (all of it if shorter).
+/// The first three characters of `key` (all of it if shorter).
 fn head(key: &str) -> &str {
-    key.char_indices().nth(2).map_or(key, |(i, _)| &key[..i])
+    key.char_indices().nth(3).map_or(key, |(i, _)| &key[..i])
 }
 
 /// The repeated words of an answer, most used first (ties in order of
@@ -55,14 +55,15 @@ pub fn find(words: &[Word<'_>], skip: &FastSet<String>) -> Vec<Repeated> {
     let needed = u64::from(MIN_COUNT).max((u64::from(PER_100_WORDS) * total).div_ceil(100));
     // Count each written form once, then stem only forms that could reach
     // the threshold. Snowball's English stemmer only rewrites the end of a
-    // word, so forms folded together share their first two letters: a
-    // group of forms with the same two letters and too few uses in all
+    // word, so forms folded together share their first three letters: a
+    // group of forms with the same three letters and too few uses in all
     // cannot hold a repeated word. (Stemming is the analyzer's dearest
-    // step; this skips most of it.)
+    // step; this skips most of it.) The stemmer's own exceptions
+    // "dying/die", "lying/lie", "tying/tie" are thereby counted apart.
     let mut forms: FastMap<&str, (u32, usize)> = FastMap::default();
     for (i, w) in words.iter().enumerate() {
         if content_word(&w.key) {
-            forms.entry(w.key.as_str()).or_insert((0, i)).0 += 1;
+            forms.entry(w.key()).or_insert((0, i)).0 += 1;
         }
     }
     let mut groups: FastMap<&str, u64> = FastMap::default();
