@@ -30,6 +30,11 @@ use std::sync::LazyLock;
 use super::hash::FastMap as HashMap;
 use super::normalize::Word;
 
+/// Hedges in one answer from which feedback shows a `Hedges:` line: one
+/// "I think" is ordinary speech, a second in the same answer is a habit
+/// worth hearing about. Every hedge is recorded either way.
+pub const SHOWN_FROM: usize = 2;
+
 /// What a "sort of" / "kind of" is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortOf {
