@@ -71,7 +71,6 @@ fn compile(cue: &str, company: Option<&str>, role: Option<&str>) -> Option<Vec<S
 /// One node of the trie.
 #[derive(Debug, Default)]
 struct Node {
-    exact: HashMap<String, usize>,
     prefix: HashMap<String, usize>,
     suffix: HashMap<String, usize>,
     /// The byte lengths of the keys in `prefix` and `suffix`: only slices
@@ -99,6 +98,11 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct Matcher {
     nodes: Vec<Node>,
+    /// Each whole cue word, numbered: an answer word is hashed once, and
+    /// every exact edge is then looked up by two numbers.
+    ids: HashMap<String, usize>,
+    /// Exact edges: (node, word number) to child.
+    exact: HashMap<(usize, usize), usize>,
     entries: usize,
 }
 
@@ -107,6 +111,8 @@ impl Matcher {
     pub fn new() -> Self {
         Self {
             nodes: vec![Node::default()],
+            ids: HashMap::default(),
+            exact: HashMap::default(),
             entries: 0,
         }
     }
@@ -140,23 +146,28 @@ impl Matcher {
     /// The node under `at` for `step`, made if new.
     fn child(&mut self, at: usize, step: Step) -> usize {
         let fresh = self.nodes.len();
-        let node = &mut self.nodes[at];
         let slot = match step {
-            Step::Exact(k) => *node.exact.entry(k).or_insert(fresh),
+            Step::Exact(k) => {
+                let next_id = self.ids.len();
+                let id = *self.ids.entry(k).or_insert(next_id);
+                *self.exact.entry((at, id)).or_insert(fresh)
+            }
             Step::Prefix(k) => {
+                let node = &mut self.nodes[at];
                 if !node.prefix_lens.contains(&k.len()) {
                     node.prefix_lens.push(k.len());
                 }
                 *node.prefix.entry(k).or_insert(fresh)
             }
             Step::Suffix(k) => {
+                let node = &mut self.nodes[at];
                 if !node.suffix_lens.contains(&k.len()) {
                     node.suffix_lens.push(k.len());
                 }
                 *node.suffix.entry(k).or_insert(fresh)
             }
-            Step::Any => *node.any.get_or_insert(fresh),
-            Step::Figure => *node.figure.get_or_insert(fresh),
+            Step::Any => *self.nodes[at].any.get_or_insert(fresh),
+            Step::Figure => *self.nodes[at].figure.get_or_insert(fresh),
         };
         if slot == fresh {
             self.nodes.push(Node::default());
@@ -175,6 +186,10 @@ impl Matcher {
     pub fn find(&self, words: &[Word<'_>], figures: &[usize]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut stack: Vec<(usize, usize)> = Vec::new();
+        let ids: Vec<Option<usize>> = words
+            .iter()
+            .map(|w| self.ids.get(w.key()).copied())
+            .collect();
         for start in 0..words.len() {
             let from = hits.len();
             stack.push((0, start));
@@ -193,7 +208,9 @@ impl Matcher {
                     continue;
                 };
                 let k = word.key();
-                if let Some(&c) = n.exact.get(k) {
+                if let Some(id) = ids[at]
+                    && let Some(&c) = self.exact.get(&(node, id))
+                {
                     stack.push((c, at + 1));
                 }
                 for &len in &n.prefix_lens {
