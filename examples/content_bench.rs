@@ -240,7 +240,14 @@ fn main() {
         line.push_str(&format!(" {name} {:.1} µs;", d.as_secs_f64() * 1e6));
     }
     let d = time(budget / 4, || drop(black_box(fillers::spans(&w))));
-    println!("{line} fillers {:.1} µs", d.as_secs_f64() * 1e6);
+    line.push_str(&format!(" fillers {:.1} µs;", d.as_secs_f64() * 1e6));
+    let d = time(budget / 4, || {
+        drop(black_box(Reader::new(&p10, &avoid_refs, &c)));
+    });
+    println!(
+        "{line} compiling 10 points and 2 dodges {:.1} µs",
+        d.as_secs_f64() * 1e6
+    );
 
     // Hostile: 500 cues, many with wildcards, and an answer at the cap.
     let hostile_cues: Vec<String> = (0..500)
