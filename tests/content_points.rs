@@ -223,10 +223,8 @@ fn points_accuracy_is_computed_on_the_held_out_third() {
     assert!(held.0.pairs > 100, "{:?}", held.0);
 }
 
-/// The targets. Ignored until `content::analyze` matches cues: the stub
-/// reports no points, so every point reads as "not heard".
+/// The targets, on the held-out third, from the real analyzer.
 #[test]
-#[ignore = "content::analyze is a stub that reports no points yet"]
 fn points_accuracy_meets_the_targets_on_the_held_out_third() {
     let (all, _) = score(held_out);
     assert!(

@@ -18,10 +18,11 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use hotseat::bank::{Source, check_file, fill_placeholders, format_duration, parse_bank};
 use hotseat::bank::{duration::MAX_DURATION, parse_duration};
+use hotseat::content::fillers;
 use hotseat::drill::coach::{answer_feedback, hesitation_score, next_step};
 use hotseat::drill::{
     Answer, AnswerRecord, AnswerRules, Event, InputMode, Mode, Pause, Phase, Record, SessionRecord,
-    fillers, select,
+    select,
 };
 use hotseat::history::read_from;
 use hotseat::report::summary::{Row, table};

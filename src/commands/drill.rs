@@ -111,10 +111,14 @@ impl Fill {
             followup: None,
             company: self.company.clone(),
             role: self.role.clone(),
-            content: self.content.then(|| ContentSpec {
-                points: bank.points_for(question).into_iter().cloned().collect(),
-                avoid: bank.avoid_for(question).into_iter().cloned().collect(),
-                names_company: question.text.contains("{company}"),
+            content: self.content.then(|| {
+                let points: Vec<_> = bank.points_for(question).into_iter().cloned().collect();
+                ContentSpec {
+                    own_from: points.len().saturating_sub(question.listen_for.len()),
+                    points,
+                    avoid: bank.avoid_for(question).into_iter().cloned().collect(),
+                    names_company: question.text.contains("{company}"),
+                }
             }),
         }
     }

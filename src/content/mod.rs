@@ -10,9 +10,29 @@
 //!
 //! Not here: printing (the terminal layer and `report/` render findings).
 
+pub mod cues;
+pub mod figures;
+pub mod fillers;
+pub mod hash;
+pub mod hedges;
+pub mod language;
+pub mod normalize;
+pub mod oversell;
+pub mod questions;
+pub mod repetition;
+pub mod sentences;
+
 use serde::Serialize;
 
-use crate::bank::{Avoid, Point};
+use crate::bank::{Avoid, Bank, Point, Question};
+use cues::{Hit, Matcher};
+use normalize::Word;
+
+pub use normalize::count_words;
+pub use questions::pay_only;
+
+/// Words of context quoted on each side of a heard point's cue.
+pub const CONTEXT_WORDS: usize = 3;
 
 /// What one answer is read against.
 #[derive(Debug, Clone, Copy, Default)]
@@ -130,29 +150,252 @@ pub struct Findings {
 
 /// Reads `text` against `points` and `avoid` (a question's, as
 /// `Bank::points_for`/`avoid_for` give them). `None` for an answer with no
-/// text (a skip, a voice answer).
+/// text (a skip, a voice answer) or no word in it.
 pub fn analyze(
     text: &str,
     points: &[&Point],
     avoid: &[&Avoid],
     ctx: &Context<'_>,
 ) -> Option<Findings> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    // The analyzer proper is being built; until then nothing is found.
-    let _ = (points, avoid, ctx);
-    Some(Findings {
-        language: Language::English,
-        words: crate::drill::answer::count_words(text),
-        hedges: Vec::new(),
-        oversell: Vec::new(),
-        specifics: Vec::new(),
-        long_sentences: Vec::new(),
-        repeated: Vec::new(),
-        points: Vec::new(),
-        avoid: Vec::new(),
-        company_named: None,
-        pay_only: None,
-    })
+    Reader::new(points, avoid, ctx).read(text)
 }
+
+/// [`analyze`] with the points from `own_from` on marked `own` (written on
+/// the question itself, as `Bank::points_for` lists them last).
+pub fn analyze_own(
+    text: &str,
+    points: &[&Point],
+    own_from: usize,
+    avoid: &[&Avoid],
+    ctx: &Context<'_>,
+) -> Option<Findings> {
+    let marked = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (*p, i >= own_from))
+        .collect();
+    Reader::compile(marked, avoid.to_vec(), *ctx).read(text)
+}
+
+/// [`analyze`] for a question of `bank`: its points and dodges, with the
+/// question's own points marked `own`.
+pub fn analyze_question(
+    text: &str,
+    bank: &Bank,
+    question: &Question,
+    ctx: &Context<'_>,
+) -> Option<Findings> {
+    Reader::for_question(bank, question, ctx).read(text)
+}
+
+/// A question's points and dodges compiled once, to read many answers
+/// (`stats` over a history): compiling costs more than reading.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    matcher: Matcher,
+    points: Vec<(&'a Point, bool)>,
+    avoid: Vec<&'a Avoid>,
+    ctx: Context<'a>,
+    /// The question's own words, stemmed: not repetition.
+    question_stems: hash::FastSet<String>,
+}
+
+impl<'a> Reader<'a> {
+    /// Compiles `points` (none marked `own`) and `avoid` for `ctx`.
+    pub fn new(points: &[&'a Point], avoid: &[&'a Avoid], ctx: &Context<'a>) -> Self {
+        let marked: Vec<(&Point, bool)> = points.iter().map(|p| (*p, false)).collect();
+        Self::compile(marked, avoid.to_vec(), *ctx)
+    }
+
+    /// Compiles the points and dodges that apply to `question` of `bank`.
+    pub fn for_question(bank: &'a Bank, question: &'a Question, ctx: &Context<'a>) -> Self {
+        let points = bank
+            .points_for(question)
+            .into_iter()
+            .map(|p| (p, question.listen_for.iter().any(|o| std::ptr::eq(o, p))))
+            .collect();
+        Self::compile(points, bank.avoid_for(question), *ctx)
+    }
+
+    fn compile(points: Vec<(&'a Point, bool)>, avoid: Vec<&'a Avoid>, ctx: Context<'a>) -> Self {
+        let mut matcher = Matcher::new();
+        for (p, _) in &points {
+            matcher.add(&p.cues, ctx.company, ctx.role);
+        }
+        for a in &avoid {
+            matcher.add(&a.cues, ctx.company, ctx.role);
+        }
+        Self {
+            matcher,
+            points,
+            avoid,
+            ctx,
+            question_stems: repetition::question_stems(ctx.question),
+        }
+    }
+
+    /// Everything read from `text`; `None` when it has no word.
+    pub fn read(&self, text: &str) -> Option<Findings> {
+        let words = normalize::words(text);
+        if words.is_empty() {
+            return None;
+        }
+        let count = u32::try_from(words.len()).unwrap_or(u32::MAX);
+        let language = language::detect(&words);
+        let mut out = Findings {
+            language,
+            words: count,
+            hedges: Vec::new(),
+            oversell: Vec::new(),
+            specifics: Vec::new(),
+            long_sentences: Vec::new(),
+            repeated: Vec::new(),
+            points: Vec::new(),
+            avoid: Vec::new(),
+            company_named: None,
+            pay_only: None,
+        };
+        if language == Language::Other {
+            return Some(out);
+        }
+        let figures = figures::lengths(&words);
+        let hits = self.matcher.find(&words, &figures);
+        let n_points = self.points.len();
+        out.points = self
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, (p, own))| {
+                let hit = hits.iter().find(|h| h.entry == i);
+                PointFinding {
+                    point: p.point.clone(),
+                    heard: hit.is_some(),
+                    evidence: hit.map(|h| evidence(text, &words, h)),
+                    hint: p
+                        .hint
+                        .clone()
+                        .unwrap_or_else(|| format!("Add: {}", p.point)),
+                    own: *own,
+                }
+            })
+            .collect();
+        // One finding per span of words: a dodge over overselling,
+        // overselling over a hedge.
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for (i, a) in self.avoid.iter().enumerate() {
+            for h in hits.iter().filter(|h| h.entry == n_points + i) {
+                if !overlaps(&taken, h.start, h.end) {
+                    taken.push((h.start, h.end));
+                    out.avoid.push(AvoidFinding {
+                        text: quote(text, &words, h.start, h.end),
+                        why: a.why.clone(),
+                        at_word: to_u32(h.start),
+                    });
+                }
+            }
+        }
+        out.avoid.sort_by_key(|a| a.at_word);
+        for (at, len) in oversell::find(&words) {
+            if !overlaps(&taken, at, at + len) {
+                out.oversell.push(span(text, &words, at, at + len));
+                taken.push((at, at + len));
+            }
+        }
+        for (at, len) in hedges::find(&words, &figures) {
+            if !overlaps(&taken, at, at + len) {
+                out.hedges.push(span(text, &words, at, at + len));
+            }
+        }
+        out.specifics = figures
+            .iter()
+            .enumerate()
+            .filter(|(_, len)| **len > 0)
+            .map(|(at, len)| Span {
+                text: figure_text(text, &words, at, at + len),
+                at_word: to_u32(at),
+            })
+            .collect();
+        out.long_sentences = sentences::long(&words, text);
+        out.repeated = repetition::find(&words, &self.question_stems);
+        out.company_named = match (self.ctx.names_company, self.ctx.company) {
+            (true, Some(company)) => names(&words, company),
+            _ => None,
+        };
+        out.pay_only = (self.ctx.category == "questions-to-ask")
+            .then(|| pay_only(text))
+            .flatten();
+        Some(out)
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Whether words `start..end` overlap any of `taken`.
+fn overlaps(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
+    taken.iter().any(|&(s, e)| start < e && s < end)
+}
+
+/// Byte range of word `i`'s core (the word without its punctuation).
+fn core_range(text: &str, w: &Word<'_>) -> (usize, usize) {
+    let start = w.core.as_ptr() as usize - text.as_ptr() as usize;
+    (start, start + w.core.len())
+}
+
+/// Words `start..end` as written, without the punctuation around them.
+fn quote(text: &str, words: &[Word<'_>], start: usize, end: usize) -> String {
+    let (from, _) = core_range(text, &words[start]);
+    let (_, to) = core_range(text, &words[end - 1]);
+    text[from..to].to_owned()
+}
+
+fn span(text: &str, words: &[Word<'_>], start: usize, end: usize) -> Span {
+    Span {
+        text: quote(text, words, start, end),
+        at_word: to_u32(start),
+    }
+}
+
+/// A figure as written: with a currency sign before it and a `%` after.
+fn figure_text(text: &str, words: &[Word<'_>], start: usize, end: usize) -> String {
+    let (mut from, _) = core_range(text, &words[start]);
+    let (_, mut to) = core_range(text, &words[end - 1]);
+    if let Some(c) = text[..from].chars().next_back()
+        && matches!(c, '$' | '€' | '£' | '¥')
+        && from > words[start].start
+    {
+        from -= c.len_utf8();
+    }
+    if text[to..].starts_with('%') && to < words[end - 1].end() {
+        to += 1;
+    }
+    text[from..to].to_owned()
+}
+
+/// A heard cue's words with [`CONTEXT_WORDS`] words each side, as written.
+fn evidence(text: &str, words: &[Word<'_>], hit: &Hit) -> String {
+    let from = hit.start.saturating_sub(CONTEXT_WORDS);
+    let to = (hit.end + CONTEXT_WORDS).min(words.len());
+    quote(text, words, from, to)
+}
+
+/// Whether the answer names `company` (its words in order; the last may
+/// carry a possessive: "Acme's"). `None` for a name with no word.
+fn names(words: &[Word<'_>], company: &str) -> Option<bool> {
+    let want: Vec<String> = normalize::words(company)
+        .iter()
+        .map(|w| w.key.to_string())
+        .collect();
+    let (last, init) = want.split_last()?;
+    let possessive = format!("{last}s");
+    Some(words.windows(want.len()).any(|win| {
+        win.iter().zip(init).all(|(w, k)| w.key == *k)
+            && win
+                .last()
+                .is_some_and(|w| w.key == *last || w.key == possessive)
+    }))
+}
+
+#[cfg(test)]
+mod tests;

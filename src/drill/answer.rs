@@ -8,6 +8,7 @@ use super::event::{Event, InputMode};
 use unicode_segmentation::GraphemeCursor;
 
 use super::record::Pause;
+use crate::content::normalize::word_spans;
 
 /// Below this much typing time no words-per-minute figure is given.
 pub const MIN_WPM_MS: u64 = 1_000;
@@ -225,26 +226,16 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The tokens of `text` that count as words: whitespace-separated, with
-/// at least one alphanumeric char (so "—" or "👍" alone is not a word, and
-/// text without spaces, as in Chinese, counts as one word per run).
+/// The tokens of `text` that count as words, by the one word rule of
+/// [`crate::content::normalize`] (whitespace-separated, with at least one
+/// alphanumeric char).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     word_spans(text).map(|(_, w)| w)
 }
 
-/// [`words`] with the byte offset each starts at.
-fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    // Each token is a slice of `text`, so its offset is the distance
-    // between the two starts.
-    let base = text.as_ptr() as usize;
-    text.split_whitespace()
-        .filter(|t| t.chars().any(char::is_alphanumeric))
-        .map(move |w| (w.as_ptr() as usize - base, w))
-}
-
 /// How many words `text` has, by the rule of [`words`].
 pub fn count_words(text: &str) -> u32 {
-    to_u32(words(text).count())
+    crate::content::count_words(text)
 }
 
 /// Whether most of an answer's `words` were pasted (more than half): its
@@ -366,7 +357,7 @@ impl Answer {
             words,
             pasted_words,
             wpm,
-            fillers: super::fillers::find(&self.text),
+            fillers: crate::content::fillers::find(&self.text),
             revisions: self.revisions,
             hint: self.hint,
             text: self.text.clone(),

@@ -8,7 +8,6 @@ pub mod answer;
 pub mod coach;
 pub mod content_signal;
 pub mod event;
-pub mod fillers;
 pub mod record;
 pub mod rehearsal;
 pub mod schedule;

@@ -143,6 +143,8 @@ pub struct Reader<'c> {
 struct Known<'c> {
     text: &'c str,
     points: Vec<&'c Point>,
+    /// Where the question's own points start in `points`.
+    own_from: usize,
     avoid: Vec<&'c Avoid>,
 }
 
@@ -170,9 +172,11 @@ impl<'c> Reader<'c> {
                 let (cat, id) = record.question.split_once('/')?;
                 let bank = catalog?.bank(cat)?;
                 let q = bank.questions.iter().find(|q| q.id == id)?;
+                let points = bank.points_for(q);
                 Some(Known {
                     text: &q.text,
-                    points: bank.points_for(q),
+                    own_from: points.len().saturating_sub(q.listen_for.len()),
+                    points,
                     avoid: bank.avoid_for(q),
                 })
             })();
@@ -180,9 +184,9 @@ impl<'c> Reader<'c> {
         }
         let known = self.questions.get(&record.question)?;
         // A follow-up is its own question: the points are not its.
-        let (points, avoid, raw): (&[&Point], &[&Avoid], &str) = match known {
-            Some(k) if record.followup.is_none() => (&k.points, &k.avoid, k.text),
-            _ => (&[], &[], ""),
+        let (points, own_from, avoid, raw): (&[&Point], usize, &[&Avoid], &str) = match known {
+            Some(k) if record.followup.is_none() => (&k.points, k.own_from, &k.avoid, k.text),
+            _ => (&[], 0, &[], ""),
         };
         // Most questions have no placeholder: no copy for them.
         let question: std::borrow::Cow<'_, str> = if raw.contains('{') {
@@ -190,9 +194,10 @@ impl<'c> Reader<'c> {
         } else {
             raw.into()
         };
-        content::analyze(
+        content::analyze_own(
             &record.text,
             points,
+            own_from,
             avoid,
             &content::Context {
                 category: &record.category,

@@ -34,58 +34,8 @@ pub struct Section {
     pub numbered: bool,
 }
 
-/// Words that make a question about pay, perks or time off.
-const PAY_WORDS: [&str; 26] = [
-    "salary",
-    "salaries",
-    "pay",
-    "paid",
-    "bonus",
-    "bonuses",
-    "compensation",
-    "equity",
-    "stock",
-    "raise",
-    "raises",
-    "vacation",
-    "vacations",
-    "holiday",
-    "holidays",
-    "pto",
-    "leave",
-    "benefit",
-    "benefits",
-    "perk",
-    "perks",
-    "pension",
-    "401k",
-    "insurance",
-    "overtime",
-    "allowance",
-];
-
-/// Whether every question in `text` (split at `?`, `;` and line breaks)
-/// is about pay, perks or time off. `None` when there is no question.
-pub fn pay_only(text: &str) -> Option<bool> {
-    let parts: Vec<&str> = text
-        .split(['?', ';', '\n'])
-        .filter(|p| p.chars().any(char::is_alphanumeric))
-        .collect();
-    if parts.is_empty() {
-        return None;
-    }
-    Some(parts.iter().all(|p| {
-        let lower = p.to_lowercase();
-        let words: Vec<&str> = lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        words.iter().any(|w| PAY_WORDS.contains(w))
-            || words
-                .windows(2)
-                .any(|w| w == ["time", "off"] || w == ["days", "off"])
-    }))
-}
+/// The one pay-and-perks rule, owned by `content`.
+pub use crate::content::pay_only;
 
 /// "“Tell me about yourself…”": a question quoted, cut at 60 characters.
 fn quoted(question: &str) -> String {

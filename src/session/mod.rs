@@ -324,9 +324,10 @@ fn read_content(record: &AnswerRecord, item: &Item) -> Option<Findings> {
     }
     let points: Vec<&crate::bank::Point> = spec.points.iter().collect();
     let avoid: Vec<&crate::bank::Avoid> = spec.avoid.iter().collect();
-    content::analyze(
+    content::analyze_own(
         &record.text,
         &points,
+        spec.own_from,
         &avoid,
         &content::Context {
             category: &item.category,

@@ -53,6 +53,8 @@ pub struct ContentSpec {
     /// The points that apply (`Bank::points_for`): the bank's, then the
     /// question's own.
     pub points: Vec<Point>,
+    /// Where the question's own points start in `points` (they come last).
+    pub own_from: usize,
     /// The dodges that apply (`Bank::avoid_for`).
     pub avoid: Vec<Avoid>,
     /// Whether the question's text names `{company}`.

@@ -2,8 +2,8 @@
 //! "and, um, yeah" … matched as whole words, case-insensitively.
 //!
 //! Words are compared after trimming punctuation from both ends ("Um," is
-//! "um") and lower-casing; an apostrophe inside a word stays ("don't",
-//! "I'd", with ’ read as '). Words of a phrase must follow each other with
+//! "um"), lower-casing and dropping apostrophes ("don't" is "dont"), by
+//! the one word rule of [`super::normalize`]. Words of a phrase must follow each other with
 //! no punctuation between them ("you, know" is not "you know"), and the
 //! same adjacency decides whether a neighbour changes a word's meaning:
 //! "I like" is a verb, "I, like, went" is a filler.
@@ -12,11 +12,11 @@
 //!
 //! - **Hesitation sounds**, always: `um`, `umm` (also "ummm"…), `uh`, `uhh`
 //!   (also "uhhh"…), `er`, `erm`, `ah`, `hmm` (also "hm", "hmmm"…).
-//! - **Hedges**, always: `basically`, `actually`, `literally`.
-//! - **`sort of` / `kind of`**, unless right after a word that makes them a
-//!   noun ("what kind of", "a sort of", "this kind of", "the worst kind
-//!   of" …) or right before "you", "him", "her", "them" ("how kind of
-//!   you").
+//! - **Empty intensifiers**, always: `basically`, `actually`, `literally`.
+//! - **`sort of` / `kind of`** set off by commas ("it was, sort of,
+//!   fine"). Joined to a verb or adjective ("I sort of led it") they are a
+//!   hedge, and grammatical uses ("what kind of team") are neither: the
+//!   one decision is [`super::hedges::sort_of_at`].
 //! - **`you know` / `you see` / `I mean`**, unless right after a word that
 //!   makes them part of a clause ("do you know", "as you know", "let you
 //!   know", "what I mean") or right before their object ("you know the
@@ -42,38 +42,8 @@
 //! The rules lean towards missing a filler rather than flagging a real
 //! word: feedback that miscounts what the user said is worse than none.
 
-/// One word of the text, lower-cased and trimmed of punctuation.
-#[derive(Debug)]
-struct Word {
-    text: String,
-    /// Punctuation separates this word from the one before it.
-    break_before: bool,
-    /// Written with a capital letter (a name, when mid-sentence).
-    capital: bool,
-}
-
-/// Splits `text` into words, noting where punctuation separates them.
-fn tokenize(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut pending_break = false;
-    for raw in text.split_whitespace() {
-        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.is_empty() {
-            // A lone "—" or "…": a break between its neighbours.
-            pending_break = true;
-            continue;
-        }
-        let leading = !raw.starts_with(core);
-        let trailing = !raw.ends_with(core);
-        out.push(Word {
-            text: core.replace('’', "'").to_lowercase(),
-            break_before: pending_break || leading,
-            capital: core.chars().next().is_some_and(char::is_uppercase),
-        });
-        pending_break = trailing;
-    }
-    out
-}
+use super::hedges::{SortOf, sort_of_at};
+use super::normalize::{Word, words as tokenize};
 
 /// A hesitation sound's canonical name, if `w` is one.
 fn sound(w: &str) -> Option<&'static str> {
@@ -95,77 +65,14 @@ fn sound(w: &str) -> Option<&'static str> {
     }
 }
 
-const HEDGES: &[&str] = &["basically", "actually", "literally"];
-
-/// Words that turn a following "sort of" / "kind of" into a noun phrase.
-const NOUN_BEFORE_KIND: &[&str] = &[
-    "what",
-    "which",
-    "a",
-    "an",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "any",
-    "some",
-    "every",
-    "each",
-    "no",
-    "one",
-    "same",
-    "other",
-    "another",
-    "different",
-    "right",
-    "wrong",
-    "new",
-    "my",
-    "your",
-    "our",
-    "their",
-    "his",
-    "her",
-    "its",
-    "first",
-    "only",
-    "last",
-    "next",
-    "certain",
-    "particular",
-    "similar",
-    "special",
-    "specific",
-    "usual",
-    "typical",
-    "whole",
-    "perfect",
-    "ideal",
-    "real",
-    "exact",
-    "good",
-    "bad",
-    "better",
-    "worse",
-    "best",
-    "worst",
-    "strange",
-    "weird",
-    "odd",
-    "common",
-    "rare",
-];
-
-/// After "kind of": the object of "kind of you" (kindness, not a hedge).
-const KIND_OF_OBJECT: &[&str] = &["you", "him", "her", "them", "us", "me"];
+const INTENSIFIERS: &[&str] = &["basically", "actually", "literally"];
 
 /// Words that make a following "you know" / "you see" / "I mean" part of
 /// the sentence rather than a filler.
 const CLAUSE_BEFORE: &[&str] = &[
-    "do", "does", "did", "don't", "dont", "doesn't", "didn't", "as", "if", "what", "which", "how",
-    "when", "whether", "would", "should", "could", "can", "will", "might", "must", "wish", "let",
-    "that", "because", "unless", "once", "sure", "until", "ever", "never", "not", "to",
+    "do", "does", "did", "dont", "doesnt", "didnt", "as", "if", "what", "which", "how", "when",
+    "whether", "would", "should", "could", "can", "will", "might", "must", "wish", "let", "that",
+    "because", "unless", "once", "sure", "until", "ever", "never", "not", "to",
 ];
 
 /// Objects that make a preceding "you know" / "you see" / "I mean" a verb.
@@ -188,20 +95,20 @@ const LIKE_VERB_BEFORE: &[&str] = &[
     "should",
     "could",
     "might",
-    "i'd",
-    "you'd",
-    "we'd",
-    "they'd",
-    "he'd",
-    "she'd",
+    "id",
+    "youd",
+    "wed",
+    "theyd",
+    "hed",
+    "shed",
     "id",
     "do",
     "does",
     "did",
-    "don't",
     "dont",
-    "doesn't",
-    "didn't",
+    "dont",
+    "doesnt",
+    "didnt",
     "not",
     "really",
     "also",
@@ -389,23 +296,29 @@ const NOT_PLURAL: &[&str] = &[
 /// Whether word `i` opens a noun phrase: a determiner, possessive,
 /// pronoun or number, a possessive noun ("John's"), a digit ("737", "5k")
 /// or a name (a capital letter mid-sentence).
-fn opens_noun_phrase(words: &[Word], i: usize) -> bool {
+fn opens_noun_phrase(words: &[Word<'_>], i: usize) -> bool {
     let Some(w) = words.get(i) else {
         return false;
     };
-    let t = w.text.as_str();
+    let t = w.key();
     NOUN_PHRASE_START.contains(&t)
-        || t.ends_with("'s")
+        || possessive(w)
         || t.starts_with(|c: char| c.is_ascii_digit())
         || is_name(words, i)
 }
 
+/// Whether `w` is written as a possessive ("John's", "John’s").
+fn possessive(w: &Word<'_>) -> bool {
+    let c = w.core.to_lowercase();
+    c.ends_with("'s") || c.ends_with("\u{2019}s")
+}
+
 /// Whether word `i` is a name: capitalized mid-sentence ("like London",
 /// "I mean Sarah"), not "I".
-fn is_name(words: &[Word], i: usize) -> bool {
+fn is_name(words: &[Word<'_>], i: usize) -> bool {
     words
         .get(i)
-        .is_some_and(|w| w.capital && !w.break_before && i > 0 && w.text != "i")
+        .is_some_and(|w| w.capital && !w.break_before && i > 0 && w.key != "i")
 }
 
 /// Articles and possessives: the word after one is (part of) a noun.
@@ -416,25 +329,26 @@ const ARTICLES: &[&str] = &[
 /// Whether the word before `i` (joined to it) looks like a noun: a plural
 /// ("skills like") or a word right after an article or possessive ("a tool
 /// like").
-fn noun_before(words: &[Word], i: usize) -> bool {
+fn noun_before(words: &[Word<'_>], i: usize) -> bool {
     let Some(p) = joined_prev(words, i) else {
         return false;
     };
-    let plural = p.len() > 3 && p.ends_with('s') && !p.ends_with("'s") && !NOT_PLURAL.contains(&p);
+    let plural =
+        p.len() > 3 && p.ends_with('s') && !possessive(&words[i - 1]) && !NOT_PLURAL.contains(&p);
     plural || joined_prev(words, i - 1).is_some_and(|a| ARTICLES.contains(&a))
 }
 
 /// Whether "like" at `i` is set off by punctuation on both sides (the text
 /// or a sentence may open it; the text may end it): a filler however its
 /// neighbours read.
-fn set_off(words: &[Word], i: usize) -> bool {
+fn set_off(words: &[Word<'_>], i: usize) -> bool {
     let before = i == 0 || words[i].break_before;
     let after = words.get(i + 1).is_none_or(|n| n.break_before);
     before && after
 }
 
 /// Whether "like" at `i` does grammatical work (see the module docs).
-fn like_is_grammar(words: &[Word], i: usize) -> bool {
+fn like_is_grammar(words: &[Word<'_>], i: usize) -> bool {
     if set_off(words, i) {
         return false;
     }
@@ -442,56 +356,78 @@ fn like_is_grammar(words: &[Word], i: usize) -> bool {
     let next_joined = joined_next(words, i).is_some();
     prev.is_some_and(|p| LIKE_VERB_BEFORE.contains(&p))
         || noun_before(words, i)
-        || (next_joined && (words[i + 1].text == "to" || opens_noun_phrase(words, i + 1)))
+        || (next_joined && (words[i + 1].key == "to" || opens_noun_phrase(words, i + 1)))
 }
 
-/// The fillers found in `text`, in order, lower-case. See the module
-/// documentation for the rules.
-pub fn find(text: &str) -> Vec<String> {
-    let words = tokenize(text);
-    let (body, trailer) = split_trailer(&words);
+/// A filler found in an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filler {
+    /// Its canonical name, lower-case ("um", "you know", "and yeah").
+    pub name: &'static str,
+    /// Its first word.
+    pub at: usize,
+    /// How many words it spans.
+    pub len: usize,
+}
+
+/// The fillers among `words`, in order. See the module documentation for
+/// the rules.
+pub fn spans(words: &[Word<'_>]) -> Vec<Filler> {
+    let (body, trailer) = split_trailer(words);
     let mut out = Vec::new();
     let mut i = 0;
     while i < body.len() {
         let (name, used) = match_at(body, i);
         if let Some(name) = name {
-            out.push(name.to_owned());
+            out.push(Filler {
+                name,
+                at: i,
+                len: used,
+            });
         }
         i += used.max(1);
     }
-    if let Some(t) = trailer {
-        out.push(t.to_owned());
+    if let Some(name) = trailer {
+        out.push(Filler {
+            name,
+            at: body.len(),
+            len: words.len() - body.len(),
+        });
     }
     out
 }
 
+/// The fillers found in `text`, in order, lower-case.
+pub fn find(text: &str) -> Vec<String> {
+    spans(&tokenize(text))
+        .into_iter()
+        .map(|f| f.name.to_owned())
+        .collect()
+}
+
 /// The word at `i`, if it is joined to the word before it (no punctuation
 /// between them).
-fn joined_prev(words: &[Word], i: usize) -> Option<&str> {
+fn joined_prev<'w>(words: &'w [Word<'_>], i: usize) -> Option<&'w str> {
     let w = words.get(i)?;
     if w.break_before || i == 0 {
         return None;
     }
-    words.get(i - 1).map(|p| p.text.as_str())
+    words.get(i - 1).map(|p| p.key())
 }
 
 /// The word after `i`, if joined to it.
-fn joined_next(words: &[Word], i: usize) -> Option<&str> {
+fn joined_next<'w>(words: &'w [Word<'_>], i: usize) -> Option<&'w str> {
     let n = words.get(i + 1)?;
-    if n.break_before {
-        None
-    } else {
-        Some(n.text.as_str())
-    }
+    if n.break_before { None } else { Some(n.key()) }
 }
 
 /// Which filler starts at word `i` (if any) and how many words it spans.
-fn match_at(words: &[Word], i: usize) -> (Option<&'static str>, usize) {
-    let w = words[i].text.as_str();
+fn match_at(words: &[Word<'_>], i: usize) -> (Option<&'static str>, usize) {
+    let w = words[i].key();
     if let Some(s) = sound(w) {
         return (Some(s), 1);
     }
-    if let Some(h) = HEDGES.iter().find(|h| **h == w) {
+    if let Some(h) = INTENSIFIERS.iter().find(|h| **h == w) {
         return (Some(h), 1);
     }
     let next = joined_next(words, i);
@@ -501,10 +437,15 @@ fn match_at(words: &[Word], i: usize) -> (Option<&'static str>, usize) {
     let after_pair = joined_next(words, i + 1);
     let object_follows = after_pair.is_some_and(|a| OBJECT_AFTER.contains(&a))
         || (after_pair.is_some() && is_name(words, i + 2));
-    let kindness = after_pair.is_some_and(|a| KIND_OF_OBJECT.contains(&a));
     match (w, next) {
-        ("sort", Some("of")) if !prev_in(NOUN_BEFORE_KIND) => (Some("sort of"), 2),
-        ("kind", Some("of")) if !prev_in(NOUN_BEFORE_KIND) && !kindness => (Some("kind of"), 2),
+        // One owner: "sort of" set off by commas is a filler, before a
+        // verb or adjective a hedge (see `hedges`), else grammar.
+        ("sort", Some("of")) if sort_of_at(words, i) == Some(SortOf::Filler) => {
+            (Some("sort of"), 2)
+        }
+        ("kind", Some("of")) if sort_of_at(words, i) == Some(SortOf::Filler) => {
+            (Some("kind of"), 2)
+        }
         ("you", Some("know")) if !prev_in(CLAUSE_BEFORE) && !object_follows => {
             (Some("you know"), 2)
         }
@@ -517,8 +458,8 @@ fn match_at(words: &[Word], i: usize) -> (Option<&'static str>, usize) {
 
 /// Splits off a trailing sign-off ("and, um, yeah", "or something"),
 /// returning the words before it and its canonical name.
-fn split_trailer(words: &[Word]) -> (&[Word], Option<&'static str>) {
-    let text = |i: usize| words[i].text.as_str();
+fn split_trailer<'w, 't>(words: &'w [Word<'t>]) -> (&'w [Word<'t>], Option<&'static str>) {
+    let text = |i: usize| words[i].key();
     let n = words.len();
     if n >= 2 && matches!(text(n - 1), "yeah" | "yep" | "yea") {
         // Walk back over hesitation sounds and "so" to the joining word.
@@ -540,12 +481,7 @@ fn split_trailer(words: &[Word]) -> (&[Word], Option<&'static str>) {
             return (&words[..s], Some("and yeah"));
         }
     }
-    let tail: Vec<&str> = words
-        .iter()
-        .rev()
-        .take(4)
-        .map(|w| w.text.as_str())
-        .collect();
+    let tail: Vec<&str> = words.iter().rev().take(4).map(|w| w.key()).collect();
     let trailer_len = match tail.as_slice() {
         ["that", "like", "something", "or", ..] => 4,
         ["something", "or", ..] | ["whatever", "or", ..] => 2,
@@ -669,21 +605,28 @@ mod tests {
 
     #[test]
     fn sort_of_and_kind_of() {
+        // Set off by commas: fillers.
         assert_eq!(
-            f("It was sort of hard and kind of slow"),
+            f("It was, sort of, hard and, kind of, slow"),
             ["sort of", "kind of"]
         );
+        // Joined to an adjective or verb they are hedges (`hedges` owns
+        // them), not fillers too.
+        assert!(f("It was sort of hard and kind of slow").is_empty());
+        assert!(f("I sort of led it").is_empty());
         assert!(f("What kind of team is it? A sort of guild.").is_empty());
         assert!(f("this kind of work, any sort of job").is_empty());
         assert!(f("kind, of").is_empty());
     }
 
     #[test]
-    fn kind_of_like_counts_both() {
-        assert_eq!(f("it was kind of like, a race"), ["kind of", "like"]);
-        assert_eq!(f("it was kind of like really fast"), ["kind of", "like"]);
+    fn kind_of_like_counts_the_like() {
+        // "kind of" is a hedge here; the filler "like" still counts.
+        assert_eq!(f("it was kind of like, a race"), ["like"]);
+        assert_eq!(f("it was kind of like really fast"), ["like"]);
+        assert_eq!(f("it was, kind of, like really fast"), ["kind of", "like"]);
         // "like a race" compares.
-        assert_eq!(f("it was kind of like a race"), ["kind of"]);
+        assert!(f("it was kind of like a race").is_empty());
     }
 
     /// Real sentences for every filler whose reading depends on context:
@@ -732,8 +675,12 @@ mod tests {
         ("Can you see the problem?", &[]),
         ("What you see is what we ship", &[]),
         // sort of / kind of
-        ("It was sort of hard", &["sort of"]),
-        ("We kind of rushed it", &["kind of"]),
+        ("It was, sort of, fine", &["sort of"]),
+        ("We were, kind of, stuck", &["kind of"]),
+        ("It went well, sort of.", &["sort of"]),
+        // … joined to a verb or adjective they are hedges, not fillers.
+        ("It was sort of hard", &[]),
+        ("We kind of rushed it", &[]),
         ("What kind of team is it?", &[]),
         ("He's the worst kind of manager", &[]),
         ("That was kind of you", &[]),
@@ -745,7 +692,7 @@ mod tests {
         ("It literally took a week", &["literally"]),
         // Several at once, in order.
         (
-            "Um, like, I mean, you know, it was sort of fine",
+            "Um, like, I mean, you know, it was, sort of, fine",
             &["um", "like", "i mean", "you know", "sort of"],
         ),
     ];

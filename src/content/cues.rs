@@ -1,0 +1,362 @@
+//! The cue matcher: every cue of a question's points and dodges compiled
+//! into one word-level trie, matched in one pass over the answer.
+//!
+//! A cue is a phrase of whole words compared by their normalised keys
+//! (case and apostrophes ignored, see [`super::normalize`]). A cue word
+//! may end with `*` (`result*`: any word starting "result", "result"
+//! itself included) or start with `*` (`*ed`: any word ending "ed"); a lone
+//! `*` is exactly one word; `#figure` is any figure found by
+//! [`super::figures`], however many words it spans. `{company}` and
+//! `{role}` are replaced by the values given; a cue holding a placeholder
+//! with no value is skipped, never matched against a neutral default.
+//!
+//! No regular expressions. Each answer word is looked up in the trie from
+//! every position a phrase could have reached it, so the cost is linear in
+//! the answer's length; at each trie node a word costs one hash lookup for
+//! the exact words and one per distinct length of the `*` words there,
+//! whatever the number of cues (the trie merges cues sharing a beginning).
+
+use super::hash::FastMap as HashMap;
+use super::normalize::{Word, key};
+
+/// One word of a compiled cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    /// A whole word.
+    Exact(String),
+    /// Any word starting with this.
+    Prefix(String),
+    /// Any word ending with this.
+    Suffix(String),
+    /// Any one word.
+    Any,
+    /// Any figure.
+    Figure,
+}
+
+/// The words of `cue` with its placeholders filled; `None` when it holds
+/// a placeholder with no value, or no word at all.
+fn compile(cue: &str, company: Option<&str>, role: Option<&str>) -> Option<Vec<Step>> {
+    let mut text = cue.to_owned();
+    for (name, value) in [("{company}", company), ("{role}", role)] {
+        if text.contains(name) {
+            text = text.replace(name, value?);
+        }
+    }
+    let steps: Vec<Step> = text
+        .split_whitespace()
+        .filter_map(|w| {
+            if w == "*" {
+                return Some(Step::Any);
+            }
+            if w.eq_ignore_ascii_case("#figure") {
+                return Some(Step::Figure);
+            }
+            let step = if let Some(rest) = w.strip_suffix('*') {
+                Step::Prefix(key(rest))
+            } else if let Some(rest) = w.strip_prefix('*') {
+                Step::Suffix(key(rest))
+            } else {
+                Step::Exact(key(w))
+            };
+            match &step {
+                Step::Exact(k) | Step::Prefix(k) | Step::Suffix(k) if k.is_empty() => None,
+                _ => Some(step),
+            }
+        })
+        .collect();
+    (!steps.is_empty()).then_some(steps)
+}
+
+/// One node of the trie.
+#[derive(Debug, Default)]
+struct Node {
+    prefix: HashMap<String, usize>,
+    suffix: HashMap<String, usize>,
+    /// The byte lengths of the keys in `prefix` and `suffix`: only slices
+    /// of those lengths are looked up (usually one or two per word).
+    prefix_lens: Vec<usize>,
+    suffix_lens: Vec<usize>,
+    any: Option<usize>,
+    figure: Option<usize>,
+    /// The entries (see [`Matcher::add`]) a cue ending here belongs to.
+    ends: Vec<usize>,
+}
+
+/// Where an entry matched: words `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// The entry (the order of [`Matcher::add`] calls).
+    pub entry: usize,
+    /// First matched word.
+    pub start: usize,
+    /// One past the last matched word.
+    pub end: usize,
+}
+
+/// Cues of many entries, compiled together.
+#[derive(Debug)]
+pub struct Matcher {
+    nodes: Vec<Node>,
+    /// Each whole cue word, numbered: an answer word is hashed once, and
+    /// every exact edge is then looked up by two numbers.
+    ids: HashMap<String, usize>,
+    /// Exact edges: (node, word number) to child.
+    exact: HashMap<(usize, usize), usize>,
+    entries: usize,
+}
+
+impl Matcher {
+    /// An empty matcher.
+    pub fn new() -> Self {
+        Self {
+            nodes: vec![Node::default()],
+            ids: HashMap::default(),
+            exact: HashMap::default(),
+            entries: 0,
+        }
+    }
+
+    /// Adds an entry (a point or a dodge) heard when any of `cues`
+    /// matches; returns its number.
+    pub fn add<S: AsRef<str>>(
+        &mut self,
+        cues: &[S],
+        company: Option<&str>,
+        role: Option<&str>,
+    ) -> usize {
+        let entry = self.entries;
+        self.entries += 1;
+        for cue in cues {
+            let Some(steps) = compile(cue.as_ref(), company, role) else {
+                continue;
+            };
+            let mut at = 0;
+            for step in steps {
+                at = self.child(at, step);
+            }
+            let ends = &mut self.nodes[at].ends;
+            if !ends.contains(&entry) {
+                ends.push(entry);
+            }
+        }
+        entry
+    }
+
+    /// The node under `at` for `step`, made if new.
+    fn child(&mut self, at: usize, step: Step) -> usize {
+        let fresh = self.nodes.len();
+        let slot = match step {
+            Step::Exact(k) => {
+                let next_id = self.ids.len();
+                let id = *self.ids.entry(k).or_insert(next_id);
+                *self.exact.entry((at, id)).or_insert(fresh)
+            }
+            Step::Prefix(k) => {
+                let node = &mut self.nodes[at];
+                if !node.prefix_lens.contains(&k.len()) {
+                    node.prefix_lens.push(k.len());
+                }
+                *node.prefix.entry(k).or_insert(fresh)
+            }
+            Step::Suffix(k) => {
+                let node = &mut self.nodes[at];
+                if !node.suffix_lens.contains(&k.len()) {
+                    node.suffix_lens.push(k.len());
+                }
+                *node.suffix.entry(k).or_insert(fresh)
+            }
+            Step::Any => *self.nodes[at].any.get_or_insert(fresh),
+            Step::Figure => *self.nodes[at].figure.get_or_insert(fresh),
+        };
+        if slot == fresh {
+            self.nodes.push(Node::default());
+        }
+        slot
+    }
+
+    /// How many entries were added.
+    pub fn entries(&self) -> usize {
+        self.entries
+    }
+
+    /// Every place an entry matched, by start: for each entry and start
+    /// word, the shortest match. `figures[i]` is the number of words of the
+    /// figure starting at word `i` (0 for none).
+    pub fn find(&self, words: &[Word<'_>], figures: &[usize]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        let ids: Vec<Option<usize>> = words
+            .iter()
+            .map(|w| self.ids.get(w.key()).copied())
+            .collect();
+        for start in 0..words.len() {
+            let from = hits.len();
+            stack.push((0, start));
+            while let Some((node, at)) = stack.pop() {
+                let n = &self.nodes[node];
+                if at > start {
+                    for &entry in &n.ends {
+                        hits.push(Hit {
+                            entry,
+                            start,
+                            end: at,
+                        });
+                    }
+                }
+                let Some(word) = words.get(at) else {
+                    continue;
+                };
+                let k = word.key();
+                if let Some(id) = ids[at]
+                    && let Some(&c) = self.exact.get(&(node, id))
+                {
+                    stack.push((c, at + 1));
+                }
+                for &len in &n.prefix_lens {
+                    if len <= k.len()
+                        && k.is_char_boundary(len)
+                        && let Some(&c) = n.prefix.get(&k[..len])
+                    {
+                        stack.push((c, at + 1));
+                    }
+                }
+                for &len in &n.suffix_lens {
+                    if len <= k.len()
+                        && k.is_char_boundary(k.len() - len)
+                        && let Some(&c) = n.suffix.get(&k[k.len() - len..])
+                    {
+                        stack.push((c, at + 1));
+                    }
+                }
+                if let Some(c) = n.any {
+                    stack.push((c, at + 1));
+                }
+                if let (Some(c), Some(&len)) = (n.figure, figures.get(at))
+                    && len > 0
+                {
+                    stack.push((c, at + len));
+                }
+            }
+            // Keep one hit per entry for this start: the shortest. (Most
+            // starts have no hit at all: nothing to sort.)
+            if hits.len() - from > 1 {
+                let mut here = hits.split_off(from);
+                here.sort_by_key(|h| (h.entry, h.end));
+                here.dedup_by_key(|h| h.entry);
+                hits.extend(here);
+            }
+        }
+        hits
+    }
+}
+
+impl Default for Matcher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalize::words;
+    use super::*;
+
+    fn heard(cues: &[&str], text: &str) -> Option<(usize, usize)> {
+        heard_with(cues, text, None, None)
+    }
+
+    fn heard_with(
+        cues: &[&str],
+        text: &str,
+        company: Option<&str>,
+        role: Option<&str>,
+    ) -> Option<(usize, usize)> {
+        let mut m = Matcher::new();
+        m.add(cues, company, role);
+        let w = words(text);
+        let figures = super::super::figures::lengths(&w);
+        m.find(&w, &figures).first().map(|h| (h.start, h.end))
+    }
+
+    #[test]
+    fn whole_words_case_and_apostrophes() {
+        assert_eq!(
+            heard(&["as a result"], "And AS A Result, we won"),
+            Some((1, 4))
+        );
+        assert_eq!(heard(&["result"], "the resulting mess"), None);
+        assert_eq!(heard(&["dont"], "I don’t know"), Some((1, 2)));
+        assert_eq!(heard(&["don't"], "I dont know"), Some((1, 2)));
+        assert_eq!(heard(&["don’t"], "I don't know"), Some((1, 2)));
+        assert_eq!(heard(&["I built"], "i built it"), Some((0, 2)));
+    }
+
+    #[test]
+    fn wildcards() {
+        assert_eq!(heard(&["result*"], "great results"), Some((1, 2)));
+        assert_eq!(heard(&["result*"], "it resulted in"), Some((1, 2)));
+        assert_eq!(heard(&["result*"], "the result"), Some((1, 2)));
+        assert_eq!(heard(&["result*"], "a great resul"), None);
+        assert_eq!(heard(&["*ed"], "we shipped"), Some((1, 2)));
+        assert_eq!(heard(&["*ed"], "we ship"), None);
+        assert_eq!(
+            heard(&["hated my * boss"], "I hated my old boss"),
+            Some((1, 5))
+        );
+        assert_eq!(heard(&["hated my * boss"], "I hated my boss"), None);
+        assert_eq!(heard(&["in 20*"], "back in 2019 we"), Some((1, 3)));
+    }
+
+    #[test]
+    fn figures() {
+        assert_eq!(heard(&["by #figure"], "cut costs by 20%"), Some((2, 4)));
+        assert_eq!(heard(&["#figure"], "in three weeks"), Some((1, 3)));
+        assert_eq!(heard(&["#figure later"], "three weeks later"), Some((0, 3)));
+        assert_eq!(heard(&["#figure"], "one of us"), None);
+    }
+
+    #[test]
+    fn placeholders() {
+        assert_eq!(
+            heard_with(
+                &["at {company}"],
+                "work at Acme Corp",
+                Some("Acme Corp"),
+                None
+            ),
+            Some((1, 4))
+        );
+        assert_eq!(heard(&["at {company}"], "work at the company"), None);
+        assert_eq!(heard(&["{role}"], "the role"), None);
+    }
+
+    #[test]
+    fn empty_and_punctuation_cues_never_match() {
+        assert_eq!(heard(&["", "!!!", "  "], "anything at all"), None);
+    }
+
+    #[test]
+    fn each_entry_once_per_start_and_shortest() {
+        let mut m = Matcher::new();
+        m.add(&["we", "we had", "we had a"], None, None);
+        m.add(&["had"], None, None);
+        let w = words("we had a plan");
+        let hits = m.find(&w, &[0; 4]);
+        assert_eq!(
+            hits,
+            [
+                Hit {
+                    entry: 0,
+                    start: 0,
+                    end: 1
+                },
+                Hit {
+                    entry: 1,
+                    start: 1,
+                    end: 2
+                }
+            ]
+        );
+    }
+}
