@@ -96,7 +96,10 @@ fn flow_items(src: &str, open: usize, end: usize) -> Vec<usize> {
                 i += 1;
                 continue;
             }
-            b']' => break,
+            // A stray `}` ends the list too: an item cannot start with it,
+            // and the item loop below would not move past it (found by
+            // fuzzing: the same offset pushed until memory ran out).
+            b']' | b'}' => break,
             _ => {}
         }
         out.push(i);
@@ -557,6 +560,21 @@ impl Locator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `bank_loader` fuzz target: a flow list item starting
+    /// with `}` made the item loop push the same offset forever.
+    #[test]
+    fn a_stray_closing_brace_ends_a_flow_list() {
+        assert_eq!(flow_items("[a, }b]", 0, 7), vec![1]);
+        assert!(flow_items("[}", 0, 2).is_empty());
+        let src = include_str!("../../tests/fixtures/fuzz/bank_loader_oom.yaml");
+        let result = crate::bank::parse_bank(
+            src,
+            std::path::Path::new("oom.yaml"),
+            crate::bank::Source::BuiltIn,
+        );
+        assert!(result.is_err());
+    }
 
     const SRC: &str = "\
 # a comment

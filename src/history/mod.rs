@@ -464,6 +464,29 @@ fn scan_lines<T: Send>(
 ) -> io::Result<Vec<Warning>> {
     let mut tally = Tally::default();
     let parse = &parse;
+    // A store that fits in one batch (most of them, and every journal) is
+    // parsed right here: threads pay only for a large history.
+    let mut first = Batch::default();
+    let mut buf = Vec::new();
+    let mut line = 0usize;
+    let whole = loop {
+        match next_line(&mut reader, &mut buf, max_line)? {
+            Some(len) => {
+                line += 1;
+                first.push(line, &buf, len);
+                if first.bytes.len() >= BATCH_BYTES || first.lines.len() >= BATCH_LINES {
+                    break false;
+                }
+            }
+            None => break true,
+        }
+    };
+    if whole {
+        for (line, result) in first.parse(parse, max_line) {
+            tally.take(line, result, &mut each);
+        }
+        return Ok(tally.warnings());
+    }
     let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Batch)>(IN_FLIGHT);
     let work_rx = std::sync::Mutex::new(work_rx);
     let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Parsed<T>)>();
@@ -491,9 +514,7 @@ fn scan_lines<T: Send>(
                 tally.take(line, result, &mut each);
             }
         };
-        let mut batch = Batch::default();
-        let mut buf = Vec::new();
-        let mut line = 0usize;
+        let mut batch = first;
         loop {
             let got = next_line(&mut reader, &mut buf, max_line)?;
             if let Some(len) = got {

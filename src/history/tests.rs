@@ -494,3 +494,35 @@ fn lines_read_in_place_or_copied_out_read_the_same() {
         assert_eq!(warnings, want_w, "capacity {cap}");
     }
 }
+
+/// More lines than one batch holds: parsed on the worker threads, handed
+/// on in file order, every warning at its own line.
+#[test]
+fn a_history_of_many_batches_reads_in_order_with_its_line_numbers() {
+    let mut text = String::new();
+    let mut bad = Vec::new();
+    for i in 1..=6_000usize {
+        if i % 1_000 == 7 {
+            text.push_str("{broken\n");
+            bad.push(i);
+        } else {
+            text.push_str(&line_of(&answer(&format!("answer {i}"))));
+            text.push('\n');
+        }
+    }
+    let (records, warnings) = read_str(&text);
+    assert_eq!(records.len(), 6_000 - bad.len());
+    assert_eq!(lines_warned(&warnings), bad);
+    let texts: Vec<String> = records
+        .iter()
+        .map(|r| match r {
+            Record::Answer(a) => a.text.clone(),
+            _ => String::new(),
+        })
+        .collect();
+    let want: Vec<String> = (1..=6_000usize)
+        .filter(|i| i % 1_000 != 7)
+        .map(|i| format!("answer {i}"))
+        .collect();
+    assert_eq!(texts, want);
+}
