@@ -86,35 +86,25 @@ pub(crate) fn drill(config: &Config, given: &Given<'_>, a: &mut DrillArgs) {
     if !given.flag("think") {
         a.think = a.think.or(config.think);
     }
-    if !given.flag("pause")
-        && let Some(p) = config.pause
-    {
-        a.pause = p;
-    }
-    if !given.flag("input")
-        && let Some(i) = &config.input
-    {
-        a.input = input(i);
-    }
     if !given.flag("rate") && !given.flag("no_rate") && config.rate == Some(true) {
         a.rate = true;
     }
     if !given.flag("strict") && !given.flag("no_strict") && config.strict == Some(true) {
         a.strict = true;
     }
-    if !given.flag("company") {
-        a.company = a.company.take().or_else(|| config.company.clone());
-    }
-    if !given.flag("role") {
-        a.role = a.role.take().or_else(|| config.role.clone());
-    }
-    if !given.flag("situation")
-        && let Some(s) = &config.situations
-    {
-        a.situation = s.clone();
-    }
-    voice(config, given, a.input, &mut a.voice);
-    content(config, given, &mut a.content);
+    shared(
+        config,
+        given,
+        Shared {
+            pause: &mut a.pause,
+            input: &mut a.input,
+            company: &mut a.company,
+            role: &mut a.role,
+            situation: &mut a.situation,
+            voice: &mut a.voice,
+            content: &mut a.content,
+        },
+    );
 }
 
 /// The rehearsal's flags with the config's values where no flag was given
@@ -125,29 +115,57 @@ pub(crate) fn rehearse(config: &Config, given: &Given<'_>, a: &mut RehearseArgs)
     {
         a.minutes = m;
     }
+    shared(
+        config,
+        given,
+        Shared {
+            pause: &mut a.pause,
+            input: &mut a.input,
+            company: &mut a.company,
+            role: &mut a.role,
+            situation: &mut a.situation,
+            voice: &mut a.voice,
+            content: &mut a.content,
+        },
+    );
+}
+
+/// The flags drill, daily and rehearse have in common.
+struct Shared<'a> {
+    pause: &'a mut std::time::Duration,
+    input: &'a mut InputArg,
+    company: &'a mut Option<String>,
+    role: &'a mut Option<String>,
+    situation: &'a mut Vec<String>,
+    voice: &'a mut VoiceArgs,
+    content: &'a mut ContentFlags,
+}
+
+/// The config's values for the flags drill, daily and rehearse share.
+fn shared(config: &Config, given: &Given<'_>, a: Shared<'_>) {
     if !given.flag("pause")
         && let Some(p) = config.pause
     {
-        a.pause = p;
+        *a.pause = p;
     }
     if !given.flag("input")
         && let Some(i) = &config.input
     {
-        a.input = input(i);
+        *a.input = input(i);
     }
-    if !given.flag("company") {
-        a.company = a.company.take().or_else(|| config.company.clone());
+    if !given.flag("company") && a.company.is_none() {
+        a.company.clone_from(&config.company);
     }
-    if !given.flag("role") {
-        a.role = a.role.take().or_else(|| config.role.clone());
+    if !given.flag("role") && a.role.is_none() {
+        a.role.clone_from(&config.role);
     }
     if !given.flag("situation")
         && let Some(s) = &config.situations
     {
-        a.situation = s.clone();
+        a.situation.clone_from(s);
     }
-    voice(config, given, a.input, &mut a.voice);
-    content(config, given, &mut a.content);
+    voice(config, given, *a.input, a.voice);
+    content(config, given, a.content);
 }
 
 /// `content: false` turns content feedback off unless a flag was typed.
