@@ -130,6 +130,18 @@ fn a_rehearsal_runs_in_interview_order_within_its_budget() {
             "{marker} reached the history"
         );
     }
+    // The intro counts what the screen will count.
+    let intro = stdout.lines().next().unwrap();
+    let n = |w: &str| -> usize {
+        let before = intro.split(w).next().unwrap();
+        before.split_whitespace().last().unwrap().parse().unwrap()
+    };
+    let total = n(" questions") + n(" follow-ups");
+    assert!(
+        stdout.contains(&format!("Question 1 of {total} ·")),
+        "{intro}"
+    );
+    assert_eq!(answers.len(), total);
     // The clock beside each question, and the report at the end, in Markdown.
     assert!(
         stdout.contains("interview clock 0.0s of 30m00s"),

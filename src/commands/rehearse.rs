@@ -20,7 +20,7 @@ use crate::drill::schedule::Fsrs;
 use crate::drill::{AnswerRules, InputMode, Mode};
 use crate::history::History;
 use crate::report::rehearsal::{Moment, markdown, plain};
-use crate::session::{BudgetPlan, ModeRules};
+use crate::session::{BudgetPlan, ModeRules, Plan as _};
 
 /// Runs `hotseat rehearse`.
 pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode> {
@@ -139,20 +139,27 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
         (None, Some(_)) => format!(" for {}", fill.text("{role}")),
         (None, None) => String::new(),
     };
-    print_intro(&[format!(
-        "Rehearsal{who}: {} questions in a {} budget of answer time, follow-ups when it \
-         allows. As in the room: each answer is submitted at its limit, there is no \
-         skipping, and no coaching until the end.",
-        planned.slots.len(),
-        crate::drill::coach::duration(budget_ms)
-    )])?;
-
     let rules = ModeRules {
         mode: Mode::Rehearse,
         feedback: false,
         rate: false,
     };
     let mut plan = BudgetPlan::new(rules, items, budget_ms);
+    // The same count the screen will show ("Question 3 of 14"): the
+    // follow-ups the budget allows are known from the start.
+    let followups = plan.total(&[]) - planned.slots.len();
+    let follow = match followups {
+        0 => "no time left for follow-ups".to_string(),
+        1 => "and 1 follow-up".to_string(),
+        n => format!("and {n} follow-ups"),
+    };
+    print_intro(&[format!(
+        "Rehearsal{who}: {} questions {follow}, in a {} budget of answer time. As in the \
+         room: each answer is submitted at its limit, there is no skipping, and no coaching \
+         until the end.",
+        planned.slots.len(),
+        crate::drill::coach::duration(budget_ms)
+    )])?;
     let report = run_plan(ctx, &mut plan, input, &args.voice)?;
     let moments: Vec<Moment<'_>> = report
         .answers
