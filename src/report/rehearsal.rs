@@ -102,11 +102,18 @@ fn time(moments: &[Moment<'_>], budget_ms: u64) -> Section {
     }
 }
 
+/// Whether the answer was begun at all: a blank answer (cut at the limit
+/// with nothing typed) has its whole time as think time, which is not a
+/// slow start but no start.
+fn begun(r: &AnswerRecord) -> bool {
+    !r.skipped && r.words != Some(0)
+}
+
 fn worst(moments: &[Moment<'_>]) -> Section {
     let mut lines = Vec::new();
     if let Some(m) = moments
         .iter()
-        .filter(|m| !m.record.skipped)
+        .filter(|m| begun(m.record))
         .max_by_key(|m| m.record.think_ms)
     {
         lines.push(format!(
@@ -260,7 +267,7 @@ fn fixes(moments: &[Moment<'_>]) -> Section {
                 line: format!("{q} — {line} Tonight: answer it again out loud with that in mind."),
             });
         }
-        if !r.skipped {
+        if begun(r) {
             // Always a candidate, so there are three things to work on even
             // after a clean rehearsal: the slowest starts come next.
             let past = r.think_ms as f64 / target as f64;

@@ -266,3 +266,37 @@ fn a_content_finding_can_be_one_of_the_three_fixes() {
         "{fixes:?}"
     );
 }
+
+#[test]
+fn a_blank_answer_is_no_start_not_the_longest_start() {
+    let blank = AnswerRecord {
+        think_ms: 90_000,
+        answer_ms: 0,
+        words: Some(0),
+        ..answer(90_000, 0, "")
+    };
+    let spoken = answer(4_000, 60_000, LONG);
+    let moments = [
+        Moment {
+            record: &blank,
+            question: "Blank one?",
+            phase: Phase::Opener,
+            content: None,
+        },
+        Moment {
+            record: &spoken,
+            question: "Answered one?",
+            phase: Phase::Behavioral,
+            content: None,
+        },
+    ];
+    let sections = report(&moments, 600_000);
+    assert!(
+        sections[1].lines[0].contains("“Answered one?”"),
+        "{:?}",
+        sections[1]
+    );
+    let fixes = sections[2].lines.join("\n");
+    assert!(fixes.contains("“Blank one?” — only 0 words"), "{fixes}");
+    assert!(!fixes.contains("“Blank one?” — you took"), "{fixes}");
+}
