@@ -169,12 +169,7 @@ pub fn analyze_own(
     avoid: &[&Avoid],
     ctx: &Context<'_>,
 ) -> Option<Findings> {
-    let marked = points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (*p, i >= own_from))
-        .collect();
-    Reader::compile(marked, avoid.to_vec(), *ctx).read(text)
+    Reader::with_own(points, own_from, avoid, ctx).read(text)
 }
 
 /// [`analyze`] for a question of `bank`: its points and dodges, with the
@@ -195,20 +190,40 @@ pub struct Reader<'a> {
     matcher: Matcher,
     points: Vec<(&'a Point, bool)>,
     avoid: Vec<&'a Avoid>,
-    ctx: Context<'a>,
+    /// `--company`, when the question names `{company}` (owned, so a
+    /// compiled reader can be kept for many answers).
+    company: Option<String>,
+    /// A `questions-to-ask` question: the pay-only rule applies.
+    asks_them: bool,
     /// The question's own words, stemmed: not repetition.
     question_stems: hash::FastSet<String>,
 }
 
 impl<'a> Reader<'a> {
     /// Compiles `points` (none marked `own`) and `avoid` for `ctx`.
-    pub fn new(points: &[&'a Point], avoid: &[&'a Avoid], ctx: &Context<'a>) -> Self {
+    pub fn new(points: &[&'a Point], avoid: &[&'a Avoid], ctx: &Context<'_>) -> Self {
         let marked: Vec<(&Point, bool)> = points.iter().map(|p| (*p, false)).collect();
         Self::compile(marked, avoid.to_vec(), *ctx)
     }
 
+    /// Compiles `points`, those from `own_from` on marked `own` (a
+    /// question's own points come last in `Bank::points_for`).
+    pub fn with_own(
+        points: &[&'a Point],
+        own_from: usize,
+        avoid: &[&'a Avoid],
+        ctx: &Context<'_>,
+    ) -> Self {
+        let marked = points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (*p, i >= own_from))
+            .collect();
+        Self::compile(marked, avoid.to_vec(), *ctx)
+    }
+
     /// Compiles the points and dodges that apply to `question` of `bank`.
-    pub fn for_question(bank: &'a Bank, question: &'a Question, ctx: &Context<'a>) -> Self {
+    pub fn for_question(bank: &'a Bank, question: &'a Question, ctx: &Context<'_>) -> Self {
         let points = bank
             .points_for(question)
             .into_iter()
@@ -217,7 +232,7 @@ impl<'a> Reader<'a> {
         Self::compile(points, bank.avoid_for(question), *ctx)
     }
 
-    fn compile(points: Vec<(&'a Point, bool)>, avoid: Vec<&'a Avoid>, ctx: Context<'a>) -> Self {
+    fn compile(points: Vec<(&'a Point, bool)>, avoid: Vec<&'a Avoid>, ctx: Context<'_>) -> Self {
         let mut matcher = Matcher::new();
         for (p, _) in &points {
             matcher.add(&p.cues, ctx.company, ctx.role);
@@ -229,7 +244,11 @@ impl<'a> Reader<'a> {
             matcher,
             points,
             avoid,
-            ctx,
+            company: ctx
+                .company
+                .filter(|_| ctx.names_company)
+                .map(str::to_string),
+            asks_them: ctx.category == "questions-to-ask",
             question_stems: repetition::question_stems(ctx.question),
         }
     }
@@ -317,13 +336,11 @@ impl<'a> Reader<'a> {
             .collect();
         out.long_sentences = sentences::long(&words, text);
         out.repeated = repetition::find(&words, &self.question_stems);
-        out.company_named = match (self.ctx.names_company, self.ctx.company) {
-            (true, Some(company)) => names(&words, company),
-            _ => None,
+        out.company_named = match &self.company {
+            Some(company) => names(&words, company),
+            None => None,
         };
-        out.pay_only = (self.ctx.category == "questions-to-ask")
-            .then(|| pay_only(text))
-            .flatten();
+        out.pay_only = self.asks_them.then(|| pay_only(text)).flatten();
         Some(out)
     }
 }

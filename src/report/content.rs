@@ -137,6 +137,10 @@ pub fn line(kind: Kind, f: &Findings, company: Option<&str>) -> Option<String> {
 pub struct Reader<'c> {
     catalog: Option<&'c Catalog>,
     questions: HashMap<String, Option<Known<'c>>>,
+    /// Compiled cue matchers, by question, follow-up or not, company and
+    /// role: compiling costs more than reading, and a history asks the same
+    /// questions again and again.
+    compiled: HashMap<(String, bool, Option<String>, Option<String>), content::Reader<'c>>,
 }
 
 /// A question the banks still have, as the reader needs it.
@@ -155,6 +159,7 @@ impl<'c> Reader<'c> {
         Self {
             catalog,
             questions: HashMap::new(),
+            compiled: HashMap::new(),
         }
     }
 
@@ -183,30 +188,39 @@ impl<'c> Reader<'c> {
             self.questions.insert(record.question.clone(), known);
         }
         let known = self.questions.get(&record.question)?;
-        // A follow-up is its own question: the points are not its.
-        let (points, own_from, avoid, raw): (&[&Point], usize, &[&Avoid], &str) = match known {
-            Some(k) if record.followup.is_none() => (&k.points, k.own_from, &k.avoid, k.text),
-            _ => (&[], 0, &[], ""),
-        };
-        // Most questions have no placeholder: no copy for them.
-        let question: std::borrow::Cow<'_, str> = if raw.contains('{') {
-            fill_placeholders(raw, record.company.as_deref(), record.role.as_deref()).into()
-        } else {
-            raw.into()
-        };
-        content::analyze_own(
-            &record.text,
-            points,
-            own_from,
-            avoid,
-            &content::Context {
-                category: &record.category,
-                question: &question,
-                names_company: raw.contains("{company}"),
-                company: record.company.as_deref(),
-                role: record.role.as_deref(),
-            },
-        )
+        let key = (
+            record.question.clone(),
+            record.followup.is_some(),
+            record.company.clone(),
+            record.role.clone(),
+        );
+        if !self.compiled.contains_key(&key) {
+            // A follow-up is its own question: the points are not its.
+            let (points, own_from, avoid, raw): (&[&Point], usize, &[&Avoid], &str) = match known {
+                Some(k) if record.followup.is_none() => (&k.points, k.own_from, &k.avoid, k.text),
+                _ => (&[], 0, &[], ""),
+            };
+            // Most questions have no placeholder: no copy for them.
+            let question: std::borrow::Cow<'_, str> = if raw.contains('{') {
+                fill_placeholders(raw, record.company.as_deref(), record.role.as_deref()).into()
+            } else {
+                raw.into()
+            };
+            let reader = content::Reader::with_own(
+                points,
+                own_from,
+                avoid,
+                &content::Context {
+                    category: &record.category,
+                    question: &question,
+                    names_company: raw.contains("{company}"),
+                    company: record.company.as_deref(),
+                    role: record.role.as_deref(),
+                },
+            );
+            self.compiled.insert(key.clone(), reader);
+        }
+        self.compiled.get(&key)?.read(&record.text)
     }
 }
 
