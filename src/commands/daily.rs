@@ -98,7 +98,8 @@ pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
 /// Streams the history into the schedule's facts, printing each warning.
 pub(crate) fn read_practice(history: &History) -> anyhow::Result<Practice> {
     let mut practice = Practice::new();
-    super::scan_history(history, |r| practice.add(&r))?;
+    // Each answer is digested on the thread that parsed it.
+    super::scan_history_map(history, schedule::fact, |f| practice.take(f))?;
     Ok(practice)
 }
 

@@ -143,9 +143,19 @@ pub(crate) fn scan_history(
     history: &crate::history::History,
     each: impl FnMut(crate::drill::Record),
 ) -> anyhow::Result<()> {
+    scan_history_map(history, |r| r, each)
+}
+
+/// [`scan_history`] with each record turned by `map` on the reading
+/// threads (see `History::scan_map`).
+pub(crate) fn scan_history_map<U: Send>(
+    history: &crate::history::History,
+    map: impl Fn(crate::drill::Record) -> U + Sync,
+    each: impl FnMut(U),
+) -> anyhow::Result<()> {
     use anyhow::Context as _;
     let warnings = history
-        .scan(each)
+        .scan_map(map, each)
         .context("your history could not be read")?;
     let mut err = std::io::stderr().lock();
     for w in &warnings {

@@ -307,6 +307,11 @@ impl Practice {
     }
 
     fn add_answer(&mut self, a: &AnswerRecord) {
+        self.add_fact(AnswerFact::of(a));
+    }
+
+    /// Takes one answer's facts (see [`AnswerFact`]).
+    pub fn add_fact(&mut self, a: AnswerFact) {
         // Looked up before inserting: most answers' sessions are known, and
         // the key would otherwise be cloned for every answer.
         if !self.sessions.contains_key(&a.session) {
@@ -321,9 +326,9 @@ impl Practice {
         }
         day.counts |= !a.skipped;
         if a.mode == super::record::Mode::Rehearse {
-            self.note_rehearsal(a);
+            self.note_rehearsal(&a.session, a.at.instant, &a.question);
         }
-        if !a.moves_schedule() {
+        if !a.moves_schedule {
             return;
         }
         let question = match self.index.get(&a.question) {
@@ -331,33 +336,31 @@ impl Practice {
             None => {
                 let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
                 self.names.push(a.question.clone());
-                self.index.insert(a.question.clone(), i);
+                self.index.insert(a.question, i);
                 i
             }
         };
-        let raw = raw_grade(a);
         self.reviews.push(Review {
             question,
             at: a.at.instant,
-            grade: raw,
-            hesitation: answer_hesitation(a),
+            grade: a.raw,
+            hesitation: a.hesitation,
             rating: a.rating,
-            raw,
+            raw: a.raw,
         });
     }
 
-    fn note_rehearsal(&mut self, a: &AnswerRecord) {
+    fn note_rehearsal(&mut self, session: &str, when: Timestamp, question: &str) {
         match &mut self.last_rehearsal {
-            Some((session, at, questions)) if *session == a.session => {
-                *at = (*at).max(a.at.instant);
-                if !questions.contains(&a.question) {
-                    questions.push(a.question.clone());
+            Some((s, at, questions)) if s == session => {
+                *at = (*at).max(when);
+                if !questions.iter().any(|q| q == question) {
+                    questions.push(question.to_string());
                 }
             }
-            Some((_, at, _)) if *at > a.at.instant => {}
+            Some((_, at, _)) if *at > when => {}
             _ => {
-                self.last_rehearsal =
-                    Some((a.session.clone(), a.at.instant, vec![a.question.clone()]));
+                self.last_rehearsal = Some((session.to_string(), when, vec![question.to_string()]));
             }
         }
     }
@@ -432,6 +435,67 @@ impl Practice {
             .filter_map(|d| d.started.or(d.first_answer))
             .map(|s| s.local_date_in(zone))
             .collect()
+    }
+}
+
+/// What the schedule keeps of one answer: its grade and hesitation worked
+/// out, the rest (its text above all) dropped. Pure, so a reader can make
+/// it on the thread that parsed the record.
+#[derive(Debug, Clone)]
+pub struct AnswerFact {
+    session: String,
+    question: String,
+    at: Stamp,
+    mode: super::record::Mode,
+    skipped: bool,
+    moves_schedule: bool,
+    raw: Grade,
+    hesitation: f64,
+    rating: Option<u8>,
+}
+
+impl AnswerFact {
+    /// The facts of `a`.
+    pub fn of(a: &AnswerRecord) -> Self {
+        Self {
+            session: a.session.clone(),
+            question: a.question.clone(),
+            at: a.at,
+            mode: a.mode,
+            skipped: a.skipped,
+            moves_schedule: a.moves_schedule(),
+            raw: raw_grade(a),
+            hesitation: answer_hesitation(a),
+            rating: a.rating,
+        }
+    }
+}
+
+/// A history record as the schedule takes it: an answer's facts, or the
+/// record itself (sessions and ratings are small).
+#[derive(Debug, Clone)]
+pub enum Fact {
+    /// An answer, digested.
+    Answer(AnswerFact),
+    /// Anything else.
+    Other(Record),
+}
+
+/// Digests a record for [`Practice::take`].
+pub fn fact(record: Record) -> Fact {
+    match record {
+        Record::Answer(a) => Fact::Answer(AnswerFact::of(&a)),
+        other => Fact::Other(other),
+    }
+}
+
+impl Practice {
+    /// Takes a record digested by [`fact`] (possibly on another thread).
+    pub fn take(&mut self, fact: Fact) {
+        match fact {
+            Fact::Answer(a) => self.add_fact(a),
+            Fact::Other(r) => self.add(&r),
+        }
     }
 }
 

@@ -218,6 +218,17 @@ impl History {
     pub fn scan(&self, each: impl FnMut(Record)) -> Result<Vec<Warning>, HistoryError> {
         scan_file(&self.path, parse_line, each)
     }
+
+    /// [`scan`](Self::scan) with each record turned by `map` on the thread
+    /// that parsed it, so that a reader keeping only a digest of each record
+    /// does that work in parallel too (and the record is freed there).
+    pub fn scan_map<U: Send>(
+        &self,
+        map: impl Fn(Record) -> U + Sync,
+        each: impl FnMut(U),
+    ) -> Result<Vec<Warning>, HistoryError> {
+        scan_file(&self.path, |b| parse_line(b).map(&map), each)
+    }
 }
 
 /// Appends `record` as one JSON line to the store at `path`: the rules of
