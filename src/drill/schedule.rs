@@ -477,15 +477,15 @@ impl AnswerFact {
 pub enum Fact {
     /// An answer, digested.
     Answer(AnswerFact),
-    /// Anything else.
-    Other(Record),
+    /// Anything else (boxed: sessions and ratings are few).
+    Other(Box<Record>),
 }
 
 /// Digests a record for [`Practice::take`].
 pub fn fact(record: Record) -> Fact {
     match record {
         Record::Answer(a) => Fact::Answer(AnswerFact::of(&a)),
-        other => Fact::Other(other),
+        other => Fact::Other(Box::new(other)),
     }
 }
 
