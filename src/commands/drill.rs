@@ -24,7 +24,7 @@ use crate::report::summary::{self, Tail};
 use crate::session::{self, ContentSpec, Ending, Env, FixedPlan, Item, ModeRules, Plan, Report};
 use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
-use crate::term::session::{Interrupt, RawUi, Ui};
+use crate::term::session::{Interrupt, RawUi, Ui, terminal_width};
 use crate::term::style::Paint;
 use crate::term::voice::VoiceUi;
 
@@ -285,13 +285,9 @@ fn print_summary(
     saved_to: &std::path::Path,
 ) -> io::Result<()> {
     let stdout = io::stdout();
-    let width = if stdout.is_terminal() {
-        // A terminal whose size was never set reports 0 columns.
-        let known = crossterm::terminal::size().ok().map(|(w, _)| w);
-        Some(known.filter(|&w| w > 0).unwrap_or(80))
-    } else {
-        None
-    };
+    let width = stdout
+        .is_terminal()
+        .then(|| u16::try_from(terminal_width()).unwrap_or(u16::MAX));
     let answers: Vec<(AnswerRecord, String)> = report
         .answers
         .iter()
@@ -330,13 +326,7 @@ fn print_summary(
 /// sanitized and, on a terminal, word-wrapped to its width.
 pub(crate) fn print_intro(lines: &[String]) -> io::Result<()> {
     let stdout = io::stdout();
-    let width = stdout.is_terminal().then(|| {
-        crossterm::terminal::size()
-            .ok()
-            .map(|(w, _)| usize::from(w))
-            .filter(|&w| w > 0)
-            .unwrap_or(80)
-    });
+    let width = stdout.is_terminal().then(terminal_width);
     let mut out = stdout.lock();
     for line in lines {
         let line = crate::term::sanitize::clean(line);

@@ -50,9 +50,10 @@ pub(crate) fn since_date(since: Option<Since>, today: Date) -> Option<Date> {
 
 /// The width to fit: the terminal's when standard output is one, else 80.
 pub(crate) fn width() -> usize {
-    match crossterm::terminal::size() {
-        Ok((w, _)) if w > 0 && io::stdout().is_terminal() => usize::from(w),
-        _ => 80,
+    if io::stdout().is_terminal() {
+        crate::term::session::terminal_width()
+    } else {
+        80
     }
 }
 
