@@ -24,8 +24,8 @@ use crate::report::summary::{self, Tail};
 use crate::session::{self, ContentSpec, Ending, Env, FixedPlan, Item, ModeRules, Plan, Report};
 use crate::term::guard::{Signals, install_panic_hook};
 use crate::term::line::{LineUi, StdinLines};
-use crate::term::session::{Interrupt, RawUi, Ui, terminal_width};
 use crate::term::style::Paint;
+use crate::term::ui::{Interrupt, RawUi, Ui, terminal_width};
 use crate::term::voice::VoiceUi;
 
 /// Set in the environment, makes the drill panic once the terminal is

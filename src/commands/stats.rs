@@ -51,7 +51,7 @@ pub(crate) fn since_date(since: Option<Since>, today: Date) -> Option<Date> {
 /// The width to fit: the terminal's when standard output is one, else 80.
 pub(crate) fn width() -> usize {
     if io::stdout().is_terminal() {
-        crate::term::session::terminal_width()
+        crate::term::ui::terminal_width()
     } else {
         80
     }

@@ -27,7 +27,7 @@ use crate::drill::{
 };
 use crate::history::HistoryError;
 use crate::report::content as content_view;
-use crate::term::session::{Interrupt, Outcome, Prompt, RateOutcome, Ui};
+use crate::term::ui::{Interrupt, Outcome, Prompt, RateOutcome, Ui};
 
 pub use plan::{BudgetPlan, ContentSpec, FixedPlan, Item, ModeRules, Plan};
 pub use sink::{MemorySink, Sink};

@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 
 use super::guard::Signals;
 use super::sanitize::clean;
-use super::session::{Interrupt, Outcome, Prompt, Ui, WAKE, write_question};
 use super::style::Paint;
+use super::ui::{Interrupt, Outcome, Prompt, Ui, WAKE, write_question};
 use crate::drill::answer::MAX_ANSWER_CHARS;
 use crate::drill::{Answer, AnswerRules, Event, Phase};
 

@@ -7,6 +7,6 @@ pub mod guard;
 pub mod input;
 pub mod line;
 pub mod sanitize;
-pub mod session;
 pub mod style;
+pub mod ui;
 pub mod voice;

@@ -23,11 +23,11 @@ use super::countdown::{self, Countdown, Frame};
 use super::guard::Signals;
 use super::input::{self, Action};
 use super::sanitize::clean;
-use super::session::{
+use super::style::Paint;
+use super::ui::{
     Interrupt, NO_SKIP_NOTICE, Outcome, Prompt, RateOutcome, RawUi, Ui, WAKE, draw_question,
     final_status, write_question,
 };
-use super::style::Paint;
 use crate::drill::{AnswerRules, Event, InputMode, Phase, coach::duration};
 use crate::voice::recorder::{Chunk, Ended, Recording, SLOW_START};
 use crate::voice::speaker::Speaking;
@@ -323,7 +323,7 @@ impl Ui for VoiceUi {
                 Outcome::Finished(m) | Outcome::FinishedThenEnd(m, _) => {
                     final_status(m, strict, InputMode::Voice)
                 }
-                Outcome::Interrupted(_) => super::session::INTERRUPTED_STATUS.to_string(),
+                Outcome::Interrupted(_) => super::ui::INTERRUPTED_STATUS.to_string(),
             };
             c.update(&Frame {
                 elapsed: listener.elapsed(),
