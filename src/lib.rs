@@ -13,6 +13,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod drill;
+pub mod exit;
 pub mod history;
 pub mod home;
 pub mod report;

@@ -224,7 +224,7 @@ pub(crate) fn finish(
         Ending::Interrupted(Interrupt::Signal(_)) => {}
         _ => printed?,
     }
-    Ok(ExitCode::from(report.exit_code()))
+    Ok(crate::exit::code(report.exit_code()))
 }
 
 /// Every question of the chosen categories (all when none are given), with

@@ -75,7 +75,7 @@ fn parsed(args: Vec<String>, config: &Config) -> dialoguer::Result<Option<Comman
 pub fn run(ctx: &Context, config: &Config) -> anyhow::Result<ExitCode> {
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         Cli::command().print_help()?;
-        return Ok(ExitCode::from(2));
+        return Ok(crate::exit::code(crate::exit::USAGE));
     }
     let colorful = ColorfulTheme::default();
     let theme: &dyn Theme = if ctx.color { &colorful } else { &SimpleTheme };
@@ -89,7 +89,7 @@ pub fn run(ctx: &Context, config: &Config) -> anyhow::Result<ExitCode> {
         // A signal broke into the key read, and console raises SIGINT
         // after it: the watch thread is handling it and ends the process.
         watch.join();
-        return Ok(ExitCode::from(130));
+        return Ok(crate::exit::code(crate::exit::CTRL_C));
     }
     watch.stop();
     // dialoguer hides the cursor while it asks; show it before whatever
@@ -130,7 +130,7 @@ impl Watch {
                     let _ = rustix::termios::tcsetattr(io::stdin(), now, termios);
                 }
                 let _ = crossterm::execute!(io::stderr(), crossterm::cursor::Show);
-                std::process::exit(128 + sig);
+                crate::exit::by_signal(sig);
             }
         });
         Ok(Self { handle, thread })

@@ -54,7 +54,7 @@ pub fn main() -> ExitCode {
         Err(err) => {
             let _ = err.print();
             return if err.use_stderr() {
-                ExitCode::from(2)
+                crate::exit::code(crate::exit::USAGE)
             } else {
                 ExitCode::SUCCESS
             };
@@ -190,7 +190,11 @@ fn exit_code_for(err: &anyhow::Error) -> ExitCode {
             || cause.is::<crate::bank::BankError>()
             || cause.is::<crate::config::ConfigError>()
     });
-    ExitCode::from(if invalid { 2 } else { 1 })
+    crate::exit::code(if invalid {
+        crate::exit::USAGE
+    } else {
+        crate::exit::RUNTIME
+    })
 }
 
 /// A closed pipe (`hotseat banks list | head -1`) is not an error.

@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &ReflectArgs) -> anyhow::Result<ExitCode> {
                 writeln!(out, "Nothing saved.")?;
                 return Ok(ExitCode::SUCCESS);
             }
-            Asked::Signal => return Ok(ExitCode::from(130)),
+            Asked::Signal => return Ok(crate::exit::code(crate::exit::CTRL_C)),
         }
     }
     let reflection = draft.finish(at)?;

@@ -86,7 +86,7 @@ impl Report {
     /// ended line input; 128 + signal (130 for Ctrl-C) otherwise.
     pub fn exit_code(&self) -> u8 {
         match self.ending {
-            Ending::Completed => 0,
+            Ending::Completed => crate::exit::SUCCESS,
             Ending::Interrupted(why) => why.exit_code(),
         }
     }

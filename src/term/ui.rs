@@ -86,11 +86,11 @@ impl Interrupt {
     /// SIGINT, 130); end of input is 0, since the input simply ended.
     pub fn exit_code(self) -> u8 {
         match self {
-            Self::CtrlC => 130,
-            Self::Signal(sig) => u8::try_from(128 + sig.clamp(0, 127)).unwrap_or(1),
-            Self::EndOfInput => 0,
+            Self::CtrlC => crate::exit::CTRL_C,
+            Self::Signal(sig) => crate::exit::signal(sig),
+            Self::EndOfInput => crate::exit::SUCCESS,
             // A runtime failure, not the user's doing.
-            Self::RecorderFailed => 1,
+            Self::RecorderFailed => crate::exit::RUNTIME,
         }
     }
 }
