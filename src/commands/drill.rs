@@ -237,7 +237,9 @@ pub(crate) fn question_pool<'c>(
     situations: &[String],
 ) -> anyhow::Result<Vec<(&'c Bank, &'c Question)>> {
     let situations = Situations::from_names(situations);
-    situations.check(catalog).map_err(Usage)?;
+    situations
+        .check(catalog)
+        .map_err(|e| Usage(e.to_string()))?;
     let mut banks: Vec<&Bank> = Vec::new();
     for name in wanted.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
         let Some(bank) = catalog.bank(name) else {
