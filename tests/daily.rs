@@ -218,3 +218,31 @@ fn rate_asks_after_the_feedback_and_appends_a_rating_record() {
     assert_eq!(history[1]["answer_at"], history[0]["at"]);
     assert_eq!(history[1]["question"], history[0]["question"]);
 }
+
+#[test]
+fn due_shows_the_last_answer_on_the_date_it_was_written_in_its_own_offset() {
+    // 00:30 in Tokyo is 15:30 the day before in UTC: the answer was given
+    // on the Tokyo date, and the machine's zone (UTC here) must not move it.
+    let home = Home::new();
+    let day = (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(72))
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let mut stalled = answer("bravo", "daily", 72, true);
+    stalled["at"] = json!(format!("{day}T00:30:00.000+09:00"));
+    write_history(&home, &[stalled]);
+    let out = Command::new(util::bin())
+        .arg("--home")
+        .arg(home.path())
+        .args(daily_args(&["--due"]))
+        .env_remove("HOTSEAT_HOME")
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(&format!("last answered {day} ")),
+        "{stdout}"
+    );
+}
