@@ -402,12 +402,21 @@ type Line = (
     &'static str,
 );
 
+/// One session of the synthetic history: id, kind, (started, ended),
+/// answers.
+type Session = (
+    &'static str,
+    Mode,
+    (&'static str, &'static str),
+    &'static [Line],
+);
+
 /// A fortnight of practice: drills, daily sets and, the night before the
 /// interview at Acme, a rehearsal (its answers cut at the limit or
 /// follow-ups marked below).
 fn history() -> String {
     use Mode::{Daily, Drill, Rehearse};
-    let sessions: [(&str, Mode, (&str, &str), &[Line]); 6] = [
+    let sessions: [Session; 6] = [
         (
             "20261118-083000-a1b2",
             Drill,
