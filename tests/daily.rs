@@ -11,7 +11,7 @@ use std::time::Duration;
 use util::text;
 
 use serde_json::{Value, json};
-use util::pty::{DEADLINE, ENTER, Exit, Spawn};
+use util::pty::{COUNTDOWN_STARTED, DEADLINE, ENTER, Exit, Spawn};
 use util::{Home, QUESTIONS, fixture_bank};
 
 /// `--bank fixture daily --category fixture EXTRA…` (after `--home`).
@@ -194,7 +194,7 @@ fn rate_asks_after_the_feedback_and_appends_a_rating_record() {
     let mut args: Vec<OsString> = vec!["--home".into(), home.path().into()];
     args.extend(daily_args(&["--count", "1", "--seed", "1", "--rate"]));
     let mut pty = Spawn::hotseat(args).start();
-    pty.expect("thinking ");
+    pty.expect(COUNTDOWN_STARTED);
     pty.type_text("my answer", Duration::from_millis(30));
     pty.send(ENTER);
     pty.expect_within("How did that feel?", DEADLINE);
