@@ -19,4 +19,5 @@ pub mod home;
 pub mod report;
 pub mod session;
 pub mod term;
+pub mod text;
 pub mod voice;

@@ -1,0 +1,165 @@
+//! Measuring, wrapping and shortening text in terminal columns. Wrapping
+//! is `textwrap`'s first-fit at spaces, never at hyphens; these functions
+//! add what every caller here wants: line breaks in the text kept (each
+//! line wrapped on its own), continuation indents, list items that hang
+//! under their own text, and a "…" cut for what must stay on one line.
+
+use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
+use unicode_width::UnicodeWidthStr;
+
+/// How many terminal columns `text` takes (wide characters and emoji
+/// count 2, combining marks 0).
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// Word-wraps `text` to `width` display columns (wide characters and emoji
+/// count 2), breaking inside a word only when it is longer than a line.
+/// Line breaks in the text are kept; continuation lines start with
+/// `indent`. A line is never narrower than the indent plus two columns.
+pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let width = width.max(self::width(indent) + 2);
+    let options = Options::new(width)
+        .subsequent_indent(indent)
+        .break_words(true)
+        .word_separator(WordSeparator::AsciiSpace)
+        .word_splitter(WordSplitter::NoHyphenation)
+        .wrap_algorithm(WrapAlgorithm::FirstFit);
+    text.split('\n')
+        .flat_map(|line| textwrap::wrap(line, &options))
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
+
+/// Word-wraps a list line to `width` columns so that it hangs under its own
+/// text: `  1. Some long text` continues under `Some`, `  - item` under
+/// `item`, an indented line under its first word.
+pub fn wrap_hanging(line: &str, width: usize) -> Vec<String> {
+    let body = line.trim_start();
+    let marker = body
+        .split_once(' ')
+        .filter(|(m, _)| {
+            *m == "-"
+                || (m.len() > 1
+                    && m.ends_with('.')
+                    && m[..m.len() - 1].chars().all(|c| c.is_ascii_digit()))
+        })
+        .map_or(0, |(m, _)| m.chars().count() + 1);
+    let hang = " ".repeat(line.len() - body.len() + marker);
+    wrap(line, width, &hang)
+}
+
+/// `text` cut at a word boundary so that it and a closing "…" fit in
+/// `width` columns (`text` is assumed to be one line). The one place a
+/// line is shortened rather than wrapped.
+pub fn with_ellipsis(text: &str, width: usize) -> String {
+    if self::width(text) + 2 <= width {
+        return format!("{} …", text.trim_end());
+    }
+    let keep = wrap(text, width.saturating_sub(2).max(1), "")
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let keep = keep.trim_end();
+    if keep.is_empty() || self::width(keep) + 2 > width {
+        "…".to_string()
+    } else {
+        format!("{keep} …")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_lines_hang_under_their_own_text() {
+        assert_eq!(
+            wrap_hanging("  1. one two three four", 12),
+            ["  1. one two", "     three", "     four"]
+        );
+        assert_eq!(wrap_hanging("- a b c d", 5), ["- a b", "  c d"]);
+        assert_eq!(
+            wrap_hanging("  plain words here", 10),
+            ["  plain", "  words", "  here"]
+        );
+    }
+
+    #[test]
+    fn short_text_stays_on_one_line() {
+        assert_eq!(wrap("I tend to", 20, "  "), vec!["I tend to"]);
+        assert_eq!(wrap("", 20, "  "), vec![""]);
+    }
+
+    #[test]
+    fn words_wrap_at_spaces_and_continuations_are_indented() {
+        let got = wrap("> I tend to over prepare for meetings", 16, "  ");
+        assert_eq!(got, vec!["> I tend to over", "  prepare for", "  meetings"]);
+        for line in &got {
+            assert!(width(line) <= 16, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn hyphenated_words_are_not_split() {
+        assert_eq!(
+            wrap("a well-known five-year plan", 12, ""),
+            vec!["a well-known", "five-year", "plan"]
+        );
+    }
+
+    /// 40 columns, the narrowest terminal the PTY tests drive.
+    #[test]
+    fn forty_columns_break_only_between_words() {
+        let text = "Tell me about a time you disagreed with your manager and what happened next.";
+        let got = wrap(text, 39, "");
+        assert_eq!(
+            got,
+            vec![
+                "Tell me about a time you disagreed with",
+                "your manager and what happened next."
+            ]
+        );
+        let words: Vec<&str> = got.iter().flat_map(|l| l.split(' ')).collect();
+        assert_eq!(words, text.split(' ').collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        let got = wrap("日本語日本語", 7, "");
+        assert_eq!(got, vec!["日本語", "日本語"]);
+        let emoji = wrap("🚀🚀🚀🚀", 5, "");
+        assert!(emoji.iter().all(|l| width(l) <= 5), "{emoji:?}");
+        assert_eq!(emoji.concat(), "🚀🚀🚀🚀");
+        assert_eq!(wrap("日本 語です ok", 8, ""), vec!["日本", "語です", "ok"]);
+    }
+
+    #[test]
+    fn overlong_words_break_inside_and_nothing_is_lost() {
+        let text = "a supercalifragilisticexpialidocious b";
+        let got = wrap(text, 10, "");
+        assert!(got.iter().all(|l| width(l) <= 10), "{got:?}");
+        let rejoined: String = got.concat();
+        assert_eq!(rejoined.replace(' ', ""), text.replace(' ', ""));
+        assert_eq!(got[0], "a");
+    }
+
+    #[test]
+    fn pasted_line_breaks_start_new_lines() {
+        assert_eq!(wrap("one\ntwo", 20, "  "), vec!["one", "two"]);
+        assert_eq!(
+            wrap("one two\nthree four", 8, "  "),
+            vec!["one two", "three", "  four"]
+        );
+    }
+
+    #[test]
+    fn ellipsis_cuts_at_a_word() {
+        assert_eq!(with_ellipsis("short", 20), "short …");
+        assert_eq!(with_ellipsis("abc", 3), "…");
+        assert_eq!(
+            with_ellipsis("session ended: this answer is not saved", 20),
+            "session ended: …"
+        );
+    }
+}
