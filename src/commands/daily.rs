@@ -19,7 +19,7 @@ use crate::drill::schedule::{
 use crate::drill::{InputMode, Mode, Record};
 use crate::history::History;
 use crate::session::{FixedPlan, ModeRules};
-use crate::term::sanitize::clean;
+use crate::text::clean;
 
 /// Runs `hotseat daily`.
 pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {

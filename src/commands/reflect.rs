@@ -28,8 +28,8 @@ use crate::drill::Stamp;
 use crate::drill::record::VERSION;
 use crate::history::format_warning;
 use crate::history::journal::{Journal, Outcome, Reflection};
-use crate::term::sanitize::clean;
 use crate::term::style::Paint;
+use crate::text::clean;
 
 /// Runs `hotseat reflect`.
 pub fn run(ctx: &Context, args: &ReflectArgs) -> anyhow::Result<ExitCode> {

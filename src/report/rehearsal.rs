@@ -4,10 +4,11 @@
 //! alone, so `review` can show it again for a past rehearsal.
 
 use crate::content::Findings;
-use crate::drill::coach::{duration, place};
+use crate::drill::coach::place;
 use crate::drill::content_signal::{Kind, rehearsal_severity};
 use crate::drill::rehearsal::Phase;
 use crate::drill::{AnswerRecord, InputMode};
+use crate::text::duration::measured as duration;
 
 /// One asked question of the rehearsal, as the report sees it.
 #[derive(Debug, Clone, Copy)]

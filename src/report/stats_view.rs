@@ -8,10 +8,10 @@ use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyl
 use super::charts::{self, Step};
 use super::stats::Stats;
 use super::stats::content::ContentStats;
-use crate::drill::coach::duration;
-use crate::term::countdown::wrap;
-use crate::term::sanitize::clean;
 use crate::term::style::Paint;
+use crate::text::clean;
+use crate::text::duration::measured as duration;
+use crate::text::wrap;
 
 /// Below this many columns the category figures are stacked, one block per
 /// category, instead of a table.

@@ -5,7 +5,7 @@
 //! On a terminal the entries are a table fitted to its width; below the
 //! width where the table fits without cutting a word of a question they
 //! are stacked, one block per answer. Off a terminal they are a Markdown
-//! table. Durations are [`coach::duration`], as in the feedback.
+//! table. Durations are [`measured`](crate::text::duration::measured), as in the feedback.
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use unicode_segmentation::UnicodeSegmentation;
@@ -14,11 +14,13 @@ use unicode_width::UnicodeWidthStr;
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::drill::coach::{self, duration};
+use crate::drill::coach;
 use crate::drill::{AnswerRecord, InputMode, SessionRecord};
-use crate::term::countdown::{wrap, wrap_hanging};
-use crate::term::sanitize::clean;
 use crate::term::style::Paint;
+use crate::text::clean;
+use crate::text::duration::measured;
+use crate::text::plural;
+use crate::text::{wrap, wrap_hanging};
 
 /// Widest the question column gets before it is cut with "…".
 const QUESTION_COLUMNS: usize = 44;
@@ -300,17 +302,17 @@ pub fn stacked(rows: &[Row<'_>], width: usize) -> String {
 /// The figures of one answer in words, for [`stacked`].
 fn figures(r: &AnswerRecord) -> Vec<String> {
     let spoken = r.input == InputMode::Spoken;
-    let mut out = vec![format!("think {}", duration(r.think_ms))];
+    let mut out = vec![format!("think {}", measured(r.think_ms))];
     if r.skipped {
         out.push("skipped".to_owned());
     } else {
-        out.push(format!("answer {}", duration(r.answer_ms)));
+        out.push(format!("answer {}", measured(r.answer_ms)));
         let (typed, marked, longest) = pause_counts(r);
         if typed > 0 {
             out.push(if typed == 1 {
-                format!("1 pause of {}", duration(longest))
+                format!("1 pause of {}", measured(longest))
             } else {
-                format!("{typed} pauses, longest {}", duration(longest))
+                format!("{typed} pauses, longest {}", measured(longest))
             });
         }
         if marked > 0 {
@@ -340,14 +342,6 @@ fn figures(r: &AnswerRecord) -> Vec<String> {
 }
 
 /// `1 word` / `2 words`.
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// Measured pauses (typed or voice), spoken stumble marks, and the
 /// longest measured pause (ms).
 fn pause_counts(r: &AnswerRecord) -> (usize, usize, u64) {
@@ -365,9 +359,9 @@ pub fn legend(rows: &[Row<'_>]) -> Option<String> {
         (typed > 0).then(|| {
             format!(
                 "pauses “{typed} / {}”: {}, the longest {}.",
-                duration(longest),
+                measured(longest),
                 plural(typed, "pause", "pauses"),
-                duration(longest)
+                measured(longest)
             )
         })
     })
@@ -391,9 +385,9 @@ fn cells(n: usize, row: &Row<'_>) -> Vec<String> {
     vec![
         n.to_string(),
         question_cell(row),
-        duration(r.think_ms),
+        measured(r.think_ms),
         if answered {
-            duration(r.answer_ms)
+            measured(r.answer_ms)
         } else {
             none()
         },
@@ -420,7 +414,7 @@ fn pauses(r: &AnswerRecord) -> String {
     let (typed, marked, longest) = pause_counts(r);
     let mut parts = Vec::new();
     if typed > 0 {
-        parts.push(format!("{typed} / {}", duration(longest)));
+        parts.push(format!("{typed} / {}", measured(longest)));
     }
     if marked > 0 {
         parts.push(plural(marked, "stumble", "stumbles"));

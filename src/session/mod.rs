@@ -28,6 +28,7 @@ use crate::drill::{
 use crate::history::HistoryError;
 use crate::report::content as content_view;
 use crate::term::ui::{Interrupt, Outcome, Prompt, RateOutcome, Ui};
+use crate::text::duration::measured;
 
 pub use plan::{BudgetPlan, ContentSpec, FixedPlan, Item, ModeRules, Plan};
 pub use sink::{MemorySink, Sink};
@@ -152,8 +153,8 @@ pub fn run(
             Some((used, budget)) => format!(
                 "{} · interview clock {} of {}",
                 item.title,
-                coach::duration(used),
-                coach::duration(budget)
+                measured(used),
+                measured(budget)
             ),
             None => item.title.clone(),
         };

@@ -13,11 +13,11 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
 use super::guard::Signals;
-use super::sanitize::clean;
 use super::style::Paint;
 use super::ui::{Interrupt, Outcome, Prompt, Ui, WAKE, write_question};
 use crate::drill::answer::MAX_ANSWER_CHARS;
 use crate::drill::{Answer, AnswerRules, Event, Phase};
+use crate::text::clean;
 
 /// What waiting for a line produced.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Colour and emphasis, decided once from `--color` / `NO_COLOR` and
 //! applied only to text we wrote ourselves (labels, headings), never used
-//! to smuggle untrusted text past [`super::sanitize::clean`].
+//! to smuggle untrusted text past [`crate::text::clean`].
 
 use crossterm::style::Stylize;
 

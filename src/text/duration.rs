@@ -54,7 +54,11 @@ pub fn written(d: Duration) -> String {
         .filter(|(n, _)| *n > 0)
         .map(|(n, unit)| format!("{n}{unit}"))
         .collect();
-    if out.is_empty() { "0s".to_string() } else { out }
+    if out.is_empty() {
+        "0s".to_string()
+    } else {
+        out
+    }
 }
 
 #[cfg(test)]

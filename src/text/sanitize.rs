@@ -154,7 +154,9 @@ mod tests {
             assert_eq!(danger(c), Some(Danger::Control), "{c:?}");
             assert!(c.is_control());
         }
-        for c in ['\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{61c}'] {
+        for c in [
+            '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{61c}',
+        ] {
             assert_eq!(danger(c), Some(Danger::Bidi), "{c:?}");
         }
         assert_eq!(danger('\n'), Some(Danger::Layout));
