@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 // Quoted file text is made inert, and one problem stays one line.
+use crate::text::plural;
 use crate::text::sanitize::one_line;
 
 /// One located problem in a bank file.
@@ -184,13 +185,11 @@ impl fmt::Display for BankError {
         }
         // Nothing was read when every problem is about a folder itself.
         if let Some(FileCount { bad, read }) = self.files.filter(|c| c.read > 0) {
-            let n = self.problems.len();
-            let s = |k: usize| if k == 1 { "" } else { "s" };
             write!(
                 f,
-                "\n{n} problem{} in {bad} of {read} file{}",
-                s(n),
-                s(read)
+                "\n{} in {bad} of {}",
+                plural(self.problems.len(), "problem", "problems"),
+                plural(read, "file", "files")
             )?;
         }
         Ok(())
