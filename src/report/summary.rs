@@ -19,7 +19,7 @@ use crate::drill::{AnswerRecord, InputMode, SessionRecord};
 use crate::term::style::Paint;
 use crate::text::clean;
 use crate::text::duration::measured;
-use crate::text::plural;
+use crate::text::{Label, Line, plural};
 use crate::text::{wrap, wrap_hanging};
 
 /// Widest the question column gets before it is cut with "…".
@@ -92,17 +92,9 @@ pub fn write(
 ) -> io::Result<()> {
     // Text lines stop one column short of the edge, as all feedback does.
     let columns = width.map(|w| usize::from(w).saturating_sub(1));
-    let text = |out: &mut dyn Write, line: &str, first: fn(Paint, &str) -> String| {
-        let parts = match columns {
-            Some(c) => wrap(line, c, ""),
-            None => vec![line.to_owned()],
-        };
-        for (i, part) in parts.iter().enumerate() {
-            if i == 0 {
-                writeln!(out, "{}", first(paint, part))?;
-            } else {
-                writeln!(out, "{part}")?;
-            }
+    let text = |out: &mut dyn Write, line: &Line| {
+        for row in paint.lines(line, columns, "") {
+            writeln!(out, "{row}")?;
         }
         io::Result::Ok(())
     };
@@ -130,7 +122,7 @@ pub fn write(
                 // A Markdown table runs on into the next line otherwise.
                 writeln!(out)?;
             }
-            text(out, &l, |_, l| l.to_owned())?;
+            text(out, &Line::plain(l))?;
         }
         if width.is_none() {
             writeln!(out)?;
@@ -138,8 +130,8 @@ pub fn write(
     }
     if let Some(step) = &tail.next_step {
         // The step may quote a word of an answer, which may hold anything
-        // a paste brought in.
-        text(out, &format!("To work on: {}", clean(step)), Paint::label)?;
+        // a paste brought in: painting sanitizes it.
+        text(out, &Line::labelled(Label::ToWorkOn, step.as_str()))?;
     }
     for line in tail.lines {
         let line = clean(line);
@@ -154,8 +146,7 @@ pub fn write(
         }
     }
     if let Some(path) = saved_to.filter(|_| !answers.is_empty()) {
-        let line = format!("Saved to {}", clean(&path.display().to_string()));
-        text(out, &line, |_, l| l.to_owned())?;
+        text(out, &Line::plain(format!("Saved to {}", path.display())))?;
     }
     out.flush()
 }

@@ -28,7 +28,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::drill::{InputMode, Phase};
 use crate::text::duration::clock;
-use crate::text::{clean, width, with_ellipsis, wrap};
+use crate::text::{Label, Line, clean, width, with_ellipsis, wrap};
 
 /// Everything the countdown shows at one moment.
 #[derive(Debug, Clone)]
@@ -308,6 +308,12 @@ fn time_left(elapsed: Duration, limit: Duration) -> String {
     }
 }
 
+/// A tip as the countdown shows it: `Tip: …`, sanitized. The countdown
+/// draws no colour, so the label is plain text here.
+fn tip_line(tip: &str) -> String {
+    Line::labelled(Label::Tip, clean(tip)).to_string()
+}
+
 /// The lines under the bar: tips if shown, then the answer (typed) or the
 /// talking status (spoken), wrapped to `width` columns, in at most
 /// `max_lines` rows. The answer keeps its last rows (the end of a long
@@ -316,7 +322,7 @@ fn time_left(elapsed: Duration, limit: Duration) -> String {
 fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
     let mut tips = Vec::new();
     for tip in f.tips {
-        tips.extend(wrap(&format!("Tip: {}", clean(tip)), width, "     "));
+        tips.extend(wrap(&tip_line(tip), width, &Label::Tip.hang()));
     }
     let mut lines = match f.input {
         InputMode::Spoken => wrap(
@@ -619,8 +625,7 @@ impl Plain {
                 out.write_all(b"\r\n")?;
             }
             for tip in f.tips {
-                let text = format!("Tip: {}", clean(tip));
-                for line in wrap(&text, self.columns - 1, "     ") {
+                for line in wrap(&tip_line(tip), self.columns - 1, &Label::Tip.hang()) {
                     write!(out, "{line}\r\n")?;
                 }
             }

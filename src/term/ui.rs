@@ -12,7 +12,7 @@ use super::guard::{Signals, TerminalGuard};
 use super::input::{self, Action};
 use super::style::Paint;
 use crate::drill::{Answer, AnswerRules, Event, InputMode, Measured, Phase};
-use crate::text::{clean, with_ellipsis, wrap};
+use crate::text::{Line, clean, with_ellipsis, wrap};
 
 /// The signal number a lost terminal is reported as.
 const SIGHUP: i32 = signal_hook::consts::SIGHUP;
@@ -126,8 +126,9 @@ pub const RATE_PROMPT: &str = "How did that feel? 1 (froze) – 5 (nailed it); E
 pub trait Ui {
     /// Puts one question and collects its answer.
     fn ask(&mut self, prompt: &Prompt<'_>, rules: AnswerRules) -> io::Result<Outcome>;
-    /// Prints lines after an answer (feedback, follow-ups, tips).
-    fn show(&mut self, lines: &[String]) -> io::Result<()>;
+    /// Prints lines after an answer (feedback, follow-ups, tips), each
+    /// painted by its label.
+    fn show(&mut self, lines: &[Line]) -> io::Result<()>;
     /// Between questions: waits for the go-ahead. `Some` if the session
     /// was ended instead.
     fn next_gate(&mut self) -> io::Result<Option<Interrupt>>;
@@ -385,18 +386,13 @@ impl Ui for RawUi {
         Ok(outcome)
     }
 
-    fn show(&mut self, lines: &[String]) -> io::Result<()> {
-        let width = terminal_width();
+    fn show(&mut self, lines: &[Line]) -> io::Result<()> {
+        let width = terminal_width().saturating_sub(1);
         let mut out = Self::out();
         for line in lines {
             // Word-wrapped here: the terminal would cut words at its edge.
-            let parts = wrap(&clean(line), width.saturating_sub(1), "  ");
-            for (i, part) in parts.iter().enumerate() {
-                if i == 0 {
-                    writeln!(out, "{}", self.paint.label(part))?;
-                } else {
-                    writeln!(out, "{part}")?;
-                }
+            for row in self.paint.lines(line, Some(width), "  ") {
+                writeln!(out, "{row}")?;
             }
         }
         out.flush()
@@ -455,7 +451,7 @@ impl Ui for RawUi {
         }
         {
             let mut out = Self::out();
-            writeln!(out, "\n{}", self.paint.label(RATE_PROMPT))?;
+            writeln!(out, "\n{RATE_PROMPT}")?;
             out.flush()?;
         }
         loop {

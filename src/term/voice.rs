@@ -28,8 +28,8 @@ use super::ui::{
     final_status, write_question,
 };
 use crate::drill::{AnswerRules, Event, InputMode, Phase};
-use crate::text::clean;
 use crate::text::duration::measured;
+use crate::text::{Line, clean};
 use crate::voice::recorder::{Chunk, Ended, Recording, SLOW_START};
 use crate::voice::speaker::Speaking;
 use crate::voice::wav::{Keeper, audio_dir, file_name};
@@ -364,13 +364,15 @@ impl Ui for VoiceUi {
         Ok(outcome)
     }
 
-    fn show(&mut self, lines: &[String]) -> io::Result<()> {
+    fn show(&mut self, lines: &[Line]) -> io::Result<()> {
         match &mut self.surface {
             Surface::Term(raw) => raw.show(lines),
             Surface::Plain => {
                 let mut out = io::stdout().lock();
                 for line in lines {
-                    writeln!(out, "{}", self.paint.label(&clean(line)))?;
+                    for row in self.paint.lines(line, None, "") {
+                        writeln!(out, "{row}")?;
+                    }
                 }
                 out.flush()
             }

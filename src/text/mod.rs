@@ -1,14 +1,16 @@
 //! Text for people to read: making untrusted text inert, measuring it in
-//! terminal columns, wrapping and shortening it, plurals, and the ways a
-//! duration is written. The one place for each of these.
+//! terminal columns, wrapping and shortening it, plurals, the ways a duration
+//! is written, and a labelled line of feedback. The one place for each of these.
 //!
 //! Below everything else: it uses nothing of the crate and does no I/O
 //! (the terminal's width is looked up in `term::ui` and passed in).
 
 pub mod duration;
+pub mod line;
 pub mod sanitize;
 pub mod wrap;
 
+pub use line::{Label, Line};
 pub use sanitize::{clean, is_unsafe};
 pub use wrap::{width, with_ellipsis, wrap, wrap_hanging};
 
