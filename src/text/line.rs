@@ -78,13 +78,6 @@ impl fmt::Display for Line {
     }
 }
 
-/// Compares the line as it reads, so tests can state what is shown.
-impl PartialEq<&str> for Line {
-    fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
