@@ -8,7 +8,6 @@
 //! table. Durations are [`measured`](crate::text::duration::measured), as in the feedback.
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use std::io::{self, Write};
@@ -17,10 +16,8 @@ use std::path::Path;
 use crate::drill::coach;
 use crate::drill::{AnswerRecord, InputMode, SessionRecord};
 use crate::term::style::Paint;
-use crate::text::clean;
 use crate::text::duration::measured;
-use crate::text::{Label, Line, plural};
-use crate::text::{wrap, wrap_hanging};
+use crate::text::{Label, Line, clean, cut, plural, wrap, wrap_hanging};
 
 /// Widest the question column gets before it is cut with "…".
 const QUESTION_COLUMNS: usize = 44;
@@ -172,7 +169,7 @@ fn is_grid(rows: &[Row<'_>], width: Option<u16>) -> bool {
 /// The question as a Markdown table cell: sanitized, on one line, at most
 /// [`QUESTION_COLUMNS`] wide.
 fn question_cell(row: &Row<'_>) -> String {
-    shorten(&one_line(row.question), QUESTION_COLUMNS)
+    cut(&one_line(row.question), QUESTION_COLUMNS)
 }
 
 /// The question sanitized and on one line.
@@ -213,7 +210,7 @@ fn question_width(rows: &[Row<'_>], width: usize) -> Option<usize> {
         .min(QUESTION_COLUMNS);
     let longest_word = questions
         .iter()
-        .flat_map(|q| q.split(' ').map(UnicodeWidthStr::width).collect::<Vec<_>>())
+        .flat_map(|q| q.split(' ').map(crate::text::width).collect::<Vec<_>>())
         .max()
         .unwrap_or(0);
     let needed = natural.min(longest_word.max(QUESTION_MIN));
@@ -415,23 +412,6 @@ fn pauses(r: &AnswerRecord) -> String {
     } else {
         parts.join(", ")
     }
-}
-
-/// Cuts `text` to at most `max` display columns, ending in "…" if cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for g in text.graphemes(true) {
-        if w + g.width() + 1 > max {
-            break;
-        }
-        out.push_str(g);
-        w += g.width();
-    }
-    format!("{}…", out.trim_end())
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ pub mod wrap;
 
 pub use line::{Label, Line};
 pub use sanitize::{clean, is_unsafe};
-pub use wrap::{width, with_ellipsis, wrap, wrap_hanging};
+pub use wrap::{cut, width, with_ellipsis, wrap, wrap_hanging};
 
 use std::fmt::Display;
 

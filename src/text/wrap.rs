@@ -5,6 +5,7 @@
 //! under their own text, and a "…" cut for what must stay on one line.
 
 use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// How many terminal columns `text` takes (wide characters and emoji
@@ -66,6 +67,26 @@ pub fn with_ellipsis(text: &str, width: usize) -> String {
     } else {
         format!("{keep} …")
     }
+}
+
+/// `text` cut to at most `max` columns, anywhere between two characters
+/// as a person sees them, ending in "…" if cut: for a table cell, where a
+/// word boundary could waste most of the cell.
+pub fn cut(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in text.graphemes(true) {
+        let gw = width(g);
+        if w + gw + 1 > max {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    format!("{}…", out.trim_end())
 }
 
 #[cfg(test)]
@@ -151,6 +172,15 @@ mod tests {
             wrap("one two\nthree four", 8, "  "),
             vec!["one two", "three", "  four"]
         );
+    }
+
+    #[test]
+    fn a_cell_is_cut_between_characters() {
+        assert_eq!(cut("Tell me about a time", 20), "Tell me about a time");
+        assert_eq!(cut("Tell me about a time", 9), "Tell me…");
+        assert_eq!(cut("Tell me about a time", 10), "Tell me a…");
+        assert_eq!(cut("日本語です", 6), "日本…");
+        assert_eq!(cut("a👍🏽b", 3), "a…", "a modified emoji is not split");
     }
 
     #[test]
