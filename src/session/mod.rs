@@ -219,11 +219,11 @@ pub fn run(
                     .map(Line::plain)
                     .collect();
             if let Some(f) = &findings {
-                lines.extend(
-                    content_view::session_lines(f, item.company.as_deref(), &mut said_english_only)
-                        .into_iter()
-                        .map(Line::plain),
-                );
+                lines.extend(content_view::session_lines(
+                    f,
+                    item.company.as_deref(),
+                    &mut said_english_only,
+                ));
             }
             let labelled = |label, texts: &[String]| {
                 texts

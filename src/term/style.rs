@@ -42,6 +42,9 @@ impl Paint {
             Label::Tip => text.cyan().to_string(),
             Label::FollowUp => text.yellow().to_string(),
             Label::ToWorkOn => text.green().bold().to_string(),
+            // Content labels keep the body's colour: the line is the
+            // finding, not an aside to it.
+            Label::Heard | Label::NotHeard => text.to_string(),
         }
     }
 

@@ -15,6 +15,10 @@ pub enum Label {
     FollowUp,
     /// The one thing to work on next, at the end of a session.
     ToWorkOn,
+    /// What an answer was heard to say (content feedback).
+    Heard,
+    /// A point the answer was not heard to make (content feedback).
+    NotHeard,
 }
 
 impl Label {
@@ -24,6 +28,8 @@ impl Label {
             Label::Tip => "Tip:",
             Label::FollowUp => "Follow-up:",
             Label::ToWorkOn => "To work on:",
+            Label::Heard => "Heard:",
+            Label::NotHeard => "Not heard:",
         }
     }
 
