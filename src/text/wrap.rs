@@ -1,10 +1,17 @@
-//! Measuring, wrapping and shortening text in terminal columns. Wrapping
-//! is `textwrap`'s first-fit at spaces, never at hyphens; these functions
-//! add what every caller here wants: line breaks in the text kept (each
-//! line wrapped on its own), continuation indents, list items that hang
-//! under their own text, and a "…" cut for what must stay on one line.
+//! Measuring, wrapping and shortening text in terminal columns.
+//!
+//! Lines are filled by `textwrap`'s first-fit algorithm, but over pieces
+//! measured and split here, by grapheme with `unicode-width`:
+//! `textwrap::wrap` itself measures and breaks words one `char` at a
+//! time, which (measured, see the tests) lets `☺️` (a symbol with an emoji
+//! selector, 2 columns) overflow a line by one, and cuts flags (`🇫🇷`)
+//! and joined emoji (`👨‍👩‍👧`) in half. On top of it: line breaks in the
+//! text kept (each line wrapped on its own), breaks only at spaces (never
+//! at hyphens), continuation indents, list items that hang under their
+//! own text, and a "…" cut for what must stay on one line.
 
-use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -14,22 +21,107 @@ pub fn width(text: &str) -> usize {
     text.width()
 }
 
+/// A word (or a piece of a word longer than a line) and the spaces after
+/// it: what the first-fit algorithm places.
+#[derive(Debug)]
+struct Piece<'a> {
+    word: &'a str,
+    space: &'a str,
+    columns: usize,
+}
+
+// Widths are small whole numbers: exact as f64.
+#[allow(clippy::cast_precision_loss)]
+impl Fragment for Piece<'_> {
+    fn width(&self) -> f64 {
+        self.columns as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        // Only ASCII spaces separate words.
+        self.space.len() as f64
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// The pieces of one line of text: words split at spaces, each keeping
+/// the spaces after it (the first word may be empty, to keep a leading
+/// indent), words wider than `room` columns split between graphemes.
+fn pieces(line: &str, room: usize) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    loop {
+        let (word, after) = rest.split_at(rest.find(' ').unwrap_or(rest.len()));
+        let spaces = after.len() - after.trim_start_matches(' ').len();
+        let (space, next) = after.split_at(spaces);
+        let columns = width(word);
+        if columns <= room {
+            out.push(Piece {
+                word,
+                space,
+                columns,
+            });
+        } else {
+            let mut start = 0;
+            let mut used = 0;
+            for (at, g) in word.grapheme_indices(true) {
+                let w = width(g);
+                if used + w > room && used > 0 {
+                    out.push(Piece {
+                        word: &word[start..at],
+                        space: "",
+                        columns: used,
+                    });
+                    (start, used) = (at, 0);
+                }
+                used += w;
+            }
+            out.push(Piece {
+                word: &word[start..],
+                space,
+                columns: used,
+            });
+        }
+        if next.is_empty() {
+            return out;
+        }
+        rest = next;
+    }
+}
+
 /// Word-wraps `text` to `width` display columns (wide characters and emoji
-/// count 2), breaking inside a word only when it is longer than a line.
-/// Line breaks in the text are kept; continuation lines start with
-/// `indent`. A line is never narrower than the indent plus two columns.
+/// count 2), breaking inside a word only when it is longer than a line,
+/// and then only between graphemes. Line breaks in the text are kept;
+/// continuation lines start with `indent`. A line is never narrower than
+/// the indent plus two columns.
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let width = width.max(self::width(indent) + 2);
-    let options = Options::new(width)
-        .subsequent_indent(indent)
-        .break_words(true)
-        .word_separator(WordSeparator::AsciiSpace)
-        .word_splitter(WordSplitter::NoHyphenation)
-        .wrap_algorithm(WrapAlgorithm::FirstFit);
-    text.split('\n')
-        .flat_map(|line| textwrap::wrap(line, &options))
-        .map(std::borrow::Cow::into_owned)
-        .collect()
+    let room = width - self::width(indent);
+    #[allow(clippy::cast_precision_loss)]
+    let line_widths = [width as f64, room as f64];
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let pieces = pieces(paragraph, room);
+        for (i, row) in wrap_first_fit(&pieces, &line_widths).iter().enumerate() {
+            let mut line = if i == 0 {
+                String::new()
+            } else {
+                indent.to_string()
+            };
+            for (j, piece) in row.iter().enumerate() {
+                line.push_str(piece.word);
+                // The spaces a line breaks at are not kept.
+                if j + 1 < row.len() {
+                    line.push_str(piece.space);
+                }
+            }
+            lines.push(line);
+        }
+    }
+    lines
 }
 
 /// Word-wraps a list line to `width` columns so that it hangs under its own
@@ -153,6 +245,36 @@ mod tests {
         assert!(emoji.iter().all(|l| width(l) <= 5), "{emoji:?}");
         assert_eq!(emoji.concat(), "🚀🚀🚀🚀");
         assert_eq!(wrap("日本 語です ok", 8, ""), vec!["日本", "語です", "ok"]);
+    }
+
+    /// What `textwrap::wrap` gets wrong and this wrap must not: an emoji
+    /// with its selector is 2 columns, flags and joined emoji are one
+    /// grapheme each, never cut.
+    #[test]
+    fn emoji_sequences_are_measured_and_kept_whole() {
+        assert_eq!(
+            wrap("ok \u{263a}\u{fe0f}\u{263a}\u{fe0f} x", 6, ""),
+            vec!["ok", "\u{263a}\u{fe0f}\u{263a}\u{fe0f} x"]
+        );
+        assert_eq!(wrap("🇫🇷🇫🇷🇫🇷", 5, ""), vec!["🇫🇷🇫🇷", "🇫🇷"]);
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(
+            wrap(&family.repeat(3), 5, ""),
+            vec![family.repeat(2), family.to_string()]
+        );
+        assert_eq!(wrap("👍🏽👍🏽👍🏽", 5, ""), vec!["👍🏽👍🏽", "👍🏽"]);
+        let accents = "e\u{301}".repeat(6);
+        assert_eq!(
+            wrap(&accents, 4, ""),
+            vec!["e\u{301}".repeat(4), "e\u{301}".repeat(2)]
+        );
+    }
+
+    #[test]
+    fn runs_of_spaces_and_leading_indents() {
+        assert_eq!(wrap("a  b   c", 3, ""), vec!["a", "b", "c"]);
+        assert_eq!(wrap("a  b   c", 20, ""), vec!["a  b   c"]);
+        assert_eq!(wrap("   x y", 4, ""), vec!["   x", "y"]);
     }
 
     #[test]
