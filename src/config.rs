@@ -374,7 +374,7 @@ pub fn show(config: &Config) -> Vec<(&'static str, String, &'static str)> {
         Some(v) => (v, "config"),
         None => (default.to_string(), "default"),
     };
-    let dur = |o: Option<Duration>| o.map(crate::bank::format_duration);
+    let dur = |o: Option<Duration>| o.map(crate::text::duration::written);
     let joined = |o: &Option<Vec<String>>| o.as_ref().map(|v| v.join(","));
     KEYS.iter()
         .map(|&(key, _, _)| {

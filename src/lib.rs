@@ -6,6 +6,8 @@
 //! use `drill` and `bank`; `drill` and `bank` use nothing of theirs.
 //! `voice` (recorder and speaker commands, the voice-activity detector)
 //! uses `drill` for its timing rules; `term::voice` draws it.
+//! `text` (sanitizing, display width, wrapping, plurals, durations,
+//! labelled feedback lines) is below them all and uses nothing of theirs.
 
 pub mod bank;
 pub mod cli;
@@ -19,4 +21,5 @@ pub mod home;
 pub mod report;
 pub mod session;
 pub mod term;
+pub mod text;
 pub mod voice;

@@ -1031,3 +1031,28 @@ fn a_mostly_pasted_answer_gives_words_but_no_speed() {
     assert_eq!(a["pasted_words"], 33);
     assert_eq!(a["wpm"], Value::Null);
 }
+
+/// Colour comes from the label a line carries, not from its text: with
+/// `--color always` the follow-up, the bank's tip and the summary's next
+/// step are coloured, and an answer that starts like a tip is not.
+#[test]
+fn feedback_labels_are_coloured_by_what_they_are() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1", "--color", "always"]);
+    let _ = wait_question(&pty);
+    pty.type_text("Tip: I plan my week on Monday", KEY_GAP);
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+    let raw = String::from_utf8_lossy(&pty.raw()).into_owned();
+    let follow_up = "\x1b[38;5;11mFollow-up:\x1b[39m ";
+    let tip = "\x1b[38;5;14mTip:\x1b[39m ";
+    assert_eq!(raw.matches(follow_up).count(), 1, "{raw:?}");
+    assert_eq!(raw.matches(tip).count(), 1, "only the bank's tip: {raw:?}");
+    assert!(
+        !raw.contains(&format!("{tip}I plan")),
+        "the answer is not a tip: {raw:?}"
+    );
+    let step = raw.find("To work on:").expect("a next step");
+    assert!(raw[..step].ends_with('m'), "coloured: {raw:?}");
+    assert!(pty.screen().contains("Tip: I plan my week on Monday"));
+}

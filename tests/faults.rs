@@ -416,10 +416,7 @@ const HOSTILE: &str =
 #[track_caller]
 fn assert_inert(what: &str, bytes: &[u8]) {
     let s = String::from_utf8_lossy(bytes);
-    let bad: Vec<char> = s
-        .chars()
-        .filter(|&c| hotseat::term::sanitize::is_unsafe(c))
-        .collect();
+    let bad: Vec<char> = s.chars().filter(|&c| hotseat::text::is_unsafe(c)).collect();
     assert!(bad.is_empty(), "{what} printed {bad:?}: {s:?}");
 }
 

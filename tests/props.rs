@@ -16,7 +16,7 @@ use proptest::sample::Index;
 use proptest::test_runner::Config as ProptestConfig;
 use unicode_segmentation::UnicodeSegmentation;
 
-use hotseat::bank::{Source, check_file, fill_placeholders, format_duration, parse_bank};
+use hotseat::bank::{Source, check_file, fill_placeholders, parse_bank};
 use hotseat::bank::{duration::MAX_DURATION, parse_duration};
 use hotseat::content::fillers;
 use hotseat::drill::coach::{answer_feedback, hesitation_score, next_step};
@@ -26,7 +26,8 @@ use hotseat::drill::{
 };
 use hotseat::history::read_from;
 use hotseat::report::summary::{Row, table};
-use hotseat::term::sanitize::{clean, is_unsafe};
+use hotseat::text::duration::written as format_duration;
+use hotseat::text::{clean, is_unsafe};
 
 /// Cases per property: enough to find the edge cases below in a debug build
 /// on two cores well inside the time budget (`PROPTEST_CASES` overrides it

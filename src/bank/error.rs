@@ -1,34 +1,12 @@
 //! The bank error type: every problem found in a bank file, each located
 //! (file, line, column, field) and phrased with what to do about it.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
 
-/// `s` with every control, DEL, C1 and bidi-control character escaped
-/// (`\u{1b}`), so a message quoting a hostile file cannot drive the
-/// terminal, whoever prints it. Newlines are escaped too: one problem is
-/// one line.
-fn inert(s: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
-    };
-    if !s.chars().any(unsafe_char) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.chars()
-            .map(|c| {
-                if unsafe_char(c) {
-                    c.escape_debug().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect(),
-    )
-}
+// Quoted file text is made inert, and one problem stays one line.
+use crate::text::plural;
+use crate::text::sanitize::one_line;
 
 /// One located problem in a bank file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +73,7 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(file) = &self.file {
-            write!(f, "{}", inert(&file.display().to_string()))?;
+            write!(f, "{}", one_line(&file.display().to_string()))?;
             if let Some(line) = self.line {
                 write!(f, ":{line}")?;
                 if let Some(column) = self.column {
@@ -105,11 +83,11 @@ impl fmt::Display for Problem {
             f.write_str(": ")?;
         }
         if let Some(field) = &self.field {
-            write!(f, "{}: ", inert(field))?;
+            write!(f, "{}: ", one_line(field))?;
         }
-        f.write_str(&inert(&self.message))?;
+        f.write_str(&one_line(&self.message))?;
         if let Some(fix) = &self.fix {
-            write!(f, "\n  fix: {}", inert(fix))?;
+            write!(f, "\n  fix: {}", one_line(fix))?;
         }
         Ok(())
     }
@@ -207,13 +185,11 @@ impl fmt::Display for BankError {
         }
         // Nothing was read when every problem is about a folder itself.
         if let Some(FileCount { bad, read }) = self.files.filter(|c| c.read > 0) {
-            let n = self.problems.len();
-            let s = |k: usize| if k == 1 { "" } else { "s" };
             write!(
                 f,
-                "\n{n} problem{} in {bad} of {read} file{}",
-                s(n),
-                s(read)
+                "\n{} in {bad} of {}",
+                plural(self.problems.len(), "problem", "problems"),
+                plural(read, "file", "files")
             )?;
         }
         Ok(())

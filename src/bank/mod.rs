@@ -34,7 +34,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 pub use catalog::{Catalog, bank_files, expand_paths};
-pub use duration::{format_duration, parse_duration};
+pub use duration::{DurationError, parse_duration};
 pub use error::{BankError, FileCount, Problem};
 pub use fill::fill_placeholders;
 pub use load::{MAX_FILE_BYTES, check_file, parse_bank};

@@ -26,7 +26,8 @@ use serde::Serialize;
 use super::error::{BankError, Problem};
 use super::load::{MAX_FILE_BYTES, check_file, parse_bank};
 use super::validate::to_kebab;
-use super::{Avoid, Bank, Point, Source, format_duration};
+use super::{Avoid, Bank, Point, Source};
+use crate::text::duration::written;
 
 /// The category of the maintained bank.
 pub const CATEGORY: &str = "caught-off-guard";
@@ -237,8 +238,8 @@ pub fn render(bank: &Bank) -> String {
         category: &bank.category,
         title: &bank.title,
         description: bank.description.as_deref(),
-        limit: bank.limit.map(format_duration),
-        think: bank.think.map(format_duration),
+        limit: bank.limit.map(written),
+        think: bank.think.map(written),
         listen_for: points_out(&bank.listen_for),
         avoid: avoid_out(&bank.avoid),
         questions: bank
@@ -249,8 +250,8 @@ pub fn render(bank: &Bank) -> String {
                 text: &q.text,
                 followups: &q.followups,
                 tips: &q.tips,
-                limit: q.limit.map(format_duration),
-                think: q.think.map(format_duration),
+                limit: q.limit.map(written),
+                think: q.think.map(written),
                 tags: &q.tags,
                 situation: q.situation.as_deref(),
                 listen_for: points_out(&q.listen_for),

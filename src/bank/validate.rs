@@ -121,41 +121,16 @@ pub fn cue_problem(cue: &str) -> Option<(String, String)> {
 }
 
 /// The candidate closest to `word` by edit distance, if close enough to be
-/// a plausible typo (at most a third of the word's letters wrong).
+/// a plausible typo (at most a third of the word's letters wrong). The
+/// distance is strsim's optimal string alignment: a swap of two
+/// neighbouring letters (`titel`) counts as one edit.
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (levenshtein(word, c), *c))
+        .map(|c| (strsim::osa_distance(word, c), *c))
         .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-/// Edit distance between two short strings, counting a swap of two
-/// neighbouring letters (`titel`) as one edit.
-fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -204,6 +179,10 @@ mod tests {
         assert_eq!(closest("tip", &fields), Some("tips"));
         assert_eq!(closest("titel", &["title", "think"]), Some("title"));
         assert_eq!(closest("banana", &fields), None);
+        // A swap is one edit, so a short word's swap is still a typo.
+        assert_eq!(closest("tpis", &fields), Some("tips"));
+        // The first of equally close candidates wins.
+        assert_eq!(closest("tex", &["text", "tax"]), Some("text"));
     }
     #[test]
     fn cues_are_words_with_stars_only_at_their_ends() {

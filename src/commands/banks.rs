@@ -14,13 +14,13 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde_json::json;
 
 use super::{Context, unknown_category};
-use crate::bank::{
-    self, Avoid, Bank, BankError, Catalog, Point, Problem, fill_placeholders, format_duration,
-};
+use crate::bank::{self, Avoid, Bank, BankError, Catalog, Point, Problem, fill_placeholders};
 use crate::cli::BanksCommand;
 use crate::drill::millis;
-use crate::term::sanitize::{clean, is_unsafe};
 use crate::term::style::Paint;
+use crate::text::clean;
+use crate::text::duration::written;
+use crate::text::sanitize::json_safe;
 
 /// Runs a `banks` subcommand.
 pub fn run(ctx: &Context, cmd: BanksCommand) -> anyhow::Result<ExitCode> {
@@ -222,23 +222,11 @@ fn points_and_avoid(
     Ok(())
 }
 
-/// Writes `value` as pretty JSON with DEL, C1 controls and bidi marks
-/// escaped (serde_json escapes only C0), so the document is still the same
-/// data but cannot drive a terminal it is printed on.
-/// Pretty JSON with every character [`is_unsafe`] escaped as `\uXXXX`:
-/// safe to print as well as to parse (also used by `reflect --list --json`).
+/// Writes `value` as pretty JSON made [`json_safe`]: the same data, safe
+/// to print as well as to parse (also used by `reflect --list --json`).
 pub(super) fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> anyhow::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
-    let mut safe = String::with_capacity(text.len());
-    for c in text.chars() {
-        // serde_json has already escaped C0 controls but newline and tab.
-        if is_unsafe(c) {
-            safe.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            safe.push(c);
-        }
-    }
-    writeln!(out, "{safe}")?;
+    writeln!(out, "{}", json_safe(&text))?;
     Ok(())
 }
 
@@ -284,8 +272,8 @@ fn show(bank: &Bank, out: &mut dyn Write, paint: Paint) -> std::io::Result<()> {
             out,
             "{}  [limit {}, think {}]{situation}",
             paint.strong(&id),
-            format_duration(bank.limit_for(q)),
-            format_duration(bank.think_for(q))
+            written(bank.limit_for(q)),
+            written(bank.think_for(q))
         )?;
         indented(out, "   ", "   ", &q.text)?;
         for f in &q.followups {

@@ -9,7 +9,7 @@ use anyhow::Context as _;
 
 use crate::cli::ConfigCommand;
 use crate::config::{self, KEYS};
-use crate::term::sanitize::clean;
+use crate::text::clean;
 
 /// Runs a `config` subcommand.
 pub fn run(ctx: &super::Context, cmd: &ConfigCommand) -> anyhow::Result<ExitCode> {

@@ -19,7 +19,7 @@ use crate::drill::schedule::{
 use crate::drill::{InputMode, Mode, Record};
 use crate::history::History;
 use crate::session::{FixedPlan, ModeRules};
-use crate::term::sanitize::clean;
+use crate::text::{clean, plural};
 
 /// Runs `hotseat daily`.
 pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
@@ -65,7 +65,7 @@ pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
     if set.picks.len() < count {
         intro.push(format!(
             "The chosen categories hold {}: today's set has {}.",
-            questions(candidates.len()),
+            plural(candidates.len(), "question", "questions"),
             set.picks.len()
         ));
     }
@@ -101,14 +101,6 @@ pub(crate) fn read_practice(history: &History) -> anyhow::Result<Practice> {
     // Each answer is digested on the thread that parsed it.
     super::scan_history_map(history, schedule::fact, |f| practice.take(f))?;
     Ok(practice)
-}
-
-fn questions(n: usize) -> String {
-    if n == 1 {
-        "1 question".to_string()
-    } else {
-        format!("{n} questions")
-    }
 }
 
 /// "Today: 2 due, 2 new, 1 more of the weakest."
@@ -162,7 +154,11 @@ fn tomorrow_line(
     if n == 0 {
         "Due tomorrow: nothing — a free day, or new questions with `hotseat daily`.".to_string()
     } else {
-        format!("Due tomorrow: {} ({}).", questions(n), cats.join(", "))
+        format!(
+            "Due tomorrow: {} ({}).",
+            plural(n, "question", "questions"),
+            cats.join(", ")
+        )
     }
 }
 
@@ -212,7 +208,11 @@ fn print_due(
         .filter(|c| !schedule.memories.contains_key(c.key))
         .count();
     for (title, list) in [("Due now", &due_now), ("Due tomorrow", &due_tomorrow)] {
-        writeln!(out, "{title}: {}.", questions(list.len()))?;
+        writeln!(
+            out,
+            "{title}: {}.",
+            plural(list.len(), "question", "questions")
+        )?;
         for (key, m) in list {
             let last = m.last.local_date_in(zone);
             writeln!(
@@ -224,7 +224,11 @@ fn print_due(
             )?;
         }
     }
-    writeln!(out, "Never asked: {}.", questions(never))?;
+    writeln!(
+        out,
+        "Never asked: {}.",
+        plural(never, "question", "questions")
+    )?;
     writeln!(out, "{}", streak_line(practice, now, zone))?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)

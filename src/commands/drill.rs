@@ -331,10 +331,10 @@ pub(crate) fn print_intro(lines: &[String]) -> io::Result<()> {
     let width = stdout.is_terminal().then(terminal_width);
     let mut out = stdout.lock();
     for line in lines {
-        let line = crate::term::sanitize::clean(line);
+        let line = crate::text::clean(line);
         match width {
             Some(w) => {
-                for part in crate::term::countdown::wrap(&line, w.saturating_sub(1), "") {
+                for part in crate::text::wrap(&line, w.saturating_sub(1), "") {
                     writeln!(out, "{part}")?;
                 }
             }

@@ -11,7 +11,7 @@ use super::Usage;
 use crate::cli::ForgetArgs;
 use crate::history::History;
 use crate::history::forget::Step;
-use crate::term::sanitize::clean;
+use crate::text::clean;
 
 /// Set to `written`, `synced` or `renamed`, aborts the process at that
 /// step of the rewrite (tests/forget.rs stages crashes with it).

@@ -12,8 +12,8 @@ use crate::history::History;
 use crate::report::export::write_json_value;
 use crate::report::review::local_time;
 use crate::report::sessions::{self, SessionList, SessionRow};
-use crate::term::countdown::wrap;
-use crate::term::sanitize::clean;
+use crate::text::clean;
+use crate::text::wrap;
 
 /// Every session in the history, oldest first (warnings printed).
 pub(crate) fn sessions(history: &History) -> anyhow::Result<Vec<SessionRow>> {

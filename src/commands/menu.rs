@@ -15,7 +15,7 @@ use super::Context;
 use crate::bank::Catalog;
 use crate::cli::{BanksCommand, Cli, Command, parse_count};
 use crate::config::Config;
-use crate::term::sanitize::clean;
+use crate::text::clean;
 
 /// The menu's entries, in order: the two ways hotseat is used first.
 const ENTRIES: [&str; 8] = [

@@ -69,11 +69,7 @@ pub fn main() -> ExitCode {
             // Errors may quote untrusted text (a bank file, a path).
             let message = format!("hotseat: {err:#}");
             // Nothing more can be done if standard error is gone too.
-            let _ = writeln!(
-                std::io::stderr(),
-                "{}",
-                crate::term::sanitize::clean(&message)
-            );
+            let _ = writeln!(std::io::stderr(), "{}", crate::text::clean(&message));
             exit_code_for(&err)
         }
     }
@@ -163,7 +159,7 @@ pub(crate) fn scan_history_map<U: Send>(
         let _ = writeln!(
             err,
             "hotseat: {}",
-            crate::term::sanitize::clean(&crate::history::format_warning(history.path(), w))
+            crate::text::clean(&crate::history::format_warning(history.path(), w))
         );
     }
     Ok(())

@@ -28,8 +28,8 @@ use crate::drill::Stamp;
 use crate::drill::record::VERSION;
 use crate::history::format_warning;
 use crate::history::journal::{Journal, Outcome, Reflection};
-use crate::term::sanitize::clean;
 use crate::term::style::Paint;
+use crate::text::{clean, plural};
 
 /// Runs `hotseat reflect`.
 pub fn run(ctx: &Context, args: &ReflectArgs) -> anyhow::Result<ExitCode> {
@@ -358,28 +358,28 @@ fn save(ctx: &Context, r: &Reflection, out: &mut dyn Write) -> anyhow::Result<Ex
 fn report_added(added: &Added, out: &mut dyn Write) -> io::Result<()> {
     let path = added.path.display();
     let n = added.added.len();
-    let plural = |n: usize| if n == 1 { "question" } else { "questions" };
+    let questions = |n: usize| plural(n, "question", "questions");
     if n > 0 {
         writeln!(
             out,
             "{}",
             clean(&format!(
-                "Added {n} {} to {path} (category caught-off-guard).",
-                plural(n)
+                "Added {} to {path} (category caught-off-guard).",
+                questions(n)
             ))
         )?;
     }
     if !added.already.is_empty() {
         let k = added.already.len();
         let was = if k == 1 { "was" } else { "were" };
-        writeln!(out, "{k} {} {was} already in your bank.", plural(k))?;
+        writeln!(out, "{} {was} already in your bank.", questions(k))?;
     }
     if !added.empty.is_empty() {
         let k = added.empty.len();
         writeln!(
             out,
-            "{k} {} had no words once control characters were removed, and {} not added.",
-            plural(k),
+            "{} had no words once control characters were removed, and {} not added.",
+            questions(k),
             if k == 1 { "was" } else { "were" }
         )?;
     }

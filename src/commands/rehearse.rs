@@ -160,7 +160,7 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
          room: each answer is submitted at its limit, there is no skipping, and no coaching \
          until the end.",
         planned.slots.len(),
-        crate::drill::coach::duration(budget_ms)
+        crate::text::duration::measured(budget_ms)
     )])?;
     let report = run_plan(ctx, &mut plan, input, &args.voice)?;
     let moments: Vec<Moment<'_>> = report

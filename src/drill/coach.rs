@@ -13,38 +13,13 @@ use super::record::{AnswerRecord, Pause};
 
 pub use super::record::DEFAULT_THINK_TARGET_MS;
 
-/// A duration the way hotseat shows every one of them — measured times,
-/// targets, thresholds and limits, in the feedback, the summary table and
-/// the next step alike, so the same number reads the same everywhere:
-/// tenths under a minute (`4.2s`, `10.0s`, `59.9s`, rounded to the
-/// nearest), whole seconds from a minute on (`1m05s`, `1h02m05s`).
-pub fn duration(ms: u64) -> String {
-    let tenths = ms.saturating_add(50) / 100;
-    if tenths < 600 {
-        return format!("{}.{}s", tenths / 10, tenths % 10);
-    }
-    let s = ms / 1000 + u64::from(ms % 1000 >= 500);
-    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
-    if h > 0 {
-        format!("{h}h{m:02}m{s:02}s")
-    } else {
-        format!("{m}m{s:02}s")
-    }
-}
+use crate::text::duration::measured;
+use crate::text::plural;
 
 /// What the feedback says instead of words, pace and fillers for a voice
 /// answer: they are not measured (there is no transcript), never zero.
 pub const NOT_MEASURED_VOICE: &str =
     "Words, pace and fillers are not measured for voice answers (no transcript).";
-
-/// `1 pause` / `2 pauses`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
 
 /// Whether a record is a blank answer: submitted with nothing said or
 /// typed (skips are not blanks).
@@ -78,7 +53,7 @@ pub fn place(text: &str, p: &Pause) -> String {
     let Some(k) = p.at_word else {
         // A voice pause has no transcript to place it in: its time does.
         return match p.at_ms {
-            Some(at) if !p.is_mark() => format!("{} into the answer", duration(at)),
+            Some(at) if !p.is_mark() => format!("{} into the answer", measured(at)),
             _ => "self-marked".to_owned(),
         };
     };
@@ -141,14 +116,14 @@ pub fn answer_feedback_with_threshold(
     let mut lines = Vec::new();
     let total = rec.think_ms.saturating_add(rec.answer_ms);
     if rec.skipped {
-        lines.push(format!("Skipped after {}.", duration(total)));
+        lines.push(format!("Skipped after {}.", measured(total)));
         if rec.hint {
             lines.push("Looked at the tips.".to_owned());
         }
         return lines;
     }
     let over = match pause_threshold_ms {
-        Some(t) => format!(" over {}", duration(t)),
+        Some(t) => format!(" over {}", measured(t)),
         None => String::new(),
     };
     if is_blank(rec) {
@@ -156,10 +131,10 @@ pub fn answer_feedback_with_threshold(
             InputMode::Spoken => {
                 format!(
                     "Finished without marking a start, after {}.",
-                    duration(total)
+                    measured(total)
                 )
             }
-            _ => format!("Blank answer, submitted after {}.", duration(total)),
+            _ => format!("Blank answer, submitted after {}.", measured(total)),
         });
     } else {
         let started = match rec.input {
@@ -169,26 +144,26 @@ pub fn answer_feedback_with_threshold(
         };
         lines.push(format!(
             "{started} {} (target {}).",
-            duration(rec.think_ms),
-            duration(rec.think_target())
+            measured(rec.think_ms),
+            measured(rec.think_target())
         ));
         match rec.input {
             InputMode::Typed => lines.push(pause_line(rec, &over)),
             InputMode::Spoken => {
-                lines.push(format!("Spoke for {}.", duration(rec.answer_ms)));
+                lines.push(format!("Spoke for {}.", measured(rec.answer_ms)));
                 if let Some(l) = stumble_line(&rec.pauses) {
                     lines.push(l);
                 }
             }
             InputMode::Voice => {
                 lines.push(pause_line(rec, &over));
-                lines.push(format!("Spoke for {}.", duration(rec.answer_ms)));
+                lines.push(format!("Spoke for {}.", measured(rec.answer_ms)));
                 lines.push(NOT_MEASURED_VOICE.to_owned());
             }
             InputMode::Line => {}
         }
         if let (InputMode::Typed | InputMode::Line, Some(words)) = (rec.input, rec.words) {
-            let mut w = count(words as usize, "word", "words");
+            let mut w = plural(words as usize, "word", "words");
             if rec.pasted_words > 0 {
                 w.push_str(&format!(" ({} pasted)", rec.pasted_words));
             }
@@ -217,7 +192,7 @@ pub fn answer_feedback_with_threshold(
     if rec.revisions > 0 {
         lines.push(format!(
             "Deleted {} while answering.",
-            count(rec.revisions as usize, "character", "characters")
+            plural(rec.revisions as usize, "character", "characters")
         ));
     }
     if rec.hint {
@@ -225,13 +200,13 @@ pub fn answer_feedback_with_threshold(
     }
     if rec.overran {
         let past = total.saturating_sub(rec.limit_ms);
-        let limit = duration(rec.limit_ms);
+        let limit = measured(rec.limit_ms);
         // Under --strict the engine submits at the limit; a key that came
         // a moment later is dropped, so any time past it is not the user's.
         lines.push(if strict {
             format!("Cut at the {limit} limit.")
         } else if past > 0 {
-            format!("Ran {} past the {limit} limit.", duration(past))
+            format!("Ran {} past the {limit} limit.", measured(past))
         } else {
             format!("Stopped at the {limit} limit.")
         });
@@ -247,12 +222,12 @@ fn pause_line(rec: &AnswerRecord, over: &str) -> String {
         None => format!("No pauses{over}."),
         Some(p) if n == 1 => format!(
             "1 pause{over}: {}, {}.",
-            duration(p.ms),
+            measured(p.ms),
             place(&rec.text, p)
         ),
         Some(p) => format!(
             "{n} pauses{over}; longest {}, {}.",
-            duration(p.ms),
+            measured(p.ms),
             place(&rec.text, p)
         ),
     }
@@ -263,14 +238,14 @@ fn stumble_line(pauses: &[Pause]) -> Option<String> {
     let times: Vec<String> = pauses
         .iter()
         .filter(|p| p.is_mark())
-        .filter_map(|p| p.at_ms.map(duration))
+        .filter_map(|p| p.at_ms.map(measured))
         .collect();
     let list = match times.as_slice() {
         [] => return None,
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     };
-    let what = count(times.len(), "stumble", "stumbles");
+    let what = plural(times.len(), "stumble", "stumbles");
     Some(format!("Marked {what}, at {list} into the answer."))
 }
 
@@ -497,23 +472,23 @@ fn slow_signal(answers: &[AnswerRecord]) -> Option<Signal> {
             "{} started after their target; median start {} against targets of {}–{} — \
              next time, say a first sentence before the target runs out: {advice}",
             capitalized(&share(late, done.len(), "answer", "answers")),
-            duration(m),
-            duration(lo),
-            duration(hi)
+            measured(m),
+            measured(lo),
+            measured(hi)
         )
     } else if done.len() == 1 {
-        let t = duration(lo);
+        let t = measured(lo);
         format!(
             "You started after {} against a {t} target — next time, say a first sentence \
              within {t}: {advice}",
-            duration(m)
+            measured(m)
         )
     } else {
-        let t = duration(lo);
+        let t = measured(lo);
         format!(
             "Your median start was {} against a {t} target ({} started later) — next time, \
              say a first sentence within {t}: {advice}",
-            duration(m),
+            measured(m),
             share(late, done.len(), "answer", "answers")
         )
     };
@@ -535,7 +510,7 @@ fn pause_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     // Where they were: "in 1 answer" when one answer held them all.
     let with = done.iter().filter(|a| !a.pauses.is_empty()).count();
     let within = if with == 1 || with == done.len() {
-        format!("in {}", count(with, "answer", "answers"))
+        format!("in {}", plural(with, "answer", "answers"))
     } else {
         format!("in {with} of {} answers", done.len())
     };
@@ -550,17 +525,17 @@ fn pause_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
                 _ => Some(cur),
             },
         );
-    let pauses = count(typed, "pause", "pauses");
-    let stumbles = count(marked, "stumble", "stumbles");
+    let pauses = plural(typed, "pause", "pauses");
+    let stumbles = plural(marked, "stumble", "stumbles");
     let what = match longest {
         Some((r, p)) if marked == 0 => format!(
             "{pauses} {within}; the longest was {}, {}",
-            duration(p.ms),
+            measured(p.ms),
             place(&r.text, p)
         ),
         Some((r, p)) => format!(
             "{pauses} and {stumbles} marked {within}; the longest pause was {}, {}",
-            duration(p.ms),
+            measured(p.ms),
             place(&r.text, p)
         ),
         None => format!("{stumbles} marked {within}"),
@@ -595,9 +570,9 @@ fn overrun_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
     let how = if most < 50 {
         "reached the limit".to_owned()
     } else if over.len() == 1 {
-        format!("ran past the limit, by {}", duration(most))
+        format!("ran past the limit, by {}", measured(most))
     } else {
-        format!("ran past the limit, by up to {}", duration(most))
+        format!("ran past the limit, by up to {}", measured(most))
     };
     Some(Signal {
         severity,
@@ -646,8 +621,8 @@ fn filler_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
             "{} in {} ({rate:.1} per 100), most often “{top}” — next time, when you \
              feel one coming, pause silently instead{trailing}: a short silence sounds surer \
              than a filler.",
-            count(all.len(), "filler", "fillers"),
-            count(
+            plural(all.len(), "filler", "fillers"),
+            plural(
                 usize::try_from(words).unwrap_or(usize::MAX),
                 "word",
                 "words"
@@ -665,7 +640,7 @@ fn short_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
         .collect();
     let shortest = *short.iter().min()?;
     let severity = severity(ratio(short.len(), done.len()), th.short_rate)?;
-    let words = count(shortest as usize, "word", "words");
+    let words = plural(shortest as usize, "word", "words");
     let (verb, detail) = if short.len() == 1 {
         ("was", words)
     } else {
@@ -678,7 +653,7 @@ fn short_signal(answers: &[AnswerRecord], th: &Thresholds) -> Option<Signal> {
              situation, what you did, and the result, one sentence each, with one concrete \
              example.",
             capitalized(&share(short.len(), done.len(), "answer", "answers")),
-            count(th.short_words as usize, "word", "words"),
+            plural(th.short_words as usize, "word", "words"),
         ),
     })
 }
@@ -691,14 +666,14 @@ fn calm_line(answers: &[AnswerRecord]) -> String {
     let start = match (median(&mut thinks), target_range(&done)) {
         (Some(m), Some((lo, hi))) => {
             let started = if done.len() == 1 {
-                format!("started after {}", duration(m))
+                format!("started after {}", measured(m))
             } else {
-                format!("median start {}", duration(m))
+                format!("median start {}", measured(m))
             };
             let targets = if lo == hi {
-                format!("target {}", duration(lo))
+                format!("target {}", measured(lo))
             } else {
-                format!("targets {}–{}", duration(lo), duration(hi))
+                format!("targets {}–{}", measured(lo), measured(hi))
             };
             format!(" ({started}, {targets})")
         }
@@ -707,7 +682,7 @@ fn calm_line(answers: &[AnswerRecord]) -> String {
     format!(
         "No signal reached its threshold in {}{start} — next time, raise the pressure: a \
          shorter --think target, --strict, or the curveballs category. Keep going.",
-        count(answers.len(), "answer", "answers")
+        plural(answers.len(), "answer", "answers")
     )
 }
 
@@ -811,28 +786,6 @@ mod tests {
         r.filler_words = f.iter().map(|s| (*s).to_owned()).collect();
         r.fillers = Some(f.len() as u32);
         r
-    }
-
-    #[test]
-    fn duration_formats() {
-        assert_eq!(duration(14_200), "14.2s");
-        assert_eq!(duration(14_249), "14.2s");
-        assert_eq!(duration(14_250), "14.3s");
-        assert_eq!(duration(4_000), "4.0s");
-        assert_eq!(duration(0), "0.0s");
-        assert_eq!(duration(2_500), "2.5s");
-        assert_eq!(duration(59_949), "59.9s");
-        assert_eq!(duration(59_950), "1m00s");
-        assert_eq!(duration(65_000), "1m05s");
-        assert_eq!(duration(90_000), "1m30s");
-        assert_eq!(duration(120_000), "2m00s");
-        assert_eq!(duration(3_725_499), "1h02m05s");
-        // No overflow at the top: u64::MAX ms ends in …551 ms, rounded up.
-        let s = u64::MAX / 1000 + 1;
-        assert_eq!(
-            duration(u64::MAX),
-            format!("{}h{:02}m{:02}s", s / 3600, s / 60 % 60, s % 60)
-        );
     }
 
     #[test]

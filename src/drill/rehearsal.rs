@@ -159,7 +159,7 @@ pub enum PlanError {
         "a rehearsal needs at least {min_minutes} minutes with these banks (the opener, one \
          behavioural question, a curveball and your questions for them add up to {} of answer \
          limits); {budget_minutes} is too short: pass --minutes {min_minutes} or more",
-        super::coach::duration(*min_ms)
+        crate::text::duration::measured(*min_ms)
     )]
     TooShort {
         /// The smallest budget, in whole minutes (rounded up).

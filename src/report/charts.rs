@@ -213,12 +213,12 @@ fn month_name(m: i8) -> &'static str {
 }
 
 /// `text` as it is when it fits `width` columns, else cut with
-/// [`with_ellipsis`](crate::term::countdown::with_ellipsis).
+/// [`with_ellipsis`](crate::text::with_ellipsis).
 pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         text.to_string()
     } else {
-        crate::term::countdown::with_ellipsis(text, width)
+        crate::text::with_ellipsis(text, width)
     }
 }
 

@@ -11,6 +11,7 @@ use crate::bank::{Avoid, Catalog, Point, fill_placeholders};
 use crate::content::{self, Findings, Language, PointFinding};
 use crate::drill::AnswerRecord;
 use crate::drill::content_signal::{Kind, kinds};
+use crate::text::{Label, Line};
 
 /// At most this many content lines after an answer.
 pub const MAX_LINES: usize = 3;
@@ -28,19 +29,19 @@ const HEDGES_QUOTED: usize = 3;
 /// The content lines after an answer: `Heard:` first when anything was
 /// heard, then the most useful findings, [`MAX_LINES`] in all. Nothing for
 /// an answer not read as English (the session says so once instead).
-pub fn answer_lines(f: &Findings, company: Option<&str>) -> Vec<String> {
+pub fn answer_lines(f: &Findings, company: Option<&str>) -> Vec<Line> {
     if f.language == Language::Other {
         return Vec::new();
     }
     let mut lines = Vec::new();
-    if let Some(heard) = heard_line(f) {
+    if let Some(heard) = heard(f) {
         lines.push(heard);
     }
     for kind in kinds(f) {
         if lines.len() == MAX_LINES {
             break;
         }
-        if let Some(line) = line(kind, f, company) {
+        if let Some(line) = finding(kind, f, company) {
             lines.push(line);
         }
     }
@@ -54,19 +55,24 @@ pub fn session_lines(
     f: &Findings,
     company: Option<&str>,
     said_english_only: &mut bool,
-) -> Vec<String> {
+) -> Vec<Line> {
     if f.language == Language::Other {
         if *said_english_only {
             return Vec::new();
         }
         *said_english_only = true;
-        return vec![ENGLISH_ONLY.to_string()];
+        return vec![Line::plain(ENGLISH_ONLY)];
     }
     answer_lines(f, company)
 }
 
 /// `Heard: the situation (“at my last job we”); the result (“led to 20%”).`
 pub fn heard_line(f: &Findings) -> Option<String> {
+    heard(f).map(|l| l.to_string())
+}
+
+/// [`heard_line`] as a labelled line.
+fn heard(f: &Findings) -> Option<Line> {
     let heard: Vec<String> = f
         .points
         .iter()
@@ -76,17 +82,27 @@ pub fn heard_line(f: &Findings) -> Option<String> {
             None => p.point.clone(),
         })
         .collect();
-    (!heard.is_empty()).then(|| format!("Heard: {}.", heard.join("; ")))
+    (!heard.is_empty()).then(|| Line::labelled(Label::Heard, format!("{}.", heard.join("; "))))
 }
 
 /// The line for one kind of finding, or `None` when `f` does not show it.
 pub fn line(kind: Kind, f: &Findings, company: Option<&str>) -> Option<String> {
+    finding(kind, f, company).map(|l| l.to_string())
+}
+
+/// [`line`] as a line of feedback: a missing point is labelled
+/// [`Label::NotHeard`], the rest are plain.
+fn finding(kind: Kind, f: &Findings, company: Option<&str>) -> Option<Line> {
     if !kind.in_findings(f) {
         return None;
     }
-    Some(match kind {
-        Kind::QuestionPointMissing => missing(f.points.iter().filter(|p| p.own && !p.heard)),
-        Kind::BankPointMissing => missing(f.points.iter().filter(|p| !p.own && !p.heard)),
+    let text = match kind {
+        Kind::QuestionPointMissing => {
+            return Some(missing(f.points.iter().filter(|p| p.own && !p.heard)));
+        }
+        Kind::BankPointMissing => {
+            return Some(missing(f.points.iter().filter(|p| !p.own && !p.heard)));
+        }
         Kind::Avoid => {
             let a = &f.avoid[0];
             format!("Avoid: {} — {}", quote(&a.text), sentence(&a.why))
@@ -127,7 +143,8 @@ pub fn line(kind: Kind, f: &Findings, company: Option<&str>) -> Option<String> {
                 r.count
             )
         }
-    })
+    };
+    Some(Line::plain(text))
 }
 
 /// Reads stored answers for content against the banks in use, as the
@@ -226,9 +243,9 @@ impl<'c> Reader<'c> {
 
 /// `Not heard: the result — close with what changed.` The first point's
 /// next step; further points are named after it.
-fn missing<'a>(mut points: impl Iterator<Item = &'a PointFinding>) -> String {
+fn missing<'a>(mut points: impl Iterator<Item = &'a PointFinding>) -> Line {
     let Some(first) = points.next() else {
-        return String::new();
+        return Line::plain("");
     };
     let also: Vec<&str> = points.map(|p| p.point.as_str()).collect();
     let also = if also.is_empty() {
@@ -236,10 +253,9 @@ fn missing<'a>(mut points: impl Iterator<Item = &'a PointFinding>) -> String {
     } else {
         format!(" (also: {})", also.join(", "))
     };
-    format!(
-        "Not heard: {} — {}{also}",
-        first.point,
-        sentence(&first.hint)
+    Line::labelled(
+        Label::NotHeard,
+        format!("{} — {}{also}", first.point, sentence(&first.hint)),
     )
 }
 
@@ -286,6 +302,11 @@ fn sentence(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines as they read.
+    fn shown(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(ToString::to_string).collect()
+    }
     use crate::content::{AvoidFinding, LongSentence, Repeated, Span};
 
     pub(crate) fn empty() -> Findings {
@@ -345,8 +366,11 @@ mod tests {
                 "close with what changed, ideally one number",
             ),
         ];
+        let lines = answer_lines(&f, None);
+        let labels: Vec<_> = lines.iter().map(|l| l.label).collect();
+        assert_eq!(labels, [Some(Label::Heard), Some(Label::NotHeard)]);
         assert_eq!(
-            answer_lines(&f, None),
+            shown(&lines),
             vec![
                 "Heard: the situation (“at my last job we”); what you did yourself \
                  (“I decided to rewrite”)."
@@ -376,8 +400,10 @@ mod tests {
         }];
         f.hedges = vec![span("I think", 0), span("maybe", 3)];
         let lines = answer_lines(&f, None);
+        // An avoided phrase is a plain line: only the points are labelled.
+        assert_eq!(lines[2].label, None);
         assert_eq!(
-            lines,
+            shown(&lines),
             vec![
                 "Heard: the situation (“when I was at”).".to_string(),
                 "Not heard: what you changed afterwards — Add: what you changed afterwards.".into(),
@@ -386,7 +412,7 @@ mod tests {
         );
         // Without anything heard, three findings.
         f.points.remove(0);
-        let lines = answer_lines(&f, None);
+        let lines = shown(&answer_lines(&f, None));
         assert_eq!(lines.len(), 3);
         assert!(
             lines[0].starts_with("Not heard: what you changed"),
@@ -465,7 +491,10 @@ mod tests {
         let mut said = false;
         let mut other = empty();
         other.language = Language::Other;
-        assert_eq!(session_lines(&other, None, &mut said), vec![ENGLISH_ONLY]);
+        assert_eq!(
+            session_lines(&other, None, &mut said),
+            vec![Line::plain(ENGLISH_ONLY)]
+        );
         assert!(session_lines(&other, None, &mut said).is_empty());
         let mut english = empty();
         english.hedges = vec![span("I think", 0), span("maybe", 1)];

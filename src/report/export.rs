@@ -13,9 +13,9 @@ use jiff::tz::TimeZone;
 use super::review::{inline_pauses, local_time};
 use super::sessions::SessionRow;
 use super::stats::Stats;
-use crate::drill::coach::duration;
 use crate::drill::{AnswerRecord, InputMode, Mode};
-use crate::term::sanitize::clean;
+use crate::text::clean;
+use crate::text::duration::measured as duration;
 
 /// What an export covers.
 #[derive(Debug)]
@@ -313,20 +313,7 @@ pub fn write_markdown(out: &mut dyn Write, e: &Export) -> io::Result<()> {
 /// `\uXXXX` like every `--json` output; serde_json already escapes C0.
 pub fn write_json_value(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
     let text = serde_json::to_string(value).map_err(io::Error::other)?;
-    // Every unsafe character is DEL or beyond ASCII: plain ASCII needs no
-    // look at its characters.
-    if text.bytes().all(|b| b < 0x7f) || !text.chars().any(crate::term::sanitize::is_unsafe) {
-        return out.write_all(text.as_bytes());
-    }
-    let mut safe = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if crate::term::sanitize::is_unsafe(c) {
-            safe.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            safe.push(c);
-        }
-    }
-    out.write_all(safe.as_bytes())
+    out.write_all(crate::text::sanitize::json_safe(&text).as_bytes())
 }
 
 #[cfg(test)]

@@ -11,8 +11,8 @@ use std::io::{self, Write};
 use super::charts::{EMPTY_DAY, monday_of, shade};
 use super::export::{Export, flags};
 use super::review::{inline_pauses, local_time};
-use crate::drill::coach::duration;
-use crate::term::sanitize::clean;
+use crate::text::clean;
+use crate::text::duration::measured as duration;
 
 /// `text` sanitized and escaped for HTML text and attribute values.
 pub fn esc(text: &str) -> String {

@@ -4,10 +4,12 @@
 //! alone, so `review` can show it again for a past rehearsal.
 
 use crate::content::Findings;
-use crate::drill::coach::{duration, place};
+use crate::drill::coach::place;
 use crate::drill::content_signal::{Kind, rehearsal_severity};
 use crate::drill::rehearsal::Phase;
 use crate::drill::{AnswerRecord, InputMode};
+use crate::text::duration::measured as duration;
+use crate::text::plural;
 
 /// One asked question of the rehearsal, as the report sees it.
 #[derive(Debug, Clone, Copy)]
@@ -64,16 +66,11 @@ pub fn report(moments: &[Moment<'_>], budget_ms: u64) -> Vec<Section> {
 
 fn time(moments: &[Moment<'_>], budget_ms: u64) -> Section {
     let total: u64 = moments.iter().map(|m| spent(m.record)).sum();
-    let questions = if moments.len() == 1 {
-        "question"
-    } else {
-        "questions"
-    };
     let mut lines = vec![format!(
-        "{} answering, of a {} budget ({} {questions}, follow-ups included).",
+        "{} answering, of a {} budget ({}, follow-ups included).",
         duration(total),
         duration(budget_ms),
-        moments.len()
+        plural(moments.len(), "question", "questions")
     )];
     let mut phases: Vec<(Phase, u64, u64, usize)> = Vec::new();
     for m in moments {
@@ -87,12 +84,12 @@ fn time(moments: &[Moment<'_>], budget_ms: u64) -> Section {
         }
     }
     for (phase, used, limit, n) in phases {
-        let q = if n == 1 { "question" } else { "questions" };
         lines.push(format!(
-            "{}: {} of {} ({n} {q})",
+            "{}: {} of {} ({})",
             phase.label(),
             duration(used),
-            duration(limit)
+            duration(limit),
+            plural(n, "question", "questions")
         ));
     }
     Section {
@@ -188,8 +185,7 @@ fn fixes(moments: &[Moment<'_>]) -> Section {
         };
         if r.skipped || (short && m.phase != Phase::Closing) {
             let said = if let Some(w) = words {
-                let unit = if w == 1 { "word" } else { "words" };
-                format!("only {w} {unit}")
+                format!("only {}", plural(w, "word", "words"))
             } else {
                 format!("only {} of answer", duration(r.answer_ms))
             };

@@ -9,11 +9,11 @@ use serde_json::{Value, json};
 use super::sessions::SessionRow;
 use crate::content::Findings;
 use crate::drill::answer::count_words;
-use crate::drill::coach::duration;
 use crate::drill::{AnswerRecord, Mode, Pause, Stamp};
-use crate::term::countdown::{wrap, wrap_hanging};
-use crate::term::sanitize::clean;
 use crate::term::style::Paint;
+use crate::text::clean;
+use crate::text::duration::measured as duration;
+use crate::text::{wrap, wrap_hanging};
 
 /// The mark put in the text where a pause happened.
 pub const PAUSE_MARK: char = '⏸';

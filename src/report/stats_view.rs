@@ -8,23 +8,15 @@ use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyl
 use super::charts::{self, Step};
 use super::stats::Stats;
 use super::stats::content::ContentStats;
-use crate::drill::coach::duration;
-use crate::term::countdown::wrap;
-use crate::term::sanitize::clean;
 use crate::term::style::Paint;
+use crate::text::clean;
+use crate::text::duration::measured as duration;
+use crate::text::plural;
+use crate::text::wrap;
 
 /// Below this many columns the category figures are stacked, one block per
 /// category, instead of a table.
 pub const TABLE_MIN: usize = 72;
-
-/// "1 answer" / "3 answers".
-pub fn plural(n: u64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
 
 fn percent(rate: f64) -> String {
     format!("{:.0}%", rate * 100.0)

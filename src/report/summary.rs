@@ -5,20 +5,19 @@
 //! On a terminal the entries are a table fitted to its width; below the
 //! width where the table fits without cutting a word of a question they
 //! are stacked, one block per answer. Off a terminal they are a Markdown
-//! table. Durations are [`coach::duration`], as in the feedback.
+//! table. Durations are [`measured`](crate::text::duration::measured), as in the feedback.
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::drill::coach::{self, duration};
+use crate::drill::coach;
 use crate::drill::{AnswerRecord, InputMode, SessionRecord};
-use crate::term::countdown::{wrap, wrap_hanging};
-use crate::term::sanitize::clean;
 use crate::term::style::Paint;
+use crate::text::duration::measured;
+use crate::text::{Label, Line, clean, cut, plural, wrap, wrap_hanging};
 
 /// Widest the question column gets before it is cut with "…".
 const QUESTION_COLUMNS: usize = 44;
@@ -90,17 +89,9 @@ pub fn write(
 ) -> io::Result<()> {
     // Text lines stop one column short of the edge, as all feedback does.
     let columns = width.map(|w| usize::from(w).saturating_sub(1));
-    let text = |out: &mut dyn Write, line: &str, first: fn(Paint, &str) -> String| {
-        let parts = match columns {
-            Some(c) => wrap(line, c, ""),
-            None => vec![line.to_owned()],
-        };
-        for (i, part) in parts.iter().enumerate() {
-            if i == 0 {
-                writeln!(out, "{}", first(paint, part))?;
-            } else {
-                writeln!(out, "{part}")?;
-            }
+    let text = |out: &mut dyn Write, line: &Line| {
+        for row in paint.lines(line, columns, "") {
+            writeln!(out, "{row}")?;
         }
         io::Result::Ok(())
     };
@@ -128,7 +119,7 @@ pub fn write(
                 // A Markdown table runs on into the next line otherwise.
                 writeln!(out)?;
             }
-            text(out, &l, |_, l| l.to_owned())?;
+            text(out, &Line::plain(l))?;
         }
         if width.is_none() {
             writeln!(out)?;
@@ -136,8 +127,8 @@ pub fn write(
     }
     if let Some(step) = &tail.next_step {
         // The step may quote a word of an answer, which may hold anything
-        // a paste brought in.
-        text(out, &format!("To work on: {}", clean(step)), Paint::label)?;
+        // a paste brought in: painting sanitizes it.
+        text(out, &Line::labelled(Label::ToWorkOn, step.as_str()))?;
     }
     for line in tail.lines {
         let line = clean(line);
@@ -152,8 +143,7 @@ pub fn write(
         }
     }
     if let Some(path) = saved_to.filter(|_| !answers.is_empty()) {
-        let line = format!("Saved to {}", clean(&path.display().to_string()));
-        text(out, &line, |_, l| l.to_owned())?;
+        text(out, &Line::plain(format!("Saved to {}", path.display())))?;
     }
     out.flush()
 }
@@ -179,7 +169,7 @@ fn is_grid(rows: &[Row<'_>], width: Option<u16>) -> bool {
 /// The question as a Markdown table cell: sanitized, on one line, at most
 /// [`QUESTION_COLUMNS`] wide.
 fn question_cell(row: &Row<'_>) -> String {
-    shorten(&one_line(row.question), QUESTION_COLUMNS)
+    cut(&one_line(row.question), QUESTION_COLUMNS)
 }
 
 /// The question sanitized and on one line.
@@ -220,7 +210,7 @@ fn question_width(rows: &[Row<'_>], width: usize) -> Option<usize> {
         .min(QUESTION_COLUMNS);
     let longest_word = questions
         .iter()
-        .flat_map(|q| q.split(' ').map(UnicodeWidthStr::width).collect::<Vec<_>>())
+        .flat_map(|q| q.split(' ').map(crate::text::width).collect::<Vec<_>>())
         .max()
         .unwrap_or(0);
     let needed = natural.min(longest_word.max(QUESTION_MIN));
@@ -300,17 +290,17 @@ pub fn stacked(rows: &[Row<'_>], width: usize) -> String {
 /// The figures of one answer in words, for [`stacked`].
 fn figures(r: &AnswerRecord) -> Vec<String> {
     let spoken = r.input == InputMode::Spoken;
-    let mut out = vec![format!("think {}", duration(r.think_ms))];
+    let mut out = vec![format!("think {}", measured(r.think_ms))];
     if r.skipped {
         out.push("skipped".to_owned());
     } else {
-        out.push(format!("answer {}", duration(r.answer_ms)));
+        out.push(format!("answer {}", measured(r.answer_ms)));
         let (typed, marked, longest) = pause_counts(r);
         if typed > 0 {
             out.push(if typed == 1 {
-                format!("1 pause of {}", duration(longest))
+                format!("1 pause of {}", measured(longest))
             } else {
-                format!("{typed} pauses, longest {}", duration(longest))
+                format!("{typed} pauses, longest {}", measured(longest))
             });
         }
         if marked > 0 {
@@ -340,14 +330,6 @@ fn figures(r: &AnswerRecord) -> Vec<String> {
 }
 
 /// `1 word` / `2 words`.
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// Measured pauses (typed or voice), spoken stumble marks, and the
 /// longest measured pause (ms).
 fn pause_counts(r: &AnswerRecord) -> (usize, usize, u64) {
@@ -365,9 +347,9 @@ pub fn legend(rows: &[Row<'_>]) -> Option<String> {
         (typed > 0).then(|| {
             format!(
                 "pauses “{typed} / {}”: {}, the longest {}.",
-                duration(longest),
+                measured(longest),
                 plural(typed, "pause", "pauses"),
-                duration(longest)
+                measured(longest)
             )
         })
     })
@@ -391,9 +373,9 @@ fn cells(n: usize, row: &Row<'_>) -> Vec<String> {
     vec![
         n.to_string(),
         question_cell(row),
-        duration(r.think_ms),
+        measured(r.think_ms),
         if answered {
-            duration(r.answer_ms)
+            measured(r.answer_ms)
         } else {
             none()
         },
@@ -420,7 +402,7 @@ fn pauses(r: &AnswerRecord) -> String {
     let (typed, marked, longest) = pause_counts(r);
     let mut parts = Vec::new();
     if typed > 0 {
-        parts.push(format!("{typed} / {}", duration(longest)));
+        parts.push(format!("{typed} / {}", measured(longest)));
     }
     if marked > 0 {
         parts.push(plural(marked, "stumble", "stumbles"));
@@ -430,23 +412,6 @@ fn pauses(r: &AnswerRecord) -> String {
     } else {
         parts.join(", ")
     }
-}
-
-/// Cuts `text` to at most `max` display columns, ending in "…" if cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for g in text.graphemes(true) {
-        if w + g.width() + 1 > max {
-            break;
-        }
-        out.push_str(g);
-        w += g.width();
-    }
-    format!("{}…", out.trim_end())
 }
 
 #[cfg(test)]

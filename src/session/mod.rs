@@ -28,6 +28,8 @@ use crate::drill::{
 use crate::history::HistoryError;
 use crate::report::content as content_view;
 use crate::term::ui::{Interrupt, Outcome, Prompt, RateOutcome, Ui};
+use crate::text::duration::measured;
+use crate::text::{Label, Line};
 
 pub use plan::{BudgetPlan, ContentSpec, FixedPlan, Item, ModeRules, Plan};
 pub use sink::{MemorySink, Sink};
@@ -152,8 +154,8 @@ pub fn run(
             Some((used, budget)) => format!(
                 "{} · interview clock {} of {}",
                 item.title,
-                coach::duration(used),
-                coach::duration(budget)
+                measured(used),
+                measured(budget)
             ),
             None => item.title.clone(),
         };
@@ -211,8 +213,11 @@ pub fn run(
             })?;
         let findings = read_content(&record, &item);
         if rules.feedback {
-            let mut lines =
-                coach::answer_feedback_with_threshold(&record, item.rules.strict, Some(pause_ms));
+            let mut lines: Vec<Line> =
+                coach::answer_feedback_with_threshold(&record, item.rules.strict, Some(pause_ms))
+                    .into_iter()
+                    .map(Line::plain)
+                    .collect();
             if let Some(f) = &findings {
                 lines.extend(content_view::session_lines(
                     f,
@@ -220,10 +225,16 @@ pub fn run(
                     &mut said_english_only,
                 ));
             }
-            lines.extend(item.followups.iter().map(|f| format!("Follow-up: {f}")));
+            let labelled = |label, texts: &[String]| {
+                texts
+                    .iter()
+                    .map(move |t| Line::labelled(label, t.as_str()))
+                    .collect::<Vec<_>>()
+            };
+            lines.extend(labelled(Label::FollowUp, &item.followups));
             // Tips opened with Tab are still on screen above the feedback.
             if !record.hint {
-                lines.extend(item.tips.iter().map(|t| format!("Tip: {t}")));
+                lines.extend(labelled(Label::Tip, &item.tips));
             }
             if let Err(e) = ui.show(&lines) {
                 ui_error = Some(e);

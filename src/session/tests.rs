@@ -201,7 +201,7 @@ impl Ui for Logging {
         }))
     }
 
-    fn show(&mut self, _lines: &[String]) -> io::Result<()> {
+    fn show(&mut self, _lines: &[crate::text::Line]) -> io::Result<()> {
         self.log.borrow_mut().push("show".into());
         if self.fail_show {
             Err(io::Error::other("terminal gone"))
@@ -453,7 +453,7 @@ impl Ui for DyingRecorder {
             Interrupt::RecorderFailed,
         ))
     }
-    fn show(&mut self, _lines: &[String]) -> io::Result<()> {
+    fn show(&mut self, _lines: &[crate::text::Line]) -> io::Result<()> {
         self.log.borrow_mut().push("show".into());
         Ok(())
     }

@@ -25,10 +25,10 @@ use std::time::Duration;
 use crossterm::{cursor, queue, terminal};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle, TermLike};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
-use super::sanitize::clean;
 use crate::drill::{InputMode, Phase};
+use crate::text::duration::clock;
+use crate::text::{Label, Line, clean, width, with_ellipsis, wrap};
 
 /// Everything the countdown shows at one moment.
 #[derive(Debug, Clone)]
@@ -117,7 +117,7 @@ impl Countdown {
     pub fn new(bar: bool, rows: usize) -> io::Result<Self> {
         if !bar {
             return Ok(Self {
-                kind: Kind::Plain(Plain::new(terminal_columns())),
+                kind: Kind::Plain(Plain::new(super::ui::terminal_width())),
             });
         }
         let term = BufferedTerm::default();
@@ -288,31 +288,12 @@ fn labels(f: &Frame<'_>) -> Vec<String> {
 /// The first of `labels` that fits in `room` columns; else the last one
 /// cut at a word boundary, ending in "…".
 fn fit(labels: &[String], room: usize) -> String {
-    if let Some(label) = labels.iter().find(|l| l.width() <= room) {
+    if let Some(label) = labels.iter().find(|l| width(l) <= room) {
         return label.clone();
     }
     labels
         .last()
         .map_or_else(String::new, |l| with_ellipsis(l, room))
-}
-
-/// `text` cut at a word boundary so that it and a closing "…" fit in
-/// `width` columns (`text` is assumed to be one line). The one place a
-/// line is shortened rather than wrapped.
-pub fn with_ellipsis(text: &str, width: usize) -> String {
-    if text.width() + 2 <= width {
-        return format!("{} …", text.trim_end());
-    }
-    let keep = wrap(text, width.saturating_sub(2).max(1), "")
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    let keep = keep.trim_end();
-    if keep.is_empty() || keep.width() + 2 > width {
-        "…".to_string()
-    } else {
-        format!("{keep} …")
-    }
 }
 
 /// "45s left", or "over the limit by 12s".
@@ -327,14 +308,10 @@ fn time_left(elapsed: Duration, limit: Duration) -> String {
     }
 }
 
-/// Whole seconds as `45s` or `1m05s`.
-fn clock(d: Duration) -> String {
-    let s = d.as_secs();
-    if s < 60 {
-        format!("{s}s")
-    } else {
-        format!("{}m{:02}s", s / 60, s % 60)
-    }
+/// A tip as the countdown shows it: `Tip: …`, sanitized. The countdown
+/// draws no colour, so the label is plain text here.
+fn tip_line(tip: &str) -> String {
+    Line::labelled(Label::Tip, clean(tip)).to_string()
 }
 
 /// The lines under the bar: tips if shown, then the answer (typed) or the
@@ -345,7 +322,7 @@ fn clock(d: Duration) -> String {
 fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
     let mut tips = Vec::new();
     for tip in f.tips {
-        tips.extend(wrap(&format!("Tip: {}", clean(tip)), width, "     "));
+        tips.extend(wrap(&tip_line(tip), width, &Label::Tip.hang()));
     }
     let mut lines = match f.input {
         InputMode::Spoken => wrap(
@@ -419,72 +396,6 @@ fn split_at_cursor<'a>(f: &Frame<'a>) -> (&'a str, &'a str) {
         f.text.len()
     };
     f.text.split_at(at)
-}
-
-/// Word-wraps a list line to `width` columns so that it hangs under its own
-/// text: `  1. Some long text` continues under `Some`, `  - item` under
-/// `item`, an indented line under its first word.
-pub fn wrap_hanging(line: &str, width: usize) -> Vec<String> {
-    let body = line.trim_start();
-    let marker = body
-        .split_once(' ')
-        .filter(|(m, _)| {
-            *m == "-"
-                || (m.ends_with('.')
-                    && m[..m.len() - 1].chars().all(|c| c.is_ascii_digit())
-                    && m.len() > 1)
-        })
-        .map_or(0, |(m, _)| m.chars().count() + 1);
-    let hang = " ".repeat(line.len() - body.len() + marker);
-    wrap(line, width, &hang)
-}
-
-/// Word-wraps `text` to `width` display columns (wide characters and emoji
-/// count 2), breaking inside a word only when it is longer than a line.
-/// Line breaks in the text are kept; continuation lines start with `indent`.
-pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
-    let indent_w = indent.width();
-    let width = width.max(indent_w + 2);
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut cur = String::new();
-        let mut cur_w = 0usize;
-        // Width of what starts the current line before any text (the indent).
-        let mut base = 0usize;
-        // Byte index just after the last space typed on the current line.
-        let mut last_space: Option<usize> = None;
-        for g in paragraph.graphemes(true) {
-            let gw = g.width();
-            if cur_w + gw > width && cur_w > base {
-                if g == " " {
-                    // The space the line breaks at is not carried over.
-                    lines.push(std::mem::take(&mut cur));
-                    cur.push_str(indent);
-                    (cur_w, base, last_space) = (indent_w, indent_w, None);
-                    continue;
-                }
-                let tail = match last_space {
-                    Some(at) if at < cur.len() => cur.split_off(at),
-                    _ => String::new(),
-                };
-                lines.push(cur.trim_end().to_string());
-                cur = format!("{indent}{tail}");
-                (cur_w, base, last_space) = (cur.width(), indent_w, None);
-                if cur_w + gw > width {
-                    lines.push(std::mem::take(&mut cur));
-                    cur.push_str(indent);
-                    cur_w = indent_w;
-                }
-            }
-            cur.push_str(g);
-            cur_w += gw;
-            if g == " " {
-                last_space = Some(cur.len());
-            }
-        }
-        lines.push(cur);
-    }
-    lines
 }
 
 /// An indicatif target that collects a frame in memory, so that one
@@ -577,10 +488,7 @@ impl BufferedTerm {
     /// Reads the terminal size (with a usable fallback when it is
     /// unknown) and keeps it for this frame.
     fn refresh_size(&self) -> (u16, u16) {
-        let size = match terminal::size() {
-            Ok((w, h)) if w > 0 && h > 0 => (w, h),
-            _ => (80, 24),
-        };
+        let size = super::ui::terminal_size();
         self.with(|b| b.size = Some(size));
         size
     }
@@ -655,14 +563,6 @@ impl TermLike for BufferedTerm {
     }
 }
 
-/// The terminal's width in columns (80 when it cannot be told).
-fn terminal_columns() -> usize {
-    match terminal::size() {
-        Ok((w, _)) if w > 0 => usize::from(w),
-        _ => 80,
-    }
-}
-
 /// The stand-in for a bar, for terminals that only scroll: a line every
 /// 5 s, the tips printed once on their own lines when opened, the typed
 /// text echoed as it grows. A deletion is drawn as `\b \b` per column
@@ -725,8 +625,7 @@ impl Plain {
                 out.write_all(b"\r\n")?;
             }
             for tip in f.tips {
-                let text = format!("Tip: {}", clean(tip));
-                for line in wrap(&text, self.columns - 1, "     ") {
+                for line in wrap(&tip_line(tip), self.columns - 1, &Label::Tip.hang()) {
                     write!(out, "{line}\r\n")?;
                 }
             }
@@ -804,13 +703,13 @@ impl Plain {
             return write!(out, "{PROMPT}{text}");
         };
         let common = common_prefix(shown, text);
-        let removed = shown[common..].width();
+        let removed = width(&shown[common..]);
         if removed > 0 {
             // Columns are counted from the start of the answer line: the
             // deletion stays on the row the cursor is on, and the cursor
             // is not parked at the very edge (where terminals differ).
-            let start = PROMPT.len() + shown[..common].width();
-            let end = PROMPT.len() + shown.width();
+            let start = PROMPT.len() + width(&shown[..common]);
+            let end = PROMPT.len() + width(shown);
             let row = |col: usize| col / self.columns;
             if end.is_multiple_of(self.columns) || row(start) != row(end) {
                 return write!(out, "\r\n{PROMPT}{text}");
@@ -839,19 +738,6 @@ fn common_prefix(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    #[test]
-    fn list_lines_hang_under_their_own_text() {
-        assert_eq!(
-            wrap_hanging("  1. one two three four", 12),
-            ["  1. one two", "     three", "     four"]
-        );
-        assert_eq!(wrap_hanging("- a b c d", 5), ["- a b", "  c d"]);
-        assert_eq!(
-            wrap_hanging("  plain words here", 10),
-            ["  plain", "  words", "  here"]
-        );
-    }
-
     fn frame(text: &str) -> Frame<'_> {
         Frame {
             elapsed: Duration::from_millis(4_200),
@@ -866,43 +752,6 @@ mod tests {
             marks: 0,
             status: None,
         }
-    }
-
-    #[test]
-    fn short_text_stays_on_one_line() {
-        assert_eq!(wrap("I tend to", 20, "  "), vec!["I tend to"]);
-    }
-
-    #[test]
-    fn words_wrap_at_spaces_and_continuations_are_indented() {
-        let got = wrap("> I tend to over prepare for meetings", 16, "  ");
-        assert_eq!(got, vec!["> I tend to over", "  prepare for", "  meetings"]);
-        for line in &got {
-            assert!(line.width() <= 16, "{line:?}");
-        }
-    }
-
-    #[test]
-    fn wide_characters_count_two_columns() {
-        let got = wrap("日本語日本語", 7, "");
-        assert_eq!(got, vec!["日本語", "日本語"]);
-        let emoji = wrap("🚀🚀🚀🚀", 5, "");
-        assert!(emoji.iter().all(|l| l.width() <= 5), "{emoji:?}");
-        assert_eq!(emoji.concat(), "🚀🚀🚀🚀");
-    }
-
-    #[test]
-    fn overlong_words_break_inside_and_nothing_is_lost() {
-        let text = "a supercalifragilisticexpialidocious b";
-        let got = wrap(text, 10, "");
-        assert!(got.iter().all(|l| l.width() <= 10), "{got:?}");
-        let rejoined: String = got.concat();
-        assert_eq!(rejoined.replace(' ', ""), text.replace(' ', ""));
-    }
-
-    #[test]
-    fn pasted_line_breaks_start_new_lines() {
-        assert_eq!(wrap("one\ntwo", 20, "  "), vec!["one", "two"]);
     }
 
     #[test]
@@ -993,7 +842,7 @@ mod tests {
         let status = ["session ended: this answer is not saved".to_string()];
         let cut = fit(&status, 20);
         assert_eq!(cut, "session ended: …");
-        assert!(cut.width() <= 20);
+        assert!(width(&cut) <= 20);
         assert_eq!(with_ellipsis("short", 20), "short …");
         assert_eq!(with_ellipsis("abc", 3), "…");
     }
@@ -1041,7 +890,7 @@ mod tests {
         assert!(lines[0].ends_with('…'), "{lines:#?}");
         assert_eq!(lines[1], "…");
         assert!(lines[3].ends_with('▏'), "{lines:#?}");
-        assert!(lines.iter().all(|l| l.width() <= 30), "{lines:#?}");
+        assert!(lines.iter().all(|l| width(l) <= 30), "{lines:#?}");
         // One row for the answer: its last line, not a lone "…".
         let one = message_lines(&f, 30, 2);
         assert_eq!(one.len(), 2, "{one:#?}");
@@ -1109,7 +958,7 @@ mod tests {
         };
         let out = plain_output(&mut plain, &f);
         let lines: Vec<&str> = out.split("\r\n").collect();
-        assert!(lines.iter().all(|l| l.width() < 40), "{out:?}");
+        assert!(lines.iter().all(|l| width(l) < 40), "{out:?}");
         assert!(
             lines.contains(&"no skipping in a rehearsal: say one"),
             "{out:?}"

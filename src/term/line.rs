@@ -13,11 +13,11 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
 use super::guard::Signals;
-use super::sanitize::clean;
 use super::style::Paint;
 use super::ui::{Interrupt, Outcome, Prompt, Ui, WAKE, write_question};
 use crate::drill::answer::MAX_ANSWER_CHARS;
 use crate::drill::{Answer, AnswerRules, Event, Phase};
+use crate::text::Line;
 
 /// What waiting for a line produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,9 +233,11 @@ impl<S: LineSource, W: Write> Ui for LineUi<S, W> {
             .ok_or_else(|| io::Error::other("the answer ended without measurements"))
     }
 
-    fn show(&mut self, lines: &[String]) -> io::Result<()> {
+    fn show(&mut self, lines: &[Line]) -> io::Result<()> {
         for line in lines {
-            writeln!(self.out, "{}", self.paint.label(&clean(line)))?;
+            for row in self.paint.lines(line, None, "") {
+                writeln!(self.out, "{row}")?;
+            }
         }
         self.out.flush()
     }

@@ -6,7 +6,6 @@ pub mod countdown;
 pub mod guard;
 pub mod input;
 pub mod line;
-pub mod sanitize;
 pub mod style;
 pub mod ui;
 pub mod voice;

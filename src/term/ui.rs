@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use super::countdown::{self, Countdown, Frame};
 use super::guard::{Signals, TerminalGuard};
 use super::input::{self, Action};
-use super::sanitize::clean;
 use super::style::Paint;
 use crate::drill::{Answer, AnswerRules, Event, InputMode, Measured, Phase};
+use crate::text::{Line, clean, with_ellipsis, wrap};
 
 /// The signal number a lost terminal is reported as.
 const SIGHUP: i32 = signal_hook::consts::SIGHUP;
@@ -126,8 +126,9 @@ pub const RATE_PROMPT: &str = "How did that feel? 1 (froze) – 5 (nailed it); E
 pub trait Ui {
     /// Puts one question and collects its answer.
     fn ask(&mut self, prompt: &Prompt<'_>, rules: AnswerRules) -> io::Result<Outcome>;
-    /// Prints lines after an answer (feedback, follow-ups, tips).
-    fn show(&mut self, lines: &[String]) -> io::Result<()>;
+    /// Prints lines after an answer (feedback, follow-ups, tips), each
+    /// painted by its label.
+    fn show(&mut self, lines: &[Line]) -> io::Result<()>;
     /// Between questions: waits for the go-ahead. `Some` if the session
     /// was ended instead.
     fn next_gate(&mut self) -> io::Result<Option<Interrupt>>;
@@ -385,18 +386,13 @@ impl Ui for RawUi {
         Ok(outcome)
     }
 
-    fn show(&mut self, lines: &[String]) -> io::Result<()> {
-        let width = terminal_width();
+    fn show(&mut self, lines: &[Line]) -> io::Result<()> {
+        let width = terminal_width().saturating_sub(1);
         let mut out = Self::out();
         for line in lines {
             // Word-wrapped here: the terminal would cut words at its edge.
-            let parts = countdown::wrap(&clean(line), width.saturating_sub(1), "  ");
-            for (i, part) in parts.iter().enumerate() {
-                if i == 0 {
-                    writeln!(out, "{}", self.paint.label(part))?;
-                } else {
-                    writeln!(out, "{part}")?;
-                }
+            for row in self.paint.lines(line, Some(width), "  ") {
+                writeln!(out, "{row}")?;
             }
         }
         out.flush()
@@ -416,7 +412,7 @@ impl Ui for RawUi {
         {
             let mut out = Self::out();
             writeln!(out)?;
-            for line in countdown::wrap(NEXT_PROMPT, terminal_width().saturating_sub(1), "") {
+            for line in wrap(NEXT_PROMPT, terminal_width().saturating_sub(1), "") {
                 writeln!(out, "{line}")?;
             }
             out.flush()?;
@@ -455,7 +451,7 @@ impl Ui for RawUi {
         }
         {
             let mut out = Self::out();
-            writeln!(out, "\n{}", self.paint.label(RATE_PROMPT))?;
+            writeln!(out, "\n{RATE_PROMPT}")?;
             out.flush()?;
         }
         loop {
@@ -511,6 +507,7 @@ pub(crate) fn draw_question(
         (_, false) => KEYS_TYPED_NO_SKIP,
     };
     let (width, height) = terminal_size();
+    let (width, height) = (usize::from(width), usize::from(height));
     // A dumb terminal scrolls like paper: nothing is redrawn in place, so
     // nothing needs to fit.
     let height = if fit { height } else { usize::MAX };
@@ -544,7 +541,7 @@ enum BlockLine {
 /// a question longer than the window is cut, ending in "…".
 fn question_block(prompt: &Prompt<'_>, keys: &str, width: usize, height: usize) -> Vec<BlockLine> {
     let strong = |text: &str| {
-        countdown::wrap(&clean(text), width, "")
+        wrap(&clean(text), width, "")
             .into_iter()
             .map(BlockLine::Strong)
             .collect::<Vec<_>>()
@@ -554,7 +551,7 @@ fn question_block(prompt: &Prompt<'_>, keys: &str, width: usize, height: usize) 
         prompt.number, prompt.total, prompt.title
     ));
     let mut question = strong(prompt.text);
-    let keys: Vec<BlockLine> = countdown::wrap(keys, width, "")
+    let keys: Vec<BlockLine> = wrap(keys, width, "")
         .into_iter()
         .map(BlockLine::Plain)
         .collect();
@@ -576,7 +573,7 @@ fn question_block(prompt: &Prompt<'_>, keys: &str, width: usize, height: usize) 
     if question.len() > room {
         question.truncate(room);
         if let Some(BlockLine::Strong(last)) = question.last_mut() {
-            *last = countdown::with_ellipsis(last, width);
+            *last = with_ellipsis(last, width);
         }
     }
     let mut block = Vec::new();
@@ -595,21 +592,18 @@ fn question_block(prompt: &Prompt<'_>, keys: &str, width: usize, height: usize) 
 }
 
 /// The terminal's size in columns and rows (80x24 when it cannot be told:
-/// a terminal whose size was never set reports 0).
-fn terminal_size() -> (usize, usize) {
+/// a terminal whose size was never set reports 0). The one lookup of the
+/// terminal's size: everything that fits text to it asks here.
+pub(crate) fn terminal_size() -> (u16, u16) {
     match crossterm::terminal::size() {
-        Ok((w, h)) if w > 0 && h > 0 => (usize::from(w), usize::from(h)),
+        Ok((w, h)) if w > 0 && h > 0 => (w, h),
         _ => (80, 24),
     }
 }
 
-/// The terminal's width in columns (80 when it cannot be told: a terminal
-/// whose size was never set reports 0).
+/// The terminal's width in columns (80 when it cannot be told).
 pub(crate) fn terminal_width() -> usize {
-    match crossterm::terminal::size() {
-        Ok((w, _)) if w > 0 => usize::from(w),
-        _ => 80,
-    }
+    usize::from(terminal_size().0)
 }
 
 /// What the bar says once the answer is over. Under `strict` an answer can

@@ -22,13 +22,14 @@ use std::time::{Duration, Instant};
 use super::countdown::{self, Countdown, Frame};
 use super::guard::Signals;
 use super::input::{self, Action};
-use super::sanitize::clean;
 use super::style::Paint;
 use super::ui::{
     Interrupt, NO_SKIP_NOTICE, Outcome, Prompt, RateOutcome, RawUi, Ui, WAKE, draw_question,
     final_status, write_question,
 };
-use crate::drill::{AnswerRules, Event, InputMode, Phase, coach::duration};
+use crate::drill::{AnswerRules, Event, InputMode, Phase};
+use crate::text::duration::measured;
+use crate::text::{Line, clean};
 use crate::voice::recorder::{Chunk, Ended, Recording, SLOW_START};
 use crate::voice::speaker::Speaking;
 use crate::voice::wav::{Keeper, audio_dir, file_name};
@@ -357,19 +358,21 @@ impl Ui for VoiceUi {
             self.slow_noted = true;
             self.say(&[format!(
                 "(The recorder took {} to start; that time is not counted as thinking.)",
-                duration(crate::drill::millis(d))
+                measured(crate::drill::millis(d))
             )])?;
         }
         Ok(outcome)
     }
 
-    fn show(&mut self, lines: &[String]) -> io::Result<()> {
+    fn show(&mut self, lines: &[Line]) -> io::Result<()> {
         match &mut self.surface {
             Surface::Term(raw) => raw.show(lines),
             Surface::Plain => {
                 let mut out = io::stdout().lock();
                 for line in lines {
-                    writeln!(out, "{}", self.paint.label(&clean(line)))?;
+                    for row in self.paint.lines(line, None, "") {
+                        writeln!(out, "{row}")?;
+                    }
                 }
                 out.flush()
             }
@@ -415,7 +418,7 @@ fn listening(l: &Listener, pause: Duration, notice: Option<&str>) -> String {
     if let Some(quiet) = l.silence().filter(|q| *q > pause) {
         s.push_str(&format!(
             " · silent {}",
-            duration(crate::drill::millis(quiet))
+            measured(crate::drill::millis(quiet))
         ));
     }
     if let Some(n) = notice {
