@@ -1039,7 +1039,7 @@ fn a_mostly_pasted_answer_gives_words_but_no_speed() {
 fn feedback_labels_are_coloured_by_what_they_are() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1", "--color", "always"]);
-    let _ = wait_question(&pty);
+    let _ = pty.wait_question();
     pty.type_text("Tip: I plan my week on Monday", KEY_GAP);
     pty.send(ENTER);
     assert_clean_exit(pty.wait_exit());
