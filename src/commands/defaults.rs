@@ -297,6 +297,21 @@ mod tests {
     }
 
     #[test]
+    fn what_the_menu_asked_counts_as_given_and_nothing_else_does() {
+        let matches = Cli::command().try_get_matches_from(["hotseat", "drill"]).unwrap();
+        let mut cli = Cli::from_arg_matches(&matches).unwrap();
+        let Some(Command::Drill(mut a)) = cli.command.take() else {
+            panic!()
+        };
+        a.company = None;
+        drill(&config(), &Given::Asked(&["count", "company"]), &mut a);
+        assert_eq!(a.count, 5, "asked: the config does not replace it");
+        assert_eq!(a.company, None, "asked and left empty");
+        assert!(a.strict, "not asked: the config's");
+        assert!(!Given::Asked(&[]).flag("count"));
+    }
+
+    #[test]
     fn without_a_config_the_built_in_defaults_stay() {
         let Command::Drill(a) = with(&Config::default(), &["hotseat", "drill"]) else {
             panic!()

@@ -8,6 +8,10 @@ use std::io;
 use dialoguer::console::{Key, Term};
 use dialoguer::theme::Theme;
 use dialoguer::{MultiSelect, Select};
+use unicode_width::UnicodeWidthStr;
+
+use crate::term::countdown::with_ellipsis;
+use crate::term::sanitize::clean;
 
 /// What one question produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,9 +74,10 @@ impl<'a> Ask<'a> {
         default: usize,
         report: bool,
     ) -> dialoguer::Result<Step<usize>> {
+        let (prompt, items) = self.fitted(prompt, items);
         let picked = Select::with_theme(self.theme)
             .with_prompt(prompt)
-            .items(items)
+            .items(&items)
             .default(default.min(items.len().saturating_sub(1)))
             .max_length(self.page())
             .report(report)
@@ -88,13 +93,21 @@ impl<'a> Ask<'a> {
         picked: &[usize],
     ) -> dialoguer::Result<Step<Vec<usize>>> {
         let defaults: Vec<bool> = (0..items.len()).map(|i| picked.contains(&i)).collect();
+        let (prompt, items) = self.fitted(prompt, items);
         let picked = MultiSelect::with_theme(self.theme)
             .with_prompt(prompt)
-            .items(items)
+            .items(&items)
             .defaults(&defaults)
             .max_length(self.page())
             .interact_on_opt(&self.term)?;
         Ok(picked.map_or(Step::Back, Step::Got))
+    }
+
+    /// A list's prompt and items, each one line that fits the terminal.
+    fn fitted<T: std::fmt::Display>(&self, prompt: &str, items: &[T]) -> (String, Vec<String>) {
+        let width = item_width(self.size().1);
+        let items = items.iter().map(|i| one_line(&i.to_string(), width)).collect();
+        (one_line(prompt, width), items)
     }
 
     /// How many items a list shows at once: the terminal's height less
@@ -169,6 +182,27 @@ impl<'a> Ask<'a> {
     }
 }
 
+/// Room for a list item or a list's prompt: the theme's marks and a
+/// margin take 4 columns.
+pub(super) fn item_width(cols: usize) -> usize {
+    cols.saturating_sub(4).max(8)
+}
+
+/// `text` cleaned, on one line, cut with "…" if wider than `width`.
+/// dialoguer counts one row per list item and prompt, so each must fit
+/// in one.
+pub(super) fn one_line(text: &str, width: usize) -> String {
+    let flat: String = clean(text)
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if flat.width() <= width {
+        flat
+    } else {
+        with_ellipsis(&flat, width)
+    }
+}
+
 /// The lines a text question takes on screen, redrawn in place on each
 /// key (long text wraps, so the height is worked out from the width).
 struct Line<'t> {
@@ -202,6 +236,13 @@ fn rows_of(line: &str, cols: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_item_is_one_line_that_fits() {
+        assert_eq!(one_line("short", 10), "short");
+        let cut = one_line("a line\nthat is far too long for it", 12);
+        assert!(cut.width() <= 12 && cut.ends_with('…') && !cut.contains('\n'), "{cut:?}");
+    }
 
     #[test]
     fn a_line_takes_the_rows_its_width_needs() {

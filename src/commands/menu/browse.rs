@@ -8,22 +8,17 @@ use std::io;
 use dialoguer::console::{Key, Style};
 use unicode_width::UnicodeWidthStr;
 
-use super::ask::{Ask, Step};
+use super::ask::{Ask, Step, one_line};
 use super::forms::bank_label;
 use crate::bank::{Bank, Catalog, Question, format_duration};
-use crate::term::countdown::{with_ellipsis, wrap};
+use crate::term::countdown::wrap;
 use crate::term::sanitize::clean;
 
 /// The bank list, until Esc goes back to the menu.
 pub(super) fn banks(ask: &Ask<'_>, catalog: &Catalog) -> dialoguer::Result<()> {
     let mut at = 0;
     loop {
-        let cols = ask.size().1;
-        let labels: Vec<String> = catalog
-            .banks
-            .iter()
-            .map(|b| one_line(&bank_label(b), item_width(cols)))
-            .collect();
+        let labels: Vec<String> = catalog.banks.iter().map(bank_label).collect();
         let Step::Got(picked) = ask.select_quiet("Which bank? (Esc: back)", &labels, at)? else {
             return Ok(());
         };
@@ -34,24 +29,6 @@ pub(super) fn banks(ask: &Ask<'_>, catalog: &Catalog) -> dialoguer::Result<()> {
     }
 }
 
-/// Room for a list item: the theme's marker and a margin take 4 columns.
-fn item_width(cols: usize) -> usize {
-    cols.saturating_sub(4).max(8)
-}
-
-/// `text` cleaned, on one line, cut with "…" if wider than `width`.
-fn one_line(text: &str, width: usize) -> String {
-    let flat: String = clean(text)
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
-    if flat.width() <= width {
-        flat
-    } else {
-        with_ellipsis(&flat, width)
-    }
-}
-
 /// One bank's questions, until Esc goes back to the banks.
 fn questions(ask: &Ask<'_>, bank: &Bank) -> dialoguer::Result<()> {
     if bank.questions.is_empty() {
@@ -59,19 +36,19 @@ fn questions(ask: &Ask<'_>, bank: &Bank) -> dialoguer::Result<()> {
     }
     let mut at = 0;
     loop {
-        let cols = ask.size().1;
         let items: Vec<String> = bank
             .questions
             .iter()
             .enumerate()
-            .map(|(n, q)| one_line(&format!("{}. {}", n + 1, q.text), item_width(cols)))
+            .map(|(n, q)| format!("{}. {}", n + 1, q.text))
             .collect();
-        let prompt = one_line(&format!("{} (Esc: back)", bank.title), item_width(cols));
+        let prompt = format!("{} (Esc: back)", bank.title);
         let Step::Got(picked) = ask.select_quiet(&prompt, &items, at)? else {
             return Ok(());
         };
         at = picked;
         if let Some(q) = bank.questions.get(picked) {
+            let cols = ask.size().1;
             let title = one_line(&format!("{}. {}", picked + 1, q.id), cols.max(1));
             page(ask, &title, &detail(bank, q, cols.saturating_sub(1).max(20)))?;
         }
@@ -189,12 +166,5 @@ mod tests {
         let tip: Vec<&String> = lines.iter().skip_while(|l| !l.starts_with("tip:")).collect();
         assert_eq!(tip[0], "tip: Name\\x1b[31m one", "{tip:?}");
         assert!(tip[1].starts_with("     concrete"), "hangs under the text: {tip:?}");
-    }
-
-    #[test]
-    fn a_list_item_is_one_line_that_fits() {
-        assert_eq!(one_line("short", 10), "short");
-        let cut = one_line("a line\nthat is far too long for it", 12);
-        assert!(cut.width() <= 12 && cut.ends_with('…') && !cut.contains('\n'), "{cut:?}");
     }
 }
