@@ -76,12 +76,15 @@ impl<'a> Ask<'a> {
     ) -> dialoguer::Result<Step<usize>> {
         let (prompt, items) = self.fitted(prompt, items);
         let picked = Select::with_theme(self.theme)
-            .with_prompt(prompt)
+            .with_prompt(&prompt)
             .items(&items)
             .default(default.min(items.len().saturating_sub(1)))
             .max_length(self.page())
-            .report(report)
+            .report(false)
             .interact_on_opt(&self.term)?;
+        if report && let Some(item) = picked.and_then(|i| items.get(i)) {
+            self.report(&prompt, item)?;
+        }
         Ok(picked.map_or(Step::Back, Step::Got))
     }
 
@@ -95,12 +98,43 @@ impl<'a> Ask<'a> {
         let defaults: Vec<bool> = (0..items.len()).map(|i| picked.contains(&i)).collect();
         let (prompt, items) = self.fitted(prompt, items);
         let picked = MultiSelect::with_theme(self.theme)
-            .with_prompt(prompt)
+            .with_prompt(&prompt)
             .items(&items)
             .defaults(&defaults)
             .max_length(self.page())
+            .report(false)
             .interact_on_opt(&self.term)?;
+        if let Some(picked) = &picked {
+            let names: Vec<&str> = picked
+                .iter()
+                .filter_map(|&i| items.get(i).map(String::as_str))
+                .collect();
+            self.report(&prompt, &names.join(", "))?;
+        }
         Ok(picked.map_or(Step::Back, Step::Got))
+    }
+
+    /// The line an answered question leaves: its prompt and the answer,
+    /// both cut to fit one row, so that Esc from the next question can
+    /// take exactly that row away.
+    fn report(&self, prompt: &str, answer: &str) -> io::Result<()> {
+        let line = self.answered(prompt, answer);
+        self.term.write_line(&line)
+    }
+
+    /// [`Ask::report`]'s line, not written.
+    fn answered(&self, prompt: &str, answer: &str) -> String {
+        // The theme adds a mark and a separator: 5 columns, and one spare.
+        let room = self.size().1.saturating_sub(6).max(8);
+        // The answer keeps up to half the room; the prompt takes the rest.
+        let keep = one_line(answer, room).width().min(room / 2);
+        let prompt = one_line(prompt, room - keep);
+        let answer = one_line(answer, room.saturating_sub(prompt.width()));
+        let mut line = String::new();
+        let _ = self
+            .theme
+            .format_input_prompt_selection(&mut line, &prompt, &answer);
+        line
     }
 
     /// A list's prompt and items, each one line that fits the terminal.
@@ -156,11 +190,7 @@ impl<'a> Ask<'a> {
                     };
                     match check(answer) {
                         Ok(()) => {
-                            let mut done = String::new();
-                            let _ = self
-                                .theme
-                                .format_input_prompt_selection(&mut done, prompt, answer);
-                            line.draw(&done)?;
+                            line.draw(&self.answered(prompt, answer))?;
                             self.term.write_line("")?;
                             return Ok(Step::Got(answer.to_string()));
                         }
