@@ -229,6 +229,26 @@ fn no_category_picked_means_all_and_keys_typed_ahead_pick_nothing() {
     assert_eq!(answers[0]["limit_ms"], 90_000, "no limit asked: the bank's");
 }
 
+/// Keys typed while a command runs — here sent with the Enter that picks
+/// Stats, so they wait in the terminal's queue — are thrown away before
+/// the menu reads again: they would otherwise pick Quit.
+#[test]
+fn keys_typed_during_a_command_do_not_pick_an_entry() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    down(&mut pty, STATS);
+    let mut keys = String::from(ENTER);
+    keys.push_str(&DOWN.repeat(QUIT));
+    keys.push_str(ENTER);
+    pty.send(&keys);
+    pty.expect("No answers here yet");
+    expect_menu(&pty, "No answers here yet");
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(pty.try_exit(), None, "typed-ahead keys quit the menu");
+    assert!(!pty.seen("What would you like to do? · Quit"), "{}", pty.screen());
+    quit_with_esc(&mut pty);
+}
+
 #[test]
 fn esc_goes_back_one_question_at_a_time_then_to_the_menu() {
     let home = Home::new();
@@ -575,4 +595,30 @@ fn ctrl_c_at_a_text_question_ends_hotseat_with_130() {
     assert_eq!(pty.wait_exit(), Exit::Code(130));
     assert!(!pty.cursor_hidden());
     assert!(!home.path().exists(), "nothing was created");
+}
+
+/// A signal other than Ctrl-C in a drill started from the menu ends
+/// hotseat, not just the drill: exit 128 + 15, the terminal as it was.
+#[test]
+fn sigterm_in_a_drill_from_the_menu_ends_hotseat() {
+    let home = Home::new();
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let mut pty = Spawn::hotseat(args(&home, &[&fixture_bank()]))
+        .capture_stty(scratch.path())
+        .start();
+    pty.expect("What would you like to do?");
+    drill_form_to_count(&mut pty);
+    key(&mut pty, "2");
+    for _ in 0..5 {
+        key(&mut pty, ENTER);
+    }
+    pty.expect("thinking ");
+    pty.type_text("half an ans", Duration::from_millis(30));
+    Pty::kill(pty.program_pid(), "TERM");
+    assert_eq!(pty.wait_exit(), Exit::Code(143), "{}", pty.screen());
+    assert!(pty.wait_eof(DEADLINE));
+    let before = std::fs::read_to_string(scratch.path().join("before")).expect("before");
+    let after = std::fs::read_to_string(scratch.path().join("after")).expect("after");
+    assert_eq!(before, after, "stty -g differs after the drill was killed");
+    assert!(!pty.cursor_hidden());
 }
