@@ -89,7 +89,11 @@ fn expect_menu(pty: &Pty, after: &str) {
         };
         s.trim_end().ends_with("Quit") && s[..at].contains(after.as_str())
     });
-    assert!(back.is_some(), "the menu did not come back below {after:?}:\n{}", pty.screen());
+    assert!(
+        back.is_some(),
+        "the menu did not come back below {after:?}:\n{}",
+        pty.screen()
+    );
 }
 
 /// Esc at the top of the menu: hotseat ends, 0, cursor shown.
@@ -115,7 +119,10 @@ fn every_entry_is_listed_in_order_and_quit_ends_with_0() {
     let mut at = 0;
     for label in LABELS {
         let found = screen[at..].find(label);
-        assert!(found.is_some(), "{label:?} missing or out of order:\n{screen}");
+        assert!(
+            found.is_some(),
+            "{label:?} missing or out of order:\n{screen}"
+        );
         at += found.unwrap_or(0);
     }
     pick(&mut pty, QUIT);
@@ -176,10 +183,10 @@ fn custom_drill_asks_everything_runs_and_comes_back_to_the_menu() {
     pty.expect("Time limit per answer");
     key(&mut pty, "45s");
     key(&mut pty, ENTER);
-    pty.expect("Company (Enter for none)");
+    pty.expect("Company (empty: none)");
     pty.type_text("Acme", Duration::from_millis(30));
     key(&mut pty, ENTER);
-    pty.expect("Role (Enter for none)");
+    pty.expect("Role (empty: none)");
     key(&mut pty, ENTER);
     pty.expect("Question 1 of 1 · Fixture");
     pty.expect("thinking ");
@@ -221,7 +228,11 @@ fn no_category_picked_means_all_and_keys_typed_ahead_pick_nothing() {
     expect_menu(&pty, "Saved to");
     std::thread::sleep(Duration::from_millis(600));
     assert_eq!(pty.try_exit(), None, "typed-ahead keys quit the menu");
-    assert!(!pty.seen("What would you like to do? · Quit"), "{}", pty.screen());
+    assert!(
+        !pty.seen("What would you like to do? · Quit"),
+        "{}",
+        pty.screen()
+    );
     expect_menu(&pty, "Saved to");
     quit_with_esc(&mut pty);
     let answers = home.answers();
@@ -245,7 +256,11 @@ fn keys_typed_during_a_command_do_not_pick_an_entry() {
     expect_menu(&pty, "No answers here yet");
     std::thread::sleep(Duration::from_millis(600));
     assert_eq!(pty.try_exit(), None, "typed-ahead keys quit the menu");
-    assert!(!pty.seen("What would you like to do? · Quit"), "{}", pty.screen());
+    assert!(
+        !pty.seen("What would you like to do? · Quit"),
+        "{}",
+        pty.screen()
+    );
     quit_with_esc(&mut pty);
 }
 
@@ -272,15 +287,15 @@ fn esc_goes_back_one_question_at_a_time_then_to_the_menu() {
     // The rehearsal form too: Esc at the role goes back to the company,
     // which keeps what was typed.
     pick(&mut pty, REHEARSE);
-    pty.expect("Company (Enter for none)");
+    pty.expect("Company (empty: none)");
     pty.type_text("Acme", Duration::from_millis(30));
     key(&mut pty, ENTER);
-    pty.expect("Role (Enter for none)");
+    pty.expect("Role (empty: none)");
     key(&mut pty, ESC);
-    expect_gone(&pty, "Role (Enter for none)");
-    pty.expect("Company (Enter for none) › Acme");
+    expect_gone(&pty, "Role (empty: none)");
+    pty.expect("Company (empty: none) › Acme");
     key(&mut pty, ESC);
-    expect_gone(&pty, "Company (Enter for none)");
+    expect_gone(&pty, "Company (empty: none)");
     expect_menu(&pty, "");
     quit_with_esc(&mut pty);
     assert!(home.history().is_empty(), "nothing ran");
@@ -308,9 +323,14 @@ fn the_menus_count_accepts_exactly_what_count_accepts() {
         });
         assert!(typed.is_some(), "{bad} not echoed:\n{}", pty.screen());
         key(&mut pty, ENTER);
-        let refused =
-            pty.wait_state(DEADLINE, |screen| count_row(screen).is_some_and(|r| r.ends_with('›')));
-        assert!(refused.is_some(), "{bad} was not refused:\n{}", pty.screen());
+        let refused = pty.wait_state(DEADLINE, |screen| {
+            count_row(screen).is_some_and(|r| r.ends_with('›'))
+        });
+        assert!(
+            refused.is_some(),
+            "{bad} was not refused:\n{}",
+            pty.screen()
+        );
         pty.expect("a number from 1 to 1000");
         assert!(!pty.seen("Answers"), "{bad} was taken");
     }
@@ -349,11 +369,11 @@ fn rehearse_asks_company_role_minutes_and_input() {
     let home = Home::new();
     let mut pty = menu(&home);
     pick(&mut pty, REHEARSE);
-    pty.expect("Company (Enter for none)");
+    pty.expect("Company (empty: none)");
     // A value starting with a dash is a value, not a flag.
     pty.type_text("-Acme", Duration::from_millis(30));
     key(&mut pty, ENTER);
-    pty.expect("Role (Enter for none)");
+    pty.expect("Role (empty: none)");
     pty.type_text("--tester", Duration::from_millis(30));
     key(&mut pty, ENTER);
     pty.expect("Minutes of answer time (30)");
@@ -406,7 +426,11 @@ fn a_broken_user_bank_is_shown_and_the_menu_comes_back() {
     let home = Home::new();
     let banks = home.path().join("banks");
     std::fs::create_dir_all(&banks).unwrap();
-    std::fs::write(banks.join("broken.yaml"), "category: broken\nquestions: [\n").unwrap();
+    std::fs::write(
+        banks.join("broken.yaml"),
+        "category: broken\nquestions: [\n",
+    )
+    .unwrap();
     let mut pty = menu(&home);
     pick(&mut pty, DRILL);
     pty.expect("broken.yaml");
@@ -438,7 +462,7 @@ fn the_config_fills_what_the_menu_did_not_ask_and_starts_what_it_asks() {
     key(&mut pty, ENTER);
     pty.expect("Time limit per answer, e.g. 90s (Enter for the bank's) › 1m10s");
     key(&mut pty, ENTER);
-    pty.expect("Company (Enter for none) › Initech");
+    pty.expect("Company (empty: none) › Initech");
     key(&mut pty, ENTER);
     key(&mut pty, ENTER);
     pty.expect("Question 1 of 1 · Fixture");
@@ -446,14 +470,17 @@ fn the_config_fills_what_the_menu_did_not_ask_and_starts_what_it_asks() {
     pty.type_text("first", Duration::from_millis(30));
     pty.send(ENTER);
     expect_menu(&pty, "Saved to");
-    assert!(pty.seen("No pauses over 7.0s"), "not asked: the config's pause");
+    assert!(
+        pty.seen("No pauses over 7.0s"),
+        "not asked: the config's pause"
+    );
     // Emptied in the menu: no company, whatever the config says.
     drill_form_to_count(&mut pty);
     key(&mut pty, ENTER);
     key(&mut pty, ENTER);
     key(&mut pty, CTRL_U);
     key(&mut pty, ENTER);
-    pty.expect("Company (Enter for none) › Initech");
+    pty.expect("Company (empty: none) › Initech");
     key(&mut pty, CTRL_U);
     key(&mut pty, ENTER);
     key(&mut pty, ENTER);
@@ -502,11 +529,19 @@ fn browse_at(rows: u16, cols: u16) {
     down(&mut pty, FIXTURE_AT);
     key(&mut pty, ENTER);
     pty.expect("1. Question number 1");
-    assert!(!pty.screen().contains("30. Question"), "all at once:\n{}", pty.screen());
+    assert!(
+        !pty.screen().contains("30. Question"),
+        "all at once:\n{}",
+        pty.screen()
+    );
     // Down to the last question: the list scrolls, the first goes.
     down(&mut pty, 29);
     pty.expect("30. Question");
-    assert!(!pty.screen().contains("1. Question number 1 "), "{}", pty.screen());
+    assert!(
+        !pty.screen().contains("1. Question number 1 "),
+        "{}",
+        pty.screen()
+    );
     key(&mut pty, ENTER);
     pty.expect("Tip30 says");
     // Every row fits, and no word of the tip is cut by the terminal.
@@ -570,7 +605,7 @@ fn sigterm_at_a_menu_question_restores_the_terminal() {
             .start();
         pty.expect("What would you like to do?");
         pick(&mut pty, entry);
-        pty.expect_any(&["Company (Enter for none)", "Fixture (3 questions)"]);
+        pty.expect_any(&["Company (empty: none)", "Fixture (3 questions)"]);
         key(&mut pty, "Ac");
         Pty::kill(pty.program_pid(), "TERM");
         assert_eq!(pty.wait_exit(), Exit::Code(143));
@@ -587,10 +622,10 @@ fn ctrl_c_at_a_text_question_ends_hotseat_with_130() {
     let home = Home::new();
     let mut pty = menu(&home);
     pick(&mut pty, REHEARSE);
-    pty.expect("Company (Enter for none)");
+    pty.expect("Company (empty: none)");
     key(&mut pty, "Acme");
     key(&mut pty, BACKSPACE);
-    pty.expect("Company (Enter for none) › Acm");
+    pty.expect("Company (empty: none) › Acm");
     key(&mut pty, CTRL_C);
     assert_eq!(pty.wait_exit(), Exit::Code(130));
     assert!(!pty.cursor_hidden());

@@ -298,7 +298,9 @@ mod tests {
 
     #[test]
     fn what_the_menu_asked_counts_as_given_and_nothing_else_does() {
-        let matches = Cli::command().try_get_matches_from(["hotseat", "drill"]).unwrap();
+        let matches = Cli::command()
+            .try_get_matches_from(["hotseat", "drill"])
+            .unwrap();
         let mut cli = Cli::from_arg_matches(&matches).unwrap();
         let Some(Command::Drill(mut a)) = cli.command.take() else {
             panic!()

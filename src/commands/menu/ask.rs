@@ -22,6 +22,19 @@ pub(super) enum Step<T> {
     Back,
 }
 
+impl<T> Step<T> {
+    /// Runs `f` on the answer, keeping Back as it is.
+    pub(super) fn map(self, f: impl FnOnce(T)) -> Step<()> {
+        match self {
+            Step::Got(v) => {
+                f(v);
+                Step::Got(())
+            }
+            Step::Back => Step::Back,
+        }
+    }
+}
+
 /// Asks the menu's questions on standard error, in one theme.
 pub(super) struct Ask<'a> {
     pub(super) theme: &'a dyn Theme,
@@ -140,7 +153,10 @@ impl<'a> Ask<'a> {
     /// A list's prompt and items, each one line that fits the terminal.
     fn fitted<T: std::fmt::Display>(&self, prompt: &str, items: &[T]) -> (String, Vec<String>) {
         let width = item_width(self.size().1);
-        let items = items.iter().map(|i| one_line(&i.to_string(), width)).collect();
+        let items = items
+            .iter()
+            .map(|i| one_line(&i.to_string(), width))
+            .collect();
         (one_line(prompt, width), items)
     }
 
@@ -271,7 +287,10 @@ mod tests {
     fn a_list_item_is_one_line_that_fits() {
         assert_eq!(one_line("short", 10), "short");
         let cut = one_line("a line\nthat is far too long for it", 12);
-        assert!(cut.width() <= 12 && cut.ends_with('…') && !cut.contains('\n'), "{cut:?}");
+        assert!(
+            cut.width() <= 12 && cut.ends_with('…') && !cut.contains('\n'),
+            "{cut:?}"
+        );
     }
 
     #[test]

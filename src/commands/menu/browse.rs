@@ -50,7 +50,11 @@ fn questions(ask: &Ask<'_>, bank: &Bank) -> dialoguer::Result<()> {
         if let Some(q) = bank.questions.get(picked) {
             let cols = ask.size().1;
             let title = one_line(&format!("{}. {}", picked + 1, q.id), cols.max(1));
-            page(ask, &title, &detail(bank, q, cols.saturating_sub(1).max(20)))?;
+            page(
+                ask,
+                &title,
+                &detail(bank, q, cols.saturating_sub(1).max(20)),
+            )?;
         }
     }
 }
@@ -91,7 +95,10 @@ pub(super) fn detail(bank: &Bank, q: &Question, width: usize) -> Vec<String> {
         }
     }
     for a in q.avoid.iter().chain(&bank.avoid) {
-        labelled("avoid:", &format!("\"{}\" — {}", a.cues.join("\", \""), a.why));
+        labelled(
+            "avoid:",
+            &format!("\"{}\" — {}", a.cues.join("\", \""), a.why),
+        );
     }
     lines
 }
@@ -125,7 +132,12 @@ fn page(ask: &Ask<'_>, title: &str, lines: &[String]) -> io::Result<()> {
         } else {
             "Esc back".to_string()
         };
-        term.write_line(&Style::new().dim().apply_to(one_line(&keys, cols)).to_string())?;
+        term.write_line(
+            &Style::new()
+                .dim()
+                .apply_to(one_line(&keys, cols))
+                .to_string(),
+        )?;
         drawn = shown.len() + 2;
         match term.read_key()? {
             Key::ArrowUp | Key::Char('k') => top = top.saturating_sub(1),
@@ -149,8 +161,12 @@ mod tests {
 
     fn bank() -> Bank {
         let yaml = "category: t\ntitle: T\nlimit: 90s\nthink: 10s\nquestions:\n  - id: q\n    text: \"A question long enough to wrap twice on a narrow screen\"\n    followups: [\"And then what did you do about it?\"]\n    tips: [\"Name\\u001b[31m one concrete habit you kept for a year or more\"]\n";
-        crate::bank::parse_bank(yaml, std::path::Path::new("t.yaml"), crate::bank::Source::BuiltIn)
-            .unwrap()
+        crate::bank::parse_bank(
+            yaml,
+            std::path::Path::new("t.yaml"),
+            crate::bank::Source::BuiltIn,
+        )
+        .unwrap()
     }
 
     #[test]
@@ -162,9 +178,18 @@ mod tests {
             assert!(!l.contains('\x1b'), "{l:?} holds a raw escape");
         }
         assert_eq!(lines[0], "A question long enough");
-        assert!(lines.contains(&"limit 1m30s, think 10s".to_string()), "{lines:?}");
-        let tip: Vec<&String> = lines.iter().skip_while(|l| !l.starts_with("tip:")).collect();
+        assert!(
+            lines.contains(&"limit 1m30s, think 10s".to_string()),
+            "{lines:?}"
+        );
+        let tip: Vec<&String> = lines
+            .iter()
+            .skip_while(|l| !l.starts_with("tip:"))
+            .collect();
         assert_eq!(tip[0], "tip: Name\\x1b[31m one", "{tip:?}");
-        assert!(tip[1].starts_with("     concrete"), "hangs under the text: {tip:?}");
+        assert!(
+            tip[1].starts_with("     concrete"),
+            "hangs under the text: {tip:?}"
+        );
     }
 }

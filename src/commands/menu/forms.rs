@@ -7,7 +7,7 @@ use clap::{Args, FromArgMatches, ValueEnum};
 use super::ask::{Ask, Step};
 use crate::bank::{Catalog, format_duration, parse_duration};
 use crate::cli::{
-    Command, DailyArgs, DrillArgs, InputArg, RehearseArgs, ReflectArgs, ReviewArgs, StatsArgs,
+    Command, DailyArgs, DrillArgs, InputArg, ReflectArgs, RehearseArgs, ReviewArgs, StatsArgs,
     parse_count, parse_minutes,
 };
 use crate::commands::defaults::{self, Given, apply};
@@ -18,7 +18,8 @@ use crate::term::sanitize::clean;
 /// subcommand typed with no flags gets), so the defaults are written in
 /// one place, `cli.rs`.
 pub(super) fn clap_defaults<A: Args + FromArgMatches>() -> anyhow::Result<A> {
-    let matches = A::augment_args(clap::Command::new("hotseat")).try_get_matches_from(["hotseat"])?;
+    let matches =
+        A::augment_args(clap::Command::new("hotseat")).try_get_matches_from(["hotseat"])?;
     Ok(A::from_arg_matches(&matches)?)
 }
 
@@ -30,22 +31,38 @@ fn configured(config: &Config, asked: &[&str], mut command: Command) -> Command 
 
 /// `hotseat daily`, as typed bare: the config's defaults.
 pub(super) fn daily(config: &Config) -> anyhow::Result<Command> {
-    Ok(configured(config, &[], Command::Daily(clap_defaults::<DailyArgs>()?)))
+    Ok(configured(
+        config,
+        &[],
+        Command::Daily(clap_defaults::<DailyArgs>()?),
+    ))
 }
 
 /// `hotseat stats`, with the config's defaults.
 pub(super) fn stats(config: &Config) -> anyhow::Result<Command> {
-    Ok(configured(config, &[], Command::Stats(clap_defaults::<StatsArgs>()?)))
+    Ok(configured(
+        config,
+        &[],
+        Command::Stats(clap_defaults::<StatsArgs>()?),
+    ))
 }
 
 /// `hotseat review` (the last session), with the config's defaults.
 pub(super) fn review(config: &Config) -> anyhow::Result<Command> {
-    Ok(configured(config, &[], Command::Review(clap_defaults::<ReviewArgs>()?)))
+    Ok(configured(
+        config,
+        &[],
+        Command::Review(clap_defaults::<ReviewArgs>()?),
+    ))
 }
 
 /// `hotseat reflect`: its own form asks the rest.
 pub(super) fn reflect(config: &Config) -> anyhow::Result<Command> {
-    Ok(configured(config, &[], Command::Reflect(clap_defaults::<ReflectArgs>()?)))
+    Ok(configured(
+        config,
+        &[],
+        Command::Reflect(clap_defaults::<ReflectArgs>()?),
+    ))
 }
 
 /// One question of a form, reading and writing the form's state `S`.
@@ -107,7 +124,8 @@ fn some(value: &str) -> Option<String> {
     Some(value.trim().to_string()).filter(|v| !v.is_empty())
 }
 
-fn any(_: &str) -> Result<(), String> {
+/// Takes any text (company and role are free text).
+fn anything(_: &str) -> Result<(), String> {
     Ok(())
 }
 
@@ -134,18 +152,26 @@ pub(super) fn rehearse(ask: &Ask<'_>, config: &Config) -> anyhow::Result<Step<Co
     };
     let questions: [Question<Rehearsal>; 4] = [
         |ask, s| {
-            Ok(text(ask, "Company (Enter for none)", &s.company, None, &any)?
+            Ok(ask
+                .text("Company (empty: none)", &s.company, None, &anything)?
                 .map(|v| s.company = v))
         },
-        |ask, s| Ok(text(ask, "Role (Enter for none)", &s.role, None, &any)?.map(|v| s.role = v)),
+        |ask, s| {
+            Ok(ask
+                .text("Role (empty: none)", &s.role, None, &anything)?
+                .map(|v| s.role = v))
+        },
         |ask, s| {
             let check = |v: &str| parse_minutes(v).map(drop);
-            Ok(
-                text(ask, "Minutes of answer time", "", Some(&s.minutes), &check)?
-                    .map(|v| s.minutes = v),
-            )
+            Ok(ask
+                .text("Minutes of answer time", "", Some(&s.minutes), &check)?
+                .map(|v| s.minutes = v))
         },
-        |ask, s| Ok(ask.select("Answers", &input_labels(), s.input)?.map(|i| s.input = i)),
+        |ask, s| {
+            Ok(ask
+                .select("Answers", &input_labels(), s.input)?
+                .map(|i| s.input = i))
+        },
     ];
     if form(ask, &mut state, &questions)? == Step::Back {
         return Ok(Step::Back);
@@ -155,7 +181,11 @@ pub(super) fn rehearse(ask: &Ask<'_>, config: &Config) -> anyhow::Result<Step<Co
     args.role = some(&state.role);
     args.minutes = parse_minutes(&state.minutes).map_err(anyhow::Error::msg)?;
     args.input = input_of(state.input);
-    Ok(Step::Got(configured(config, &REHEARSE_ASKS, Command::Rehearse(args))))
+    Ok(Step::Got(configured(
+        config,
+        &REHEARSE_ASKS,
+        Command::Rehearse(args),
+    )))
 }
 
 /// A custom drill's answers.
@@ -185,7 +215,7 @@ pub(super) fn drill(
     let mut start: DrillArgs = clap_defaults()?;
     defaults::drill(config, &Given::Asked(&[]), &mut start);
     let mut state = Drill {
-        labels: catalog.banks.iter().map(|b| bank_label(b)).collect(),
+        labels: catalog.banks.iter().map(bank_label).collect(),
         categories: catalog.banks.iter().map(|b| b.category.clone()).collect(),
         picked: Vec::new(),
         count: start.count.to_string(),
@@ -196,15 +226,23 @@ pub(super) fn drill(
     };
     let questions: [Question<Drill>; 6] = [
         |ask, s| {
-            let prompt = "Categories (Space picks, Enter goes; none picked = all)";
-            Ok(ask.multi(prompt, &s.labels, &s.picked)?.map(|p| s.picked = p))
+            let prompt = "Categories (Space picks; none = all)";
+            Ok(ask
+                .multi(prompt, &s.labels, &s.picked)?
+                .map(|p| s.picked = p))
         },
         |ask, s| {
             // The same check as `--count`, so the menu takes what it takes.
             let check = |v: &str| parse_count(v).map(drop);
-            Ok(text(ask, "How many questions?", "", Some(&s.count), &check)?.map(|v| s.count = v))
+            Ok(ask
+                .text("How many questions?", "", Some(&s.count), &check)?
+                .map(|v| s.count = v))
         },
-        |ask, s| Ok(ask.select("Answers", &input_labels(), s.input)?.map(|i| s.input = i)),
+        |ask, s| {
+            Ok(ask
+                .select("Answers", &input_labels(), s.input)?
+                .map(|i| s.input = i))
+        },
         |ask, s| {
             let check = |v: &str| {
                 if v.is_empty() {
@@ -214,13 +252,20 @@ pub(super) fn drill(
                 }
             };
             let prompt = "Time limit per answer, e.g. 90s (Enter for the bank's)";
-            Ok(text(ask, prompt, &s.limit, None, &check)?.map(|v| s.limit = v))
+            Ok(ask
+                .text(prompt, &s.limit, None, &check)?
+                .map(|v| s.limit = v))
         },
         |ask, s| {
-            Ok(text(ask, "Company (Enter for none)", &s.company, None, &any)?
+            Ok(ask
+                .text("Company (empty: none)", &s.company, None, &anything)?
                 .map(|v| s.company = v))
         },
-        |ask, s| Ok(text(ask, "Role (Enter for none)", &s.role, None, &any)?.map(|v| s.role = v)),
+        |ask, s| {
+            Ok(ask
+                .text("Role (empty: none)", &s.role, None, &anything)?
+                .map(|v| s.role = v))
+        },
     ];
     if form(ask, &mut state, &questions)? == Step::Back {
         return Ok(Step::Back);
@@ -239,36 +284,20 @@ pub(super) fn drill(
     };
     args.company = some(&state.company);
     args.role = some(&state.role);
-    Ok(Step::Got(configured(config, &DRILL_ASKS, Command::Drill(args))))
+    Ok(Step::Got(configured(
+        config,
+        &DRILL_ASKS,
+        Command::Drill(args),
+    )))
 }
 
 /// A bank as the menu lists it.
 pub(super) fn bank_label(bank: &crate::bank::Bank) -> String {
-    format!("{} ({} questions)", clean(&bank.title), bank.questions.len())
-}
-
-/// [`Ask::text`] with Esc mapped to [`Step::Back`] as the form expects.
-fn text(
-    ask: &Ask<'_>,
-    prompt: &str,
-    initial: &str,
-    default: Option<&str>,
-    check: &dyn Fn(&str) -> Result<(), String>,
-) -> dialoguer::Result<Step<String>> {
-    Ok(ask.text(prompt, initial, default, check)?)
-}
-
-impl<T> Step<T> {
-    /// Runs `f` on the answer, keeping Back as it is.
-    pub(super) fn map(self, f: impl FnOnce(T)) -> Step<()> {
-        match self {
-            Step::Got(v) => {
-                f(v);
-                Step::Got(())
-            }
-            Step::Back => Step::Back,
-        }
-    }
+    format!(
+        "{} ({} questions)",
+        clean(&bank.title),
+        bank.questions.len()
+    )
 }
 
 #[cfg(test)]
@@ -292,7 +321,11 @@ mod tests {
         };
         assert_eq!(d.count, 9, "asked: the answer stands");
         assert_eq!(d.company, None, "asked and left empty: no company");
-        assert_eq!(d.pause, std::time::Duration::from_secs(7), "not asked: the config's");
+        assert_eq!(
+            d.pause,
+            std::time::Duration::from_secs(7),
+            "not asked: the config's"
+        );
         let Command::Drill(d) = configured(&config, &[], Command::Drill(clap_defaults().unwrap()))
         else {
             panic!()
@@ -315,9 +348,13 @@ mod tests {
             content: Some(false),
             ..Config::default()
         };
-        let Command::Stats(s) = stats(&off).unwrap() else { panic!() };
+        let Command::Stats(s) = stats(&off).unwrap() else {
+            panic!()
+        };
         assert!(s.content.no_content);
-        let Command::Review(r) = review(&off).unwrap() else { panic!() };
+        let Command::Review(r) = review(&off).unwrap() else {
+            panic!()
+        };
         assert_eq!(r.session, "last");
     }
 }

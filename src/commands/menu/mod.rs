@@ -186,4 +186,3 @@ impl Watch {
         let _ = self.thread.join();
     }
 }
-
