@@ -8,26 +8,27 @@ use std::time::Duration;
 
 use unicode_width::UnicodeWidthStr;
 use util::Home;
-use util::pty::{DEADLINE, ENTER, Spawn};
+use util::pty::{COUNTDOWN_STARTED, DEADLINE, ENTER, Spawn};
 
 /// `--seed 23` draws "Tell me about a time you failed." from the built-in
 /// behavioural bank (tests/rehearse.rs and the README use it too).
 fn failure_story_at(rows: u16, cols: u16) -> Vec<String> {
     let home = Home::new();
-    let mut pty = Spawn::hotseat(vec![
-        "--home".into(),
-        home.path().into(),
-        "drill".into(),
-        "--category".into(),
-        "behavioral".into(),
-        "--count".into(),
-        "1".into(),
-        "--seed".into(),
-        "23".into(),
-    ])
+    let mut pty = Spawn::in_home(
+        home.path(),
+        &[
+            "drill",
+            "--category",
+            "behavioral",
+            "--count",
+            "1",
+            "--seed",
+            "23",
+        ],
+    )
     .size(rows, cols)
     .start();
-    pty.expect("thinking ");
+    pty.expect(COUNTDOWN_STARTED);
     assert!(pty.seen("failed"), "{}", pty.screen());
     pty.type_text(
         "At my last job I was asked to run the migration and I planned it badly",

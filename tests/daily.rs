@@ -11,7 +11,7 @@ use std::time::Duration;
 use util::text;
 
 use serde_json::{Value, json};
-use util::pty::{DEADLINE, ENTER, Exit, Spawn};
+use util::pty::{COUNTDOWN_STARTED, DEADLINE, ENTER, Exit, Spawn};
 use util::{Home, QUESTIONS, fixture_bank};
 
 /// `--bank fixture daily --category fixture EXTRA…` (after `--home`).
@@ -194,7 +194,7 @@ fn rate_asks_after_the_feedback_and_appends_a_rating_record() {
     let mut args: Vec<OsString> = vec!["--home".into(), home.path().into()];
     args.extend(daily_args(&["--count", "1", "--seed", "1", "--rate"]));
     let mut pty = Spawn::hotseat(args).start();
-    pty.expect("thinking ");
+    pty.expect(COUNTDOWN_STARTED);
     pty.type_text("my answer", Duration::from_millis(30));
     pty.send(ENTER);
     pty.expect_within("How did that feel?", DEADLINE);
@@ -217,4 +217,32 @@ fn rate_asks_after_the_feedback_and_appends_a_rating_record() {
     assert_eq!(history[1]["rating"], 2);
     assert_eq!(history[1]["answer_at"], history[0]["at"]);
     assert_eq!(history[1]["question"], history[0]["question"]);
+}
+
+#[test]
+fn due_shows_the_last_answer_on_the_date_it_was_written_in_its_own_offset() {
+    // 00:30 in Tokyo is 15:30 the day before in UTC: the answer was given
+    // on the Tokyo date, and the machine's zone (UTC here) must not move it.
+    let home = Home::new();
+    let day = (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(72))
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let mut stalled = answer("bravo", "daily", 72, true);
+    stalled["at"] = json!(format!("{day}T00:30:00.000+09:00"));
+    write_history(&home, &[stalled]);
+    let out = Command::new(util::bin())
+        .arg("--home")
+        .arg(home.path())
+        .args(daily_args(&["--due"]))
+        .env_remove("HOTSEAT_HOME")
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(&format!("last answered {day} ")),
+        "{stdout}"
+    );
 }

@@ -12,75 +12,17 @@ mod util;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use util::pty::{BACKSPACE, CTRL_C, CTRL_W, DEADLINE, ENTER, ESC, Exit, Pty, Spawn, TAB};
+use util::pty::{
+    BACKSPACE, CTRL_C, CTRL_W, DEADLINE, ENTER, ESC, Exit, KEY_GAP, NEXT_PROMPT, Pty, Spawn, TAB,
+};
 use util::{Home, QUESTIONS, Question, assert_within, drill_args, u64_of};
 
 /// How much earlier than the sender's own measure a recorded time may be.
 const EARLY_MS: u64 = 50;
 /// How much later than the sender's own measure a recorded time may be.
 const LATE_MS: u64 = 400;
-/// Gap between typed characters: fast typing, far below the pause threshold.
-const KEY_GAP: Duration = Duration::from_millis(40);
-
 fn start(home: &Home, extra: &[&str]) -> Pty {
     Spawn::hotseat(drill_args(home.path(), extra)).start()
-}
-
-/// What the countdown says from its first frame, drawn only once the
-/// question's clock has started: keys sent before it may be discarded as
-/// typed-ahead.
-const COUNTDOWN_STARTED: &str = "thinking ";
-
-/// Waits for one of `candidates` to be on screen with its countdown running,
-/// and returns it and when the test saw it.
-#[track_caller]
-fn wait_question_among(pty: &Pty, candidates: &[Question]) -> (Question, Instant) {
-    let mut found = None;
-    let seen = pty.wait_screen(DEADLINE, |screen| {
-        found = candidates
-            .iter()
-            .find(|q| screen.contains(&util::pty::normalize(q.text)));
-        found.is_some() && screen.contains(COUNTDOWN_STARTED)
-    });
-    match (seen, found) {
-        (Some(at), Some(q)) => (*q, at),
-        _ => panic!(
-            "no question with a running countdown; screen:\n{}",
-            pty.screen()
-        ),
-    }
-}
-
-/// Waits for the first question, fully drawn.
-#[track_caller]
-fn wait_question(pty: &Pty) -> (Question, Instant) {
-    wait_question_among(pty, &QUESTIONS)
-}
-
-/// Waits for a question other than `previous`, fully drawn.
-#[track_caller]
-fn wait_next_question(pty: &Pty, previous: Question) -> Question {
-    let others: Vec<Question> = QUESTIONS
-        .iter()
-        .copied()
-        .filter(|q| *q != previous)
-        .collect();
-    wait_question_among(pty, &others).0
-}
-
-/// The gate between questions.
-const NEXT_PROMPT: &str = "Press Enter for the next question";
-
-/// Waits for the gate after an answer, then presses Enter to go on.
-///
-/// The gate discards keys typed before it is ready, and it does so just
-/// after printing its prompt (see the report on `next_gate`), so an Enter
-/// sent the instant the prompt shows can be discarded. A person cannot be
-/// that quick; the test waits a moment so as not to be either.
-fn pass_gate(pty: &mut Pty) {
-    pty.expect(NEXT_PROMPT);
-    std::thread::sleep(Duration::from_millis(150));
-    pty.send(ENTER);
 }
 
 fn ms(d: Duration) -> u64 {
@@ -92,46 +34,11 @@ fn assert_clean_exit(exit: Exit) {
     assert_eq!(exit, Exit::Code(0), "the drill should exit 0");
 }
 
-/// The one session record, checked for shape and session id.
-#[track_caller]
-fn only_session(home: &Home, answers: &[Value]) -> Value {
-    let sessions = home.sessions();
-    assert_eq!(sessions.len(), 1, "one session record: {sessions:#?}");
-    let session = sessions[0].clone();
-    util::assert_session_shape(&session);
-    for a in answers {
-        assert_eq!(a["session"], session["session"], "same session id");
-    }
-    // The session record closes the session: it is the last line.
-    let history = home.history();
-    assert_eq!(history.last(), Some(&session), "session record comes last");
-    session
-}
-
-/// The terminal the program leaves behind is usable: modes as before,
-/// cursor visible, main screen, no mouse or paste modes left on.
-#[track_caller]
-fn assert_terminal_restored(pty: &Pty, scratch: &std::path::Path) {
-    assert!(
-        pty.wait_eof(Duration::from_secs(10)),
-        "the shell around hotseat should finish"
-    );
-    let before = std::fs::read_to_string(scratch.join("before")).expect("stty before");
-    let after = std::fs::read_to_string(scratch.join("after")).expect("stty after");
-    assert!(!before.trim().is_empty(), "stty -g gave nothing");
-    assert_eq!(
-        before, after,
-        "terminal modes not restored (stty -g before/after)"
-    );
-    assert!(!pty.cursor_hidden(), "cursor left hidden");
-    assert!(!pty.bracketed_paste(), "bracketed paste left on");
-}
-
 #[test]
 fn typed_answer_records_think_time_pause_and_text() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    let (question, shown) = wait_question(&pty);
+    let (question, shown) = pty.wait_question();
 
     std::thread::sleep(Duration::from_millis(1500));
     let first_key = Instant::now();
@@ -185,7 +92,7 @@ fn typed_answer_records_think_time_pause_and_text() {
     assert_eq!(pauses[0]["at_word"], 3);
     assert_eq!(pauses[0]["at_char"], 9);
 
-    let session = only_session(&home, &answers);
+    let session = home.only_session(&answers);
     assert_eq!(session["answered"], 1);
     assert_eq!(session["skipped"], 0);
     assert_eq!(session["interrupted"], false);
@@ -196,7 +103,7 @@ fn first_question_needs_no_key_and_next_waits_for_enter() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "2"]);
     // No key has been sent: the first question must show by itself.
-    let (first, _) = wait_question(&pty);
+    let (first, _) = pty.wait_question();
 
     pty.type_text("done", KEY_GAP);
     pty.send(ENTER);
@@ -216,8 +123,8 @@ fn first_question_needs_no_key_and_next_waits_for_enter() {
     assert!(pty.try_exit().is_none(), "the drill ended after one answer");
     assert_eq!(home.answers().len(), 1, "the first answer is saved at once");
 
-    pass_gate(&mut pty);
-    let second = wait_next_question(&pty, first);
+    pty.pass_gate();
+    let second = pty.wait_next_question(first);
     pty.type_text("second", KEY_GAP);
     pty.send(ENTER);
     assert_clean_exit(pty.wait_exit());
@@ -226,7 +133,7 @@ fn first_question_needs_no_key_and_next_waits_for_enter() {
     assert_eq!(answers.len(), 2);
     assert_eq!(answers[0]["question"], first.key());
     assert_eq!(answers[1]["question"], second.key());
-    let session = only_session(&home, &answers);
+    let session = home.only_session(&answers);
     assert_eq!(session["answered"], 2);
     assert_eq!(session["interrupted"], false);
 }
@@ -235,7 +142,7 @@ fn first_question_needs_no_key_and_next_waits_for_enter() {
 fn esc_skips_the_question() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    let (question, _) = wait_question(&pty);
+    let (question, _) = pty.wait_question();
     std::thread::sleep(Duration::from_millis(200));
     pty.send(ESC);
     assert_clean_exit(pty.wait_exit());
@@ -245,7 +152,7 @@ fn esc_skips_the_question() {
     util::assert_answer_shape(&answers[0]);
     assert_eq!(answers[0]["question"], question.key());
     assert_eq!(answers[0]["skipped"], true);
-    let session = only_session(&home, &answers);
+    let session = home.only_session(&answers);
     assert_eq!(session["answered"], 0);
     assert_eq!(session["skipped"], 1);
 }
@@ -254,7 +161,7 @@ fn esc_skips_the_question() {
 fn spoken_answer_marks_start_and_stumble() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1", "--input", "spoken"]);
-    let (_, shown) = wait_question(&pty);
+    let (_, shown) = pty.wait_question();
     std::thread::sleep(Duration::from_millis(1000));
     let started = Instant::now();
     pty.send(" ");
@@ -294,7 +201,7 @@ fn spoken_answer_marks_start_and_stumble() {
         ms(stumble - started) - EARLY_MS,
         ms(stumble - started) + LATE_MS,
     );
-    let session = only_session(&home, &answers);
+    let session = home.only_session(&answers);
     assert_eq!(session["answered"], 1);
 }
 
@@ -302,7 +209,7 @@ fn spoken_answer_marks_start_and_stumble() {
 fn non_ascii_answer_is_saved_exactly() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    wait_question(&pty);
+    pty.wait_question();
     pty.type_text("Café 日本 👍", KEY_GAP);
     std::thread::sleep(KEY_GAP);
     // One Backspace removes the whole emoji (one grapheme, 4 bytes).
@@ -329,7 +236,7 @@ fn non_ascii_answer_is_saved_exactly() {
 fn bracketed_paste_is_one_event() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    wait_question(&pty);
+    pty.wait_question();
     assert!(
         pty.wait_state(DEADLINE, |screen| screen.bracketed_paste())
             .is_some(),
@@ -360,7 +267,7 @@ fn bracketed_paste_is_one_event() {
 fn tab_shows_the_tips_and_records_a_hint() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    let (question, _) = wait_question(&pty);
+    let (question, _) = pty.wait_question();
     assert!(!pty.seen(question.tip), "tips show only on request");
     pty.send(TAB);
     pty.expect(question.tip);
@@ -378,7 +285,7 @@ fn tab_shows_the_tips_and_records_a_hint() {
 fn strict_limit_submits_the_answer_by_itself() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1", "--limit", "2s", "--strict"]);
-    wait_question(&pty);
+    pty.wait_question();
     let first_key = Instant::now();
     pty.type_text("slow", KEY_GAP);
     // No Enter: the limit must end the answer, and the session with it.
@@ -396,43 +303,9 @@ fn strict_limit_submits_the_answer_by_itself() {
     assert_within("answer_ms", u64_of(a, "answer_ms"), 1900, 2000 + 1000);
 }
 
-/// Answers one question, moves on, and interrupts the second answer with
-/// `interrupt` (given the pty and hotseat's pid); then checks the finished
-/// answer is kept, the session is closed as interrupted and the terminal is
-/// as it was.
-fn interrupt_second_answer(interrupt: impl FnOnce(&mut Pty, i32), expected: Exit) {
-    let home = Home::new();
-    let mut pty = Spawn::hotseat(drill_args(home.path(), &["--count", "3"]))
-        .capture_stty(home.scratch())
-        .start();
-    let (first, _) = wait_question(&pty);
-    let hotseat = pty.program_pid();
-    pty.type_text("first answer", KEY_GAP);
-    pty.send(ENTER);
-    pty.expect(first.followup);
-    pass_gate(&mut pty);
-    wait_next_question(&pty, first);
-    pty.type_text("half an ans", KEY_GAP);
-    interrupt(&mut pty, hotseat);
-
-    // The shell forwards hotseat's exit code: 128 + signal, by the
-    // convention the drill documents, which also shows that the signal was
-    // handled rather than fatal.
-    assert_eq!(pty.wait_exit(), expected);
-    assert_terminal_restored(&pty, home.scratch());
-
-    let answers = home.answers();
-    assert_eq!(answers.len(), 1, "only the finished answer: {answers:#?}");
-    assert_eq!(answers[0]["text"], "first answer");
-    assert_eq!(answers[0]["question"], first.key());
-    let session = only_session(&home, &answers);
-    assert_eq!(session["interrupted"], true);
-    assert_eq!(session["answered"], 1);
-}
-
 #[test]
 fn ctrl_c_mid_answer_keeps_finished_answers_and_restores_terminal() {
-    interrupt_second_answer(
+    util::pty::interrupt_second_answer(
         |pty, _| {
             pty.send(CTRL_C);
             // The last frame says the half-typed answer is dropped.
@@ -444,17 +317,17 @@ fn ctrl_c_mid_answer_keeps_finished_answers_and_restores_terminal() {
 
 #[test]
 fn sigterm_mid_answer_keeps_finished_answers_and_restores_terminal() {
-    interrupt_second_answer(|_, pid| Pty::kill(pid, "TERM"), Exit::Code(143));
+    util::pty::interrupt_second_answer(|_, pid| Pty::kill(pid, "TERM"), Exit::Code(143));
 }
 
 #[test]
 fn sighup_mid_answer_keeps_finished_answers_and_restores_terminal() {
-    interrupt_second_answer(|_, pid| Pty::kill(pid, "HUP"), Exit::Code(129));
+    util::pty::interrupt_second_answer(|_, pid| Pty::kill(pid, "HUP"), Exit::Code(129));
 }
 
 #[test]
 fn sigint_mid_answer_keeps_finished_answers_and_restores_terminal() {
-    interrupt_second_answer(|_, pid| Pty::kill(pid, "INT"), Exit::Code(130));
+    util::pty::interrupt_second_answer(|_, pid| Pty::kill(pid, "INT"), Exit::Code(130));
 }
 
 /// The stty comparison above means something: a program that leaves the
@@ -467,8 +340,7 @@ fn harness_detects_a_terminal_left_raw() {
         .start();
     assert_eq!(pty.wait_exit(), Exit::Code(0));
     assert!(pty.wait_eof(DEADLINE));
-    let before = std::fs::read_to_string(scratch.path().join("before")).expect("before");
-    let after = std::fs::read_to_string(scratch.path().join("after")).expect("after");
+    let (before, after) = util::pty::stty_before_after(scratch.path());
     assert_ne!(before, after);
 }
 
@@ -476,7 +348,7 @@ fn harness_detects_a_terminal_left_raw() {
 fn ctrl_w_deletes_a_word_and_counts_as_revision() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    wait_question(&pty);
+    pty.wait_question();
     pty.type_text("hello big world", KEY_GAP);
     std::thread::sleep(KEY_GAP);
     pty.send(CTRL_W);
@@ -495,7 +367,7 @@ fn ctrl_w_deletes_a_word_and_counts_as_revision() {
 fn long_answer_wraps_and_stays_readable() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    wait_question(&pty);
+    pty.wait_question();
     let long = "I once planned a product launch across three time zones and \
                 learned that writing the plan down early saves everyone hours \
                 of meetings later on";
@@ -535,7 +407,7 @@ fn keys_typed_before_the_question_are_discarded() {
     let mut pty = start(&home, &["--count", "1"]);
     // Typed ahead while the program is still starting.
     pty.send("zzz");
-    let (_, shown) = wait_question(&pty);
+    let (_, shown) = pty.wait_question();
     std::thread::sleep(Duration::from_millis(500));
     let first_key = Instant::now();
     pty.type_text("ok", KEY_GAP);
@@ -557,7 +429,7 @@ fn keys_typed_before_the_question_are_discarded() {
 fn countdown_moves_while_the_question_waits() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    wait_question(&pty);
+    pty.wait_question();
     // No key pressed: the label must still advance second by second.
     pty.expect_within("thinking 1s", Duration::from_secs(5));
     pty.expect_within("thinking 2s", Duration::from_secs(5));
@@ -569,7 +441,7 @@ fn countdown_moves_while_the_question_waits() {
 fn overrun_without_strict_is_marked_but_not_cut() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1", "--limit", "1s"]);
-    wait_question(&pty);
+    pty.wait_question();
     pty.type_text("still", KEY_GAP);
     // The bar says so once the limit has passed, and the answer stays open.
     pty.expect_within("over the limit by", Duration::from_secs(5));
@@ -628,12 +500,12 @@ fn closed_terminal_ends_the_session_and_keeps_finished_answers() {
     );
     let command = words.join(" ");
     let mut pty = Spawn::program("script", &["-q", "-e", "-c", &command, "/dev/null"]).start();
-    let (first, _) = wait_question(&pty);
+    let (first, _) = pty.wait_question();
     let hotseat = util::pty::find_descendant(pty.pid(), "hotseat").expect("hotseat under script");
     pty.type_text("first answer", KEY_GAP);
     pty.send(ENTER);
-    pass_gate(&mut pty);
-    wait_next_question(&pty, first);
+    pty.pass_gate();
+    pty.wait_next_question(first);
     pty.type_text("half an ans", KEY_GAP);
 
     Pty::kill(pty.pid(), "KILL");
@@ -653,7 +525,7 @@ fn closed_terminal_ends_the_session_and_keeps_finished_answers() {
     let answers = home.answers();
     assert_eq!(answers.len(), 1, "{answers:#?}");
     assert_eq!(answers[0]["text"], "first answer");
-    let session = only_session(&home, &answers);
+    let session = home.only_session(&answers);
     assert_eq!(session["interrupted"], true);
 }
 
@@ -666,7 +538,7 @@ fn a_panic_restores_the_terminal_before_its_message() {
         .capture_stty(home.scratch())
         .start();
     assert_eq!(pty.wait_exit(), Exit::Code(101), "a panic exits 101");
-    assert_terminal_restored(&pty, home.scratch());
+    pty.assert_terminal_restored(home.scratch());
     // Printed in raw mode, the message's second line would start where the
     // first one ended (no carriage return): the hook must restore first.
     let rows = pty.rows();
@@ -695,7 +567,7 @@ fn terminal_reporting_no_size_still_gets_readable_lines() {
     );
     let command = format!("stty rows 0 cols 0 && exec {}", words.join(" "));
     let mut pty = Spawn::program("sh", &["-c", &command]).start();
-    wait_question(&pty);
+    pty.wait_question();
     pty.type_text("ok", KEY_GAP);
     pty.send(ENTER);
     assert_clean_exit(pty.wait_exit());
@@ -712,7 +584,7 @@ fn terminal_reporting_no_size_still_gets_readable_lines() {
 fn ctrl_c_typed_with_the_submitting_enter_ends_the_session_at_the_gate() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "2"]);
-    wait_question(&pty);
+    pty.wait_question();
     pty.type_text("short answer", KEY_GAP);
     // Both keys are already waiting when the feedback is printed: the gate
     // throws away stray keys, but not a request to stop.
@@ -721,7 +593,7 @@ fn ctrl_c_typed_with_the_submitting_enter_ends_the_session_at_the_gate() {
     let answers = home.answers();
     assert_eq!(answers.len(), 1, "{answers:#?}");
     assert_eq!(answers[0]["text"], "short answer");
-    let session = only_session(&home, &answers);
+    let session = home.only_session(&answers);
     assert_eq!(session["interrupted"], true);
 }
 
@@ -742,7 +614,7 @@ fn keys_typed_after_a_strict_cut_never_reach_the_shell() {
     ))
     .read_leftovers()
     .start();
-    let (_, shown) = wait_question(&pty);
+    let (_, shown) = pty.wait_question();
     // 0.8 s of typing from 1.5 s: the limit cuts it at 2 s; then an Enter
     // and a command, as if the prompt had come back.
     type_through_the_cut(&mut pty, shown, "typing on and on and on");
@@ -782,7 +654,7 @@ fn keys_typed_after_a_strict_cut_never_reach_the_shell() {
 fn typing_cut_by_a_strict_limit_does_not_pass_the_gate() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "2", "--limit", "2s", "--strict"]);
-    let (first, shown) = wait_question(&pty);
+    let (first, shown) = pty.wait_question();
     // The Enter that ends the sentence lands just after the cut.
     type_through_the_cut(&mut pty, shown, "typing on and on");
     pty.send(ENTER);
@@ -795,8 +667,8 @@ fn typing_cut_by_a_strict_limit_does_not_pass_the_gate() {
             pty.screen()
         );
     }
-    pass_gate(&mut pty);
-    wait_next_question(&pty, first);
+    pty.pass_gate();
+    pty.wait_next_question(first);
     pty.send(ESC);
     assert_clean_exit(pty.wait_exit());
     let answers = home.answers();
@@ -893,7 +765,7 @@ fn drill_in_a_window(rows: u16, cols: u16) {
         .size(rows, cols)
         .start();
     let when = format!("{cols}x{rows}");
-    let (question, _) = wait_question(&pty);
+    let (question, _) = pty.wait_question();
     assert_question_on_screen(&pty, question, &when);
     assert_no_word_split(&pty, &format!("{when}, question"));
     pty.send(TAB);
@@ -946,7 +818,7 @@ fn the_bar_does_not_jump_when_the_answer_ends() {
     let home = Home::new();
     // Two questions: the gate keeps the summary from scrolling the screen.
     let mut pty = start(&home, &["--count", "2", "--think", "1s"]);
-    wait_question(&pty);
+    pty.wait_question();
     // Past the think target, while still thinking: once the bar was full
     // here, and emptied when the answer began.
     pty.expect_within("past your 1s target", DEADLINE);
@@ -1008,7 +880,7 @@ fn press(pty: &mut Pty, key: &str, n: usize) {
 fn editing_in_the_middle_with_left_keeps_the_text_and_places_the_pause() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    wait_question(&pty);
+    pty.wait_question();
     pty.type_text("I tend prepare", KEY_GAP);
     std::thread::sleep(KEY_GAP);
     // Back to just before "prepare"; the cursor is drawn there.
@@ -1044,7 +916,7 @@ fn editing_in_the_middle_with_left_keeps_the_text_and_places_the_pause() {
 fn home_end_delete_and_the_control_keys_edit_at_the_cursor() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    wait_question(&pty);
+    pty.wait_question();
     pty.type_text("junk xhello wrld", KEY_GAP);
     std::thread::sleep(KEY_GAP);
     press(&mut pty, LEFT, 4);
@@ -1081,7 +953,7 @@ fn enter_on_an_empty_answer_shows_a_notice_and_does_not_submit() {
     let notice = "type your answer, or Esc to skip";
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    wait_question(&pty);
+    pty.wait_question();
     std::thread::sleep(Duration::from_millis(300));
     pty.send(ENTER);
     pty.expect(notice);
@@ -1144,7 +1016,7 @@ fn dumb_terminal_shows_the_cursor_and_the_notice_too() {
 fn a_mostly_pasted_answer_gives_words_but_no_speed() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);
-    wait_question(&pty);
+    pty.wait_question();
     pty.type_text("So I think", KEY_GAP);
     std::thread::sleep(KEY_GAP);
     let pasted = " word".repeat(33);

@@ -16,11 +16,8 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use util::pty::{DEADLINE, ENTER, Exit, Pty, Spawn};
-use util::{Home, QUESTIONS, Question, drill_args};
-
-/// Gap between typed characters in the PTY tests.
-const KEY_GAP: Duration = Duration::from_millis(30);
+use util::pty::{DEADLINE, ENTER, Exit, KEY_GAP, Pty, Spawn};
+use util::{Home, drill_args, text};
 
 /// A line-mode drill (standard input a pipe) in `home`, not yet fed.
 fn line_drill(home: &Path, extra: &[&str]) -> Child {
@@ -59,10 +56,6 @@ fn shell(shell: &str, script: &str, args: &[std::ffi::OsString], input: &[u8]) -
     child.wait_with_output().expect("wait")
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 /// `n` numbered answer lines.
 fn lines(n: usize, tag: &str) -> String {
     (0..n).map(|i| format!("{tag} answer {i}\n")).collect()
@@ -70,93 +63,31 @@ fn lines(n: usize, tag: &str) -> String {
 
 // ----- 1, 2: the terminal comes back; nothing finished is lost -----------
 
-/// Waits for a fixture question with its countdown running.
-#[track_caller]
-fn wait_question(pty: &Pty, not: Option<Question>) -> Question {
-    let mut found = None;
-    let seen = pty.wait_screen(DEADLINE, |screen| {
-        found = QUESTIONS
-            .iter()
-            .filter(|q| Some(**q) != not)
-            .find(|q| screen.contains(&util::pty::normalize(q.text)));
-        found.is_some() && screen.contains("thinking ")
-    });
-    match (seen, found) {
-        (Some(_), Some(q)) => *q,
-        _ => panic!("no question on screen:\n{}", pty.screen()),
-    }
-}
-
-/// Answers the first question, starts the second, then `interrupt`s it;
-/// checks the exit, the terminal, the kept answer and the closing record.
-fn interrupt_second_answer(interrupt: impl FnOnce(&mut Pty, i32), expected: Exit) {
-    let home = Home::new();
-    let mut pty = Spawn::hotseat(drill_args(home.path(), &["--count", "3"]))
-        .capture_stty(home.scratch())
-        .start();
-    let first = wait_question(&pty, None);
-    pty.type_text("first answer", KEY_GAP);
-    pty.send(ENTER);
-    pty.expect("Press Enter for the next question");
-    std::thread::sleep(Duration::from_millis(150));
-    pty.send(ENTER);
-    wait_question(&pty, Some(first));
-    pty.type_text("half an ans", KEY_GAP);
-    let pid = pty.program_pid();
-    interrupt(&mut pty, pid);
-
-    assert_eq!(pty.wait_exit(), expected);
-    assert_restored(&pty, home.scratch());
-    let answers = home.answers();
-    assert_eq!(answers.len(), 1, "only the finished answer: {answers:#?}");
-    assert_eq!(answers[0]["text"], "first answer");
-    let sessions = home.sessions();
-    assert_eq!(sessions.len(), 1, "{sessions:#?}");
-    assert_eq!(sessions[0]["interrupted"], true);
-    assert_eq!(sessions[0]["answered"], 1);
-    assert_eq!(home.history().last(), Some(&sessions[0]));
-}
-
-/// The terminal modes are as before, cursor shown, bracketed paste off.
-#[track_caller]
-fn assert_restored(pty: &Pty, scratch: &Path) {
-    assert!(
-        pty.wait_eof(Duration::from_secs(10)),
-        "the shell should end"
-    );
-    let before = std::fs::read_to_string(scratch.join("before")).expect("stty before");
-    let after = std::fs::read_to_string(scratch.join("after")).expect("stty after");
-    assert!(!before.trim().is_empty());
-    assert_eq!(before, after, "terminal modes not restored");
-    assert!(!pty.cursor_hidden(), "cursor left hidden");
-    assert!(!pty.bracketed_paste(), "bracketed paste left on");
-}
-
 #[test]
 fn a_drill_that_ends_normally_restores_the_terminal() {
     let home = Home::new();
     let mut pty = Spawn::hotseat(drill_args(home.path(), &["--count", "1"]))
         .capture_stty(home.scratch())
         .start();
-    wait_question(&pty, None);
+    pty.wait_question();
     pty.type_text("a whole answer", KEY_GAP);
     pty.send(ENTER);
     assert_eq!(pty.wait_exit(), Exit::Code(0));
-    assert_restored(&pty, home.scratch());
+    pty.assert_terminal_restored(home.scratch());
     assert_eq!(home.answers().len(), 1);
     assert_eq!(home.sessions()[0]["interrupted"], false);
 }
 
 #[test]
 fn sigquit_mid_answer_restores_the_terminal_and_keeps_finished_answers() {
-    interrupt_second_answer(|_, pid| Pty::kill(pid, "QUIT"), Exit::Code(131));
+    util::pty::interrupt_second_answer(|_, pid| Pty::kill(pid, "QUIT"), Exit::Code(131));
 }
 
 #[test]
 fn ctrl_backslash_key_ends_the_session_like_ctrl_c() {
     // In raw mode ISIG is off: Ctrl-\ arrives as the byte 0x1c, not as
     // SIGQUIT. It must still end the session, never be typed or ignored.
-    interrupt_second_answer(|pty, _| pty.send_bytes(&[0x1c]), Exit::Code(130));
+    util::pty::interrupt_second_answer(|pty, _| pty.send_bytes(&[0x1c]), Exit::Code(130));
 }
 
 /// hotseat on a terminal with standard output redirected by `redirect`
@@ -180,7 +111,7 @@ fn with_stdout(redirect: &str) -> (Home, i32) {
     // could not draw on.
     let exit = pty.wait_exit_within(Duration::from_secs(20));
     assert!(matches!(exit, Exit::Code(_)), "{exit:?}");
-    assert_restored(&pty, home.scratch());
+    pty.assert_terminal_restored(home.scratch());
     let code = std::fs::read_to_string(&rc)
         .map(|s| s.trim().parse().expect("rc"))
         .unwrap_or(-1);
@@ -227,7 +158,7 @@ fn a_terminal_closed_while_keys_stream_in_never_leaves_hotseat_spinning() {
             .collect::<Vec<_>>()
             .join(" ");
         let mut pty = Spawn::program("script", &["-q", "-e", "-c", &command, "/dev/null"]).start();
-        wait_question(&pty, None);
+        pty.wait_question();
         let hotseat =
             util::pty::find_descendant(pty.pid(), "hotseat").expect("hotseat under script");
         let stream_until = Instant::now() + Duration::from_millis(50 + moments.next_ms(200));

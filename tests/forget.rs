@@ -154,22 +154,14 @@ fn a_crash_at_any_step_leaves_the_old_or_the_new_history_whole() {
 fn on_a_terminal_it_asks_and_no_keeps_everything() {
     let home = Home::new();
     let (old, new) = seeded(&home);
-    let args = |s: &str| {
-        vec![
-            "--home".into(),
-            home.path().into(),
-            "forget".into(),
-            s.into(),
-        ]
-    };
-    let mut pty = Spawn::hotseat(args("a")).start();
+    let mut pty = Spawn::in_home(home.path(), &["forget", "a"]).start();
     pty.expect("Delete these records?");
     std::thread::sleep(std::time::Duration::from_millis(150));
     pty.send("n");
     pty.expect("Nothing deleted.");
     assert_eq!(pty.wait_exit(), Exit::Code(0));
     assert_eq!(history(&home), old);
-    let mut pty = Spawn::hotseat(args("a")).start();
+    let mut pty = Spawn::in_home(home.path(), &["forget", "a"]).start();
     pty.expect("Delete these records?");
     std::thread::sleep(std::time::Duration::from_millis(150));
     pty.send("y");

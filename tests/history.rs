@@ -12,35 +12,27 @@ fn ts(s: &str) -> hotseat::drill::Stamp {
 }
 
 fn answer(session: &str, text: &str) -> Record {
-    Record::Answer(AnswerRecord {
-        v: 1,
-        session: session.into(),
-        at: ts("2025-06-02T18:04:31.5Z"),
-        mode: Mode::Rehearse,
-        question: "curveballs/pizza-cutter".into(),
-        category: "curveballs".into(),
-        input: InputMode::Spoken,
-        think_ms: 12_345,
-        answer_ms: 95_001,
-        limit_ms: 90_000,
-        overran: true,
-        skipped: false,
-        pauses: vec![Pause {
-            at_word: None,
-            at_char: None,
-            ms: 0,
-            at_ms: Some(40_210),
-        }],
-        words: Some(0),
-        wpm: None,
-        fillers: Some(0),
-        filler_words: vec![],
-        revisions: 0,
-        hint: false,
-        rating: None,
-        text: text.into(),
-        ..Default::default()
-    })
+    Record::Answer(
+        AnswerRecord::builder("curveballs/pizza-cutter")
+            .session(session)
+            .at(ts("2025-06-02T18:04:31.5Z"))
+            .mode(Mode::Rehearse)
+            .input(InputMode::Spoken)
+            .think_ms(12_345)
+            .answer_ms(95_001)
+            .limit_ms(90_000)
+            .overran()
+            .pauses(vec![Pause {
+                at_word: None,
+                at_char: None,
+                ms: 0,
+                at_ms: Some(40_210),
+            }])
+            .words(0)
+            .fillers(&[])
+            .text(text)
+            .build(),
+    )
 }
 
 fn session(id: &str) -> Record {

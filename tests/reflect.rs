@@ -5,7 +5,6 @@
 
 mod util;
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
@@ -543,9 +542,9 @@ fn a_broken_bank_keeps_the_journal_entry_and_is_reported_with_its_line() {
 // ----- the interactive form, through a pseudo-terminal -----
 
 fn form(home: &Home, extra: &[&str]) -> Pty {
-    let mut args: Vec<OsString> = vec!["--home".into(), home.path().into(), "reflect".into()];
-    args.extend(extra.iter().map(OsString::from));
-    Spawn::hotseat(args).start()
+    let mut args = vec!["reflect"];
+    args.extend(extra);
+    Spawn::in_home(home.path(), &args).start()
 }
 
 /// Dialoguer redraws on each key; give it a moment so every line lands on

@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
-use util::pty::{CTRL_C, DEADLINE, ENTER, ESC, Exit, Spawn};
+use util::pty::{COUNTDOWN_STARTED, CTRL_C, DEADLINE, ENTER, ESC, Exit, NEXT_PROMPT, Spawn};
 use util::{Home, text};
 
 fn run(home: &Home, extra: &[&str], lines: usize) -> Output {
@@ -220,24 +220,16 @@ fn rehearsal_answers_never_move_the_daily_schedule() {
 #[test]
 fn esc_does_not_skip_and_no_coaching_comes_between_questions() {
     let home = Home::new();
-    let mut pty = Spawn::hotseat(vec![
-        "--home".into(),
-        home.path().into(),
-        "rehearse".into(),
-        "--minutes".into(),
-        "10".into(),
-        "--seed".into(),
-        "2".into(),
-    ])
-    .start();
+    let mut pty =
+        Spawn::in_home(home.path(), &["rehearse", "--minutes", "10", "--seed", "2"]).start();
     pty.expect("interview clock");
-    pty.expect("thinking ");
+    pty.expect(COUNTDOWN_STARTED);
     std::thread::sleep(Duration::from_millis(300));
     pty.send(ESC);
     pty.expect_within("no skipping in a rehearsal", DEADLINE);
     pty.type_text("I grew up fixing things", Duration::from_millis(30));
     pty.send(ENTER);
-    pty.expect_within("Press Enter for the next question", DEADLINE);
+    pty.expect_within(NEXT_PROMPT, DEADLINE);
     assert!(
         !pty.seen("Started after"),
         "coaching between questions:\n{}",

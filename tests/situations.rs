@@ -10,7 +10,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
-use util::Home;
+use util::{Home, text};
 
 const CATEGORY: &str = "tell-me-about-yourself";
 
@@ -39,10 +39,6 @@ fn run(home: &Home, args: &[&str], lines: usize) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// `category/id` → situation, for every built-in question, as

@@ -310,14 +310,7 @@ fn snapshot_stats_json() {
 /// Runs `hotseat stats` in a pseudo-terminal `cols` wide; its output lines.
 fn stats_in_terminal(home: &ReportHome, cols: u16) -> Vec<String> {
     use util::pty::{Exit, Spawn};
-    let args: Vec<std::ffi::OsString> = vec![
-        "--home".into(),
-        home.path().into(),
-        "--color".into(),
-        "never".into(),
-        "stats".into(),
-    ];
-    let mut pty = Spawn::hotseat(args)
+    let mut pty = Spawn::in_home(home.path(), &["--color", "never", "stats"])
         .env("HOTSEAT_TODAY", TODAY)
         .env("TZ", "UTC")
         .size(60, cols)

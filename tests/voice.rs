@@ -12,8 +12,8 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use util::pty::{CTRL_C, ENTER, Exit, Spawn};
-use util::{Home, QUESTIONS, drill_args, u64_of};
+use util::pty::{COUNTDOWN_STARTED, CTRL_C, ENTER, Exit, Spawn};
+use util::{Home, QUESTIONS, drill_args, text, u64_of};
 
 /// How far a measured time may be from the truth.
 const TOLERANCE_MS: u64 = 300;
@@ -48,10 +48,6 @@ fn run(home: &Home, extra: &[&str], envs: &[(&str, &str)]) -> Output {
         cmd.env(k, v);
     }
     cmd.output().expect("run hotseat")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 #[track_caller]
@@ -702,9 +698,13 @@ fn any_key_cuts_the_reading_short_and_starts_the_clock() {
     }
     // Still reading: the clock has not started.
     std::thread::sleep(Duration::from_millis(300));
-    assert!(!pty.screen().contains("thinking "), "{}", pty.screen());
+    assert!(
+        !pty.screen().contains(COUNTDOWN_STARTED),
+        "{}",
+        pty.screen()
+    );
     pty.send("x");
-    pty.expect("thinking ");
+    pty.expect(COUNTDOWN_STARTED);
     assert_all_gone(&pidfile, 2);
     let q = std::fs::read_to_string(&said).unwrap();
     assert!(

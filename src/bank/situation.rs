@@ -71,7 +71,7 @@ impl Situations {
     /// Each named situation must be declared by some question of the
     /// catalog, so a typo (`lay-off`) is told, not silently matching
     /// nothing. The message names the closest and the known ones.
-    pub fn check(&self, catalog: &Catalog) -> Result<(), String> {
+    pub fn check(&self, catalog: &Catalog) -> Result<(), UnknownSituation> {
         let Situations::Only(names) = self else {
             return Ok(());
         };
@@ -81,16 +81,30 @@ impl Situations {
                 continue;
             }
             let refs: Vec<&str> = known.iter().map(String::as_str).collect();
-            let hint = closest(name, &refs)
-                .map(|c| format!(" Did you mean {c}?"))
-                .unwrap_or_default();
-            return Err(format!(
-                "unknown situation {name:?}.{hint} Situations in the banks in use: {}, or all",
-                refs.join(", ")
-            ));
+            return Err(UnknownSituation {
+                name: name.clone(),
+                closest: closest(name, &refs).map(str::to_string),
+                known,
+            });
         }
         Ok(())
     }
+}
+
+/// `--situation` named one no question of the banks in use declares.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown situation {name:?}.{} Situations in the banks in use: {}, or all",
+    closest.as_ref().map(|c| format!(" Did you mean {c}?")).unwrap_or_default(),
+    known.join(", ")
+)]
+pub struct UnknownSituation {
+    /// The name as given.
+    pub name: String,
+    /// The nearest declared name, for "did you mean".
+    pub closest: Option<String>,
+    /// Every declared situation, in [`declared`]'s order.
+    pub known: Vec<String>,
 }
 
 /// Every situation the catalog's questions declare: the built-in ones first
@@ -165,6 +179,8 @@ mod tests {
         let e = Situations::from_names(&["lay-off".into()])
             .check(&catalog)
             .unwrap_err();
+        assert_eq!(e.closest.as_deref(), Some("layoff"));
+        let e = e.to_string();
         assert!(
             e.contains("\"lay-off\"") && e.contains("Did you mean layoff?"),
             "{e}"

@@ -214,7 +214,7 @@ fn print_due(
     for (title, list) in [("Due now", &due_now), ("Due tomorrow", &due_tomorrow)] {
         writeln!(out, "{title}: {}.", questions(list.len()))?;
         for (key, m) in list {
-            let last = m.last.to_zoned(zone.clone()).date();
+            let last = m.last.local_date_in(zone);
             writeln!(
                 out,
                 "  {} — hesitation {:.1}, last answered {last} ({:?})",

@@ -237,7 +237,9 @@ pub(crate) fn question_pool<'c>(
     situations: &[String],
 ) -> anyhow::Result<Vec<(&'c Bank, &'c Question)>> {
     let situations = Situations::from_names(situations);
-    situations.check(catalog).map_err(Usage)?;
+    situations
+        .check(catalog)
+        .map_err(|e| Usage(e.to_string()))?;
     let mut banks: Vec<&Bank> = Vec::new();
     for name in wanted.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
         let Some(bank) = catalog.bank(name) else {
@@ -418,31 +420,18 @@ mod tests {
             ms,
             at_ms: Some(100),
         };
-        let record = AnswerRecord {
-            v: 1,
-            session: "s".into(),
-            at: Stamp::default(),
-            mode: Mode::Drill,
-            question: "weaknesses/x".into(),
-            category: "weaknesses".into(),
-            input: InputMode::Typed,
-            think_ms: 1_000,
-            answer_ms: 60_000,
-            limit_ms: 90_000,
-            overran: false,
-            skipped: false,
+        let record = AnswerRecord::builder("weaknesses/x")
+            .session("s")
+            .think_ms(1_000)
+            .answer_ms(60_000)
+            .limit_ms(90_000)
             // Enough pauses to beat the short-answer signal.
-            pauses: vec![pause(9_000), pause(8_000), pause(7_000), pause(6_000)],
-            words: Some(11),
-            wpm: Some(11.0),
-            fillers: Some(0),
-            filler_words: Vec::new(),
-            revisions: 0,
-            hint: false,
-            rating: None,
-            text: text.into(),
-            ..Default::default()
-        };
+            .pauses(vec![pause(9_000), pause(8_000), pause(7_000), pause(6_000)])
+            .words(11)
+            .wpm(11.0)
+            .fillers(&[])
+            .text(text)
+            .build();
         let closing = SessionRecord {
             v: 1,
             session: "s".into(),

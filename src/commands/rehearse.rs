@@ -31,7 +31,9 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
 
     // Every question a phase may ask, with what the planner weighs.
     let situations = Situations::from_names(&args.situation);
-    situations.check(&catalog).map_err(Usage)?;
+    situations
+        .check(&catalog)
+        .map_err(|e| Usage(e.to_string()))?;
     let last_rehearsal: HashSet<String> = practice.last_rehearsal().iter().cloned().collect();
     // The night before, the question about your own situation should not
     // be a surprise: one phase prefers it — the first that has one not

@@ -775,33 +775,18 @@ pub fn hesitation_score(answers_for_one_question: &[AnswerRecord]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::drill::record::{Mode, VERSION};
 
     fn rec() -> AnswerRecord {
-        AnswerRecord {
-            v: VERSION,
-            session: "s1".into(),
-            at: crate::drill::Stamp::default(),
-            mode: Mode::Drill,
-            question: "weaknesses/greatest".into(),
-            category: "weaknesses".into(),
-            input: InputMode::Typed,
-            think_ms: 4_000,
-            answer_ms: 60_000,
-            limit_ms: 90_000,
-            overran: false,
-            skipped: false,
-            pauses: vec![],
-            words: Some(60),
-            wpm: Some(60.0),
-            fillers: Some(0),
-            filler_words: vec![],
-            revisions: 0,
-            hint: false,
-            rating: None,
-            text: "word ".repeat(60),
-            ..Default::default()
-        }
+        AnswerRecord::builder("weaknesses/greatest")
+            .session("s1")
+            .think_ms(4_000)
+            .answer_ms(60_000)
+            .limit_ms(90_000)
+            .words(60)
+            .wpm(60.0)
+            .fillers(&[])
+            .text(&"word ".repeat(60))
+            .build()
     }
 
     fn typed_pause(at_word: u32, ms: u64) -> Pause {

@@ -284,6 +284,147 @@ impl AnswerRecord {
     }
 }
 
+/// Builds an [`AnswerRecord`] field by field, for tests, examples and
+/// benchmarks: a record literal names all 27 fields, so a test would bury
+/// the two it is about. Starts as a typed drill answer to one question
+/// (category taken from the `category/id`), every measurement zero or
+/// unset; set only what the test is about.
+///
+/// ```
+/// use hotseat::drill::record::{AnswerRecord, Mode};
+/// let r = AnswerRecord::builder("weaknesses/greatest")
+///     .mode(Mode::Daily)
+///     .think_ms(4_000)
+///     .text("I tend to over prepare")
+///     .build();
+/// assert_eq!((r.category.as_str(), r.think_ms), ("weaknesses", 4_000));
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct AnswerBuilder(AnswerRecord);
+
+impl AnswerRecord {
+    /// A builder for an answer to `question` (`category/id`); see
+    /// [`AnswerBuilder`].
+    pub fn builder(question: &str) -> AnswerBuilder {
+        let category = question.split('/').next().unwrap_or_default();
+        AnswerBuilder(Self {
+            v: VERSION,
+            question: question.to_string(),
+            category: category.to_string(),
+            ..Self::default()
+        })
+    }
+}
+
+impl AnswerBuilder {
+    /// The session id.
+    pub fn session(mut self, session: &str) -> Self {
+        self.0.session = session.to_string();
+        self
+    }
+    /// When the answer finished.
+    pub fn at(mut self, at: Stamp) -> Self {
+        self.0.at = at;
+        self
+    }
+    /// The session kind (default drill).
+    pub fn mode(mut self, mode: Mode) -> Self {
+        self.0.mode = mode;
+        self
+    }
+    /// How it was answered (default typed).
+    pub fn input(mut self, input: InputMode) -> Self {
+        self.0.input = input;
+        self
+    }
+    /// Question drawn → first key, ms.
+    pub fn think_ms(mut self, ms: u64) -> Self {
+        self.0.think_ms = ms;
+        self
+    }
+    /// First key → submit, ms.
+    pub fn answer_ms(mut self, ms: u64) -> Self {
+        self.0.answer_ms = ms;
+        self
+    }
+    /// The limit in force, ms.
+    pub fn limit_ms(mut self, ms: u64) -> Self {
+        self.0.limit_ms = ms;
+        self
+    }
+    /// Went past the limit.
+    pub fn overran(mut self) -> Self {
+        self.0.overran = true;
+        self
+    }
+    /// Skipped.
+    pub fn skipped(mut self) -> Self {
+        self.0.skipped = true;
+        self
+    }
+    /// The pauses, in order.
+    pub fn pauses(mut self, pauses: Vec<Pause>) -> Self {
+        self.0.pauses = pauses;
+        self
+    }
+    /// Words measured (unset: `None`, as for a voice answer).
+    pub fn words(mut self, words: u32) -> Self {
+        self.0.words = Some(words);
+        self
+    }
+    /// Typed words per minute.
+    pub fn wpm(mut self, wpm: f64) -> Self {
+        self.0.wpm = Some(wpm);
+        self
+    }
+    /// The fillers heard, in order; their count too (unset: `None`).
+    pub fn fillers(mut self, fillers: &[&str]) -> Self {
+        self.0.fillers = Some(u32::try_from(fillers.len()).unwrap_or(u32::MAX));
+        self.0.filler_words = fillers.iter().map(|f| (*f).to_string()).collect();
+        self
+    }
+    /// Characters deleted.
+    pub fn revisions(mut self, revisions: u32) -> Self {
+        self.0.revisions = revisions;
+        self
+    }
+    /// Tips were shown.
+    pub fn hint(mut self) -> Self {
+        self.0.hint = true;
+        self
+    }
+    /// Self-rating 1–5 given with the answer.
+    pub fn rating(mut self, rating: u8) -> Self {
+        self.0.rating = Some(rating);
+        self
+    }
+    /// The answer text.
+    pub fn text(mut self, text: &str) -> Self {
+        self.0.text = text.to_string();
+        self
+    }
+    /// The think-time target the answer was held to, ms.
+    pub fn think_target_ms(mut self, ms: u64) -> Self {
+        self.0.think_target_ms = Some(ms);
+        self
+    }
+    /// Answers follow-up `n` (1, 2…) of a rehearsal question.
+    pub fn followup(mut self, n: u32) -> Self {
+        self.0.followup = Some(n);
+        self
+    }
+    /// The `--company` filled in.
+    pub fn company(mut self, company: &str) -> Self {
+        self.0.company = Some(company.to_string());
+        self
+    }
+    /// The record.
+    pub fn build(self) -> AnswerRecord {
+        self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

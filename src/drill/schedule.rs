@@ -248,7 +248,8 @@ impl MemoryModel for Fsrs {
 #[derive(Debug, Clone, Copy)]
 struct Review {
     question: u32,
-    at: Timestamp,
+    /// With its offset: "last answered" is shown on the answer's own date.
+    at: Stamp,
     grade: Grade,
     /// The hesitation score before a rating could change the grade.
     hesitation: f64,
@@ -342,7 +343,7 @@ impl Practice {
         };
         self.reviews.push(Review {
             question,
-            at: a.at.instant,
+            at: a.at,
             grade: a.raw,
             hesitation: a.hesitation,
             rating: a.rating,
@@ -377,7 +378,7 @@ impl Practice {
             for r in &mut reviews {
                 let key = (
                     self.names[r.question as usize].clone(),
-                    r.at.as_millisecond(),
+                    r.at.instant.as_millisecond(),
                 );
                 if let Some(&rating) = self.ratings.get(&key) {
                     r.rating = Some(rating);
@@ -392,12 +393,12 @@ impl Practice {
             };
         }
         // Stable: answers of the same millisecond keep file order.
-        reviews.sort_by_key(|r| r.at);
+        reviews.sort_by_key(|r| r.at.instant);
         let mut states: Vec<Option<Memory<M::State>>> = vec![None; self.names.len()];
         for r in &reviews {
             let slot = &mut states[r.question as usize];
             let prior = slot.as_ref().map(|m| &m.state);
-            let state = model.review(prior, r.at, r.grade);
+            let state = model.review(prior, r.at.instant, r.grade);
             let due = model.due(&state);
             let m = slot.get_or_insert_with(|| Memory {
                 state: state.clone(),
@@ -509,8 +510,8 @@ pub struct Memory<S> {
     /// Answers that moved the schedule.
     pub reviews: u32,
     hesitation_sum: f64,
-    /// When it was last answered.
-    pub last: Timestamp,
+    /// When it was last answered, with the offset it was written in.
+    pub last: Stamp,
     /// How the last answer was graded.
     pub last_grade: Grade,
 }

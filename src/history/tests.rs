@@ -4,50 +4,43 @@
 use std::io::{BufReader, Cursor, ErrorKind};
 
 use super::*;
-use crate::drill::{AnswerRecord, InputMode, Mode, Pause, SessionRecord};
+use crate::drill::{AnswerRecord, Mode, Pause, SessionRecord};
 
 fn ts(s: &str) -> crate::drill::Stamp {
     crate::drill::Stamp::parse(s).unwrap()
 }
 
 fn answer(text: &str) -> Record {
-    Record::Answer(AnswerRecord {
-        v: VERSION,
-        session: "2025-03-01T09-30-00-ab12".into(),
-        at: ts("2025-03-01T09:31:12.250Z"),
-        mode: Mode::Drill,
-        question: "weaknesses/greatest-weakness".into(),
-        category: "weaknesses".into(),
-        input: InputMode::Typed,
-        think_ms: 4210,
-        answer_ms: 61_880,
-        limit_ms: 90_000,
-        overran: false,
-        skipped: false,
-        pauses: vec![
-            Pause {
-                at_word: Some(3),
-                at_char: Some(9),
-                ms: 4500,
-                at_ms: Some(1200),
-            },
-            Pause {
-                at_word: None,
-                at_char: None,
-                ms: 0,
-                at_ms: Some(30_000),
-            },
-        ],
-        words: Some(42),
-        wpm: Some(40.7),
-        fillers: Some(2),
-        filler_words: vec!["um".into(), "you know".into()],
-        revisions: 7,
-        hint: true,
-        rating: Some(4),
-        text: text.into(),
-        ..Default::default()
-    })
+    Record::Answer(
+        AnswerRecord::builder("weaknesses/greatest-weakness")
+            .session("2025-03-01T09-30-00-ab12")
+            .at(ts("2025-03-01T09:31:12.250Z"))
+            .think_ms(4210)
+            .answer_ms(61_880)
+            .limit_ms(90_000)
+            .pauses(vec![
+                Pause {
+                    at_word: Some(3),
+                    at_char: Some(9),
+                    ms: 4500,
+                    at_ms: Some(1200),
+                },
+                Pause {
+                    at_word: None,
+                    at_char: None,
+                    ms: 0,
+                    at_ms: Some(30_000),
+                },
+            ])
+            .words(42)
+            .wpm(40.7)
+            .fillers(&["um", "you know"])
+            .revisions(7)
+            .hint()
+            .rating(4)
+            .text(text)
+            .build(),
+    )
 }
 
 fn session() -> Record {

@@ -455,20 +455,12 @@ mod tests {
     use crate::drill::{Mode, Pause};
 
     fn record(think_ms: u64) -> AnswerRecord {
-        AnswerRecord {
-            v: 1,
-            session: "s".into(),
-            at: crate::drill::Stamp::default(),
-            mode: Mode::Drill,
-            question: "weaknesses/greatest".into(),
-            category: "weaknesses".into(),
-            input: InputMode::Typed,
-            think_ms,
-            answer_ms: 38_400,
-            limit_ms: 90_000,
-            overran: false,
-            skipped: false,
-            pauses: vec![
+        AnswerRecord::builder("weaknesses/greatest")
+            .session("s")
+            .think_ms(think_ms)
+            .answer_ms(38_400)
+            .limit_ms(90_000)
+            .pauses(vec![
                 Pause {
                     at_word: Some(3),
                     at_char: Some(9),
@@ -481,17 +473,13 @@ mod tests {
                     ms: 3_200,
                     at_ms: Some(9_000),
                 },
-            ],
-            words: Some(42),
-            wpm: Some(65.6),
-            fillers: Some(2),
-            filler_words: vec!["um".into(), "like".into()],
-            revisions: 3,
-            hint: false,
-            rating: None,
-            text: "I tend to over prepare".into(),
-            ..Default::default()
-        }
+            ])
+            .words(42)
+            .wpm(65.6)
+            .fillers(&["um", "like"])
+            .revisions(3)
+            .text("I tend to over prepare")
+            .build()
     }
 
     fn rows_of<'a>(records: &'a [AnswerRecord], questions: &[&'a str]) -> Vec<Row<'a>> {

@@ -506,8 +506,8 @@ fn start_speaking(speaker: &str, text: &str) -> io::Result<Speaking> {
 
 /// A speaker that failed is a runtime error: the user asked to hear the
 /// questions.
-fn spoken(result: Result<(), String>) -> io::Result<()> {
-    result.map_err(|why| io::Error::other(format!("the speaker command failed: {why}")))
+fn spoken(result: Result<(), crate::voice::speaker::SpeakerFailed>) -> io::Result<()> {
+    result.map_err(io::Error::other)
 }
 
 #[cfg(test)]

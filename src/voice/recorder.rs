@@ -84,7 +84,7 @@ pub fn resolve(flag: Option<&str>, env: Option<String>) -> Result<String, Record
             Err(reason) => Err(RecorderError::Chosen {
                 command,
                 from,
-                reason,
+                reason: reason.to_string(),
             }),
         };
     }
@@ -94,28 +94,51 @@ pub fn resolve(flag: Option<&str>, env: Option<String>) -> Result<String, Record
         let result = if installed(program) {
             probe(command)
         } else {
-            Err(format!("{program} is not installed"))
+            Err(ProbeFailure::NotInstalled(program.to_string()))
         };
         match result {
             Ok(()) => return Ok(command.to_string()),
-            Err(reason) => tried.push((command.to_string(), reason)),
+            Err(reason) => tried.push((command.to_string(), reason.to_string())),
         }
     }
     Err(RecorderError::NoneWorks { tried })
 }
 
+/// Why a recorder command failed its probe (the reason in
+/// [`RecorderError`]'s messages).
+#[derive(Debug, thiserror::Error)]
+pub enum ProbeFailure {
+    /// Its program is not on `PATH`.
+    #[error("{0} is not installed")]
+    NotInstalled(String),
+    /// The shell could not start it.
+    #[error("cannot be started: {0}")]
+    CannotStart(io::Error),
+    /// Running, but silent for the whole probe.
+    #[error("no audio within {} s", PROBE_TIMEOUT.as_secs())]
+    Silent,
+    /// Ended cleanly without a byte of audio.
+    #[error("it gave no audio")]
+    NoAudio,
+    /// Exited with an error: its status and last error line.
+    #[error("{0}")]
+    Failed(String),
+    /// Its output pipe failed.
+    #[error("its output could not be read: {0}")]
+    Unreadable(io::Error),
+}
+
 /// Starts `command` once, reads a fraction of a second of audio, stops
 /// it. `Err` says why it does not work.
-pub fn probe(command: &str) -> Result<(), String> {
-    let mut rec =
-        Recording::start(command, "probe", 0).map_err(|e| format!("cannot be started: {e}"))?;
+pub fn probe(command: &str) -> Result<(), ProbeFailure> {
+    let mut rec = Recording::start(command, "probe", 0).map_err(ProbeFailure::CannotStart)?;
     let until = Instant::now() + PROBE_TIMEOUT;
     let mut got = 0usize;
     loop {
         let left = until.saturating_duration_since(Instant::now());
         if left.is_zero() {
             rec.stop();
-            return Err(format!("no audio within {} s", PROBE_TIMEOUT.as_secs()));
+            return Err(ProbeFailure::Silent);
         }
         match rec.next(left) {
             Ok(Chunk::Audio(b)) => {
@@ -130,11 +153,11 @@ pub fn probe(command: &str) -> Result<(), String> {
                 return match rec.finish() {
                     // A short recording played to its end works.
                     Ended::Clean if got > 0 => Ok(()),
-                    Ended::Clean => Err("it gave no audio".to_string()),
-                    Ended::Failed(why) => Err(why),
+                    Ended::Clean => Err(ProbeFailure::NoAudio),
+                    Ended::Failed(why) => Err(ProbeFailure::Failed(why)),
                 };
             }
-            Err(e) => return Err(format!("its output could not be read: {e}")),
+            Err(e) => return Err(ProbeFailure::Unreadable(e)),
         }
     }
 }
@@ -286,19 +309,21 @@ mod tests {
 
     #[test]
     fn a_command_that_gives_audio_passes_the_probe() {
-        assert_eq!(probe("head -c 20000 /dev/zero"), Ok(()));
+        assert!(probe("head -c 20000 /dev/zero").is_ok());
         // A short recording that ends cleanly works too.
-        assert_eq!(probe("head -c 100 /dev/zero"), Ok(()));
+        assert!(probe("head -c 100 /dev/zero").is_ok());
     }
 
     #[test]
     fn the_probe_says_why_a_command_fails() {
-        let missing = probe("hotseat-no-such-recorder --rate=16000").unwrap_err();
+        let missing = probe("hotseat-no-such-recorder --rate=16000")
+            .unwrap_err()
+            .to_string();
         assert!(missing.contains("exited with status 127"), "{missing}");
         assert!(missing.contains("not found"), "{missing}");
         let failing = probe("echo 'no sound server' >&2; exit 3").unwrap_err();
-        assert_eq!(failing, "exited with status 3: no sound server");
-        assert_eq!(probe("true").unwrap_err(), "it gave no audio");
+        assert_eq!(failing.to_string(), "exited with status 3: no sound server");
+        assert!(matches!(probe("true"), Err(ProbeFailure::NoAudio)));
     }
 
     #[test]

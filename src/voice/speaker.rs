@@ -106,15 +106,15 @@ impl Speaking {
     }
 
     /// `Some` once it has finished: `Ok` or why it failed.
-    pub fn done(&mut self) -> io::Result<Option<Result<(), String>>> {
+    pub fn done(&mut self) -> io::Result<Option<Result<(), SpeakerFailed>>> {
         Ok(self.helper.try_status()?.map(|s| {
             if s.success() || self.helper.was_stopped() {
                 Ok(())
             } else {
-                Err(match self.stderr.last_line() {
+                Err(SpeakerFailed(match self.stderr.last_line() {
                     Some(line) => format!("{}: {line}", describe(s)),
                     None => describe(s),
-                })
+                }))
             }
         }))
     }
@@ -124,6 +124,12 @@ impl Speaking {
         self.helper.stop();
     }
 }
+
+/// The speaker command exited with an error: its status and last error
+/// line. A runtime failure: the user asked to hear the questions.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the speaker command failed: {0}")]
+pub struct SpeakerFailed(pub String);
 
 #[cfg(test)]
 mod tests {

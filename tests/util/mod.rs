@@ -154,6 +154,25 @@ impl Home {
     pub fn sessions(&self) -> Vec<Value> {
         of_kind(self.history(), "session")
     }
+
+    /// The one session record, checked for shape, for being the last line
+    /// (it closes the session) and for carrying the id of `answers`.
+    #[track_caller]
+    pub fn only_session(&self, answers: &[Value]) -> Value {
+        let sessions = self.sessions();
+        assert_eq!(sessions.len(), 1, "one session record: {sessions:#?}");
+        let session = sessions[0].clone();
+        assert_session_shape(&session);
+        for a in answers {
+            assert_eq!(a["session"], session["session"], "same session id");
+        }
+        assert_eq!(
+            self.history().last(),
+            Some(&session),
+            "session record comes last"
+        );
+        session
+    }
 }
 
 impl Default for Home {

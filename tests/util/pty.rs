@@ -18,6 +18,9 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use expectrl::process::Process;
+use serde_json::Value;
+
+use super::{Home, QUESTIONS, Question, drill_args};
 use expectrl::process::unix::{UnixProcess, WaitStatus};
 
 /// Rows of the pseudo-terminal.
@@ -40,6 +43,16 @@ pub const BACKSPACE: &str = "\x7f";
 pub const CTRL_C: &str = "\x03";
 /// Ctrl-W.
 pub const CTRL_W: &str = "\x17";
+
+/// What the countdown says from its first frame, drawn only once the
+/// question's clock has started: keys sent before it may be discarded as
+/// typed-ahead, so a test waits for it before it types.
+pub const COUNTDOWN_STARTED: &str = "thinking ";
+/// The gate between questions.
+pub const NEXT_PROMPT: &str = "Press Enter for the next question";
+/// Gap between typed characters in the drill tests: fast typing, far
+/// below the pause threshold.
+pub const KEY_GAP: Duration = Duration::from_millis(40);
 
 /// How a finished child ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +143,13 @@ impl Spawn {
             size: None,
             leftovers: false,
         }
+    }
+
+    /// `hotseat --home HOME ARGS…`.
+    pub fn in_home(home: &Path, args: &[&str]) -> Self {
+        let mut all: Vec<OsString> = vec!["--home".into(), home.into()];
+        all.extend(args.iter().map(OsString::from));
+        Self::hotseat(all)
     }
 
     /// Any other program with these arguments (for baselines).
@@ -576,6 +596,75 @@ impl Pty {
         rest[..end].to_string()
     }
 
+    /// Waits for one of `candidates` (fixture questions) to be on screen
+    /// with its countdown running; returns it and when the test saw it.
+    #[track_caller]
+    pub fn wait_question_among(&self, candidates: &[Question]) -> (Question, Instant) {
+        let mut found = None;
+        let seen = self.wait_screen(DEADLINE, |screen| {
+            found = candidates
+                .iter()
+                .find(|q| screen.contains(&normalize(q.text)));
+            found.is_some() && screen.contains(COUNTDOWN_STARTED)
+        });
+        match (seen, found) {
+            (Some(at), Some(q)) => (*q, at),
+            _ => panic!(
+                "no question with a running countdown; screen:\n{}",
+                self.screen()
+            ),
+        }
+    }
+
+    /// Waits for the first fixture question, fully drawn.
+    #[track_caller]
+    pub fn wait_question(&self) -> (Question, Instant) {
+        self.wait_question_among(&QUESTIONS)
+    }
+
+    /// Waits for a fixture question other than `previous`, fully drawn.
+    #[track_caller]
+    pub fn wait_next_question(&self, previous: Question) -> Question {
+        let others: Vec<Question> = QUESTIONS
+            .iter()
+            .copied()
+            .filter(|q| *q != previous)
+            .collect();
+        self.wait_question_among(&others).0
+    }
+
+    /// Waits for the gate after an answer, then presses Enter to go on.
+    ///
+    /// The gate discards keys typed before it is ready, and it does so just
+    /// after printing its prompt, so an Enter sent the instant the prompt
+    /// shows can be discarded. A person cannot be that quick; the test
+    /// waits a moment so as not to be either.
+    #[track_caller]
+    pub fn pass_gate(&mut self) {
+        self.expect(NEXT_PROMPT);
+        std::thread::sleep(Duration::from_millis(150));
+        self.send(ENTER);
+    }
+
+    /// The terminal the program leaves behind is usable: modes as before
+    /// (the program was started with [`Spawn::capture_stty`] on
+    /// `scratch`), cursor visible, no paste mode left on.
+    #[track_caller]
+    pub fn assert_terminal_restored(&self, scratch: &Path) {
+        assert!(
+            self.wait_eof(DEADLINE),
+            "the shell around the program should finish"
+        );
+        let (before, after) = stty_before_after(scratch);
+        assert!(!before.trim().is_empty(), "stty -g gave nothing");
+        assert_eq!(
+            before, after,
+            "terminal modes not restored (stty -g before/after)"
+        );
+        assert!(!self.cursor_hidden(), "cursor left hidden");
+        assert!(!self.bracketed_paste(), "bracketed paste left on");
+    }
+
     /// Columns of the terminal.
     pub fn cols(&self) -> u16 {
         self.cols
@@ -589,6 +678,52 @@ impl Pty {
             .find(|(_, total)| *total >= len)
             .map(|(at, _)| *at)
     }
+}
+
+/// The `stty -g` a [`Spawn::capture_stty`] run saved in `dir` before and
+/// after the program.
+#[track_caller]
+pub fn stty_before_after(dir: &Path) -> (String, String) {
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("stty {name}: {e}"))
+    };
+    (read("before"), read("after"))
+}
+
+/// A fixture drill of three questions on a terminal: answers the first,
+/// passes the gate, types half of the second and ends it with `interrupt`
+/// (given the pty and hotseat's own pid). Then checks hotseat exited with
+/// `expected`, the terminal is as it was, the finished answer is kept and
+/// the session is closed as interrupted by the last line.
+#[track_caller]
+pub fn interrupt_second_answer(interrupt: impl FnOnce(&mut Pty, i32), expected: Exit) {
+    let home = Home::new();
+    let mut pty = Spawn::hotseat(drill_args(home.path(), &["--count", "3"]))
+        .capture_stty(home.scratch())
+        .start();
+    let (first, _) = pty.wait_question();
+    let hotseat = pty.program_pid();
+    pty.type_text("first answer", KEY_GAP);
+    pty.send(ENTER);
+    pty.expect(first.followup);
+    pty.pass_gate();
+    pty.wait_next_question(first);
+    pty.type_text("half an ans", KEY_GAP);
+    interrupt(&mut pty, hotseat);
+
+    // The shell forwards hotseat's exit code: 128 + signal, by the
+    // convention the drill documents, which also shows that the signal was
+    // handled rather than fatal.
+    assert_eq!(pty.wait_exit(), expected);
+    pty.assert_terminal_restored(home.scratch());
+
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1, "only the finished answer: {answers:#?}");
+    assert_eq!(answers[0]["text"], "first answer");
+    assert_eq!(answers[0]["question"], first.key());
+    let session: Value = home.only_session(&answers);
+    assert_eq!(session["interrupted"], true);
+    assert_eq!(session["answered"], 1);
 }
 
 /// The first child process of `parent`, from `/proc`.

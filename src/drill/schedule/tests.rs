@@ -11,22 +11,17 @@ fn at(day: i64, hour: i64) -> Stamp {
 }
 
 fn smooth(question: &str, when: Stamp) -> AnswerRecord {
-    AnswerRecord {
-        v: VERSION,
-        session: format!("s{}", when.instant.as_millisecond()),
-        at: when,
-        mode: Mode::Daily,
-        category: question.split('/').next().unwrap().into(),
-        question: question.into(),
-        input: InputMode::Typed,
-        think_ms: 4_000,
-        answer_ms: 50_000,
-        limit_ms: 90_000,
-        words: Some(80),
-        think_target_ms: Some(10_000),
-        text: "a fluent answer".into(),
-        ..AnswerRecord::default()
-    }
+    AnswerRecord::builder(question)
+        .session(&format!("s{}", when.instant.as_millisecond()))
+        .at(when)
+        .mode(Mode::Daily)
+        .think_ms(4_000)
+        .answer_ms(50_000)
+        .limit_ms(90_000)
+        .words(80)
+        .think_target_ms(10_000)
+        .text("a fluent answer")
+        .build()
 }
 
 fn pause(ms: u64) -> Pause {

@@ -1,24 +1,18 @@
 //! The rehearsal report against scripted sessions.
 
 use super::*;
-use crate::drill::{Pause, Stamp};
+use crate::drill::Pause;
 
 fn answer(think_ms: u64, answer_ms: u64, text: &str) -> AnswerRecord {
-    AnswerRecord {
-        v: 1,
-        session: "r".into(),
-        at: Stamp::default(),
-        question: "x/y".into(),
-        category: "x".into(),
-        input: InputMode::Typed,
-        think_ms,
-        answer_ms,
-        limit_ms: 120_000,
-        words: Some(crate::drill::answer::count_words(text)),
-        think_target_ms: Some(10_000),
-        text: text.into(),
-        ..AnswerRecord::default()
-    }
+    AnswerRecord::builder("x/y")
+        .session("r")
+        .think_ms(think_ms)
+        .answer_ms(answer_ms)
+        .limit_ms(120_000)
+        .words(crate::drill::answer::count_words(text))
+        .think_target_ms(10_000)
+        .text(text)
+        .build()
 }
 
 const LONG: &str = "I started in support, moved into data work three years ago, led the \

@@ -14,20 +14,15 @@ fn at(s: &str) -> Stamp {
 }
 
 fn answer(session: &str, when: &str, question: &str, think_ms: u64) -> AnswerRecord {
-    AnswerRecord {
-        v: VERSION,
-        session: session.into(),
-        at: at(when),
-        mode: Mode::Drill,
-        question: question.into(),
-        category: question.split('/').next().unwrap().into(),
-        think_ms,
-        limit_ms: 90_000,
-        words: Some(20),
-        fillers: Some(0),
-        text: "I tend to over prepare".into(),
-        ..Default::default()
-    }
+    AnswerRecord::builder(question)
+        .session(session)
+        .at(at(when))
+        .think_ms(think_ms)
+        .limit_ms(90_000)
+        .words(20)
+        .fillers(&[])
+        .text("I tend to over prepare")
+        .build()
 }
 
 fn build(records: &[Record], filter: Filter, today: Date) -> Stats {
