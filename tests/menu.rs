@@ -10,7 +10,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use util::pty::{BACKSPACE, CTRL_C, DEADLINE, ENTER, ESC, Exit, Pty, Spawn, normalize};
+use util::pty::{
+    BACKSPACE, COUNTDOWN_STARTED, CTRL_C, DEADLINE, ENTER, ESC, Exit, Pty, Spawn, normalize,
+};
 use util::{Home, fixture_bank};
 
 const DOWN: &str = "\x1b[B";
@@ -189,7 +191,7 @@ fn custom_drill_asks_everything_runs_and_comes_back_to_the_menu() {
     pty.expect("Role (empty: none)");
     key(&mut pty, ENTER);
     pty.expect("Question 1 of 1 · Fixture");
-    pty.expect("thinking ");
+    pty.expect(COUNTDOWN_STARTED);
     pty.type_text("menu answer", Duration::from_millis(30));
     pty.send(ENTER);
     expect_menu(&pty, "Saved to");
@@ -218,7 +220,7 @@ fn no_category_picked_means_all_and_keys_typed_ahead_pick_nothing() {
         key(&mut pty, ENTER);
     }
     pty.expect("Question 1 of 1");
-    pty.expect("thinking ");
+    pty.expect(COUNTDOWN_STARTED);
     pty.type_text("an answer", Duration::from_millis(30));
     // The answer's Enter, and at once what would pick Quit from the menu.
     let mut ahead = String::from(ENTER);
@@ -351,7 +353,7 @@ fn daily_practice_records_a_daily_session_and_comes_back() {
     let mut pty = menu(&home);
     pick(&mut pty, DAILY);
     pty.expect("Nothing practised yet");
-    pty.expect("thinking ");
+    pty.expect(COUNTDOWN_STARTED);
     pty.type_text("a daily answer", Duration::from_millis(30));
     pty.send(ENTER);
     pty.expect("Press Enter for the next question");
@@ -465,7 +467,7 @@ fn the_config_fills_what_the_menu_did_not_ask_and_starts_what_it_asks() {
     key(&mut pty, ENTER);
     key(&mut pty, ENTER);
     pty.expect("Question 1 of 1 · Fixture");
-    pty.expect("thinking ");
+    pty.expect(COUNTDOWN_STARTED);
     pty.type_text("first", Duration::from_millis(30));
     pty.send(ENTER);
     expect_menu(&pty, "Saved to");
@@ -483,10 +485,10 @@ fn the_config_fills_what_the_menu_did_not_ask_and_starts_what_it_asks() {
     key(&mut pty, CTRL_U);
     key(&mut pty, ENTER);
     key(&mut pty, ENTER);
-    pty.expect("thinking ");
+    pty.expect(COUNTDOWN_STARTED);
     pty.type_text("second", Duration::from_millis(30));
     pty.send(ENTER);
-    expect_gone(&pty, "thinking ");
+    expect_gone(&pty, COUNTDOWN_STARTED);
     expect_menu(&pty, "Saved to");
     quit_with_esc(&mut pty);
     let answers = home.answers();
@@ -575,10 +577,7 @@ fn browse_at(rows: u16, cols: u16) {
     expect_menu(&pty, "");
     key(&mut pty, ESC);
     assert_eq!(pty.wait_exit(), Exit::Code(0));
-    assert!(pty.wait_eof(DEADLINE));
-    let before = std::fs::read_to_string(scratch.path().join("before")).unwrap();
-    let after = std::fs::read_to_string(scratch.path().join("after")).unwrap();
-    assert_eq!(before, after, "stty -g differs after browsing");
+    pty.assert_terminal_restored(scratch.path());
     assert!(home.history().is_empty(), "browsing records nothing");
 }
 
@@ -608,11 +607,7 @@ fn sigterm_at_a_menu_question_restores_the_terminal() {
         key(&mut pty, "Ac");
         Pty::kill(pty.program_pid(), "TERM");
         assert_eq!(pty.wait_exit(), Exit::Code(143));
-        assert!(pty.wait_eof(DEADLINE));
-        let before = std::fs::read_to_string(scratch.path().join("before")).expect("before");
-        let after = std::fs::read_to_string(scratch.path().join("after")).expect("after");
-        assert_eq!(before, after, "stty -g differs after the menu was killed");
-        assert!(!pty.cursor_hidden(), "the cursor must come back");
+        pty.assert_terminal_restored(scratch.path());
     }
 }
 
@@ -646,13 +641,9 @@ fn sigterm_in_a_drill_from_the_menu_ends_hotseat() {
     for _ in 0..5 {
         key(&mut pty, ENTER);
     }
-    pty.expect("thinking ");
+    pty.expect(COUNTDOWN_STARTED);
     pty.type_text("half an ans", Duration::from_millis(30));
     Pty::kill(pty.program_pid(), "TERM");
     assert_eq!(pty.wait_exit(), Exit::Code(143), "{}", pty.screen());
-    assert!(pty.wait_eof(DEADLINE));
-    let before = std::fs::read_to_string(scratch.path().join("before")).expect("before");
-    let after = std::fs::read_to_string(scratch.path().join("after")).expect("after");
-    assert_eq!(before, after, "stty -g differs after the drill was killed");
-    assert!(!pty.cursor_hidden());
+    pty.assert_terminal_restored(scratch.path());
 }
