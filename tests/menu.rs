@@ -594,7 +594,7 @@ fn browsing_scrolls_inside_the_menu_at_40_by_12() {
 /// SIGTERM at a text question (read by hotseat, not dialoguer) and at a
 /// list: the terminal comes back as it was, exit 128 + 15.
 #[test]
-fn sigterm_at_a_menu_question_restores_the_terminal() {
+fn sigterm_at_a_menu_prompt_restores_the_terminal() {
     for entry in [REHEARSE, DRILL] {
         let home = Home::new();
         let scratch = tempfile::tempdir().expect("tempdir");
