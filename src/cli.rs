@@ -330,8 +330,7 @@ Examples:
 pub struct RehearseArgs {
     /// The time budget: the answer limits, follow-ups included, add up to
     /// no more than this
-    #[arg(long, default_value_t = 30, value_name = "N",
-          value_parser = clap::value_parser!(u16).range(1..=600))]
+    #[arg(long, default_value_t = 30, value_name = "N", value_parser = parse_minutes)]
     pub minutes: u16,
     /// The company, filled into {company}; one question will name it
     #[arg(long)]
@@ -552,6 +551,19 @@ pub fn parse_count(s: &str) -> Result<u32, String> {
         .ok_or_else(|| format!("a number from 1 to {MAX_COUNT}"))
 }
 
+/// The longest rehearsal budget, in minutes.
+pub const MAX_MINUTES: u16 = 600;
+
+/// Parses a rehearsal budget: whole minutes from 1 to [`MAX_MINUTES`]. The
+/// one check, wherever it is typed (`--minutes`, the menu).
+pub fn parse_minutes(s: &str) -> Result<u16, String> {
+    s.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|n| (1..=MAX_MINUTES).contains(n))
+        .ok_or_else(|| format!("a whole number of minutes from 1 to {MAX_MINUTES}"))
+}
+
 /// Parses a `--seed`: any whole number a `u64` holds.
 pub fn parse_seed(s: &str) -> Result<u64, String> {
     s.trim()
@@ -582,6 +594,19 @@ mod tests {
             assert_eq!(
                 parse_count(bad),
                 Err("a number from 1 to 1000".to_string()),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn minutes_are_a_whole_number_from_one_to_six_hundred() {
+        assert_eq!(parse_minutes("1"), Ok(1));
+        assert_eq!(parse_minutes(" 600 "), Ok(600));
+        for bad in ["0", "-1", "601", "abc", "", "2.5", "70000"] {
+            assert_eq!(
+                parse_minutes(bad),
+                Err("a whole number of minutes from 1 to 600".to_string()),
                 "{bad:?}"
             );
         }

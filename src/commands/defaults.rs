@@ -11,25 +11,29 @@ use crate::cli::{
 };
 use crate::config::Config;
 
-/// Whether the flag with clap id `id` was given on the command line, in
-/// the subcommand's matches (`sub`) or the global ones.
-pub(crate) struct Given<'a> {
-    /// The whole command line's matches.
-    pub top: &'a ArgMatches,
+/// Which flags were given, so `config.yaml` fills only the others.
+pub(crate) enum Given<'a> {
+    /// A command line: clap says which flags were typed, in the
+    /// subcommand's matches or the global ones.
+    Typed(&'a ArgMatches),
+    /// The menu: exactly the flags (clap ids) it asked about; the config
+    /// fills the rest, as if they had not been typed.
+    Asked(&'a [&'a str]),
 }
 
 impl Given<'_> {
-    fn sub(&self) -> Option<&ArgMatches> {
-        self.top.subcommand().map(|(_, m)| m)
-    }
-
-    /// The flag was typed (not a default).
+    /// The flag was given (typed, not a default; or asked by the menu).
     pub(crate) fn flag(&self, id: &str) -> bool {
-        let typed = |m: &ArgMatches| {
-            m.try_get_raw(id).is_ok_and(|v| v.is_some())
-                && m.value_source(id) == Some(ValueSource::CommandLine)
-        };
-        typed(self.top) || self.sub().is_some_and(typed)
+        match self {
+            Self::Typed(top) => {
+                let typed = |m: &ArgMatches| {
+                    m.try_get_raw(id).is_ok_and(|v| v.is_some())
+                        && m.value_source(id) == Some(ValueSource::CommandLine)
+                };
+                typed(top) || top.subcommand().is_some_and(|(_, sub)| typed(sub))
+            }
+            Self::Asked(ids) => ids.contains(&id),
+        }
     }
 }
 
@@ -205,7 +209,7 @@ mod tests {
         let matches = Cli::command().try_get_matches_from(args).unwrap();
         let mut cli = Cli::from_arg_matches(&matches).unwrap();
         let mut command = cli.command.take().unwrap();
-        apply(config, &Given { top: &matches }, &mut command);
+        apply(config, &Given::Typed(&matches), &mut command);
         command
     }
 
@@ -290,6 +294,23 @@ mod tests {
             panic!()
         };
         assert!(!d.content.no_content);
+    }
+
+    #[test]
+    fn what_the_menu_asked_counts_as_given_and_nothing_else_does() {
+        let matches = Cli::command()
+            .try_get_matches_from(["hotseat", "drill"])
+            .unwrap();
+        let mut cli = Cli::from_arg_matches(&matches).unwrap();
+        let Some(Command::Drill(mut a)) = cli.command.take() else {
+            panic!()
+        };
+        a.company = None;
+        drill(&config(), &Given::Asked(&["count", "company"]), &mut a);
+        assert_eq!(a.count, 5, "asked: the config does not replace it");
+        assert_eq!(a.company, None, "asked and left empty");
+        assert!(a.strict, "not asked: the config's");
+        assert!(!Given::Asked(&[]).flag("count"));
     }
 
     #[test]

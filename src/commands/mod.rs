@@ -66,10 +66,7 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            // Errors may quote untrusted text (a bank file, a path).
-            let message = format!("hotseat: {err:#}");
-            // Nothing more can be done if standard error is gone too.
-            let _ = writeln!(std::io::stderr(), "{}", crate::text::clean(&message));
+            print_error(&err);
             exit_code_for(&err)
         }
     }
@@ -77,7 +74,7 @@ pub fn main() -> ExitCode {
 
 fn run(mut cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<ExitCode> {
     let home = crate::home::resolve(cli.global.home.clone(), std::env::var_os("HOTSEAT_HOME"))?;
-    let given = defaults::Given { top: matches };
+    let given = defaults::Given::Typed(matches);
     // The config is read by every command but those that must always work
     // (`config`, `completions`, `man`); a broken one stops the others.
     let uses_config = !matches!(
@@ -112,6 +109,14 @@ fn run(mut cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<ExitCode> {
         Some(command) => dispatch(&ctx, command),
         None => menu::run(&ctx, &config),
     }
+}
+
+/// Prints `err` as `hotseat: <error>: <cause>…` on standard error.
+fn print_error(err: &anyhow::Error) {
+    // Errors may quote untrusted text (a bank file, a path).
+    let message = format!("hotseat: {err:#}");
+    // Nothing more can be done if standard error is gone too.
+    let _ = writeln!(std::io::stderr(), "{}", crate::text::clean(&message));
 }
 
 /// Runs one subcommand (from the command line or the menu).
