@@ -17,7 +17,7 @@ use crate::bank::{Avoid, Bank, Point, Question, Source};
 
 /// The built-in categories, in the order they are listed; each is the stem
 /// of its file in `question-banks/`.
-pub const CATEGORIES: [&str; 10] = [
+pub(crate) const CATEGORIES: [&str; 10] = [
     "tell-me-about-yourself",
     "strengths",
     "weaknesses",
@@ -31,7 +31,7 @@ pub const CATEGORIES: [&str; 10] = [
 ];
 
 /// The name a built-in bank has in messages: `question-banks/NAME.yaml`.
-pub fn file_name(category: &str) -> PathBuf {
+pub(crate) fn file_name(category: &str) -> PathBuf {
     Path::new("question-banks").join(format!("{category}.yaml"))
 }
 
@@ -39,7 +39,7 @@ pub fn file_name(category: &str) -> PathBuf {
 /// `static BANKS: [BuiltinBank; N]`, in the order given; or every problem
 /// of every file, located. A file whose `category` is not its file name is
 /// a problem too: the file name is how the built-ins are found and listed.
-pub fn generate(files: &[(&str, &str)]) -> Result<String, BankError> {
+pub(crate) fn generate(files: &[(&str, &str)]) -> Result<String, BankError> {
     let mut problems = Vec::new();
     let mut banks = Vec::new();
     for (category, yaml) in files {
@@ -84,10 +84,10 @@ fn emit_bank(out: &mut String, bank: &Bank) {
         listen_for,
         avoid,
     } = bank;
-    let _ = write!(
+    let _ = writeln!(
         out,
         "BuiltinBank{{category:{category:?},title:{title:?},description:{description:?},\
-         limit:{},think:{},questions:&[\n",
+         limit:{},think:{},questions:&[",
         duration(*limit),
         duration(*think)
     );
