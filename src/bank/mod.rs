@@ -12,7 +12,8 @@
 //! - [`validate`]: kebab-case, placeholders, suggestions;
 //! - [`fill`]: `{company}` and `{role}` filled into a text;
 //! - [`duration`]: `45s`, `2m`, `1m30s`;
-//! - [`builtin`]: the embedded `question-banks/*.yaml`;
+//! - [`builtin`]: `question-banks/*.yaml`, checked and compiled into statics
+//!   at build time (`build.rs`);
 //! - [`own`]: the `caught-off-guard` bank `hotseat reflect` maintains;
 //! - [`situation`]: which situational questions a session may draw.
 
