@@ -273,7 +273,7 @@ pub(crate) fn question_pool<'c>(
 /// Local time `YYYYMMDD-HHMMSS` and four random hex digits, so that two
 /// sessions started in the same second still differ.
 fn session_id() -> String {
-    let now = jiff::Zoned::now();
+    let now = jiff::Timestamp::now().to_zoned(crate::drill::stamp::local_zone());
     let suffix: u16 = rand::rng().random();
     format!("{}-{suffix:04x}", now.strftime("%Y%m%d-%H%M%S"))
 }

@@ -5,6 +5,8 @@
 //! calendars) are the dates the user lived, wherever they read later.
 
 use std::fmt;
+use std::path::Path;
+use std::sync::OnceLock;
 
 use jiff::fmt::temporal::{Pieces, PiecesOffset};
 use jiff::tz::{Offset, TimeZone};
@@ -19,6 +21,37 @@ pub struct Stamp {
     /// The UTC offset it was written with; `None` when it was written `Z`
     /// (then local dates use the machine's current zone).
     pub offset: Option<Offset>,
+}
+
+/// The machine's time zone, looked up once per run.
+///
+/// Without `TZ`, on Unix, it is read straight from `/etc/localtime` (named
+/// after its link into `zoneinfo/` when it is one): jiff's own lookup,
+/// [`TimeZone::system`], first lists all of `/usr/share/zoneinfo` to build
+/// its name index — some 600 files, half of a drill's start-up. With `TZ`
+/// set, or when the file cannot be read, jiff decides as before.
+pub fn local_zone() -> TimeZone {
+    static ZONE: OnceLock<TimeZone> = OnceLock::new();
+    ZONE.get_or_init(|| {
+        let tz_unset = std::env::var_os("TZ").is_none();
+        let file = (cfg!(unix) && tz_unset)
+            .then(|| zone_file(Path::new("/etc/localtime")))
+            .flatten();
+        file.unwrap_or_else(TimeZone::system)
+    })
+    .clone()
+}
+
+/// The TZif file at `path` as a zone, named after the link into
+/// `zoneinfo/` that `path` is (`Europe/Paris`), else `Local`.
+fn zone_file(path: &Path) -> Option<TimeZone> {
+    let data = std::fs::read(path).ok()?;
+    let link = std::fs::read_link(path).ok();
+    let name = link
+        .as_ref()
+        .and_then(|target| target.to_str()?.rsplit_once("zoneinfo/"))
+        .map_or("Local", |(_, name)| name);
+    TimeZone::tzif(name, &data).ok()
 }
 
 impl Default for Stamp {
@@ -55,7 +88,7 @@ impl Stamp {
 
     /// `instant` with the offset the machine's zone has at that instant.
     pub fn local(instant: Timestamp) -> Self {
-        Self::with_offset(instant, TimeZone::system().to_offset(instant))
+        Self::with_offset(instant, local_zone().to_offset(instant))
     }
 
     /// `instant` with a fixed offset, cut to the millisecond.
@@ -79,7 +112,7 @@ impl Stamp {
     pub fn local_date(&self) -> civil::Date {
         match self.offset {
             Some(offset) => offset.to_datetime(self.instant).date(),
-            None => self.instant.to_zoned(TimeZone::system()).date(),
+            None => self.instant.to_zoned(local_zone()).date(),
         }
     }
 
@@ -210,5 +243,36 @@ mod tests {
         assert_eq!(json, "\"2026-11-22T09:15:02.123+01:00\"");
         let back: Stamp = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
+    }
+
+    /// A zone file read directly is the zone jiff knows by that name (with
+    /// its name when the file is a link into `zoneinfo/`), and the run's
+    /// local zone is the one jiff finds itself.
+    #[test]
+    fn zone_files_are_read_as_jiff_reads_them() {
+        let zoneinfo = Path::new("/usr/share/zoneinfo/America/New_York");
+        if zoneinfo.exists() {
+            let dir = tempfile::tempdir().unwrap();
+            let link = dir.path().join("localtime");
+            std::os::unix::fs::symlink(zoneinfo, &link).unwrap();
+            let read = zone_file(&link).unwrap();
+            assert_eq!(read.iana_name(), Some("America/New_York"));
+            let ny = TimeZone::get("America/New_York").unwrap();
+            for secs in [0, 1_700_000_000, 1_720_000_000, 2_000_000_000] {
+                let t = Timestamp::from_second(secs).unwrap();
+                assert_eq!(read.to_offset(t), ny.to_offset(t), "{t}");
+            }
+            let copy = dir.path().join("copy");
+            std::fs::copy(zoneinfo, &copy).unwrap();
+            let unnamed = zone_file(&copy).unwrap();
+            assert_eq!(unnamed.iana_name(), Some("Local"));
+            assert_ne!(unnamed.to_offset(Timestamp::UNIX_EPOCH), Offset::UTC);
+        }
+        assert!(zone_file(Path::new("/nonexistent/localtime")).is_none());
+        let now = Timestamp::now();
+        assert_eq!(
+            local_zone().to_offset(now),
+            TimeZone::system().to_offset(now)
+        );
     }
 }

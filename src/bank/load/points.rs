@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
 
 use super::{At, Check, RawQuestion, kind, path};
-use crate::bank::builtin::BUILTIN;
+use crate::bank::builtin;
 use crate::bank::validate::{closest, cue_problem, placeholder_fix, unknown_placeholders};
 use crate::bank::{Avoid, Point, Source};
 
@@ -429,8 +429,8 @@ impl Check<'_> {
 
     /// The labels a question's `skip_points` may name: the file's own
     /// bank-level points and, for a user file adding to a built-in
-    /// category, the built-in bank's (read only when a question names one
-    /// the file does not define).
+    /// category, the built-in bank's (looked up only when a question names
+    /// one the file does not define).
     pub(super) fn known_labels(
         &self,
         own: &[Point],
@@ -446,12 +446,8 @@ impl Check<'_> {
         if !needs_more || matches!(source, Source::BuiltIn) {
             return labels;
         }
-        let builtin = BUILTIN.iter().find(|b| Some(b.category) == category);
-        if let Some(file) = builtin {
-            let name = std::path::PathBuf::from(format!("question-banks/{}.yaml", file.category));
-            if let Ok(bank) = super::parse_bank(file.yaml, &name, Source::BuiltIn) {
-                labels.extend(bank.listen_for.into_iter().map(|p| p.point));
-            }
+        if let Some(category) = category {
+            labels.extend(builtin::point_labels(category));
         }
         labels
     }
