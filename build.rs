@@ -49,6 +49,17 @@ mod bank {
     }
 }
 
+/// The text module the loader's messages use (sanitizing, plurals,
+/// durations), compiled in the same way.
+#[path = "src/text/mod.rs"]
+#[allow(
+    dead_code,
+    unreachable_pub,
+    unused_imports,
+    reason = "shared with the library, which uses all of it"
+)]
+mod text;
+
 use bank::builtin::codegen;
 
 fn main() -> ExitCode {

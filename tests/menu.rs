@@ -54,6 +54,9 @@ fn args(home: &Home, banks: &[&Path]) -> Vec<OsString> {
 fn menu(home: &Home) -> Pty {
     let pty = Spawn::hotseat(args(home, &[&fixture_bank()])).start();
     pty.expect("What would you like to do?");
+    // The list is drawn after its prompt: wait for the whole of it, or a
+    // busy machine shows a half-drawn menu.
+    pty.expect(LABELS[QUIT]);
     pty
 }
 
