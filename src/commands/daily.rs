@@ -42,7 +42,7 @@ pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
             category: &b.category,
         })
         .collect();
-    let zone = TimeZone::system();
+    let zone = crate::drill::stamp::local_zone();
     let now = Timestamp::now();
     let today = now.to_zoned(zone.clone()).date();
     let end_today = end_of_day(today, &zone);

@@ -4,8 +4,6 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use jiff::tz::TimeZone;
-
 use super::scan_history;
 use crate::cli::HistoryArgs;
 use crate::history::History;
@@ -39,7 +37,7 @@ pub fn run(ctx: &super::Context, args: &HistoryArgs) -> anyhow::Result<ExitCode>
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    let zone = TimeZone::system();
+    let zone = crate::drill::stamp::local_zone();
     let width = super::stats::width();
     for r in &rows {
         let mut line = format!(

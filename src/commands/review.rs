@@ -5,8 +5,6 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use jiff::tz::TimeZone;
-
 use super::Usage;
 use crate::bank::Catalog;
 use crate::bank::fill_placeholders;
@@ -93,7 +91,7 @@ pub fn run(ctx: &super::Context, args: &ReviewArgs) -> anyhow::Result<ExitCode> 
         write_json_value(&mut out, &review::to_json(&session, &answers))?;
         writeln!(out)?;
     } else {
-        let zone = TimeZone::system();
+        let zone = crate::drill::stamp::local_zone();
         let lines = review::render(
             &session,
             &answers,
