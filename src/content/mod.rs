@@ -16,6 +16,7 @@ pub mod fillers;
 pub mod hash;
 pub mod hedges;
 pub mod language;
+pub mod lexicon;
 pub mod normalize;
 pub mod oversell;
 pub mod questions;
