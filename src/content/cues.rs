@@ -16,63 +16,66 @@
 //! the exact words and one per distinct length of the `*` words there,
 //! whatever the number of cues (the trie merges cues sharing a beginning).
 
-use super::hash::FastMap as HashMap;
-use super::normalize::{Word, key};
+use std::borrow::Cow;
 
-/// One word of a compiled cue.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Step {
+use super::hash::{FastMap as HashMap, WordMap};
+use super::normalize::{Word, key_into};
+
+/// One word of a compiled cue (its key in the compiler's buffer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step<'k> {
     /// A whole word.
-    Exact(String),
+    Exact(&'k str),
     /// Any word starting with this.
-    Prefix(String),
+    Prefix(&'k str),
     /// Any word ending with this.
-    Suffix(String),
+    Suffix(&'k str),
     /// Any one word.
     Any,
     /// Any figure.
     Figure,
 }
 
-/// The words of `cue` with its placeholders filled; `None` when it holds
-/// a placeholder with no value, or no word at all.
-fn compile(cue: &str, company: Option<&str>, role: Option<&str>) -> Option<Vec<Step>> {
+/// `cue` with its placeholders filled: borrowed when it has none, `None`
+/// when it holds a placeholder with no value.
+fn fill<'c>(cue: &'c str, company: Option<&str>, role: Option<&str>) -> Option<Cow<'c, str>> {
+    if !cue.contains('{') {
+        return Some(Cow::Borrowed(cue));
+    }
     let mut text = cue.to_owned();
     for (name, value) in [("{company}", company), ("{role}", role)] {
         if text.contains(name) {
             text = text.replace(name, value?);
         }
     }
-    let steps: Vec<Step> = text
-        .split_whitespace()
-        .filter_map(|w| {
-            if w == "*" {
-                return Some(Step::Any);
-            }
-            if w.eq_ignore_ascii_case("#figure") {
-                return Some(Step::Figure);
-            }
-            let step = if let Some(rest) = w.strip_suffix('*') {
-                Step::Prefix(key(rest))
-            } else if let Some(rest) = w.strip_prefix('*') {
-                Step::Suffix(key(rest))
-            } else {
-                Step::Exact(key(w))
-            };
-            match &step {
-                Step::Exact(k) | Step::Prefix(k) | Step::Suffix(k) if k.is_empty() => None,
-                _ => Some(step),
-            }
-        })
-        .collect();
-    (!steps.is_empty()).then_some(steps)
+    Some(Cow::Owned(text))
+}
+
+/// The step one cue word `w` is, its key written into `buf`; `None` for a
+/// word with no letter or digit (it is left out of the cue).
+fn step<'k>(w: &str, buf: &'k mut String) -> Option<Step<'k>> {
+    if w == "*" {
+        return Some(Step::Any);
+    }
+    if w.eq_ignore_ascii_case("#figure") {
+        return Some(Step::Figure);
+    }
+    let (rest, make): (&str, fn(&'k str) -> Step<'k>) = if let Some(rest) = w.strip_suffix('*') {
+        (rest, Step::Prefix)
+    } else if let Some(rest) = w.strip_prefix('*') {
+        (rest, Step::Suffix)
+    } else {
+        (w, Step::Exact)
+    };
+    key_into(rest, buf);
+    (!buf.is_empty()).then(|| make(buf.as_str()))
 }
 
 /// One node of the trie.
 #[derive(Debug, Default)]
 struct Node {
-    prefix: HashMap<String, usize>,
-    suffix: HashMap<String, usize>,
+    prefix: WordMap<usize>,
+    suffix: WordMap<usize>,
     /// The byte lengths of the keys in `prefix` and `suffix`: only slices
     /// of those lengths are looked up (usually one or two per word).
     prefix_lens: Vec<usize>,
@@ -100,7 +103,7 @@ pub struct Matcher {
     nodes: Vec<Node>,
     /// Each whole cue word, numbered: an answer word is hashed once, and
     /// every exact edge is then looked up by two numbers.
-    ids: HashMap<String, usize>,
+    ids: WordMap<usize>,
     /// Exact edges: (node, word number) to child.
     exact: HashMap<(usize, usize), usize>,
     entries: usize,
@@ -111,7 +114,7 @@ impl Matcher {
     pub fn new() -> Self {
         Self {
             nodes: vec![Node::default()],
-            ids: HashMap::default(),
+            ids: WordMap::new(),
             exact: HashMap::default(),
             entries: 0,
         }
@@ -127,14 +130,23 @@ impl Matcher {
     ) -> usize {
         let entry = self.entries;
         self.entries += 1;
+        // One key buffer for every word of every cue: compiling allocates
+        // only for what the trie keeps.
+        let mut buf = String::new();
         for cue in cues {
-            let Some(steps) = compile(cue.as_ref(), company, role) else {
+            let Some(text) = fill(cue.as_ref(), company, role) else {
                 continue;
             };
-            let mut at = 0;
-            for step in steps {
-                at = self.child(at, step);
+            let mut at = None;
+            for w in text.split_whitespace() {
+                if let Some(step) = step(w, &mut buf) {
+                    at = Some(self.child(at.unwrap_or(0), step));
+                }
             }
+            // A cue with no word at all is never heard.
+            let Some(at) = at else {
+                continue;
+            };
             let ends = &mut self.nodes[at].ends;
             if !ends.contains(&entry) {
                 ends.push(entry);
@@ -144,12 +156,12 @@ impl Matcher {
     }
 
     /// The node under `at` for `step`, made if new.
-    fn child(&mut self, at: usize, step: Step) -> usize {
+    fn child(&mut self, at: usize, step: Step<'_>) -> usize {
         let fresh = self.nodes.len();
         let slot = match step {
             Step::Exact(k) => {
                 let next_id = self.ids.len();
-                let id = *self.ids.entry(k).or_insert(next_id);
+                let id = *self.ids.get_or_insert_with(k, || next_id);
                 *self.exact.entry((at, id)).or_insert(fresh)
             }
             Step::Prefix(k) => {
@@ -157,14 +169,14 @@ impl Matcher {
                 if !node.prefix_lens.contains(&k.len()) {
                     node.prefix_lens.push(k.len());
                 }
-                *node.prefix.entry(k).or_insert(fresh)
+                *node.prefix.get_or_insert_with(k, || fresh)
             }
             Step::Suffix(k) => {
                 let node = &mut self.nodes[at];
                 if !node.suffix_lens.contains(&k.len()) {
                     node.suffix_lens.push(k.len());
                 }
-                *node.suffix.entry(k).or_insert(fresh)
+                *node.suffix.get_or_insert_with(k, || fresh)
             }
             Step::Any => *self.nodes[at].any.get_or_insert(fresh),
             Step::Figure => *self.nodes[at].figure.get_or_insert(fresh),
@@ -188,7 +200,7 @@ impl Matcher {
         let mut stack: Vec<(usize, usize)> = Vec::new();
         let ids: Vec<Option<usize>> = words
             .iter()
-            .map(|w| self.ids.get(w.key()).copied())
+            .map(|w| self.ids.get(w.key()))
             .collect();
         for start in 0..words.len() {
             let from = hits.len();
@@ -216,7 +228,7 @@ impl Matcher {
                 for &len in &n.prefix_lens {
                     if len <= k.len()
                         && k.is_char_boundary(len)
-                        && let Some(&c) = n.prefix.get(&k[..len])
+                        && let Some(c) = n.prefix.get(&k[..len])
                     {
                         stack.push((c, at + 1));
                     }
@@ -224,7 +236,7 @@ impl Matcher {
                 for &len in &n.suffix_lens {
                     if len <= k.len()
                         && k.is_char_boundary(k.len() - len)
-                        && let Some(&c) = n.suffix.get(&k[k.len() - len..])
+                        && let Some(c) = n.suffix.get(&k[k.len() - len..])
                     {
                         stack.push((c, at + 1));
                     }

@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use super::hash::FastMap;
+use super::hash::{INLINE, WordMap};
 
 /// What the built-in lists say about one normalised word: a set of flags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -50,16 +50,17 @@ impl Lex {
     }
 }
 
-/// The longest word on any list, in bytes: longer words are not looked up.
-pub(super) const LONGEST: usize = 16;
+/// The longest word on any list, in bytes: longer words are not looked
+/// up (the table keeps words this long inline, see [`WordMap`]).
+pub(super) const LONGEST: usize = INLINE;
 
-static TABLE: LazyLock<FastMap<&'static str, Lex>> = LazyLock::new(|| {
-    let mut map: FastMap<&'static str, Lex> = FastMap::default();
+static TABLE: LazyLock<WordMap<(&'static str, Lex)>> = LazyLock::new(|| {
+    let mut map: WordMap<(&'static str, Lex)> = WordMap::new();
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, flag: Lex| {
         for w in words {
             debug_assert!(w.len() <= LONGEST, "{w} is longer than LONGEST");
-            let e = map.entry(w).or_default();
-            *e = e.with(flag);
+            let e = map.get_or_insert_with(w, || (w, Lex::NONE));
+            e.1 = e.1.with(flag);
         }
     };
     add(&mut super::language::ENGLISH.iter().copied(), Lex::ENGLISH);
@@ -86,7 +87,7 @@ pub fn lookup(key: &str) -> Option<(&'static str, Lex)> {
     if key.len() > LONGEST {
         return None;
     }
-    TABLE.get_key_value(key).map(|(k, v)| (*k, *v))
+    TABLE.get(key)
 }
 
 /// The flags of `key` ([`Lex::NONE`] for a word on no list).

@@ -281,12 +281,18 @@ impl<'a> Reader<'a> {
         let figures = figures::lengths(&words);
         let hits = self.matcher.find(&words, &figures);
         let n_points = self.points.len();
+        // Each entry's hits in one pass (hits come by start, so the first
+        // is the earliest): linear in hits whatever the number of points.
+        let mut by_entry: Vec<Vec<&Hit>> = vec![Vec::new(); self.matcher.entries()];
+        for h in &hits {
+            by_entry[h.entry].push(h);
+        }
         out.points = self
             .points
             .iter()
             .enumerate()
             .map(|(i, (p, own))| {
-                let hit = hits.iter().find(|h| h.entry == i);
+                let hit = by_entry[i].first().copied();
                 PointFinding {
                     point: p.point.clone(),
                     heard: hit.is_some(),
@@ -303,7 +309,7 @@ impl<'a> Reader<'a> {
         // overselling over a hedge.
         let mut taken: Vec<(usize, usize)> = Vec::new();
         for (i, a) in self.avoid.iter().enumerate() {
-            for h in hits.iter().filter(|h| h.entry == n_points + i) {
+            for h in &by_entry[n_points + i] {
                 if !overlaps(&taken, h.start, h.end) {
                     taken.push((h.start, h.end));
                     out.avoid.push(AvoidFinding {

@@ -75,8 +75,16 @@ impl Word<'_> {
 
 /// `w` trimmed, lower-cased and without apostrophes (see the module docs).
 pub fn key(w: &str) -> String {
+    let mut out = String::new();
+    key_into(w, &mut out);
+    out
+}
+
+/// [`key`] written into `out` (cleared first), to reuse one buffer.
+pub fn key_into(w: &str, out: &mut String) {
+    out.clear();
     let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-    let mut out = String::with_capacity(core.len());
+    out.reserve(core.len());
     if core.is_ascii() {
         // The common case, byte by byte.
         out.extend(
@@ -84,7 +92,7 @@ pub fn key(w: &str) -> String {
                 .filter(|b| *b != b'\'')
                 .map(|b| char::from(b.to_ascii_lowercase())),
         );
-        return out;
+        return;
     }
     for c in core.chars() {
         if APOSTROPHES.contains(&c) {
@@ -96,7 +104,6 @@ pub fn key(w: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 /// [`key`] of a word's core and what the built-in lists say about it,

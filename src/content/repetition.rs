@@ -12,7 +12,7 @@
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::Repeated;
-use super::hash::{FastMap, FastSet};
+use super::hash::{FastMap, FastSet, WordMap};
 use super::lexicon::Lex;
 use super::normalize::{Word, words as split};
 
@@ -80,14 +80,13 @@ pub fn find(words: &[Word<'_>], skip: &FastSet<String>) -> Vec<Repeated> {
         .filter(|(_, w)| content_word(w))
         .map(|(i, w)| (i, w.key()))
         .collect();
-    let mut groups: FastMap<&str, u64> = FastMap::default();
-    groups.reserve(content.len());
+    let mut groups: WordMap<u64> = WordMap::with_capacity(content.len());
     for (_, key) in &content {
-        *groups.entry(head(key)).or_default() += 1;
+        *groups.get_or_insert_with(head(key), || 0) += 1;
     }
     let mut forms: FastMap<&str, (u32, usize)> = FastMap::default();
     for (i, key) in content {
-        if groups.get(head(key)).is_some_and(|g| *g >= needed) {
+        if groups.get(head(key)).is_some_and(|g| g >= needed) {
             forms.entry(key).or_insert((0, i)).0 += 1;
         }
     }
