@@ -74,16 +74,24 @@ fn step<'k>(w: &str, buf: &'k mut String) -> Option<Step<'k>> {
 /// One node of the trie.
 #[derive(Debug, Default)]
 struct Node {
+    /// Its `*` words, in [`Matcher::wild`] (few nodes have any: kept
+    /// apart so a node stays small and compiling copies little).
+    wild: Option<usize>,
+    any: Option<usize>,
+    figure: Option<usize>,
+    /// The entries (see [`Matcher::add`]) a cue ending here belongs to.
+    ends: Vec<usize>,
+}
+
+/// The `*` words leaving one node.
+#[derive(Debug, Default)]
+struct Wild {
     prefix: WordMap<usize>,
     suffix: WordMap<usize>,
     /// The byte lengths of the keys in `prefix` and `suffix`: only slices
     /// of those lengths are looked up (usually one or two per word).
     prefix_lens: Vec<usize>,
     suffix_lens: Vec<usize>,
-    any: Option<usize>,
-    figure: Option<usize>,
-    /// The entries (see [`Matcher::add`]) a cue ending here belongs to.
-    ends: Vec<usize>,
 }
 
 /// Where an entry matched: words `start..end`.
@@ -101,6 +109,8 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct Matcher {
     nodes: Vec<Node>,
+    /// The `*` words of the nodes that have some.
+    wild: Vec<Wild>,
     /// Each whole cue word, numbered: an answer word is hashed once, and
     /// every exact edge is then looked up by two numbers.
     ids: WordMap<usize>,
@@ -114,6 +124,7 @@ impl Matcher {
     pub fn new() -> Self {
         Self {
             nodes: vec![Node::default()],
+            wild: Vec::new(),
             ids: WordMap::new(),
             exact: HashMap::default(),
             entries: 0,
@@ -164,19 +175,24 @@ impl Matcher {
                 let id = *self.ids.get_or_insert_with(k, || next_id);
                 *self.exact.entry((at, id)).or_insert(fresh)
             }
-            Step::Prefix(k) => {
-                let node = &mut self.nodes[at];
-                if !node.prefix_lens.contains(&k.len()) {
-                    node.prefix_lens.push(k.len());
+            Step::Prefix(k) | Step::Suffix(k) => {
+                let w = match self.nodes[at].wild {
+                    Some(w) => w,
+                    None => {
+                        self.wild.push(Wild::default());
+                        *self.nodes[at].wild.insert(self.wild.len() - 1)
+                    }
+                };
+                let wild = &mut self.wild[w];
+                let (lens, map) = if matches!(step, Step::Prefix(_)) {
+                    (&mut wild.prefix_lens, &mut wild.prefix)
+                } else {
+                    (&mut wild.suffix_lens, &mut wild.suffix)
+                };
+                if !lens.contains(&k.len()) {
+                    lens.push(k.len());
                 }
-                *node.prefix.get_or_insert_with(k, || fresh)
-            }
-            Step::Suffix(k) => {
-                let node = &mut self.nodes[at];
-                if !node.suffix_lens.contains(&k.len()) {
-                    node.suffix_lens.push(k.len());
-                }
-                *node.suffix.get_or_insert_with(k, || fresh)
+                *map.get_or_insert_with(k, || fresh)
             }
             Step::Any => *self.nodes[at].any.get_or_insert(fresh),
             Step::Figure => *self.nodes[at].figure.get_or_insert(fresh),
@@ -225,20 +241,23 @@ impl Matcher {
                 {
                     stack.push((c, at + 1));
                 }
-                for &len in &n.prefix_lens {
-                    if len <= k.len()
-                        && k.is_char_boundary(len)
-                        && let Some(c) = n.prefix.get(&k[..len])
-                    {
-                        stack.push((c, at + 1));
+                if let Some(w) = n.wild {
+                    let wild = &self.wild[w];
+                    for &len in &wild.prefix_lens {
+                        if len <= k.len()
+                            && k.is_char_boundary(len)
+                            && let Some(c) = wild.prefix.get(&k[..len])
+                        {
+                            stack.push((c, at + 1));
+                        }
                     }
-                }
-                for &len in &n.suffix_lens {
-                    if len <= k.len()
-                        && k.is_char_boundary(k.len() - len)
-                        && let Some(c) = n.suffix.get(&k[k.len() - len..])
-                    {
-                        stack.push((c, at + 1));
+                    for &len in &wild.suffix_lens {
+                        if len <= k.len()
+                            && k.is_char_boundary(k.len() - len)
+                            && let Some(c) = wild.suffix.get(&k[k.len() - len..])
+                        {
+                            stack.push((c, at + 1));
+                        }
                     }
                 }
                 if let Some(c) = n.any {

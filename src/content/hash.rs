@@ -64,19 +64,38 @@ pub const INLINE: usize = 15;
 /// A word of 1 to [`INLINE`] bytes packed into two machine words, its
 /// length in the last byte (so "a" and "a\0" differ, and no packed word
 /// is all zeros: zero marks an empty slot).
+#[inline]
 fn pack(word: &str) -> Option<[u64; 2]> {
     let b = word.as_bytes();
-    if b.is_empty() || b.len() > INLINE {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    buf[15] = b.len() as u8;
-    let (lo, hi) = buf.split_at(8);
-    Some([
-        u64::from_le_bytes(lo.try_into().ok()?),
-        u64::from_le_bytes(hi.try_into().ok()?),
-    ])
+    let n = b.len();
+    // Overlapping fixed-size loads instead of a variable-length copy (a
+    // `memcpy` call per word): the bytes both loads see are the same, so
+    // OR-ing them is exact.
+    let load8 = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let load4 = |at: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[at..at + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    let (lo, hi) = match n {
+        0 => return None,
+        1..=3 => {
+            let mut lo = 0u64;
+            for (i, c) in b.iter().enumerate() {
+                lo |= u64::from(*c) << (8 * i);
+            }
+            (lo, 0)
+        }
+        4..=7 => (load4(0) | load4(n - 4) << (8 * (n - 4)), 0),
+        8 => (load8(0), 0),
+        9..=INLINE => (load8(0), load8(n - 8) >> (8 * (16 - n))),
+        _ => return None,
+    };
+    Some([lo, hi | (n as u64) << 56])
 }
 
 /// A map from words to small values, for the lookups the analyzer makes
@@ -132,6 +151,7 @@ impl<V: Copy + Default> WordMap<V> {
     }
 
     /// The slot `key` is in, or the empty slot where it would go.
+    #[inline]
     fn slot(&self, key: [u64; 2]) -> usize {
         let h = (key[0].wrapping_mul(SEED) ^ key[1]).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         let mask = self.keys.len() - 1;
@@ -146,6 +166,7 @@ impl<V: Copy + Default> WordMap<V> {
     }
 
     /// The value of `word`.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<V> {
         let Some(key) = pack(word) else {
             return self.long.get(word).copied();
@@ -199,6 +220,23 @@ impl<V: Copy + Default> WordMap<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packing_is_the_bytes_then_the_length() {
+        let text = "abcdefghijklmnopq";
+        for n in 1..=INLINE {
+            let mut buf = [0u8; 16];
+            buf[..n].copy_from_slice(&text.as_bytes()[..n]);
+            buf[15] = n as u8;
+            let want = [
+                u64::from_le_bytes(buf[..8].try_into().unwrap()),
+                u64::from_le_bytes(buf[8..].try_into().unwrap()),
+            ];
+            assert_eq!(pack(&text[..n]), Some(want), "{n} bytes");
+        }
+        assert_eq!(pack(""), None);
+        assert_eq!(pack(&text[..16]), None);
+    }
 
     #[test]
     fn a_word_map_keeps_short_long_and_look_alike_words_apart() {
