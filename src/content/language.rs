@@ -232,7 +232,9 @@ pub fn is_stopword(key: &str) -> bool {
 /// The language `words` are read as (see the module docs).
 pub fn detect(words: &[Word<'_>]) -> Language {
     let (mut latin, mut letters) = (0usize, 0usize);
-    for w in words {
+    // An all-ASCII answer is all Latin letters: nothing to count.
+    let ascii = words.iter().all(|w| w.core.is_ascii());
+    for w in words.iter().filter(|_| !ascii) {
         if w.core.is_ascii() {
             let n = w.core.bytes().filter(u8::is_ascii_alphabetic).count();
             latin += n;

@@ -279,20 +279,23 @@ impl<'a> Reader<'a> {
             return Some(out);
         }
         let figures = figures::lengths(&words);
-        let hits = self.matcher.find(&words, &figures);
+        let mut hits = self.matcher.find(&words, &figures);
         let n_points = self.points.len();
-        // Each entry's hits in one pass (hits come by start, so the first
-        // is the earliest): linear in hits whatever the number of points.
-        let mut by_entry: Vec<Vec<&Hit>> = vec![Vec::new(); self.matcher.entries()];
-        for h in &hits {
-            by_entry[h.entry].push(h);
-        }
+        // Each entry's hits together, by a stable sort (so still by start,
+        // the first the earliest): an entry's are found by binary search,
+        // whatever the number of points.
+        hits.sort_by_key(|h| h.entry);
+        let of_entry = |entry: usize| {
+            let from = hits.partition_point(|h| h.entry < entry);
+            let to = hits.partition_point(|h| h.entry <= entry);
+            &hits[from..to]
+        };
         out.points = self
             .points
             .iter()
             .enumerate()
             .map(|(i, (p, own))| {
-                let hit = by_entry[i].first().copied();
+                let hit = of_entry(i).first();
                 PointFinding {
                     point: p.point.clone(),
                     heard: hit.is_some(),
@@ -309,7 +312,7 @@ impl<'a> Reader<'a> {
         // overselling over a hedge.
         let mut taken: Vec<(usize, usize)> = Vec::new();
         for (i, a) in self.avoid.iter().enumerate() {
-            for h in &by_entry[n_points + i] {
+            for h in of_entry(n_points + i) {
                 if !overlaps(&taken, h.start, h.end) {
                     taken.push((h.start, h.end));
                     out.avoid.push(AvoidFinding {
