@@ -212,6 +212,12 @@ impl Matcher {
     /// word, the shortest match. `figures[i]` is the number of words of the
     /// figure starting at word `i` (0 for none).
     pub fn find(&self, words: &[Word<'_>], figures: &[usize]) -> Vec<Hit> {
+        self.walk(words, figures, &mut 0)
+    }
+
+    /// [`Matcher::find`], counting in `visits` the trie nodes it visits:
+    /// the work, which the tests bound.
+    fn walk(&self, words: &[Word<'_>], figures: &[usize], visits: &mut usize) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut stack: Vec<(usize, usize)> = Vec::new();
         let ids: Vec<Option<usize>> = words
@@ -222,6 +228,7 @@ impl Matcher {
             let from = hits.len();
             stack.push((0, start));
             while let Some((node, at)) = stack.pop() {
+                *visits += 1;
                 let n = &self.nodes[node];
                 if at > start {
                     for &entry in &n.ends {
@@ -365,6 +372,52 @@ mod tests {
     #[test]
     fn empty_and_punctuation_cues_never_match() {
         assert_eq!(heard(&["", "!!!", "  "], "anything at all"), None);
+    }
+
+    /// The hostile case: 500 cues full of wildcards, lone `*` and
+    /// `#figure`, against an answer at the 20,000-character cap. The work
+    /// is bounded (the trie merges what cues share; each answer word costs
+    /// a fixed number of lookups per node reached), not timed: a time
+    /// limit flakes on a loaded machine, and the bench measures the time.
+    #[test]
+    fn matching_is_linear_in_the_answer_whatever_the_number_of_cues() {
+        let cues = |n: usize| -> Vec<String> {
+            (0..n)
+                .map(|i| match i % 5 {
+                    0 => format!("* * * word{i} *"),
+                    1 => format!("w* {i}* #figure *"),
+                    2 => format!("*e *a *i{i}"),
+                    3 => format!("the * * * * * * * * x{i}"),
+                    _ => format!("I * {i}"),
+                })
+                .collect()
+        };
+        let sentence = "I think the team sort of met every deadline in 2019 and we cut costs by 20% in three weeks. ";
+        let capped: String = sentence
+            .repeat(crate::drill::answer::MAX_ANSWER_CHARS / sentence.len() + 1)
+            .chars()
+            .take(crate::drill::answer::MAX_ANSWER_CHARS)
+            .collect();
+        let visits = |n: usize, text: &str| {
+            let mut m = Matcher::new();
+            m.add(&cues(n), None, None);
+            let w = words(text);
+            let figures = super::super::figures::lengths(&w);
+            let mut visits = 0;
+            m.walk(&w, &figures, &mut visits);
+            (visits, w.len())
+        };
+        let (few, n_words) = visits(50, &capped);
+        let (many, _) = visits(500, &capped);
+        // Ten times the cues: barely more work (more prefixes can match).
+        assert!(many < few * 2, "50 cues: {few} visits, 500: {many}");
+        // A fixed number of nodes per answer word: the longest cue's depth
+        // bounds it; here about five.
+        assert!(many <= n_words * 8, "{many} visits for {n_words} words");
+        // Ten times the text: ten times the work, give or take the cut.
+        let tenth: String = capped.chars().take(capped.chars().count() / 10).collect();
+        let (short, _) = visits(500, &tenth);
+        assert!(many <= short * 11, "a tenth: {short}, all: {many}");
     }
 
     #[test]
