@@ -57,7 +57,7 @@ fn step<'k>(w: &str, buf: &'k mut String) -> Option<Step<'k>> {
     if w == "*" {
         return Some(Step::Any);
     }
-    if w.eq_ignore_ascii_case("#figure") {
+    if w.starts_with('#') && w.eq_ignore_ascii_case("#figure") {
         return Some(Step::Figure);
     }
     let (rest, make): (&str, fn(&'k str) -> Step<'k>) = if let Some(rest) = w.strip_suffix('*') {
@@ -79,8 +79,11 @@ struct Node {
     wild: Option<usize>,
     any: Option<usize>,
     figure: Option<usize>,
-    /// The entries (see [`Matcher::add`]) a cue ending here belongs to.
-    ends: Vec<usize>,
+    /// The entry (see [`Matcher::add`]) the first cue ending here belongs
+    /// to; most nodes end one entry's cue or none, so no list for them.
+    end: Option<usize>,
+    /// The entries of further cues ending here.
+    more_ends: Vec<usize>,
 }
 
 /// The `*` words leaving one node.
@@ -144,6 +147,9 @@ impl Matcher {
         // One key buffer for every word of every cue: compiling allocates
         // only for what the trie keeps.
         let mut buf = String::new();
+        // Room for a few words a cue, so the trie grows without rehashing.
+        self.nodes.reserve(cues.len() * 3);
+        self.exact.reserve(cues.len() * 3);
         for cue in cues {
             let Some(text) = fill(cue.as_ref(), company, role) else {
                 continue;
@@ -158,9 +164,12 @@ impl Matcher {
             let Some(at) = at else {
                 continue;
             };
-            let ends = &mut self.nodes[at].ends;
-            if !ends.contains(&entry) {
-                ends.push(entry);
+            let node = &mut self.nodes[at];
+            match node.end {
+                None => node.end = Some(entry),
+                Some(e) if e == entry => {}
+                Some(_) if !node.more_ends.contains(&entry) => node.more_ends.push(entry),
+                Some(_) => {}
             }
         }
         entry
@@ -231,7 +240,7 @@ impl Matcher {
                 *visits += 1;
                 let n = &self.nodes[node];
                 if at > start {
-                    for &entry in &n.ends {
+                    for &entry in n.end.iter().chain(&n.more_ends) {
                         hits.push(Hit {
                             entry,
                             start,

@@ -83,17 +83,18 @@ pub fn key(w: &str) -> String {
 /// [`key`] written into `out` (cleared first), to reuse one buffer.
 pub fn key_into(w: &str, out: &mut String) {
     out.clear();
-    let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-    out.reserve(core.len());
+    let core = trim(w).0;
     if core.is_ascii() {
-        // The common case, byte by byte.
-        out.extend(
-            core.bytes()
-                .filter(|b| *b != b'\'')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        // The common case: lower-cased as a whole, then any apostrophe
+        // taken out (rare).
+        out.push_str(core);
+        out.make_ascii_lowercase();
+        if core.contains('\'') {
+            out.retain(|c| c != '\'');
+        }
         return;
     }
+    out.reserve(core.len());
     for c in core.chars() {
         if APOSTROPHES.contains(&c) {
             continue;
