@@ -229,10 +229,7 @@ impl Matcher {
     fn walk(&self, words: &[Word<'_>], figures: &[usize], visits: &mut usize) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut stack: Vec<(usize, usize)> = Vec::new();
-        let ids: Vec<Option<usize>> = words
-            .iter()
-            .map(|w| self.ids.get(w.key()))
-            .collect();
+        let ids: Vec<Option<usize>> = words.iter().map(|w| self.ids.get(w.key())).collect();
         for start in 0..words.len() {
             let from = hits.len();
             stack.push((0, start));

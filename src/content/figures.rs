@@ -112,9 +112,9 @@ pub(super) const UNITS: &[&str] = &[
 /// ("twenty-five") is looked up again, by its halves.
 fn spelled(w: &Word<'_>) -> bool {
     w.lex.has(Lex::SMALL.with(Lex::SCALE_WORD))
-        || w.key.split_once('-').is_some_and(|(a, b)| {
-            lexicon::of(a).has(Lex::SMALL) && lexicon::of(b).has(Lex::SMALL)
-        })
+        || w.key
+            .split_once('-')
+            .is_some_and(|(a, b)| lexicon::of(a).has(Lex::SMALL) && lexicon::of(b).has(Lex::SMALL))
 }
 
 fn numeric(w: &Word<'_>) -> bool {

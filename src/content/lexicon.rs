@@ -74,7 +74,10 @@ static TABLE: LazyLock<WordMap<(&'static str, Lex)>> = LazyLock::new(|| {
         &mut super::figures::SPELLED_SCALES.iter().copied(),
         Lex::SCALE,
     );
-    add(&mut super::figures::SHORT_SCALES.iter().copied(), Lex::SCALE);
+    add(
+        &mut super::figures::SHORT_SCALES.iter().copied(),
+        Lex::SCALE,
+    );
     add(&mut super::figures::UNITS.iter().copied(), Lex::UNIT);
     add(&mut super::hedges::first_words(), Lex::HEDGE);
     add(&mut super::oversell::first_words(), Lex::OVERSELL);

@@ -158,7 +158,10 @@ fn trim(raw: &str) -> (&str, usize) {
         let Some(from) = b.iter().position(u8::is_ascii_alphanumeric) else {
             return ("", raw.len());
         };
-        let to = b.iter().rposition(u8::is_ascii_alphanumeric).map_or(from, |t| t + 1);
+        let to = b
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(from, |t| t + 1);
         return (&raw[from..to], from);
     }
     let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
