@@ -123,6 +123,20 @@ pub struct Matcher {
 }
 
 impl Matcher {
+    /// An empty matcher with room for about `words` cue words, so that
+    /// compiling does not grow its tables step by step.
+    pub fn with_capacity(words: usize) -> Self {
+        let mut nodes = Vec::with_capacity(words + 1);
+        nodes.push(Node::default());
+        Self {
+            nodes,
+            wild: Vec::new(),
+            ids: WordMap::with_capacity(words),
+            exact: HashMap::with_capacity_and_hasher(words, Default::default()),
+            entries: 0,
+        }
+    }
+
     /// An empty matcher.
     pub fn new() -> Self {
         Self {
@@ -147,9 +161,6 @@ impl Matcher {
         // One key buffer for every word of every cue: compiling allocates
         // only for what the trie keeps.
         let mut buf = String::new();
-        // Room for a few words a cue, so the trie grows without rehashing.
-        self.nodes.reserve(cues.len() * 3);
-        self.exact.reserve(cues.len() * 3);
         for cue in cues {
             let Some(text) = fill(cue.as_ref(), company, role) else {
                 continue;

@@ -234,7 +234,14 @@ impl<'a> Reader<'a> {
     }
 
     fn compile(points: Vec<(&'a Point, bool)>, avoid: Vec<&'a Avoid>, ctx: Context<'_>) -> Self {
-        let mut matcher = Matcher::new();
+        // About one word per five bytes of cue text.
+        let cue_bytes: usize = points
+            .iter()
+            .flat_map(|(p, _)| &p.cues)
+            .chain(avoid.iter().flat_map(|a| &a.cues))
+            .map(String::len)
+            .sum();
+        let mut matcher = Matcher::with_capacity(cue_bytes / 5 + 1);
         for (p, _) in &points {
             matcher.add(&p.cues, ctx.company, ctx.role);
         }
