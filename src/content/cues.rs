@@ -95,6 +95,25 @@ struct Wild {
     /// of those lengths are looked up (usually one or two per word).
     prefix_lens: Vec<usize>,
     suffix_lens: Vec<usize>,
+    /// The first bytes of the keys in `prefix` and the last of those in
+    /// `suffix`, as bit sets: a word that starts (ends) with none of them
+    /// is not looked up at all — most words, since `*` words are few.
+    prefix_first: ByteSet,
+    suffix_last: ByteSet,
+}
+
+/// A set of bytes.
+#[derive(Debug, Default, Clone, Copy)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    fn contains(self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
 }
 
 /// Where an entry matched: words `start..end`.
@@ -204,9 +223,12 @@ impl Matcher {
                     }
                 };
                 let wild = &mut self.wild[w];
+                let b = k.as_bytes();
                 let (lens, map) = if matches!(step, Step::Prefix(_)) {
+                    wild.prefix_first.insert(b[0]);
                     (&mut wild.prefix_lens, &mut wild.prefix)
                 } else {
+                    wild.suffix_last.insert(b[b.len() - 1]);
                     (&mut wild.suffix_lens, &mut wild.suffix)
                 };
                 if !lens.contains(&k.len()) {
@@ -265,9 +287,21 @@ impl Matcher {
                 {
                     stack.push((c, at + 1));
                 }
-                if let Some(w) = n.wild {
+                if let Some(w) = n.wild
+                    && let (Some(&first), Some(&last)) = (k.as_bytes().first(), k.as_bytes().last())
+                {
                     let wild = &self.wild[w];
-                    for &len in &wild.prefix_lens {
+                    let prefix_lens = if wild.prefix_first.contains(first) {
+                        &wild.prefix_lens[..]
+                    } else {
+                        &[]
+                    };
+                    let suffix_lens = if wild.suffix_last.contains(last) {
+                        &wild.suffix_lens[..]
+                    } else {
+                        &[]
+                    };
+                    for &len in prefix_lens {
                         if len <= k.len()
                             && k.is_char_boundary(len)
                             && let Some(c) = wild.prefix.get(&k[..len])
@@ -275,7 +309,7 @@ impl Matcher {
                             stack.push((c, at + 1));
                         }
                     }
-                    for &len in &wild.suffix_lens {
+                    for &len in suffix_lens {
                         if len <= k.len()
                             && k.is_char_boundary(k.len() - len)
                             && let Some(c) = wild.suffix.get(&k[k.len() - len..])
@@ -361,6 +395,15 @@ mod tests {
         );
         assert_eq!(heard(&["hated my * boss"], "I hated my boss"), None);
         assert_eq!(heard(&["in 20*"], "back in 2019 we"), Some((1, 3)));
+        // Several `*` words at one node, each found whatever its first or
+        // last letter (the byte sets only skip words none can match).
+        let many = ["abc*", "xyz*", "*ed", "*ing", "é*"];
+        assert_eq!(heard(&many, "we xyzzy"), Some((1, 2)));
+        assert_eq!(heard(&many, "we abc"), Some((1, 2)));
+        assert_eq!(heard(&many, "we shipping"), Some((1, 2)));
+        assert_eq!(heard(&many, "we shipped"), Some((1, 2)));
+        assert_eq!(heard(&many, "we Étoile"), Some((1, 2)));
+        assert_eq!(heard(&many, "we ship abd xyq"), None);
     }
 
     #[test]
