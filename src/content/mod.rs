@@ -190,6 +190,8 @@ pub fn analyze_question(
 pub struct Reader<'a> {
     matcher: Matcher,
     points: Vec<(&'a Point, bool)>,
+    /// Each point's next step (its hint, or "Add: <point>"), made once.
+    hints: Vec<String>,
     avoid: Vec<&'a Avoid>,
     /// `--company`, when the question names `{company}` (owned, so a
     /// compiled reader can be kept for many answers).
@@ -248,9 +250,18 @@ impl<'a> Reader<'a> {
         for a in &avoid {
             matcher.add(&a.cues, ctx.company, ctx.role);
         }
+        let hints = points
+            .iter()
+            .map(|(p, _)| {
+                p.hint
+                    .clone()
+                    .unwrap_or_else(|| format!("Add: {}", p.point))
+            })
+            .collect();
         Self {
             matcher,
             points,
+            hints,
             avoid,
             company: ctx
                 .company
@@ -307,10 +318,7 @@ impl<'a> Reader<'a> {
                     point: p.point.clone(),
                     heard: hit.is_some(),
                     evidence: hit.map(|h| evidence(text, &words, h)),
-                    hint: p
-                        .hint
-                        .clone()
-                        .unwrap_or_else(|| format!("Add: {}", p.point)),
+                    hint: self.hints[i].clone(),
                     own: *own,
                 }
             })
