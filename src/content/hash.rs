@@ -1,5 +1,6 @@
-//! A fast hash for the analyzer's small string maps (cue words,
-//! stopwords, stems).
+//! Fast maps for the analyzer: the Fx hash for its small string maps
+//! (stems, written forms), and [`WordMap`] for the lookups made once per
+//! answer word (the built-in lists, a question's cue words).
 //!
 //! The standard SipHash resists hash flooding, which the analyzer does not
 //! need (its keys are the user's own answers and banks, and every map is
