@@ -232,9 +232,12 @@ proptest! {
 }
 
 /// Hostile input: 500 cues full of wildcards and an answer at the
-/// 20,000-character cap finish well under a second, even in a debug build.
+/// 20,000-character cap are read, every rule running. Not timed (a time
+/// limit flakes on a loaded machine): the matcher's unit test bounds the
+/// work (`content::cues`, linear in the answer whatever the cue count) and
+/// `examples/content_bench.rs` measures the time.
 #[test]
-fn five_hundred_cues_and_a_capped_answer_finish_under_a_second() {
+fn five_hundred_cues_and_a_capped_answer_are_read() {
     let cues: Vec<String> = (0..500)
         .map(|i| match i % 5 {
             0 => format!("* * * word{i} *"),
@@ -248,10 +251,7 @@ fn five_hundred_cues_and_a_capped_answer_finish_under_a_second() {
     let sentence = "I think the team sort of met every deadline in 2019 and we cut costs by 20% in three weeks. ";
     let mut text = sentence.repeat(hotseat::drill::answer::MAX_ANSWER_CHARS / sentence.len() + 1);
     text.truncate(hotseat::drill::answer::MAX_ANSWER_CHARS);
-    let t = std::time::Instant::now();
     let f = analyze(&text, &[&p], &[], &ctx()).unwrap();
-    let took = t.elapsed();
-    assert!(took < std::time::Duration::from_secs(1), "took {took:?}");
     assert!(
         f.hedges.len() > 100,
         "the rules still ran: {} hedges",

@@ -17,9 +17,11 @@
 //! figure. "About", "around", "roughly" before a figure are honest
 //! rounding, never hedges (see [`super::hedges`]).
 
+use super::lexicon::{self, Lex};
 use super::normalize::Word;
 
-const SMALL: &[&str] = &[
+/// Spelled-out numbers from two up.
+pub(super) const SMALL: &[&str] = &[
     "two",
     "three",
     "four",
@@ -48,7 +50,8 @@ const SMALL: &[&str] = &[
     "ninety",
 ];
 
-const SCALES: &[&str] = &[
+/// Scales spelled out: also pieces of a spelled-out number's run.
+pub(super) const SPELLED_SCALES: &[&str] = &[
     "dozen",
     "dozens",
     "hundred",
@@ -59,13 +62,13 @@ const SCALES: &[&str] = &[
     "millions",
     "billion",
     "billions",
-    "k",
-    "m",
-    "bn",
 ];
 
+/// Scales written short, after digits ("10 k", "2 m").
+pub(super) const SHORT_SCALES: &[&str] = &["k", "m", "bn"];
+
 /// Units taken into a figure; after "one" or "a" they make it one.
-const UNITS: &[&str] = &[
+pub(super) const UNITS: &[&str] = &[
     "percent",
     "seconds",
     "second",
@@ -104,17 +107,18 @@ const UNITS: &[&str] = &[
     "servers",
 ];
 
-/// Whether `key` is a spelled-out number from two up, or a run piece.
-fn spelled(key: &str) -> bool {
-    SMALL.contains(&key)
-        || SCALES[..10].contains(&key)
-        || key
+/// Whether `w` is a spelled-out number from two up, or a run piece. The
+/// lists' flags come with the word ([`Lex`]); only a hyphenated word
+/// ("twenty-five") is looked up again, by its halves.
+fn spelled(w: &Word<'_>) -> bool {
+    w.lex.has(Lex::SMALL.with(Lex::SCALE_WORD))
+        || w.key
             .split_once('-')
-            .is_some_and(|(a, b)| SMALL.contains(&a) && SMALL.contains(&b))
+            .is_some_and(|(a, b)| lexicon::of(a).has(Lex::SMALL) && lexicon::of(b).has(Lex::SMALL))
 }
 
 fn numeric(w: &Word<'_>) -> bool {
-    w.core.chars().next().is_some_and(|c| c.is_ascii_digit())
+    w.core.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 /// For each word, how many words the figure starting there spans (0 for
@@ -140,26 +144,26 @@ fn figure_at(words: &[Word<'_>], i: usize) -> usize {
     let k = w.key();
     // Words joined to the one before: "two hundred", "20 percent".
     let joined = |j: usize| words.get(j).filter(|n| !n.break_before);
-    let mut end = if numeric(w) || spelled(k) {
+    let mut end = if numeric(w) || spelled(w) {
         i + 1
     } else if matches!(k, "one" | "a" | "an") {
         // "a million", "one week"; not "a team", "a second chance".
         let unit_ok = k == "one";
         match joined(i + 1) {
-            Some(n) if spelled(&n.key) || (unit_ok && UNITS.contains(&n.key())) => i + 1,
+            Some(n) if spelled(n) || (unit_ok && n.lex.has(Lex::UNIT)) => i + 1,
             _ => return 0,
         }
     } else {
         return 0;
     };
-    while joined(end).is_some_and(|n| spelled(&n.key) || SCALES.contains(&n.key())) {
+    while joined(end).is_some_and(|n| spelled(n) || n.lex.has(Lex::SCALE)) {
         end += 1;
     }
     if joined(end).is_some_and(|n| n.key == "per")
         && joined(end + 1).is_some_and(|n| n.key == "cent")
     {
         end += 2;
-    } else if joined(end).is_some_and(|n| UNITS.contains(&n.key())) {
+    } else if joined(end).is_some_and(|n| n.lex.has(Lex::UNIT)) {
         end += 1;
     }
     end - i

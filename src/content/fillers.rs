@@ -435,8 +435,12 @@ fn match_at(words: &[Word<'_>], i: usize) -> (Option<&'static str>, usize) {
     let prev_in = |list: &[&str]| prev.is_some_and(|p| list.contains(&p));
     // Object of a two-word phrase starting at i: the word after its second.
     let after_pair = joined_next(words, i + 1);
-    let object_follows = after_pair.is_some_and(|a| OBJECT_AFTER.contains(&a))
-        || (after_pair.is_some() && is_name(words, i + 2));
+    // Asked only of "you know" / "you see" / "I mean" (a list scan: not
+    // for every word).
+    let object_follows = || {
+        after_pair.is_some_and(|a| OBJECT_AFTER.contains(&a))
+            || (after_pair.is_some() && is_name(words, i + 2))
+    };
     match (w, next) {
         // One owner: "sort of" set off by commas is a filler, before a
         // verb or adjective a hedge (see `hedges`), else grammar.
@@ -446,11 +450,13 @@ fn match_at(words: &[Word<'_>], i: usize) -> (Option<&'static str>, usize) {
         ("kind", Some("of")) if sort_of_at(words, i) == Some(SortOf::Filler) => {
             (Some("kind of"), 2)
         }
-        ("you", Some("know")) if !prev_in(CLAUSE_BEFORE) && !object_follows => {
+        ("you", Some("know")) if !prev_in(CLAUSE_BEFORE) && !object_follows() => {
             (Some("you know"), 2)
         }
-        ("you", Some("see")) if !prev_in(CLAUSE_BEFORE) && !object_follows => (Some("you see"), 2),
-        ("i", Some("mean")) if !prev_in(CLAUSE_BEFORE) && !object_follows => (Some("i mean"), 2),
+        ("you", Some("see")) if !prev_in(CLAUSE_BEFORE) && !object_follows() => {
+            (Some("you see"), 2)
+        }
+        ("i", Some("mean")) if !prev_in(CLAUSE_BEFORE) && !object_follows() => (Some("i mean"), 2),
         ("like", _) if !like_is_grammar(words, i) => (Some("like"), 1),
         _ => (None, 1),
     }

@@ -28,6 +28,7 @@
 use std::sync::LazyLock;
 
 use super::hash::FastMap as HashMap;
+use super::lexicon::Lex;
 use super::normalize::Word;
 
 /// Hedges in one answer from which feedback shows a `Hedges:` line: one
@@ -239,12 +240,22 @@ pub fn phrases() -> impl Iterator<Item = &'static str> {
     RULES.iter().map(|(p, _)| *p)
 }
 
+/// The first word of each hedge, for [`super::lexicon`]'s flag.
+pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
+    phrases().filter_map(|p| p.split(' ').next())
+}
+
 /// The hedges among `words` as `(first word, length)`, in order, not
 /// overlapping. `figures` as [`super::figures::lengths`] gives them.
 pub fn find(words: &[Word<'_>], figures: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // Most words open no hedge: their flag says so without a lookup.
+        if !words[i].lex.has(Lex::HEDGE) {
+            i += 1;
+            continue;
+        }
         let len = BY_FIRST
             .get(words[i].key())
             .and_then(|rules| {

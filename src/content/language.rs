@@ -16,10 +16,8 @@
 //! common function words of Spanish, French, German, Italian, Portuguese
 //! or Dutch than English ones. Everything else is English.
 
-use std::sync::LazyLock;
-
 use super::Language;
-use super::hash::FastMap;
+use super::lexicon::{self, Lex};
 use super::normalize::Word;
 
 /// Fewer words than this are judged by their script alone.
@@ -29,7 +27,7 @@ pub const MIN_SHARE: f64 = 0.2;
 
 /// English stopwords (normalised: no apostrophes). Also excluded from
 /// repetition.
-const ENGLISH: &[&str] = &[
+pub(super) const ENGLISH: &[&str] = &[
     "a",
     "about",
     "above",
@@ -212,7 +210,7 @@ const ENGLISH: &[&str] = &[
 
 /// Function words of the languages an English-speaking user most likely
 /// also writes, leaving out those shared with English ("a", "in", "no").
-const OTHER: &[&str] = &[
+pub(super) const OTHER: &[&str] = &[
     // Spanish
     "el", "la", "los", "las", "de", "del", "que", "y", "en", "un", "una", "es", "por", "con",
     "para", "lo", "se", "su", "al", "mi", "pero", "yo", "muy", "fue", "como", "mas",
@@ -226,28 +224,17 @@ const OTHER: &[&str] = &[
     "het", "een", "ik", "niet", "en", "van", "dat", "zijn", "wij",
 ];
 
-/// Each listed word: whether it is English (bit 1) and whether another
-/// language's (bit 2). One lookup per word.
-static LISTED: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut map = FastMap::default();
-    for w in ENGLISH {
-        *map.entry(*w).or_default() |= 1;
-    }
-    for w in OTHER {
-        *map.entry(*w).or_default() |= 2;
-    }
-    map
-});
-
 /// Whether `key` (a normalised word) is an English stopword.
 pub fn is_stopword(key: &str) -> bool {
-    LISTED.get(key).is_some_and(|f| f & 1 != 0)
+    lexicon::of(key).has(Lex::ENGLISH)
 }
 
 /// The language `words` are read as (see the module docs).
 pub fn detect(words: &[Word<'_>]) -> Language {
     let (mut latin, mut letters) = (0usize, 0usize);
-    for w in words {
+    // An all-ASCII answer is all Latin letters: nothing to count.
+    let ascii = words.iter().all(|w| w.core.is_ascii());
+    for w in words.iter().filter(|_| !ascii) {
         if w.core.is_ascii() {
             let n = w.core.bytes().filter(u8::is_ascii_alphabetic).count();
             latin += n;
@@ -270,9 +257,9 @@ pub fn detect(words: &[Word<'_>]) -> Language {
     }
     let (mut english, mut other) = (0usize, 0usize);
     for w in words {
-        let flags = LISTED.get(w.key()).copied().unwrap_or(0);
-        english += usize::from(flags & 1);
-        other += usize::from(flags >> 1);
+        // Tagged once by the word rule: no lookup here.
+        english += usize::from(w.lex.has(Lex::ENGLISH));
+        other += usize::from(w.lex.has(Lex::OTHER));
     }
     #[allow(clippy::cast_precision_loss)] // word counts are far below 2^52
     let share = english as f64 / words.len() as f64;

@@ -16,6 +16,7 @@ pub mod fillers;
 pub mod hash;
 pub mod hedges;
 pub mod language;
+pub mod lexicon;
 pub mod normalize;
 pub mod oversell;
 pub mod questions;
@@ -189,6 +190,8 @@ pub fn analyze_question(
 pub struct Reader<'a> {
     matcher: Matcher,
     points: Vec<(&'a Point, bool)>,
+    /// Each point's next step (its hint, or "Add: <point>"), made once.
+    hints: Vec<String>,
     avoid: Vec<&'a Avoid>,
     /// `--company`, when the question names `{company}` (owned, so a
     /// compiled reader can be kept for many answers).
@@ -233,16 +236,32 @@ impl<'a> Reader<'a> {
     }
 
     fn compile(points: Vec<(&'a Point, bool)>, avoid: Vec<&'a Avoid>, ctx: Context<'_>) -> Self {
-        let mut matcher = Matcher::new();
+        // About one word per five bytes of cue text.
+        let cue_bytes: usize = points
+            .iter()
+            .flat_map(|(p, _)| &p.cues)
+            .chain(avoid.iter().flat_map(|a| &a.cues))
+            .map(String::len)
+            .sum();
+        let mut matcher = Matcher::with_capacity(cue_bytes / 5 + 1);
         for (p, _) in &points {
             matcher.add(&p.cues, ctx.company, ctx.role);
         }
         for a in &avoid {
             matcher.add(&a.cues, ctx.company, ctx.role);
         }
+        let hints = points
+            .iter()
+            .map(|(p, _)| {
+                p.hint
+                    .clone()
+                    .unwrap_or_else(|| format!("Add: {}", p.point))
+            })
+            .collect();
         Self {
             matcher,
             points,
+            hints,
             avoid,
             company: ctx
                 .company
@@ -278,22 +297,28 @@ impl<'a> Reader<'a> {
             return Some(out);
         }
         let figures = figures::lengths(&words);
-        let hits = self.matcher.find(&words, &figures);
+        let mut hits = self.matcher.find(&words, &figures);
         let n_points = self.points.len();
+        // Each entry's hits together, by a stable sort (so still by start,
+        // the first the earliest): an entry's are found by binary search,
+        // whatever the number of points.
+        hits.sort_by_key(|h| h.entry);
+        let of_entry = |entry: usize| {
+            let from = hits.partition_point(|h| h.entry < entry);
+            let to = hits.partition_point(|h| h.entry <= entry);
+            &hits[from..to]
+        };
         out.points = self
             .points
             .iter()
             .enumerate()
             .map(|(i, (p, own))| {
-                let hit = hits.iter().find(|h| h.entry == i);
+                let hit = of_entry(i).first();
                 PointFinding {
                     point: p.point.clone(),
                     heard: hit.is_some(),
                     evidence: hit.map(|h| evidence(text, &words, h)),
-                    hint: p
-                        .hint
-                        .clone()
-                        .unwrap_or_else(|| format!("Add: {}", p.point)),
+                    hint: self.hints[i].clone(),
                     own: *own,
                 }
             })
@@ -302,7 +327,7 @@ impl<'a> Reader<'a> {
         // overselling over a hedge.
         let mut taken: Vec<(usize, usize)> = Vec::new();
         for (i, a) in self.avoid.iter().enumerate() {
-            for h in hits.iter().filter(|h| h.entry == n_points + i) {
+            for h in of_entry(n_points + i) {
                 if !overlaps(&taken, h.start, h.end) {
                     taken.push((h.start, h.end));
                     out.avoid.push(AvoidFinding {

@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use super::lexicon::{self, Lex};
+
 /// Apostrophes ignored in matching.
 const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{2bc}'];
 
@@ -54,6 +56,9 @@ pub struct Word<'a> {
     pub ends_sentence: bool,
     /// Written with a capital first letter.
     pub capital: bool,
+    /// What the built-in word lists say about `key`, looked up once here
+    /// so no rule looks it up again.
+    pub lex: Lex,
 }
 
 impl Word<'_> {
@@ -70,17 +75,26 @@ impl Word<'_> {
 
 /// `w` trimmed, lower-cased and without apostrophes (see the module docs).
 pub fn key(w: &str) -> String {
-    let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-    let mut out = String::with_capacity(core.len());
+    let mut out = String::new();
+    key_into(w, &mut out);
+    out
+}
+
+/// [`key`] written into `out` (cleared first), to reuse one buffer.
+pub fn key_into(w: &str, out: &mut String) {
+    out.clear();
+    let core = trim(w).0;
     if core.is_ascii() {
-        // The common case, byte by byte.
-        out.extend(
-            core.bytes()
-                .filter(|b| *b != b'\'')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
-        return out;
+        // The common case: lower-cased as a whole, then any apostrophe
+        // taken out (rare).
+        out.push_str(core);
+        out.make_ascii_lowercase();
+        if core.contains('\'') {
+            out.retain(|c| c != '\'');
+        }
+        return;
     }
+    out.reserve(core.len());
     for c in core.chars() {
         if APOSTROPHES.contains(&c) {
             continue;
@@ -91,67 +105,163 @@ pub fn key(w: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
-/// [`key`] of a word's core, borrowed when nothing changes.
-fn key_of(core: &str) -> Cow<'_, str> {
-    if core.bytes().all(|b| {
-        b.is_ascii_lowercase() || b.is_ascii_digit() || (b.is_ascii_punctuation() && b != b'\'')
-    }) {
-        Cow::Borrowed(core)
-    } else {
-        Cow::Owned(key(core))
+/// [`key`] of a word's core and what the built-in lists say about it,
+/// with one lookup. The key is borrowed, not allocated, when it is the
+/// core already (most words) or a listed word (its spelling in the
+/// table: "I", "The", "Don't"); only other words written with capitals
+/// or apostrophes get a string of their own.
+fn key_and_lex(core: &str) -> (Cow<'_, str>, Lex) {
+    let bytes = core.as_bytes();
+    if !core.is_ascii() {
+        let owned = key(core);
+        return match lexicon::lookup(&owned) {
+            Some((listed, lex)) => (Cow::Borrowed(listed), lex),
+            None => (Cow::Owned(owned), Lex::NONE),
+        };
+    }
+    if !bytes.iter().any(|b| b.is_ascii_uppercase() || *b == b'\'') {
+        return (Cow::Borrowed(core), lexicon::of(core));
+    }
+    // Lower-case on the stack first: a listed word needs no allocation.
+    let mut buf = [0u8; lexicon::LONGEST];
+    let mut len = 0;
+    for &b in bytes.iter().filter(|b| **b != b'\'') {
+        if len == buf.len() {
+            return (Cow::Owned(key(core)), Lex::NONE);
+        }
+        buf[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    let lower = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+    match lexicon::lookup(lower) {
+        Some((listed, lex)) => (Cow::Borrowed(listed), lex),
+        None => (Cow::Owned(lower.to_owned()), Lex::NONE),
     }
 }
 
-/// The words of `text`.
+/// Whether `c` is whitespace by `char::is_whitespace`, for an ASCII byte.
+fn ascii_space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// Whether `s` holds a sentence end (all of them are ASCII).
+fn has_sentence_end(s: &str) -> bool {
+    s.bytes().any(|b| SENTENCE_ENDS.contains(&char::from(b)))
+}
+
+/// `raw` trimmed of punctuation at both ends, and where the core starts.
+fn trim(raw: &str) -> (&str, usize) {
+    if raw.is_ascii() {
+        let b = raw.as_bytes();
+        let Some(from) = b.iter().position(u8::is_ascii_alphanumeric) else {
+            return ("", raw.len());
+        };
+        let to = b
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(from, |t| t + 1);
+        return (&raw[from..to], from);
+    }
+    let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    (core, core.as_ptr() as usize - raw.as_ptr() as usize)
+}
+
+/// The words of `text`, each tagged with what the built-in lists say
+/// about it ([`Word::lex`]): the one pass every rule shares.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out: Vec<Word<'_>> = Vec::new();
-    // Punctuation seen since the last word: (any, sentence end).
-    let mut pending = (false, false);
-    let mut last_end = 0;
-    for raw in text.split_whitespace() {
-        let start = raw.as_ptr() as usize - text.as_ptr() as usize;
-        let gap = &text[last_end..start];
-        let newline = gap.contains('\n');
-        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    // English runs five to six bytes a word: room for one every four, so
+    // the list is allocated once, not grown and copied.
+    let mut split = Split {
+        out: Vec::with_capacity(text.len() / 4 + 1),
+        pending: (false, false),
+    };
+    if text.is_ascii() {
+        // The common case, byte by byte.
+        let bytes = text.as_bytes();
+        let (mut i, mut newline) = (0, false);
+        while i < bytes.len() {
+            if ascii_space(bytes[i]) {
+                newline |= bytes[i] == b'\n';
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && !ascii_space(bytes[i]) {
+                i += 1;
+            }
+            split.token(&text[start..i], start, newline);
+            newline = false;
+        }
+        split.finish(newline);
+    } else {
+        let mut last_end = 0;
+        for raw in text.split_whitespace() {
+            let start = raw.as_ptr() as usize - text.as_ptr() as usize;
+            split.token(raw, start, text[last_end..start].contains('\n'));
+            last_end = start + raw.len();
+        }
+        split.finish(text[last_end..].contains('\n'));
+    }
+    split.out
+}
+
+/// The state of [`words`] between tokens.
+struct Split<'a> {
+    out: Vec<Word<'a>>,
+    /// Punctuation seen since the last word: (any, sentence end).
+    pending: (bool, bool),
+}
+
+impl<'a> Split<'a> {
+    /// Takes the token `raw` at byte `start`; `newline` when a line break
+    /// separates it from the token before.
+    fn token(&mut self, raw: &'a str, start: usize, newline: bool) {
+        let (core, core_at) = trim(raw);
+        let out = &mut self.out;
         if core.is_empty() {
             // A lone "—" or "…": a break between its neighbours.
-            pending.0 = true;
-            pending.1 |= raw.contains(SENTENCE_ENDS) || newline;
+            self.pending.0 = true;
+            self.pending.1 |= has_sentence_end(raw) || newline;
             if let Some(prev) = out.last_mut() {
-                prev.ends_sentence |= pending.1;
+                prev.ends_sentence |= self.pending.1;
             }
-            last_end = start + raw.len();
-            continue;
+            return;
         }
-        let core_at = core.as_ptr() as usize - raw.as_ptr() as usize;
         let lead = &raw[..core_at];
         let trail = &raw[core_at + core.len()..];
         if let Some(prev) = out.last_mut() {
-            prev.ends_sentence |= newline || lead.contains(SENTENCE_ENDS);
+            prev.ends_sentence |= newline || has_sentence_end(lead);
         }
         let sentence_before = out.last().is_some_and(|p| p.ends_sentence);
-        let break_before = pending.0 || !lead.is_empty() || newline;
+        let break_before = self.pending.0 || !lead.is_empty() || newline;
+        let (key, lex) = key_and_lex(core);
+        let capital = match core.as_bytes()[0] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => core.chars().next().is_some_and(char::is_uppercase),
+        };
         out.push(Word {
             raw,
             core,
             start,
-            key: key_of(core),
+            key,
             break_before: break_before || sentence_before,
             comma_before: break_before && !sentence_before,
-            ends_sentence: trail.contains(SENTENCE_ENDS),
-            capital: core.chars().next().is_some_and(char::is_uppercase),
+            ends_sentence: has_sentence_end(trail),
+            capital,
+            lex,
         });
-        pending = (!trail.is_empty(), false);
-        last_end = start + raw.len();
+        self.pending = (!trail.is_empty(), false);
     }
-    // A line break after the last word ends its sentence too.
-    if let Some(prev) = out.last_mut() {
-        prev.ends_sentence |= text[last_end..].contains('\n');
+
+    /// Ends the text; `newline` when a line break follows the last token
+    /// (it ends the last word's sentence too).
+    fn finish(&mut self, newline: bool) {
+        if let Some(prev) = self.out.last_mut() {
+            prev.ends_sentence |= newline;
+        }
     }
-    out
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use std::sync::LazyLock;
 
 use super::hash::FastMap as HashMap;
 use super::hedges::joined_phrase;
+use super::lexicon::Lex;
 use super::normalize::Word;
 
 /// Words that turn a following claim into its denial.
@@ -107,6 +108,11 @@ pub fn phrases() -> &'static [&'static str] {
     PHRASES
 }
 
+/// The first word of each claim, for [`super::lexicon`]'s flag.
+pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
+    PHRASES.iter().filter_map(|p| p.split(' ').next())
+}
+
 /// Whether the phrase at `i` is a claim here (see the module docs).
 fn claims(words: &[Word<'_>], i: usize, phrase: &[&str]) -> bool {
     let prev = |back: usize| {
@@ -144,6 +150,11 @@ pub fn find(words: &[Word<'_>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // Most words open no claim: their flag says so without a lookup.
+        if !words[i].lex.has(Lex::OVERSELL) {
+            i += 1;
+            continue;
+        }
         let len = BY_FIRST
             .get(words[i].key())
             .and_then(|list| {

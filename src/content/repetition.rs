@@ -2,7 +2,7 @@
 //! notice.
 //!
 //! Words are folded by the Snowball English stemmer ("manage", "managed",
-//! "managing" are one word); stopwords ([`super::language::is_stopword`]),
+//! "managing" are one word); stopwords ([`super::language`]),
 //! words of fewer than three letters, figures and the question's own words
 //! are left out (answering "Tell me about a project" may say "project").
 //! A word is repeated when it comes at least [`MIN_COUNT`] times *and* at
@@ -12,8 +12,8 @@
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::Repeated;
-use super::hash::{FastMap, FastSet};
-use super::language::is_stopword;
+use super::hash::{FastMap, FastSet, WordMap};
+use super::lexicon::Lex;
 use super::normalize::{Word, words as split};
 
 /// Fewest uses that count as repetition.
@@ -21,11 +21,20 @@ pub const MIN_COUNT: u32 = 4;
 /// Fewest uses per 100 words that count as repetition.
 pub const PER_100_WORDS: u32 = 3;
 
-/// Whether `key` is a word repetition looks at.
-fn content_word(key: &str) -> bool {
+/// Whether `w` is a word repetition looks at: three letters or more,
+/// letters and hyphens only, not a stopword.
+fn content_word(w: &Word<'_>) -> bool {
+    if w.lex.has(Lex::ENGLISH) {
+        return false;
+    }
+    let key = w.key();
+    if key.is_ascii() {
+        let b = key.as_bytes();
+        return b.iter().all(|c| c.is_ascii_alphabetic() || *c == b'-')
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 3;
+    }
     key.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && key.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !is_stopword(key)
 }
 
 /// The English stemmer.
@@ -44,6 +53,9 @@ pub fn question_stems(question: &str) -> FastSet<String> {
 
 /// The first three characters of `key` (all of it if shorter).
 fn head(key: &str) -> &str {
+    if key.len() >= 3 && key.as_bytes()[..3].is_ascii() {
+        return &key[..3];
+    }
     key.char_indices().nth(3).map_or(key, |(i, _)| &key[..i])
 }
 
@@ -60,23 +72,28 @@ pub fn find(words: &[Word<'_>], skip: &FastSet<String>) -> Vec<Repeated> {
     // cannot hold a repeated word. (Stemming is the analyzer's dearest
     // step; this skips most of it.) The stemmer's own exceptions
     // "dying/die", "lying/lie", "tying/tie" are thereby counted apart.
-    let mut forms: FastMap<&str, (u32, usize)> = FastMap::default();
-    for (i, w) in words.iter().enumerate() {
-        if content_word(&w.key) {
-            forms.entry(w.key()).or_insert((0, i)).0 += 1;
-        }
+    // Groups first (a short key, cheap to hash), then the written forms of
+    // only those groups that reach the threshold: usually none or a few.
+    let content: Vec<(usize, &str)> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| content_word(w))
+        .map(|(i, w)| (i, w.key()))
+        .collect();
+    let mut groups: WordMap<u64> = WordMap::with_capacity(content.len());
+    for (_, key) in &content {
+        *groups.get_or_insert_with(head(key), || 0) += 1;
     }
-    let mut groups: FastMap<&str, u64> = FastMap::default();
-    for (form, (n, _)) in &forms {
-        *groups.entry(head(form)).or_default() += u64::from(*n);
+    let mut forms: FastMap<&str, (u32, usize)> = FastMap::default();
+    for (i, key) in content {
+        if groups.get(head(key)).is_some_and(|g| g >= needed) {
+            forms.entry(key).or_insert((0, i)).0 += 1;
+        }
     }
     let stemmer = stemmer();
     // stem -> (count, first index, first form)
     let mut stems: FastMap<String, (u32, usize, &str)> = FastMap::default();
     for (form, (n, first)) in forms {
-        if groups.get(head(form)).is_none_or(|g| *g < needed) {
-            continue;
-        }
         let stem = stemmer.stem(form).into_owned();
         if skip.contains(&stem) {
             continue;
