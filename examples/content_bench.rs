@@ -222,7 +222,7 @@ fn main() {
     }
     let parts: [(&str, &dyn Fn()); 8] = [
         ("words", &|| {
-            drop(black_box(normalize::words(black_box(&answer))))
+            drop(black_box(normalize::words(black_box(&answer))));
         }),
         ("language", &|| {
             black_box(language::detect(&w));
@@ -232,10 +232,10 @@ fn main() {
         ("hedges", &|| drop(black_box(hedges::find(&w, &figs)))),
         ("oversell", &|| drop(black_box(oversell::find(&w)))),
         ("repetition", &|| {
-            drop(black_box(repetition::find(&w, &stems)))
+            drop(black_box(repetition::find(&w, &stems)));
         }),
         ("sentences", &|| {
-            drop(black_box(sentences::long(&w, &answer)))
+            drop(black_box(sentences::long(&w, &answer)));
         }),
     ];
     let mut line = String::from("parts:");
@@ -249,7 +249,7 @@ fn main() {
         drop(black_box(Reader::new(&p10, &avoid_refs, &c)));
     });
     let stems = time(budget / 4, || {
-        drop(black_box(repetition::question_stems(black_box(c.question))))
+        drop(black_box(repetition::question_stems(black_box(c.question))));
     });
     println!(
         "{line} compiling 10 points and 2 dodges {:.1} µs (the question's stems {:.1} µs of it)",

@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(w) => story(w),
     };
     let word_count = words.map_or(10, |_| text.split_whitespace().count());
-    let catalog = Catalog::builtin()?;
+    let catalog = Catalog::builtin();
     let questions: Vec<(String, String)> = catalog
         .banks
         .iter()

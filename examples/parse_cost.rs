@@ -54,7 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let mut k = 0;
     hotseat::history::scan_from(std::io::BufReader::new(std::fs::File::open(&path)?), |_| {
-        k += 1
+        k += 1;
     })?;
     println!("scan_from: {:?} ({k})", t.elapsed());
     Ok(())

@@ -14,20 +14,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let mut n = 0usize;
     hotseat::history::scan_from(std::io::BufReader::new(std::fs::File::open(&path)?), |_| {
-        n += 1
+        n += 1;
     })?;
     let read = t.elapsed();
     let t = Instant::now();
     let mut practice = Practice::new();
     hotseat::history::scan_from(std::io::BufReader::new(std::fs::File::open(&path)?), |r| {
-        practice.add(&r)
+        practice.add(&r);
     })?;
     let gather = t.elapsed();
     let t = Instant::now();
     let model = Fsrs::default();
     let schedule = practice.schedule(&model);
     let replay = t.elapsed();
-    let catalog = hotseat::bank::Catalog::builtin()?;
+    let catalog = hotseat::bank::Catalog::builtin();
     let keys: Vec<(String, String)> = catalog
         .banks
         .iter()

@@ -22,7 +22,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// Folder for your history and your own banks
-    /// [default: $HOTSEAT_HOME, else ~/.local/share/hotseat]
+    /// [default: $`HOTSEAT_HOME`, else ~/.local/share/hotseat]
     #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
     /// Extra question bank: a YAML file or a folder of them (repeatable)
@@ -36,7 +36,7 @@ pub struct Global {
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when standard output is a terminal and NO_COLOR is unset.
+    /// Colour when standard output is a terminal and `NO_COLOR` is unset.
     Auto,
     /// Always colour.
     Always,
@@ -366,7 +366,7 @@ pub enum ConfigCommand {
     Path,
     /// Every key's value and where it came from
     Show,
-    /// Validate the config file and report every problem with file:line
+    /// Validate the config file and report every problem with <file:line>
     Check,
 }
 
@@ -411,7 +411,7 @@ pub enum InputArg {
 #[derive(Debug, Clone, Default, Args)]
 pub struct VoiceArgs {
     /// Voice input: the command writing raw 16 kHz mono s16le audio to its
-    /// standard output, run with sh -c [default: $HOTSEAT_RECORDER, else the
+    /// standard output, run with sh -c [default: $`HOTSEAT_RECORDER`, else the
     /// first that works of parec, arecord, rec (sox), ffmpeg]
     #[arg(long, value_name = "CMD")]
     pub recorder: Option<String>,
@@ -425,7 +425,7 @@ pub struct VoiceArgs {
     #[arg(long = "no-speak", overrides_with = "speak")]
     pub no_speak: bool,
     /// With --speak: the command reading the question from its standard input,
-    /// run with sh -c [default: $HOTSEAT_SPEAKER, else espeak-ng, espeak or say]
+    /// run with sh -c [default: $`HOTSEAT_SPEAKER`, else espeak-ng, espeak or say]
     #[arg(long, value_name = "CMD")]
     pub speaker: Option<String>,
 }
@@ -501,6 +501,7 @@ pub struct ContentFlags {
 
 impl ContentFlags {
     /// Whether content feedback is on.
+    #[must_use]
     pub fn on(&self) -> bool {
         !self.no_content
     }
@@ -529,7 +530,7 @@ pub enum BanksCommand {
         #[arg(long)]
         role: Option<String>,
     },
-    /// Validate bank files and report every problem with file:line:column
+    /// Validate bank files and report every problem with <file:line:column>
     Check {
         /// Bank files or folders of them
         #[arg(required = true, value_name = "PATH")]

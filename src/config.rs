@@ -137,6 +137,7 @@ pub struct Config {
 pub struct ConfigError(#[from] pub BankError);
 
 /// The config file of `home`.
+#[must_use]
 pub fn path(home: &Path) -> PathBuf {
     home.join(FILE_NAME)
 }
@@ -369,6 +370,7 @@ fn list(v: &Value) -> Result<Vec<String>, Wrong> {
 
 /// Each key's effective value as the file alone sets it, for
 /// `config show`: (key, value shown, "config" or "default").
+#[must_use]
 pub fn show(config: &Config) -> Vec<(&'static str, String, &'static str)> {
     let d = |o: Option<String>, default: &str| match o {
         Some(v) => (v, "config"),

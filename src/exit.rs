@@ -17,11 +17,13 @@ pub const CTRL_C: u8 = 130;
 
 /// The status of a process ended by signal `sig` (128 + the number; 1 for
 /// a number no status can carry).
+#[must_use]
 pub fn signal(sig: i32) -> u8 {
     u8::try_from(128 + sig.clamp(0, 127)).unwrap_or(RUNTIME)
 }
 
 /// `code` as the process's exit code.
+#[must_use]
 pub fn code(code: u8) -> ExitCode {
     ExitCode::from(code)
 }

@@ -32,6 +32,7 @@ pub fn resolve(
 }
 
 /// The folder of the user's own banks inside `home`.
+#[must_use]
 pub fn banks_dir(home: &std::path::Path) -> PathBuf {
     home.join("banks")
 }

@@ -162,7 +162,7 @@ fn spoken_answer_marks_start_and_stumble() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1", "--input", "spoken"]);
     let (_, shown) = pty.wait_question();
-    std::thread::sleep(Duration::from_millis(1000));
+    std::thread::sleep(Duration::from_secs(1));
     let started = Instant::now();
     pty.send(" ");
     std::thread::sleep(Duration::from_millis(700));
@@ -238,7 +238,7 @@ fn bracketed_paste_is_one_event() {
     let mut pty = start(&home, &["--count", "1"]);
     pty.wait_question();
     assert!(
-        pty.wait_state(DEADLINE, |screen| screen.bracketed_paste())
+        pty.wait_state(DEADLINE, vt100::Screen::bracketed_paste)
             .is_some(),
         "the drill should turn bracketed paste on while waiting for an answer"
     );

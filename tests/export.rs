@@ -88,7 +88,7 @@ fn check_html(html: &str) {
         let tag = tag.trim_end_matches('/');
         let name: String = tag
             .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
+            .take_while(char::is_ascii_alphanumeric)
             .collect();
         assert!(
             ALLOWED.contains(&name.as_str()),

@@ -112,9 +112,7 @@ fn with_stdout(redirect: &str) -> (Home, i32) {
     let exit = pty.wait_exit_within(Duration::from_secs(20));
     assert!(matches!(exit, Exit::Code(_)), "{exit:?}");
     pty.assert_terminal_restored(home.scratch());
-    let code = std::fs::read_to_string(&rc)
-        .map(|s| s.trim().parse().expect("rc"))
-        .unwrap_or(-1);
+    let code = std::fs::read_to_string(&rc).map_or(-1, |s| s.trim().parse().expect("rc"));
     (home, code)
 }
 

@@ -117,7 +117,12 @@ fn drill_draws_a_situational_question_only_when_its_situation_is_given() {
     let plain = asked(&home);
     assert!(plain.len() > 20, "{plain:?}");
     let wrong: Vec<_> = plain
-        .intersection(&situational(&all).iter().map(|s| s.to_string()).collect())
+        .intersection(
+            &situational(&all)
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
+        )
         .cloned()
         .collect();
     assert!(wrong.is_empty(), "drawn without --situation: {wrong:?}");

@@ -382,7 +382,7 @@ fn speak_gives_each_question_to_the_speaker_before_the_clock_starts() {
             "no question shown"
         );
     }
-    std::thread::sleep(Duration::from_millis(1_000));
+    std::thread::sleep(Duration::from_secs(1));
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(b"first answer\n").unwrap();
     drop(stdin);

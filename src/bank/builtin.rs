@@ -66,6 +66,7 @@ pub fn banks() -> Vec<Bank> {
 
 /// The labels of the bank-level points of built-in `category` (none for a
 /// category that is not built in): what a user file adding to it may skip.
+#[must_use]
 pub fn point_labels(category: &str) -> Vec<String> {
     BANKS
         .iter()

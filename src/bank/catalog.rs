@@ -14,7 +14,6 @@
 //! one in place, a new label is appended, and `avoid` entries are appended.
 
 use std::collections::HashMap;
-use std::convert::Infallible;
 use std::path::{Path, PathBuf};
 
 use super::builtin;
@@ -31,12 +30,12 @@ pub struct Catalog {
 
 impl Catalog {
     /// The built-in banks alone. They were checked when hotseat was built
-    /// (a broken one fails the build), so this cannot fail: the `Result`
-    /// keeps `?` and `unwrap` working where a catalog may come from files.
-    pub fn builtin() -> Result<Catalog, Infallible> {
-        Ok(Catalog {
+    /// (a broken one fails the build), so this cannot fail.
+    #[must_use]
+    pub fn builtin() -> Catalog {
+        Catalog {
             banks: builtin::banks(),
-        })
+        }
     }
 
     /// The built-ins merged with the `*.yaml`/`*.yml` files of the folder
@@ -47,7 +46,7 @@ impl Catalog {
     /// cannot be listed is an [`UnreadableFolder`] instead: the user gave
     /// nothing wrong, the system refused (a runtime failure).
     pub fn load(home_banks: Option<&Path>, extra: &[PathBuf]) -> anyhow::Result<Catalog> {
-        let mut catalog = Catalog::builtin()?;
+        let mut catalog = Catalog::builtin();
         let mut files = Vec::new();
         let mut problems = Vec::new();
         if let Some(dir) = home_banks.filter(|d| d.exists()) {
@@ -83,11 +82,13 @@ impl Catalog {
     }
 
     /// The bank of `category`.
+    #[must_use]
     pub fn bank(&self, category: &str) -> Option<&Bank> {
         self.banks.iter().find(|b| b.category == category)
     }
 
     /// The categories, in catalog order.
+    #[must_use]
     pub fn categories(&self) -> Vec<&str> {
         self.banks.iter().map(|b| b.category.as_str()).collect()
     }
@@ -111,12 +112,11 @@ impl Catalog {
             .map(|(i, q)| (q.id.clone(), i))
             .collect();
         for q in bank.questions {
-            match index.get(&q.id) {
-                Some(&i) => base.questions[i] = q,
-                None => {
-                    index.insert(q.id.clone(), base.questions.len());
-                    base.questions.push(q);
-                }
+            if let Some(&i) = index.get(&q.id) {
+                base.questions[i] = q
+            } else {
+                index.insert(q.id.clone(), base.questions.len());
+                base.questions.push(q);
             }
         }
         for p in bank.listen_for {
@@ -215,7 +215,7 @@ mod tests {
 
     #[test]
     fn every_builtin_bank_loads_and_the_ten_categories_are_there() {
-        let Ok(catalog) = Catalog::builtin();
+        let catalog = Catalog::builtin();
         let mut got = catalog.categories();
         got.sort_unstable();
         let mut want = TEN.to_vec();
@@ -233,7 +233,7 @@ mod tests {
     /// tips and a follow-up.
     #[test]
     fn builtin_banks_have_thirty_questions_each_with_tips() {
-        let catalog = Catalog::builtin().unwrap_or_default();
+        let catalog = Catalog::builtin();
         let mut short = Vec::new();
         for bank in &catalog.banks {
             if bank.questions.len() < 30 {
@@ -278,7 +278,7 @@ mod tests {
     #[test]
     fn builtin_questions_are_covered_by_two_points_with_well_formed_cues() {
         use crate::bank::validate::{cue_problem, unknown_placeholders};
-        let catalog = Catalog::builtin().unwrap_or_default();
+        let catalog = Catalog::builtin();
         let mut bad = Vec::new();
         for category in WITH_POINTS {
             let bank = catalog.bank(category).unwrap();
@@ -478,7 +478,11 @@ mod tests {
         std::fs::write(&banks, "not a folder").unwrap();
         let e = Catalog::load_for_home(dir.path(), &[]).unwrap_err();
         assert!(e.is::<UnreadableFolder>(), "{e:#}");
-        assert!(!e.chain().any(|c| c.is::<BankError>()), "{e:#}");
+        assert!(
+            !e.chain()
+                .any(<dyn std::error::Error + 'static>::is::<BankError>),
+            "{e:#}"
+        );
         assert!(
             e.to_string()
                 .starts_with(&format!("cannot read the banks folder {}", banks.display())),

@@ -130,7 +130,10 @@ fn the_measure_scores_twins_high_and_different_questions_low() {
     assert!(far < NEAR_IDENTICAL, "{far}");
     assert_eq!(
         w("Why {role} at {company}?"),
-        ["company", "role"].iter().map(|s| s.to_string()).collect()
+        ["company", "role"]
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect()
     );
 }
 
@@ -139,7 +142,7 @@ fn the_measure_scores_twins_high_and_different_questions_low() {
 /// (else the list is stale and should shrink).
 #[test]
 fn no_two_builtin_questions_are_near_identical() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let pairs = near_pairs(&catalog);
     let allowed = |a: &str, b: &str| {
         DISTINCT
@@ -170,7 +173,7 @@ fn no_two_builtin_questions_are_near_identical() {
 /// `category/id`, and one id in two categories reads as one question twice.
 #[test]
 fn no_id_is_used_in_two_builtin_categories() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let mut seen: HashMap<&str, Vec<&str>> = HashMap::new();
     for bank in &catalog.banks {
         for q in &bank.questions {
@@ -191,7 +194,7 @@ fn no_id_is_used_in_two_builtin_categories() {
 /// keeps at least 27 questions that fit everyone.
 #[test]
 fn every_builtin_situation_has_two_questions_and_categories_keep_general_ones() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     for name in situation::BUILTIN {
         let n = catalog
             .banks
@@ -221,7 +224,7 @@ fn every_builtin_situation_has_two_questions_and_categories_keep_general_ones() 
 /// than hedging.
 #[test]
 fn no_tip_contradicts_the_coaching() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let banned = [
         "not 'we'",
         "not \"we\"",
@@ -249,7 +252,7 @@ fn no_tip_contradicts_the_coaching() {
 /// motivation question lives in culture fit.
 #[test]
 fn the_motivation_question_is_asked_once_in_culture_fit() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let motivation: Vec<String> = catalog
         .banks
         .iter()

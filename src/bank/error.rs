@@ -119,11 +119,13 @@ pub struct FileCount {
 
 impl BankError {
     /// An error holding one problem.
+    #[must_use]
     pub fn one(problem: Problem) -> Self {
         Self::many(vec![problem])
     }
 
     /// An error holding `problems`, which must not be empty.
+    #[must_use]
     pub fn many(problems: Vec<Problem>) -> Self {
         BankError {
             problems,
@@ -227,7 +229,7 @@ mod tests {
             .in_file("\u{1b}]0;title\u{7}.yaml")
             .field("x\u{7f}");
         let shown = p.to_string();
-        assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
         assert!(!shown.contains('\u{202e}'));
         assert!(shown.contains("\\u{1b}[2J"), "{shown}");
     }

@@ -28,6 +28,7 @@ const ROLE_NOUNS: [&str; 3] = [" role", " position", " job"];
 /// `text` with `{company}` and `{role}` filled in (see the module
 /// documentation for what each becomes). A value is inserted as it is and
 /// never filled again, even if it contains a placeholder itself.
+#[must_use]
 pub fn fill_placeholders(text: &str, company: Option<&str>, role: Option<&str>) -> String {
     let company = company_phrase(company);
     let role = role_phrase(role);
@@ -226,7 +227,7 @@ mod tests {
     /// word before the value and its first word, its last word and the
     /// word after it.
     fn seam_problems(before: Option<&str>, value: &str, after: Option<&str>) -> Vec<String> {
-        let words: Vec<String> = value.split_whitespace().map(|w| w.to_lowercase()).collect();
+        let words: Vec<String> = value.split_whitespace().map(str::to_lowercase).collect();
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return vec!["empty value".to_string()];
         };
@@ -283,7 +284,7 @@ mod tests {
     /// right for one of them.
     #[test]
     fn every_builtin_text_reads_naturally_filled() {
-        let catalog = Catalog::builtin().unwrap();
+        let catalog = Catalog::builtin();
         let values: [(Option<&str>, Option<&str>); 5] = [
             (None, None),
             (Some("Acme"), Some("data engineer")),
@@ -363,7 +364,7 @@ mod tests {
     /// filled with a company and a role.
     #[test]
     fn the_interviewer_never_names_their_own_company_in_the_third_person() {
-        let catalog = Catalog::builtin().unwrap();
+        let catalog = Catalog::builtin();
         let mut bad = Vec::new();
         let mut checked = 0;
         for bank in &catalog.banks {

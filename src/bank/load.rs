@@ -671,7 +671,12 @@ impl Check<'_> {
         let think = self.duration(raw.think, None, "think");
         let listen_for = self.points(raw.listen_for, None, &[]);
         let avoid = self.avoids(raw.avoid, None);
-        let labels = self.known_labels(&listen_for, category.as_deref(), &source, &raw.questions);
+        let labels = Self::known_labels(
+            &listen_for,
+            category.as_deref(),
+            &source,
+            raw.questions.as_deref(),
+        );
         let questions = match raw.questions {
             None => {
                 if !raw.invalid.contains(&"questions") {
@@ -870,6 +875,7 @@ impl Check<'_> {
 }
 
 /// `caught-off-guard` → `Caught off guard`.
+#[must_use]
 pub fn default_title(category: &str) -> String {
     let words = category.replace('-', " ");
     let mut chars = words.chars();

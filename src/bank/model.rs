@@ -44,6 +44,10 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Point {
     /// The point's label, e.g. "the result" (unique within its bank).
+    #[allow(
+        clippy::struct_field_names,
+        reason = "the bank format's own key, `point:`"
+    )]
     pub point: String,
     /// The phrases that show it was made.
     pub cues: Vec<String>,
@@ -136,6 +140,7 @@ pub const DEFAULT_THINK: Duration = Duration::from_secs(10);
 impl Bank {
     /// The points that apply to `q`: the bank's, less those `q` skips, then
     /// the question's own.
+    #[must_use]
     pub fn points_for<'a>(&'a self, q: &'a Question) -> Vec<&'a Point> {
         self.listen_for
             .iter()
@@ -145,17 +150,20 @@ impl Bank {
     }
 
     /// The dodges that apply to `q`: the bank's, then the question's own.
+    #[must_use]
     pub fn avoid_for<'a>(&'a self, q: &'a Question) -> Vec<&'a Avoid> {
         self.avoid.iter().chain(q.avoid.iter()).collect()
     }
 
     /// The answer limit that applies to `q`: the question's, else the bank's,
     /// else [`DEFAULT_LIMIT`].
+    #[must_use]
     pub fn limit_for(&self, q: &Question) -> Duration {
         q.limit.or(self.limit).unwrap_or(DEFAULT_LIMIT)
     }
 
     /// The target think time that applies to `q`.
+    #[must_use]
     pub fn think_for(&self, q: &Question) -> Duration {
         q.think.or(self.think).unwrap_or(DEFAULT_THINK)
     }

@@ -349,6 +349,7 @@ struct QuestionOut<'a> {
 /// `{…}` becomes `(…)` (so no placeholder, known or not, comes from what an
 /// interviewer said), line breaks and tabs become spaces, other control
 /// characters and bidi overrides are removed, runs of spaces collapse.
+#[must_use]
 pub fn make_safe(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -386,16 +387,18 @@ pub fn same_key(text: &str) -> String {
 /// three of them, `q-`
 /// and a short hash of the text that is the same on every run. `-2`, `-3`…
 /// is added when another question already has the id.
+#[must_use]
 pub fn unique_id(text: &str, taken: &HashSet<String>) -> String {
     // A lone digit or letter left from mostly non-Latin text says nothing.
-    let base = to_kebab(text)
-        .filter(|id| id.len() >= 3)
-        .map(|id| shorten(&id))
-        .unwrap_or_else(|| format!("q-{:08x}", fnv1a(same_key(text).as_bytes()) as u32));
+    let base = to_kebab(text).filter(|id| id.len() >= 3).map_or_else(
+        || format!("q-{:08x}", fnv1a(same_key(text).as_bytes()) as u32),
+        |id| shorten(&id),
+    );
     if !taken.contains(&base) {
         return base;
     }
-    (2..)
+    // `taken` is finite, so some suffix is free: the search ends.
+    (2..=taken.len() + 2)
         .map(|n| format!("{base}-{n}"))
         .find(|id| !taken.contains(id))
         .unwrap_or(base)
@@ -508,7 +511,7 @@ mod tests {
     }
 
     fn add(dir: &Path, texts: &[&str]) -> Added {
-        let texts: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        let texts: Vec<String> = texts.iter().map(std::string::ToString::to_string).collect();
         add_questions(dir, &texts, origin()).unwrap()
     }
 

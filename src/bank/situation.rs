@@ -36,6 +36,7 @@ pub enum Situations {
 impl Situations {
     /// From the `--situation` values: `all` anywhere means every situation;
     /// blanks are ignored; nothing means none.
+    #[must_use]
     pub fn from_names(names: &[String]) -> Situations {
         let names: Vec<String> = names
             .iter()
@@ -53,6 +54,7 @@ impl Situations {
 
     /// Whether `q` may be drawn: a question with no situation always, a
     /// situational one only when its situation applies.
+    #[must_use]
     pub fn admits(&self, q: &Question) -> bool {
         match (&q.situation, self) {
             (None, _) => true,
@@ -64,6 +66,7 @@ impl Situations {
 
     /// Whether `q` is situational and its situation applies (a rehearsal
     /// makes sure to ask one such question).
+    #[must_use]
     pub fn selects(&self, q: &Question) -> bool {
         q.situation.is_some() && self.admits(q)
     }
@@ -109,6 +112,7 @@ pub struct UnknownSituation {
 
 /// Every situation the catalog's questions declare: the built-in ones first
 /// in their documented order, then the others alphabetically.
+#[must_use]
 pub fn declared(catalog: &Catalog) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for q in catalog.banks.iter().flat_map(|b| &b.questions) {
@@ -169,13 +173,13 @@ mod tests {
 
     #[test]
     fn every_builtin_situation_is_used_and_no_other() {
-        let catalog = Catalog::builtin().unwrap();
+        let catalog = Catalog::builtin();
         assert_eq!(declared(&catalog), BUILTIN);
     }
 
     #[test]
     fn an_unknown_situation_is_refused_with_the_closest_and_the_known_ones() {
-        let catalog = Catalog::builtin().unwrap();
+        let catalog = Catalog::builtin();
         let e = Situations::from_names(&["lay-off".into()])
             .check(&catalog)
             .unwrap_err();

@@ -5,6 +5,7 @@
 pub const PLACEHOLDERS: [&str; 2] = ["company", "role"];
 
 /// Whether `s` is kebab-case: `^[a-z0-9]+(-[a-z0-9]+)*$`.
+#[must_use]
 pub fn is_kebab(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
@@ -16,6 +17,7 @@ pub fn is_kebab(s: &str) -> bool {
 
 /// A kebab-case spelling of `s` (`Greatest Weakness!` → `greatest-weakness`),
 /// or `None` when nothing of it survives.
+#[must_use]
 pub fn to_kebab(s: &str) -> Option<String> {
     let mut out = String::new();
     for c in s.chars() {
@@ -31,6 +33,7 @@ pub fn to_kebab(s: &str) -> Option<String> {
 
 /// Every `{word}` in `text` other than the known placeholders, in order,
 /// braces included.
+#[must_use]
 pub fn unknown_placeholders(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut rest = text;
@@ -58,6 +61,7 @@ pub fn unknown_placeholders(text: &str) -> Vec<&str> {
 }
 
 /// The advice for an unknown placeholder like `{compnay}`.
+#[must_use]
 pub fn placeholder_fix(placeholder: &str) -> String {
     let inner = placeholder.trim_start_matches('{').trim_end_matches('}');
     match closest(&inner.to_lowercase(), &PLACEHOLDERS) {
@@ -124,6 +128,7 @@ pub fn cue_problem(cue: &str) -> Option<(String, String)> {
 /// a plausible typo (at most a third of the word's letters wrong). The
 /// distance is strsim's optimal string alignment: a swap of two
 /// neighbouring letters (`titel`) counts as one edit.
+#[must_use]
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()

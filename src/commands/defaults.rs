@@ -146,6 +146,10 @@ struct Shared<'a> {
 }
 
 /// The config's values for the flags drill, daily and rehearse share.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "Shared is a bundle of borrows made for this one call"
+)]
 fn shared(config: &Config, given: &Given<'_>, a: Shared<'_>) {
     if !given.flag("pause")
         && let Some(p) = config.pause
@@ -188,7 +192,7 @@ pub(crate) fn apply(config: &Config, given: &Given<'_>, command: &mut Command) {
             if !given.flag("category")
                 && let Some(c) = &config.daily_categories
             {
-                a.drill.category = c.clone();
+                a.drill.category.clone_from(c);
             }
         }
         Command::Rehearse(a) => rehearse(config, given, a),

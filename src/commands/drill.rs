@@ -29,7 +29,7 @@ use crate::term::ui::{Interrupt, RawUi, Ui, terminal_width};
 use crate::term::voice::VoiceUi;
 
 /// Set in the environment, makes the drill panic once the terminal is
-/// raw (tests/drill_pty.rs checks the terminal comes back).
+/// raw (`tests/drill_pty.rs` checks the terminal comes back).
 pub const PANIC_FOR_TESTS: &str = "HOTSEAT_TEST_PANIC";
 
 /// Runs a drill.
@@ -190,9 +190,10 @@ pub(crate) fn run_plan(
 
     // The test suite's only way to make the drill panic with the terminal
     // raw, to check that the panic hook gives it back.
-    if std::env::var_os(PANIC_FOR_TESTS).is_some() {
-        panic!("{PANIC_FOR_TESTS} is set: panicking with the terminal raw");
-    }
+    assert!(
+        std::env::var_os(PANIC_FOR_TESTS).is_none(),
+        "{PANIC_FOR_TESTS} is set: panicking with the terminal raw"
+    );
 
     let pending = || signals.pending();
     let env = Env {
@@ -360,7 +361,7 @@ mod tests {
 
     #[test]
     fn unknown_category_is_a_usage_error_listing_the_known_ones() {
-        let catalog = Catalog::builtin().unwrap();
+        let catalog = Catalog::builtin();
         let err = question_pool(&catalog, &["weaknesses".into(), "nope".into()], &[]).unwrap_err();
         assert!(err.is::<Usage>());
         let msg = err.to_string();
@@ -370,7 +371,7 @@ mod tests {
 
     #[test]
     fn pool_holds_only_the_chosen_categories_without_duplicates() {
-        let catalog = Catalog::builtin().unwrap();
+        let catalog = Catalog::builtin();
         let pool = question_pool(
             &catalog,
             &["weaknesses".into(), " weaknesses ".into(), String::new()],
@@ -469,7 +470,7 @@ mod tests {
 
     #[test]
     fn items_carry_the_questions_points_and_whether_it_names_the_company() {
-        let catalog = Catalog::builtin().unwrap();
+        let catalog = Catalog::builtin();
         let mut bank = catalog
             .banks
             .iter()

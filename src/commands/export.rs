@@ -42,17 +42,16 @@ pub fn run(ctx: &super::Context, args: &ExportArgs) -> anyhow::Result<ExitCode> 
         session,
         zone: zone.clone(),
     };
-    match &args.output {
-        Some(path) => write_private(path, |out| {
+    if let Some(path) = &args.output {
+        write_private(path, |out| {
             export(&history, args.format, filter, today, out)
-        }),
-        None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            export(&history, args.format, filter, today, &mut out)?;
-            out.flush()?;
-            Ok(())
-        }
+        })
+    } else {
+        let stdout = io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        export(&history, args.format, filter, today, &mut out)?;
+        out.flush()?;
+        Ok(())
     }?;
     Ok(ExitCode::SUCCESS)
 }
@@ -183,8 +182,7 @@ fn write_private(
     };
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);

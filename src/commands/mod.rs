@@ -42,6 +42,7 @@ pub struct Context {
 }
 
 /// Runs the program and returns its exit code.
+#[must_use]
 pub fn main() -> ExitCode {
     use clap::{CommandFactory, FromArgMatches};
     // Parsed in two steps to keep the matches: they say which flags were

@@ -71,7 +71,10 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
                     limit_ms: crate::drill::millis(bank.limit_for(q)),
                     has_followup: !q.followups.is_empty(),
                     names_company: q.text.contains("{company}"),
-                    score: schedule.memories.get(&key).map(|m| m.score()),
+                    score: schedule
+                        .memories
+                        .get(&key)
+                        .map(super::super::drill::schedule::Memory::score),
                     preferred: bank.category == crate::bank::own::CATEGORY
                         || (situational_phase == Some(phase) && situations.selects(q)),
                     key,

@@ -144,6 +144,7 @@ pub struct Matcher {
 impl Matcher {
     /// An empty matcher with room for about `words` cue words, so that
     /// compiling does not grow its tables step by step.
+    #[must_use]
     pub fn with_capacity(words: usize) -> Self {
         let mut nodes = Vec::with_capacity(words + 1);
         nodes.push(Node::default());
@@ -151,12 +152,16 @@ impl Matcher {
             nodes,
             wild: Vec::new(),
             ids: WordMap::with_capacity(words),
-            exact: HashMap::with_capacity_and_hasher(words, Default::default()),
+            exact: HashMap::with_capacity_and_hasher(
+                words,
+                std::hash::BuildHasherDefault::default(),
+            ),
             entries: 0,
         }
     }
 
     /// An empty matcher.
+    #[must_use]
     pub fn new() -> Self {
         Self {
             nodes: vec![Node::default()],
@@ -215,12 +220,11 @@ impl Matcher {
                 *self.exact.entry((at, id)).or_insert(fresh)
             }
             Step::Prefix(k) | Step::Suffix(k) => {
-                let w = match self.nodes[at].wild {
-                    Some(w) => w,
-                    None => {
-                        self.wild.push(Wild::default());
-                        *self.nodes[at].wild.insert(self.wild.len() - 1)
-                    }
+                let w = if let Some(w) = self.nodes[at].wild {
+                    w
+                } else {
+                    self.wild.push(Wild::default());
+                    *self.nodes[at].wild.insert(self.wild.len() - 1)
                 };
                 let wild = &mut self.wild[w];
                 let b = k.as_bytes();
@@ -246,6 +250,7 @@ impl Matcher {
     }
 
     /// How many entries were added.
+    #[must_use]
     pub fn entries(&self) -> usize {
         self.entries
     }
@@ -253,6 +258,7 @@ impl Matcher {
     /// Every place an entry matched, by start: for each entry and start
     /// word, the shortest match. `figures[i]` is the number of words of the
     /// figure starting at word `i` (0 for none).
+    #[must_use]
     pub fn find(&self, words: &[Word<'_>], figures: &[usize]) -> Vec<Hit> {
         self.walk(words, figures, &mut 0)
     }

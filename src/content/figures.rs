@@ -123,6 +123,7 @@ fn numeric(w: &Word<'_>) -> bool {
 
 /// For each word, how many words the figure starting there spans (0 for
 /// none). A word inside a figure is 0: figures do not overlap.
+#[must_use]
 pub fn lengths(words: &[Word<'_>]) -> Vec<usize> {
     let mut out = vec![0; words.len()];
     let mut i = 0;
@@ -183,7 +184,7 @@ mod tests {
             .map(|(i, l)| {
                 w[i..i + l]
                     .iter()
-                    .map(|w| w.key())
+                    .map(super::super::normalize::Word::key)
                     .collect::<Vec<_>>()
                     .join(" ")
             })

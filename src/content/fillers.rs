@@ -372,6 +372,7 @@ pub struct Filler {
 
 /// The fillers among `words`, in order. See the module documentation for
 /// the rules.
+#[must_use]
 pub fn spans(words: &[Word<'_>]) -> Vec<Filler> {
     let (body, trailer) = split_trailer(words);
     let mut out = Vec::new();
@@ -398,6 +399,7 @@ pub fn spans(words: &[Word<'_>]) -> Vec<Filler> {
 }
 
 /// The fillers found in `text`, in order, lower-case.
+#[must_use]
 pub fn find(text: &str) -> Vec<String> {
     spans(&tokenize(text))
         .into_iter()
@@ -412,7 +414,7 @@ fn joined_prev<'w>(words: &'w [Word<'_>], i: usize) -> Option<&'w str> {
     if w.break_before || i == 0 {
         return None;
     }
-    words.get(i - 1).map(|p| p.key())
+    words.get(i - 1).map(super::normalize::Word::key)
 }
 
 /// The word after `i`, if joined to it.
@@ -487,10 +489,15 @@ fn split_trailer<'w, 't>(words: &'w [Word<'t>]) -> (&'w [Word<'t>], Option<&'sta
             return (&words[..s], Some("and yeah"));
         }
     }
-    let tail: Vec<&str> = words.iter().rev().take(4).map(|w| w.key()).collect();
+    let tail: Vec<&str> = words
+        .iter()
+        .rev()
+        .take(4)
+        .map(super::normalize::Word::key)
+        .collect();
     let trailer_len = match tail.as_slice() {
         ["that", "like", "something", "or", ..] => 4,
-        ["something", "or", ..] | ["whatever", "or", ..] => 2,
+        ["something" | "whatever", "or", ..] => 2,
         _ => 0,
     };
     if trailer_len > 0 {

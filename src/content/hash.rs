@@ -2,7 +2,7 @@
 //! (stems, written forms), and [`WordMap`] for the lookups made once per
 //! answer word (the built-in lists, a question's cue words).
 //!
-//! The standard SipHash resists hash flooding, which the analyzer does not
+//! The standard `SipHash` resists hash flooding, which the analyzer does not
 //! need (its keys are the user's own answers and banks, and every map is
 //! rebuilt per question), and it cost more than half the analyzer's time
 //! on a 300-word answer. This is the multiply-rotate hash rustc uses
@@ -126,6 +126,7 @@ impl<V: Copy + Default> Default for WordMap<V> {
 
 impl<V: Copy + Default> WordMap<V> {
     /// An empty map (it allocates nothing until its first word).
+    #[must_use]
     pub fn new() -> Self {
         Self {
             keys: Vec::new(),
@@ -137,6 +138,7 @@ impl<V: Copy + Default> WordMap<V> {
     }
 
     /// An empty map with room for `words` words.
+    #[must_use]
     pub fn with_capacity(words: usize) -> Self {
         Self::with_slots((words * 2).next_power_of_two().max(16))
     }
@@ -168,6 +170,7 @@ impl<V: Copy + Default> WordMap<V> {
 
     /// The value of `word`.
     #[inline]
+    #[must_use]
     pub fn get(&self, word: &str) -> Option<V> {
         let Some(key) = pack(word) else {
             return self.long.get(word).copied();
@@ -208,11 +211,13 @@ impl<V: Copy + Default> WordMap<V> {
     }
 
     /// How many words it holds.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.inline + self.long.len()
     }
 
     /// Whether it holds no word.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -116,6 +116,7 @@ const KIND_OF_OBJECT: &[&str] = &["you", "him", "her", "them", "us", "me"];
 /// How the "sort of" / "kind of" starting at word `i` reads; `None` when
 /// there is none (the two words must be joined: "kind, of" is neither).
 /// The one place this is decided, for hedges and fillers both.
+#[must_use]
 pub fn sort_of_at(words: &[Word<'_>], i: usize) -> Option<SortOf> {
     let first = words.get(i)?;
     let of = words.get(i + 1)?;
@@ -151,7 +152,10 @@ fn always(_: &[Word<'_>], _: usize, _: usize, _: &[usize]) -> bool {
 }
 
 fn next_joined<'w>(words: &'w [Word<'_>], at: usize) -> Option<&'w str> {
-    words.get(at).filter(|w| !w.break_before).map(|w| w.key())
+    words
+        .get(at)
+        .filter(|w| !w.break_before)
+        .map(super::normalize::Word::key)
 }
 
 fn prev_joined<'w>(words: &'w [Word<'_>], i: usize) -> Option<&'w str> {
@@ -296,7 +300,7 @@ mod tests {
             .map(|(i, l)| {
                 w[i..i + l]
                     .iter()
-                    .map(|w| w.key())
+                    .map(super::super::normalize::Word::key)
                     .collect::<Vec<_>>()
                     .join(" ")
             })

@@ -225,6 +225,7 @@ pub(super) const OTHER: &[&str] = &[
 ];
 
 /// Whether `key` (a normalised word) is an English stopword.
+#[must_use]
 pub fn is_stopword(key: &str) -> bool {
     lexicon::of(key).has(Lex::ENGLISH)
 }

@@ -39,6 +39,7 @@ impl Lex {
     pub const OVERSELL: Lex = Lex(1 << 7);
 
     /// Whether any flag of `other` is set.
+    #[must_use]
     pub fn has(self, other: Lex) -> bool {
         self.0 & other.0 != 0
     }
@@ -94,6 +95,7 @@ pub fn lookup(key: &str) -> Option<(&'static str, Lex)> {
 }
 
 /// The flags of `key` ([`Lex::NONE`] for a word on no list).
+#[must_use]
 pub fn of(key: &str) -> Lex {
     lookup(key).map_or(Lex::NONE, |(_, l)| l)
 }

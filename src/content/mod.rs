@@ -152,6 +152,7 @@ pub struct Findings {
 /// Reads `text` against `points` and `avoid` (a question's, as
 /// `Bank::points_for`/`avoid_for` give them). `None` for an answer with no
 /// text (a skip, a voice answer) or no word in it.
+#[must_use]
 pub fn analyze(
     text: &str,
     points: &[&Point],
@@ -163,6 +164,7 @@ pub fn analyze(
 
 /// [`analyze`] with the points from `own_from` on marked `own` (written on
 /// the question itself, as `Bank::points_for` lists them last).
+#[must_use]
 pub fn analyze_own(
     text: &str,
     points: &[&Point],
@@ -175,6 +177,7 @@ pub fn analyze_own(
 
 /// [`analyze`] for a question of `bank`: its points and dodges, with the
 /// question's own points marked `own`.
+#[must_use]
 pub fn analyze_question(
     text: &str,
     bank: &Bank,
@@ -204,6 +207,7 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// Compiles `points` (none marked `own`) and `avoid` for `ctx`.
+    #[must_use]
     pub fn new(points: &[&'a Point], avoid: &[&'a Avoid], ctx: &Context<'_>) -> Self {
         let marked: Vec<(&Point, bool)> = points.iter().map(|p| (*p, false)).collect();
         Self::compile(marked, avoid.to_vec(), *ctx)
@@ -211,6 +215,7 @@ impl<'a> Reader<'a> {
 
     /// Compiles `points`, those from `own_from` on marked `own` (a
     /// question's own points come last in `Bank::points_for`).
+    #[must_use]
     pub fn with_own(
         points: &[&'a Point],
         own_from: usize,
@@ -226,6 +231,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Compiles the points and dodges that apply to `question` of `bank`.
+    #[must_use]
     pub fn for_question(bank: &'a Bank, question: &'a Question, ctx: &Context<'_>) -> Self {
         let points = bank
             .points_for(question)
@@ -273,6 +279,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Everything read from `text`; `None` when it has no word.
+    #[must_use]
     pub fn read(&self, text: &str) -> Option<Findings> {
         let words = normalize::words(text);
         if words.is_empty() {

@@ -31,6 +31,7 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// How many words `text` has.
+#[must_use]
 pub fn count_words(text: &str) -> u32 {
     u32::try_from(word_spans(text).count()).unwrap_or(u32::MAX)
 }
@@ -63,17 +64,20 @@ pub struct Word<'a> {
 
 impl Word<'_> {
     /// [`Word::key`] as a `&str`.
+    #[must_use]
     pub fn key(&self) -> &str {
         &self.key
     }
 
     /// Byte offset just past the token.
+    #[must_use]
     pub fn end(&self) -> usize {
         self.start + self.raw.len()
     }
 }
 
 /// `w` trimmed, lower-cased and without apostrophes (see the module docs).
+#[must_use]
 pub fn key(w: &str) -> String {
     let mut out = String::new();
     key_into(w, &mut out);
@@ -170,6 +174,7 @@ fn trim(raw: &str) -> (&str, usize) {
 
 /// The words of `text`, each tagged with what the built-in lists say
 /// about it ([`Word::lex`]): the one pass every rule shares.
+#[must_use]
 pub fn words(text: &str) -> Vec<Word<'_>> {
     // English runs five to six bytes a word: room for one every four, so
     // the list is allocated once, not grown and copied.

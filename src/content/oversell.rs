@@ -104,6 +104,7 @@ static BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = LazyL
 });
 
 /// The phrase list, for documentation and tests.
+#[must_use]
 pub fn phrases() -> &'static [&'static str] {
     PHRASES
 }
@@ -126,7 +127,7 @@ fn claims(words: &[Word<'_>], i: usize, phrase: &[&str]) -> bool {
         .iter()
         .rev()
         .take_while(|w| !w.ends_sentence)
-        .map(|w| w.key());
+        .map(super::normalize::Word::key);
     match phrase[0] {
         "better" => before
             .take(4)

@@ -35,6 +35,7 @@ const PAY_WORDS: [&str; 26] = [
 
 /// Whether every question in `text` (split at `?`, `;` and line breaks)
 /// is about pay, perks or time off. `None` when there is no question.
+#[must_use]
 pub fn pay_only(text: &str) -> Option<bool> {
     let parts: Vec<&str> = text
         .split(['?', ';', '\n'])

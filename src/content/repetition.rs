@@ -38,11 +38,13 @@ fn content_word(w: &Word<'_>) -> bool {
 }
 
 /// The English stemmer.
+#[must_use]
 pub fn stemmer() -> Stemmer {
     Stemmer::create(Algorithm::English)
 }
 
 /// The stems of `question`'s words: never counted as repetition.
+#[must_use]
 pub fn question_stems(question: &str) -> FastSet<String> {
     let stemmer = stemmer();
     split(question)
@@ -61,6 +63,7 @@ fn head(key: &str) -> &str {
 
 /// The repeated words of an answer, most used first (ties in order of
 /// first use); `skip` as [`question_stems`] gives it.
+#[must_use]
 pub fn find(words: &[Word<'_>], skip: &FastSet<String>) -> Vec<Repeated> {
     let total = u64::try_from(words.len()).unwrap_or(u64::MAX);
     // Uses needed: both thresholds at once.

@@ -17,6 +17,7 @@ pub const MAX_WORDS: usize = 35;
 const OPENING_WORDS: usize = 6;
 
 /// The sentences over [`MAX_WORDS`], in order.
+#[must_use]
 pub fn long(words: &[Word<'_>], text: &str) -> Vec<LongSentence> {
     let Some((_, body)) = words.split_last() else {
         return Vec::new();

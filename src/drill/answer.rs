@@ -103,7 +103,7 @@ pub struct Measured {
 ///   and `Hint`. Events that do not belong to the answer's [`InputMode`]
 ///   are ignored (a `Mark` while typing, `Text` while speaking, anything
 ///   but `Line`, `Hint`, `Submit`, `Skip` in line mode).
-/// - **think_ms**: question drawn → the first `Text`/`Paste`/`Backspace`/
+/// - **`think_ms`**: question drawn → the first `Text`/`Paste`/`Backspace`/
 ///   `Delete`/`DeleteWord`/`DeleteToStart` (typed), the first `Mark`
 ///   (spoken), or the `Line` (line mode, which also ends the answer with
 ///   `answer_ms` 0). `Hint` does not end think time: reading the tips is
@@ -111,7 +111,7 @@ pub struct Measured {
 ///   altogether (there is no text yet to move in, so it shows nothing of
 ///   the answer): it neither ends think time nor counts as a key. From the
 ///   first key on, cursor moves are input keys like any other.
-/// - **answer_ms**: first key → `Submit` or `Skip`. Skipping before any
+/// - **`answer_ms`**: first key → `Submit` or `Skip`. Skipping before any
 ///   key puts the whole time in `think_ms`. Spoken: `Submit` before any
 ///   `Mark` is a blank answer, `think_ms` the time to submit, `answer_ms` 0.
 /// - **Blank Submit** (typed): `Submit` while the text is blank (empty,
@@ -138,7 +138,7 @@ pub struct Measured {
 ///   `Speech` (speech began) and `Silence` (it stopped), timed by the
 ///   audio's own sample count (see `crate::voice`); `Hint`, `Submit`
 ///   (Enter, or the recorder's stream ending) and `Skip` as elsewhere.
-///   **think_ms** = question drawn (the first audio sample) → the first
+///   **`think_ms`** = question drawn (the first audio sample) → the first
 ///   `Speech`; a `Silence` before it means nothing. A **pause** is a
 ///   `Silence` followed by a `Speech` strictly more than
 ///   `pause_threshold` later: `Pause { at_word: None, at_char: None, ms:
@@ -163,7 +163,7 @@ pub struct Measured {
 /// - **Pasted words and wpm** (typed): every char remembers whether it
 ///   came from a paste, through later edits. A word of the final text
 ///   whose chars all came from pastes is pasted (`pasted_words`); a word
-///   with a typed char in it is typed. **typing_ms** is `answer_ms` less,
+///   with a typed char in it is typed. **`typing_ms`** is `answer_ms` less,
 ///   for every paste after the first key, the gap from the input key
 ///   before it (or the first key) to the paste: that time went into
 ///   fetching the text, not typing it. A paste that is the first key has
@@ -217,6 +217,7 @@ pub struct Answer {
 
 /// Whole milliseconds of `d`, truncated, saturating at `u64::MAX`: the
 /// one conversion every stored or shown millisecond figure goes through.
+#[must_use]
 pub fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
@@ -234,18 +235,21 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// How many words `text` has, by the rule of [`words`].
+#[must_use]
 pub fn count_words(text: &str) -> u32 {
     crate::content::count_words(text)
 }
 
 /// Whether most of an answer's `words` were pasted (more than half): its
 /// words per minute would then say nothing about the user's typing.
+#[must_use]
 pub fn mostly_pasted(words: u32, pasted_words: u32) -> bool {
     u64::from(pasted_words) * 2 > u64::from(words)
 }
 
 impl Answer {
     /// Starts an answer at elapsed zero (the question fully drawn).
+    #[must_use]
     pub fn new(rules: AnswerRules) -> Self {
         Self {
             rules,
@@ -304,34 +308,40 @@ impl Answer {
     }
 
     /// The current phase.
+    #[must_use]
     pub fn phase(&self) -> Phase {
         self.phase
     }
 
     /// The text typed so far, for drawing.
+    #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// Where the cursor is in [`Answer::text`]: a byte offset at a
     /// grapheme boundary, for drawing.
+    #[must_use]
     pub fn cursor(&self) -> usize {
         self.cursor
     }
 
     /// Whether `Submit` would end the answer now: always, except in typed
     /// mode while the text is blank.
+    #[must_use]
     pub fn can_submit(&self) -> bool {
         self.rules.input != InputMode::Typed || !self.text.trim().is_empty()
     }
 
     /// The rules this answer runs under.
+    #[must_use]
     pub fn rules(&self) -> &AnswerRules {
         &self.rules
     }
 
     /// The measurements, once the phase is `Done`; `None` before (an answer
     /// interrupted mid-way is not recorded).
+    #[must_use]
     pub fn measured(&self) -> Option<Measured> {
         let end = self.end_ms?;
         let think_ms = self.first_key_ms.unwrap_or(end);

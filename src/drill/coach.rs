@@ -49,6 +49,7 @@ fn longest_typed(pauses: &[Pause]) -> Option<&Pause> {
 
 /// Where a pause fell, in words: `after “project” (word 12)` (also used by
 /// `stats` for the longest pauses).
+#[must_use]
 pub fn place(text: &str, p: &Pause) -> String {
     let Some(k) = p.at_word else {
         // A voice pause has no transcript to place it in: its time does.
@@ -93,6 +94,7 @@ fn tally(fillers: &[String]) -> Vec<(&str, usize)> {
 /// The same as [`answer_feedback_with_threshold`] for an answer not held
 /// strictly, without a threshold, so pauses are counted without saying
 /// what "long" meant.
+#[must_use]
 pub fn answer_feedback(rec: &AnswerRecord) -> Vec<String> {
     answer_feedback_with_threshold(rec, false, None)
 }
@@ -108,6 +110,7 @@ pub fn answer_feedback(rec: &AnswerRecord) -> Vec<String> {
 /// times), words and wpm (or speaking time), fillers with counts,
 /// characters deleted, tips looked at, and how the limit ended it or how
 /// far past it the answer ran.
+#[must_use]
 pub fn answer_feedback_with_threshold(
     rec: &AnswerRecord,
     strict: bool,
@@ -289,6 +292,7 @@ impl Default for Thresholds {
 /// of the session. `None` when there were no answers.
 ///
 /// Uses [`Thresholds::default`]; see [`next_step_with`].
+#[must_use]
 pub fn next_step(answers: &[AnswerRecord]) -> Option<String> {
     next_step_with(answers, &Thresholds::default())
 }
@@ -311,6 +315,7 @@ struct Signal {
 /// severity wins; on a tie the earlier in that list wins. When nothing
 /// reaches its threshold, the line says so and suggests raising the
 /// pressure.
+#[must_use]
 pub fn next_step_with(answers: &[AnswerRecord], th: &Thresholds) -> Option<String> {
     next_step_judged(answers, th, &[])
 }
@@ -319,6 +324,7 @@ pub fn next_step_with(answers: &[AnswerRecord], th: &Thresholds) -> Option<Strin
 /// read for content) competing beside the timing signals, by the rule of
 /// [`super::content_signal`]: the session's worst kind of content finding
 /// scores `weight × share ÷ 0.5`. On a tie a timing signal wins.
+#[must_use]
 pub fn next_step_with_content(
     answers: &[AnswerRecord],
     findings: &[&crate::content::Findings],
@@ -381,7 +387,7 @@ fn median(v: &mut [u64]) -> Option<u64> {
     match n {
         0 => None,
         _ if n % 2 == 1 => Some(v[n / 2]),
-        _ => Some(v[n / 2 - 1] / 2 + v[n / 2] / 2 + (v[n / 2 - 1] % 2 + v[n / 2] % 2) / 2),
+        _ => Some(v[n / 2 - 1] / 2 + v[n / 2] / 2 + u64::midpoint(v[n / 2 - 1] % 2, v[n / 2] % 2)),
     }
 }
 
@@ -706,6 +712,7 @@ pub const SCORE_OVERRUN: f64 = 3.0;
 pub const SCORE_PER_FILLER: f64 = 0.5;
 
 /// How much one answer hesitated, by the formula of [`hesitation_score`].
+#[must_use]
 pub fn answer_hesitation(a: &AnswerRecord) -> f64 {
     let think_past = a.think_ms.saturating_sub(a.think_target()) as f64 / 1000.0;
     let mut score = SCORE_THINK_PER_S * think_past.min(SCORE_THINK_CAP_S);

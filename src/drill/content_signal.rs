@@ -63,6 +63,7 @@ impl Kind {
     /// How much it matters beside the timing signals (see the module doc).
     /// What the interviewer would write down first weighs most: a missing
     /// point or a dodge; style (length, repetition) least.
+    #[must_use]
     pub fn weight(self) -> f64 {
         match self {
             Kind::QuestionPointMissing | Kind::Avoid => 1.0,
@@ -76,6 +77,7 @@ impl Kind {
     }
 
     /// Whether `f` shows this kind.
+    #[must_use]
     pub fn in_findings(self, f: &Findings) -> bool {
         if f.language == Language::Other {
             return false;
@@ -95,12 +97,14 @@ impl Kind {
 }
 
 /// The kinds `f` shows, most useful first.
+#[must_use]
 pub fn kinds(f: &Findings) -> Vec<Kind> {
     Kind::ALL.into_iter().filter(|k| k.in_findings(f)).collect()
 }
 
 /// An answer's most useful finding and its rehearsal severity
 /// (`3 × weight`).
+#[must_use]
 pub fn rehearsal_severity(f: &Findings) -> Option<(Kind, f64)> {
     kinds(f).first().map(|&k| (k, 3.0 * k.weight()))
 }
@@ -108,6 +112,7 @@ pub fn rehearsal_severity(f: &Findings) -> Option<(Kind, f64)> {
 /// For the next step: the kind with the highest severity over a session's
 /// findings (`weight × share ÷ 0.5`, competing from 1), with how many of
 /// the `read` answers show it. Ties go to the more useful kind.
+#[must_use]
 pub fn session_worst(findings: &[&Findings]) -> Option<(Kind, f64, usize, usize)> {
     let read: Vec<&&Findings> = findings
         .iter()

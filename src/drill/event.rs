@@ -25,6 +25,7 @@ impl InputMode {
     /// Whether answers in this mode have a text whose words and fillers are
     /// counted. Voice answers have none: their `words`, `wpm` and
     /// `fillers` are "not measured" (null), never zero.
+    #[must_use]
     pub fn counts_words(self) -> bool {
         self != Self::Voice
     }

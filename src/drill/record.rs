@@ -47,6 +47,7 @@ impl Pause {
     /// Whether this is a spoken stumble the user marked with Space (no
     /// place, no length) rather than a measured silence: typed pauses have
     /// a place in the text, voice pauses a length.
+    #[must_use]
     pub fn is_mark(&self) -> bool {
         self.at_word.is_none() && self.ms == 0
     }
@@ -137,11 +138,19 @@ pub struct AnswerRecord {
 pub const DEFAULT_THINK_TARGET_MS: u64 = 10_000;
 
 /// Whether a count is zero (then it is left out of the stored line).
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
 /// `wpm` is stored to two decimals: more digits are noise.
+#[allow(
+    clippy::ref_option,
+    reason = "serde's serialize_with passes a reference"
+)]
 fn two_decimals<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         Some(x) if x.is_finite() => s.serialize_f64((x * 100.0).round() / 100.0),
@@ -235,17 +244,20 @@ pub struct AnswerContext {
 impl AnswerRecord {
     /// The think-time target this answer was held to: the stored one, or
     /// [`DEFAULT_THINK_TARGET_MS`] for a record that does not say.
+    #[must_use]
     pub fn think_target(&self) -> u64 {
         self.think_target_ms.unwrap_or(DEFAULT_THINK_TARGET_MS)
     }
 
     /// Whether this answer moves the daily schedule: drill and daily
     /// answers do; rehearsal answers and follow-ups do not.
+    #[must_use]
     pub fn moves_schedule(&self) -> bool {
         matches!(self.mode, Mode::Drill | Mode::Daily) && self.followup.is_none()
     }
 
     /// Builds the stored record from the engine's measurements.
+    #[must_use]
     pub fn new(m: Measured, ctx: AnswerContext) -> Self {
         Self {
             v: VERSION,
@@ -420,6 +432,7 @@ impl AnswerBuilder {
         self
     }
     /// The record.
+    #[must_use]
     pub fn build(self) -> AnswerRecord {
         self.0
     }

@@ -37,6 +37,7 @@ impl Phase {
     /// The categories the phase draws from, in order of preference: in the
     /// curveball phase, the questions that caught the user off guard in a
     /// real interview (`hotseat reflect`) first.
+    #[must_use]
     pub fn categories(self) -> &'static [&'static str] {
         match self {
             Self::Opener => &["tell-me-about-yourself"],
@@ -52,6 +53,7 @@ impl Phase {
 
     /// The phase a category's questions are asked in (`None` for a
     /// category no phase draws from).
+    #[must_use]
     pub fn of_category(category: &str) -> Option<Self> {
         STRUCTURE
             .iter()
@@ -60,6 +62,7 @@ impl Phase {
     }
 
     /// How the report names the phase.
+    #[must_use]
     pub fn label(self) -> &'static str {
         match self {
             Self::Opener => "Opening",
@@ -116,6 +119,7 @@ pub const MIN_FOLLOWUP_MS: u64 = 30_000;
 pub const STICKY_SCORE: f64 = 5.0;
 
 /// A follow-up's limit: half its question's, at least 30 s.
+#[must_use]
 pub fn followup_limit(limit_ms: u64) -> u64 {
     (limit_ms / 2).max(MIN_FOLLOWUP_MS)
 }
@@ -185,6 +189,7 @@ pub struct Rehearsal {
 
 impl Rehearsal {
     /// What the questions' limits leave of the budget, for follow-ups.
+    #[must_use]
     pub fn slack_ms(&self) -> u64 {
         let used: u64 = self.slots.iter().map(|s| s.limit_ms).sum();
         self.budget_ms.saturating_sub(used)

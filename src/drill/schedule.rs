@@ -60,6 +60,7 @@ pub const EASY_MIN_WORDS: u32 = 30;
 ///
 /// A self-rating of 1 caps the grade at *Again*, 2 at *Hard*; 3–5 change
 /// nothing (how it felt can only make a question come back sooner).
+#[must_use]
 pub fn grade(a: &AnswerRecord) -> Grade {
     let raw = raw_grade(a);
     match a.rating {
@@ -286,6 +287,7 @@ struct SessionDay {
 
 impl Practice {
     /// An empty history.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -332,14 +334,13 @@ impl Practice {
         if !a.moves_schedule {
             return;
         }
-        let question = match self.index.get(&a.question) {
-            Some(&i) => i,
-            None => {
-                let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-                self.names.push(a.question.clone());
-                self.index.insert(a.question, i);
-                i
-            }
+        let question = if let Some(&i) = self.index.get(&a.question) {
+            i
+        } else {
+            let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+            self.names.push(a.question.clone());
+            self.index.insert(a.question, i);
+            i
         };
         self.reviews.push(Review {
             question,
@@ -367,6 +368,7 @@ impl Practice {
     }
 
     /// The questions (`category/id`) the latest rehearsal asked.
+    #[must_use]
     pub fn last_rehearsal(&self) -> &[String] {
         self.last_rehearsal.as_ref().map_or(&[], |r| &r.2)
     }
@@ -429,6 +431,7 @@ impl Practice {
     /// place: at least one answer not skipped, any mode, interrupted or
     /// not, dated by the session's start (its first answer when the closing
     /// record is missing). `Z` times are read in `zone`.
+    #[must_use]
     pub fn practice_days(&self, zone: &TimeZone) -> BTreeSet<civil::Date> {
         self.sessions
             .values()
@@ -457,6 +460,7 @@ pub struct AnswerFact {
 
 impl AnswerFact {
     /// The facts of `a`.
+    #[must_use]
     pub fn of(a: &AnswerRecord) -> Self {
         Self {
             session: a.session.clone(),
@@ -483,6 +487,7 @@ pub enum Fact {
 }
 
 /// Digests a record for [`Practice::take`].
+#[must_use]
 pub fn fact(record: Record) -> Fact {
     match record {
         Record::Answer(a) => Fact::Answer(AnswerFact::of(&a)),
@@ -570,6 +575,7 @@ pub struct DailySet {
 
 /// The end of the local day `today` in `zone`: what is due before it is
 /// due today.
+#[must_use]
 pub fn end_of_day(today: civil::Date, zone: &TimeZone) -> Timestamp {
     today
         .tomorrow()
@@ -679,6 +685,7 @@ fn mix_categories(
 
 /// Consecutive local days with practice, ending today — or yesterday, when
 /// today has none yet (the streak is not broken until the day is over).
+#[must_use]
 pub fn streak(days: &BTreeSet<civil::Date>, today: civil::Date) -> u32 {
     let mut day = if days.contains(&today) {
         today
@@ -701,6 +708,7 @@ pub fn streak(days: &BTreeSet<civil::Date>, today: civil::Date) -> u32 {
 
 /// The candidates that will be due before `before` (overdue ones
 /// included): (count, their categories in first-seen order).
+#[must_use]
 pub fn due_by<S>(
     schedule: &Schedule<S>,
     candidates: &[Candidate<'_>],

@@ -1,7 +1,7 @@
 //! Drawing questions: random without repeats; when more are asked for
 //! than exist they come round again in a new order, never the same one
 //! twice in a row. A seed makes the draw reproducible across platforms and
-//! releases (ChaCha8, whose output is fixed by its specification).
+//! releases (`ChaCha8`, whose output is fixed by its specification).
 
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
@@ -19,7 +19,8 @@ use rand_chacha::ChaCha8Rng;
 /// repeat.
 ///
 /// The swap is deterministic (no extra random draw) so the sequence for a
-/// seed depends only on ChaCha8 and `shuffle`, which the tests pin.
+/// seed depends only on `ChaCha8` and `shuffle`, which the tests pin.
+#[must_use]
 pub fn draw(pool: usize, count: usize, seed: u64) -> Vec<usize> {
     if pool == 0 {
         return Vec::new();

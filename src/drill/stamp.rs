@@ -42,7 +42,7 @@ pub fn local_zone() -> TimeZone {
     .clone()
 }
 
-/// The TZif file at `path` as a zone, named after the link into
+/// The `TZif` file at `path` as a zone, named after the link into
 /// `zoneinfo/` that `path` is (`Europe/Paris`), else `Local`.
 fn zone_file(path: &Path) -> Option<TimeZone> {
     let data = std::fs::read(path).ok()?;
@@ -82,16 +82,19 @@ fn offset_secs(o: Option<Offset>) -> i32 {
 
 impl Stamp {
     /// Now, with the machine's current UTC offset, cut to the millisecond.
+    #[must_use]
     pub fn now() -> Self {
         Self::local(Timestamp::now())
     }
 
     /// `instant` with the offset the machine's zone has at that instant.
+    #[must_use]
     pub fn local(instant: Timestamp) -> Self {
         Self::with_offset(instant, local_zone().to_offset(instant))
     }
 
     /// `instant` with a fixed offset, cut to the millisecond.
+    #[must_use]
     pub fn with_offset(instant: Timestamp, offset: Offset) -> Self {
         Self {
             instant: to_millis(instant),
@@ -100,6 +103,7 @@ impl Stamp {
     }
 
     /// `instant` written as `Z`, cut to the millisecond.
+    #[must_use]
     pub fn utc(instant: Timestamp) -> Self {
         Self {
             instant: to_millis(instant),
@@ -109,6 +113,7 @@ impl Stamp {
 
     /// The local calendar date of this stamp: in its own offset, or for a
     /// `Z` stamp in the machine's current zone.
+    #[must_use]
     pub fn local_date(&self) -> civil::Date {
         match self.offset {
             Some(offset) => offset.to_datetime(self.instant).date(),
@@ -118,6 +123,7 @@ impl Stamp {
 
     /// The local calendar date of this stamp, a `Z` stamp read in `zone`
     /// (tests pass a fixed zone instead of the machine's).
+    #[must_use]
     pub fn local_date_in(&self, zone: &TimeZone) -> civil::Date {
         match self.offset {
             Some(offset) => offset.to_datetime(self.instant).date(),

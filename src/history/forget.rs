@@ -38,6 +38,7 @@ pub struct Forgotten {
 
 impl Forgotten {
     /// Records in all.
+    #[must_use]
     pub fn total(&self) -> usize {
         self.answers + self.ratings + self.sessions
     }

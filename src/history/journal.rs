@@ -43,6 +43,7 @@ impl Outcome {
     ];
 
     /// The word stored in the record (`offer`, `rejected`, …).
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Offer => "offer",
@@ -108,6 +109,7 @@ pub struct Journal {
 
 impl Journal {
     /// The journal in `home`. Creates nothing until the first append.
+    #[must_use]
     pub fn open(home: &Path) -> Self {
         Self {
             path: home.join(FILE_NAME),
@@ -115,6 +117,7 @@ impl Journal {
     }
 
     /// The file's path.
+    #[must_use]
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -84,7 +84,7 @@ pub enum HistoryError {
     Encode {
         /// The history file the record was meant for.
         path: PathBuf,
-        /// What serde_json said.
+        /// What `serde_json` said.
         error: serde_json::Error,
     },
 }
@@ -99,6 +99,7 @@ impl HistoryError {
     }
 
     /// The kind of the underlying I/O error, if this is one.
+    #[must_use]
     pub fn io_kind(&self) -> Option<io::ErrorKind> {
         match self {
             Self::Io { error, .. } => Some(error.kind()),
@@ -148,6 +149,7 @@ pub struct Warning {
 /// line: `<path>:<line>: skipped unreadable record: <message>`. The message
 /// never contains raw control characters from the file (they are escaped
 /// when quoted), but callers printing to a terminal still sanitize it.
+#[must_use]
 pub fn format_warning(path: &Path, w: &Warning) -> String {
     format!(
         "{}:{}: skipped unreadable record: {}",
@@ -174,11 +176,13 @@ impl History {
     }
 
     /// The file's path.
+    #[must_use]
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     /// The home folder holding the file.
+    #[must_use]
     pub fn home(&self) -> &Path {
         self.path.parent().unwrap_or_else(|| Path::new("."))
     }

@@ -19,6 +19,7 @@ const EIGHTHS: [char; 7] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /// One character per value, its height scaled from 0 to the largest value;
 /// a gap (no data) is a space.
+#[must_use]
 pub fn sparkline(values: &[Option<u64>]) -> String {
     let max = values.iter().flatten().copied().max().unwrap_or(0);
     values
@@ -46,6 +47,7 @@ pub enum Step {
 /// The sparkline's values for `from..=to`: median think time per day, or —
 /// when the days do not fit in `width` — per week (the median of that
 /// week's daily medians). At most `width` values, the latest kept.
+#[must_use]
 pub fn think_trend(
     days: &[DayStats],
     from: Date,
@@ -99,6 +101,7 @@ pub fn think_trend(
 }
 
 /// The Monday of `date`'s week.
+#[must_use]
 pub fn monday_of(date: Date) -> Date {
     let back = i64::from(date.weekday().to_monday_zero_offset());
     date.checked_sub(jiff::Span::new().days(back))
@@ -106,6 +109,7 @@ pub fn monday_of(date: Date) -> Date {
 }
 
 /// The shade for a day with `n` answers when the busiest day had `max`.
+#[must_use]
 pub fn shade(n: u64, max: u64) -> char {
     if n == 0 || max == 0 {
         return EMPTY_DAY;
@@ -118,6 +122,7 @@ pub fn shade(n: u64, max: u64) -> char {
 /// first), one column per week, ending with `today`'s week; days after
 /// today are blank. Shows at most `width` columns' worth of weeks (the
 /// label takes 4) and no weeks before `first` (the first day covered).
+#[must_use]
 pub fn calendar(days: &[DayStats], first: Date, today: Date, width: usize) -> Vec<String> {
     const LABEL: usize = 4;
     let room = width.saturating_sub(LABEL).max(1);
@@ -214,6 +219,7 @@ fn month_name(m: i8) -> &'static str {
 
 /// `text` as it is when it fits `width` columns, else cut with
 /// [`with_ellipsis`](crate::text::with_ellipsis).
+#[must_use]
 pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         text.to_string()
@@ -225,6 +231,7 @@ pub fn fit(text: &str, width: usize) -> String {
 /// One bar per `(label, value, shown)`: labels padded to a common width
 /// (cut with "…" when long), bars scaled to the largest value with eighth
 /// blocks, the shown value after. Every line fits `width`.
+#[must_use]
 pub fn bars(rows: &[(String, u64, String)], width: usize) -> Vec<String> {
     let shown_w = rows.iter().map(|r| r.2.width()).max().unwrap_or(0);
     let label_w = rows

@@ -29,6 +29,7 @@ const HEDGES_QUOTED: usize = 3;
 /// The content lines after an answer: `Heard:` first when anything was
 /// heard, then the most useful findings, [`MAX_LINES`] in all. Nothing for
 /// an answer not read as English (the session says so once instead).
+#[must_use]
 pub fn answer_lines(f: &Findings, company: Option<&str>) -> Vec<Line> {
     if f.language == Language::Other {
         return Vec::new();
@@ -67,6 +68,7 @@ pub fn session_lines(
 }
 
 /// `Heard: the situation (“at my last job we”); the result (“led to 20%”).`
+#[must_use]
 pub fn heard_line(f: &Findings) -> Option<String> {
     heard(f).map(|l| l.to_string())
 }
@@ -86,6 +88,7 @@ fn heard(f: &Findings) -> Option<Line> {
 }
 
 /// The line for one kind of finding, or `None` when `f` does not show it.
+#[must_use]
 pub fn line(kind: Kind, f: &Findings, company: Option<&str>) -> Option<String> {
     finding(kind, f, company).map(|l| l.to_string())
 }
@@ -172,6 +175,7 @@ struct Known<'c> {
 impl<'c> Reader<'c> {
     /// A reader over `catalog`; without one (a broken bank of the user's)
     /// answers get the built-in signals alone.
+    #[must_use]
     pub fn new(catalog: Option<&'c Catalog>) -> Self {
         Self {
             catalog,

@@ -38,6 +38,7 @@ pub struct Export {
 
 impl Export {
     /// "all time" / "since 2026-11-01" / "session X".
+    #[must_use]
     pub fn range(&self) -> String {
         match (&self.session, self.since) {
             (Some(s), _) => format!("session {}", clean(s)),
@@ -74,6 +75,7 @@ pub const CSV_HEADER: [&str; 20] = [
 /// One CSV field: sanitized; quoted when it holds a comma, quote or line
 /// break; a leading `=`, `+`, `-`, `@` (which a spreadsheet would run as
 /// a formula) gets a `'` before it.
+#[must_use]
 pub fn csv_field(raw: &str) -> String {
     let s = clean(raw);
     let s = if s.starts_with(['=', '+', '-', '@']) {
@@ -108,6 +110,7 @@ fn input_name(input: InputMode) -> &'static str {
 /// One answer's CSV row without its line end, and the byte offset where
 /// its rating goes (the `rating` column is filled in at the end: a rating
 /// given later may still arrive while the history streams).
+#[must_use]
 pub fn csv_row(a: &AnswerRecord) -> (String, usize) {
     let longest = a.pauses.iter().map(|p| p.ms).max().unwrap_or(0);
     let fields = [
@@ -148,6 +151,7 @@ pub struct CsvRows {
 
 impl CsvRows {
     /// None yet.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -180,6 +184,7 @@ impl CsvRows {
 /// Text for a Markdown table cell: sanitized, on one line, with pipes,
 /// backslashes and the characters of raw HTML escaped (a Markdown viewer
 /// would otherwise render an answer's `<script>` as markup).
+#[must_use]
 pub fn md_cell(raw: &str) -> String {
     let s = clean(raw);
     let mut out = String::with_capacity(s.len());
@@ -203,6 +208,7 @@ pub fn md_cell(raw: &str) -> String {
 }
 
 /// The flags of an answer, in words: `skipped`, `over`, `tips`.
+#[must_use]
 pub fn flags(a: &AnswerRecord) -> String {
     let mut f = Vec::new();
     if a.skipped {
@@ -310,7 +316,7 @@ pub fn write_markdown(out: &mut dyn Write, e: &Export) -> io::Result<()> {
 
 /// Writes one record as stored (one JSON object), with the characters
 /// that could drive a terminal (DEL, C1 controls, bidi marks) escaped as
-/// `\uXXXX` like every `--json` output; serde_json already escapes C0.
+/// `\uXXXX` like every `--json` output; `serde_json` already escapes C0.
 pub fn write_json_value(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
     let text = serde_json::to_string(value).map_err(io::Error::other)?;
     out.write_all(crate::text::sanitize::json_safe(&text).as_bytes())

@@ -15,6 +15,7 @@ use crate::text::clean;
 use crate::text::duration::measured as duration;
 
 /// `text` sanitized and escaped for HTML text and attribute values.
+#[must_use]
 pub fn esc(text: &str) -> String {
     let s = clean(text);
     let mut out = String::with_capacity(s.len());
@@ -139,14 +140,14 @@ fn think_chart(e: &Export) -> String {
     let (w, hgt, pad) = (600.0_f64, 160.0_f64, 30.0_f64);
     let first = days[0].date;
     let last = days[days.len() - 1].date;
-    let span = ((last - first).get_days().max(1)) as f64;
+    let span = f64::from((last - first).get_days().max(1));
     let max = days
         .iter()
         .map(|d| d.think_ms_median)
         .max()
         .unwrap_or(0)
         .max(1) as f64;
-    let x = |d: jiff::civil::Date| pad + (d - first).get_days() as f64 / span * (w - 2.0 * pad);
+    let x = |d: jiff::civil::Date| pad + f64::from((d - first).get_days()) / span * (w - 2.0 * pad);
     let y = |ms: u64| hgt - pad - ms as f64 / max * (hgt - 2.0 * pad);
     let points: Vec<String> = days
         .iter()
@@ -189,7 +190,7 @@ fn pause_bars(e: &Export) -> String {
     let h = row * cats.len() as f64 + 10.0;
     let max = cats
         .iter()
-        .map(|c| c.pauses_per_answer())
+        .map(super::stats::CategoryStats::pauses_per_answer)
         .fold(0.0_f64, f64::max)
         .max(f64::MIN_POSITIVE);
     let mut s = format!(
@@ -232,7 +233,7 @@ fn calendar(e: &Export) -> String {
         .max()
         .unwrap_or(0);
     let cell = 12.0_f64;
-    let (w, h) = (30.0 + cell * weeks as f64, 7.0 * cell + 4.0);
+    let (w, h) = (30.0 + cell * f64::from(weeks), 7.0 * cell + 4.0);
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"practice calendar\">\
          <text x=\"0\" y=\"10\">Mon</text><text x=\"0\" y=\"46\">Thu</text><text x=\"0\" y=\"82\">Sun</text>"
@@ -258,8 +259,8 @@ fn calendar(e: &Export) -> String {
             let _ = write!(
                 s,
                 "<rect class=\"l{level}\" x=\"{:.0}\" y=\"{:.0}\" width=\"10\" height=\"10\"><title>{day}: {n} answers</title></rect>",
-                30.0 + cell * wk as f64,
-                cell * k as f64
+                30.0 + cell * f64::from(wk),
+                cell * f64::from(k)
             );
         }
     }

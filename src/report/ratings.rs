@@ -10,6 +10,7 @@ use crate::drill::{AnswerRecord, Rating, Stamp};
 /// A 64-bit digest of the answer a rating names (session, question, time
 /// to the millisecond), for matching many answers without keeping their
 /// strings. `DefaultHasher::new()` has fixed keys: the same every run.
+#[must_use]
 pub fn answer_key(session: &str, question: &str, at: &Stamp) -> u64 {
     let mut h = DefaultHasher::new();
     session.hash(&mut h);
@@ -26,6 +27,7 @@ pub struct Ratings {
 
 impl Ratings {
     /// None yet.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -43,11 +45,13 @@ impl Ratings {
     }
 
     /// Whether there are none (then attaching is free).
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.by_answer.is_empty()
     }
 
     /// The rating given to `a` afterwards, if any.
+    #[must_use]
     pub fn for_answer(&self, a: &AnswerRecord) -> Option<u8> {
         if self.by_answer.is_empty() {
             return None;
@@ -62,6 +66,7 @@ impl Ratings {
     }
 
     /// The ratings by [`answer_key`] of the answer they rate.
+    #[must_use]
     pub fn by_key(&self) -> HashMap<u64, u8> {
         self.by_answer
             .iter()

@@ -53,6 +53,7 @@ fn spent(r: &AnswerRecord) -> u64 {
 }
 
 /// The report's sections.
+#[must_use]
 pub fn report(moments: &[Moment<'_>], budget_ms: u64) -> Vec<Section> {
     if moments.is_empty() {
         return vec![Section {
@@ -231,9 +232,8 @@ fn fixes(moments: &[Moment<'_>]) -> Section {
                 severity: f64::from(fillers) / 3.0,
                 question: i,
                 line: format!(
-                    "{q} — {} filler words. Tonight: answer it again slowly; where a filler \
-                     would come, pause silently instead.",
-                    fillers
+                    "{q} — {fillers} filler words. Tonight: answer it again slowly; where a filler \
+                     would come, pause silently instead."
                 ),
             });
         }
@@ -296,10 +296,10 @@ fn fixes(moments: &[Moment<'_>]) -> Section {
         if chosen.len() == 3 {
             break;
         }
-        if !chosen.iter().any(|c| c.question == f.question) {
-            chosen.push(f);
-        } else {
+        if chosen.iter().any(|c| c.question == f.question) {
             all.push(f);
+        } else {
+            chosen.push(f);
         }
     }
     for f in all {
@@ -320,6 +320,7 @@ fn fixes(moments: &[Moment<'_>]) -> Section {
 }
 
 /// The report as Markdown (line mode, export): `## Title` and bullets.
+#[must_use]
 pub fn markdown(sections: &[Section]) -> Vec<String> {
     let mut out = Vec::new();
     for s in sections {
@@ -338,6 +339,7 @@ pub fn markdown(sections: &[Section]) -> Vec<String> {
 }
 
 /// The report for a terminal: titles, then indented lines.
+#[must_use]
 pub fn plain(sections: &[Section]) -> Vec<String> {
     let mut out = Vec::new();
     for s in sections {

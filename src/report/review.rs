@@ -48,6 +48,7 @@ fn marked_runs(f: &Findings) -> Vec<(u32, u32)> {
 
 /// The content lines under an answer: not read (not English), or what
 /// was heard, then every finding (no cap here, unlike after the answer).
+#[must_use]
 pub fn content_lines(f: &Findings, company: Option<&str>) -> Vec<String> {
     use crate::content::Language;
     use crate::drill::content_signal::Kind;
@@ -71,6 +72,7 @@ pub fn content_lines(f: &Findings, company: Option<&str>) -> Vec<String> {
 /// may have been edited after the pause). A space separates the mark from
 /// the words on each side. Pauses without a position are left out: see
 /// [`timed_pauses`].
+#[must_use]
 pub fn inline_pauses(text: &str, pauses: &[Pause]) -> String {
     inline_marks(text, pauses, &[])
 }
@@ -93,6 +95,7 @@ enum Insert {
 /// [`inline_pauses`], with each of `marked` — (first word, how many
 /// words), by the engine's word rule — set in `«…»`. Overlapping runs
 /// keep the first.
+#[must_use]
 pub fn inline_marks(text: &str, pauses: &[Pause], marked: &[(u32, u32)]) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut placed: Vec<(usize, Insert)> = pauses
@@ -163,7 +166,7 @@ fn word_runs(text: &str, marked: &[(u32, u32)]) -> Vec<(usize, usize)> {
     }
     let total = text.chars().count();
     let mut runs: Vec<(u32, u32)> = marked.to_vec();
-    runs.sort();
+    runs.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut next_free = 0u32;
     for (at, n) in runs {
@@ -193,6 +196,7 @@ fn word_runs(text: &str, marked: &[(u32, u32)]) -> Vec<(usize, usize)> {
 
 /// Pauses with no place in the text, by time: "stumble at 3.2s", "pause
 /// 2.1s at 10.0s" (after the first key), or in order when no time was kept.
+#[must_use]
 pub fn timed_pauses(pauses: &[Pause]) -> Vec<String> {
     let mut unplaced: Vec<&Pause> = pauses.iter().filter(|p| p.at_char.is_none()).collect();
     unplaced.sort_by_key(|p| p.at_ms.unwrap_or(u64::MAX));
@@ -215,6 +219,7 @@ pub fn timed_pauses(pauses: &[Pause]) -> Vec<String> {
 
 /// The local date and time of a stamp, minutes only: in its own offset, a
 /// `Z` stamp in `zone`.
+#[must_use]
 pub fn local_time(stamp: &Stamp, zone: &TimeZone) -> String {
     let dt = match stamp.offset {
         Some(offset) => offset.to_datetime(stamp.instant),
@@ -233,6 +238,7 @@ fn mode_name(mode: Mode) -> &'static str {
 
 /// The marks of one answer: think time against its target, the answer
 /// time against the limit, words, pauses, fillers, tips, rating.
+#[must_use]
 pub fn answer_marks(a: &AnswerRecord) -> Vec<String> {
     let mut marks = Vec::new();
     let target = a.think_target();
@@ -288,6 +294,7 @@ pub fn answer_marks(a: &AnswerRecord) -> Vec<String> {
 /// built from the saved answers by the same code as at the end of the
 /// rehearsal (phases from the answers' categories; the budget from the
 /// closing record, or the answers' limits if it is missing).
+#[must_use]
 pub fn rehearsal_report(session: &SessionRow, answers: &[ReviewAnswer]) -> Vec<String> {
     use crate::drill::rehearsal::Phase;
     use crate::report::rehearsal::{Moment, plain, report};
@@ -404,6 +411,7 @@ fn paint_marks(line: &str, paint: Paint) -> String {
 /// The `review --json` document. `content` is what the answer said
 /// (`content::Findings`, DESIGN's shape), `null` for an answer with no
 /// text or with `--no-content`.
+#[must_use]
 pub fn to_json(session: &SessionRow, answers: &[ReviewAnswer]) -> Value {
     json!({
         "session": session.session,

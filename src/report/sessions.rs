@@ -39,6 +39,7 @@ pub struct SessionList {
 
 impl SessionList {
     /// No sessions.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -53,22 +54,21 @@ impl SessionList {
     }
 
     fn slot(&mut self, session: &str, at: Stamp, mode: Mode) -> &mut SessionRow {
-        let i = match self.index.get(session) {
-            Some(&i) => i,
-            None => {
-                self.rows.push(SessionRow {
-                    session: session.to_string(),
-                    started: at,
-                    mode,
-                    answered: 0,
-                    skipped: 0,
-                    interrupted: true,
-                    closed: false,
-                    budget_ms: None,
-                });
-                self.index.insert(session.to_string(), self.rows.len() - 1);
-                self.rows.len() - 1
-            }
+        let i = if let Some(&i) = self.index.get(session) {
+            i
+        } else {
+            self.rows.push(SessionRow {
+                session: session.to_string(),
+                started: at,
+                mode,
+                answered: 0,
+                skipped: 0,
+                interrupted: true,
+                closed: false,
+                budget_ms: None,
+            });
+            self.index.insert(session.to_string(), self.rows.len() - 1);
+            self.rows.len() - 1
         };
         &mut self.rows[i]
     }
@@ -98,6 +98,7 @@ impl SessionList {
     }
 
     /// The sessions, oldest start first (file order for equal starts).
+    #[must_use]
     pub fn finish(self) -> Vec<SessionRow> {
         let mut rows = self.rows;
         rows.sort_by_key(|r| r.started.instant);
@@ -107,6 +108,7 @@ impl SessionList {
 
 /// The `history --json` document: `[{ "session", "started", "mode",
 /// "answered", "skipped", "interrupted" }]`, plus `closed`.
+#[must_use]
 pub fn to_json(rows: &[SessionRow]) -> Value {
     Value::Array(
         rows.iter()
@@ -127,6 +129,7 @@ pub fn to_json(rows: &[SessionRow]) -> Value {
 
 /// Which session `wanted` names: `last` (the latest start) or an id.
 /// `None` when no session matches.
+#[must_use]
 pub fn resolve<'a>(rows: &'a [SessionRow], wanted: &str) -> Option<&'a SessionRow> {
     if wanted == "last" {
         rows.last()

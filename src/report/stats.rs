@@ -46,6 +46,7 @@ pub struct Filter {
 
 impl Filter {
     /// Every answer, dates read in `zone`.
+    #[must_use]
     pub fn all(zone: TimeZone) -> Self {
         Self {
             since: None,
@@ -57,6 +58,7 @@ impl Filter {
     }
 
     /// The answer's local date, when the filter keeps it.
+    #[must_use]
     pub fn keeps(&self, a: &AnswerRecord) -> Option<Date> {
         if self.mode.is_some_and(|m| m != a.mode) {
             return None;
@@ -101,18 +103,22 @@ pub struct CategoryStats {
 
 impl CategoryStats {
     /// Pauses per answer.
+    #[must_use]
     pub fn pauses_per_answer(&self) -> f64 {
         ratio(self.pauses, self.answers)
     }
     /// Share of answers skipped, 0–1.
+    #[must_use]
     pub fn skip_rate(&self) -> f64 {
         ratio(self.skipped, self.answers)
     }
     /// Share of answers past the limit, 0–1.
+    #[must_use]
     pub fn overrun_rate(&self) -> f64 {
         ratio(self.overran, self.answers)
     }
     /// Fillers per 100 words (0 without words).
+    #[must_use]
     pub fn fillers_per_100_words(&self) -> f64 {
         100.0 * ratio(self.fillers, self.words)
     }
@@ -202,7 +208,7 @@ pub struct Stats {
 }
 
 /// FNV-1a: the maps here are keyed by short, trusted-enough strings (a
-/// hostile history can only make its own stats slower), and SipHash was a
+/// hostile history can only make its own stats slower), and `SipHash` was a
 /// visible share of a 100,000-answer read.
 #[derive(Debug, Default, Clone, Copy)]
 struct Fnv(u64);
@@ -268,6 +274,7 @@ pub struct StatsBuilder {
 
 impl StatsBuilder {
     /// An empty report covering what `filter` keeps.
+    #[must_use]
     pub fn new(filter: Filter) -> Self {
         Self {
             filter,
@@ -402,6 +409,7 @@ impl StatsBuilder {
     }
 
     /// The figures, for `today`.
+    #[must_use]
     pub fn finish(self, today: Date) -> Stats {
         let practice_days = self.practice.practice_days(&self.filter.zone);
         let streak_days = schedule::streak(&practice_days, today);
@@ -467,12 +475,14 @@ impl StatsBuilder {
     }
 
     /// The filter in use.
+    #[must_use]
     pub fn filter(&self) -> &Filter {
         &self.filter
     }
 }
 
 /// `sum / n`, rounded; 0 for no values.
+#[must_use]
 pub fn mean(sum: u64, n: u64) -> u64 {
     (sum + n / 2).checked_div(n).unwrap_or(0)
 }
@@ -567,11 +577,13 @@ struct PauseJson<'a> {
 
 impl Stats {
     /// The `stats --json` document, `content` null.
+    #[must_use]
     pub fn to_json(&self) -> StatsJson<'_> {
         self.to_json_with(None)
     }
 
     /// The `stats --json` document with its `content` object.
+    #[must_use]
     pub fn to_json_with<'a>(&'a self, content: Option<&'a content::ContentStats>) -> StatsJson<'a> {
         StatsJson {
             content,

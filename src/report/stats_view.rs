@@ -186,6 +186,7 @@ pub fn render(stats: &Stats, width: usize, paint: Paint) -> Vec<String> {
 /// share heard over the range and its last 14 days ("the result: 40% →
 /// 70%"), the dodges heard most. Lines fit `width`; bank and history text
 /// goes through `clean`.
+#[must_use]
 pub fn content_section(c: &ContentStats, width: usize, paint: Paint) -> Vec<String> {
     let width = width.max(20);
     let mut out = vec![String::new()];

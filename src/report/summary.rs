@@ -42,6 +42,7 @@ pub struct Row<'a> {
 
 /// "Session 20250101-093000-1a2b: 3 answered, 1 skipped." with
 /// " Ended early." when interrupted.
+#[must_use]
 pub fn headline(session: &str, answered: u32, skipped: u32, interrupted: bool) -> String {
     let mut line = format!(
         "Session {}: {answered} answered, {skipped} skipped.",
@@ -65,6 +66,7 @@ pub struct Tail<'a> {
 
 impl Tail<'_> {
     /// The usual tail: the next step judged from `records`, nothing more.
+    #[must_use]
     pub fn next_step_of(records: &[AnswerRecord]) -> Self {
         Self {
             next_step: coach::next_step(records),
@@ -151,6 +153,7 @@ pub fn write(
 /// The answers: a Markdown table off a terminal (`width` `None`); on one,
 /// a table no wider than `width` when it fits without cutting a word of a
 /// question, else one block per answer ([`stacked`]).
+#[must_use]
 pub fn table(rows: &[Row<'_>], width: Option<u16>) -> String {
     match width {
         None => grid(rows, None),
@@ -255,6 +258,7 @@ fn grid(rows: &[Row<'_>], question: Option<usize>) -> String {
 /// answer 1m05s · 2 pauses, longest 5.1s · …`, packed into lines no wider
 /// than `width`. A figure moves to the next line whole; words are never
 /// split (only a word wider than the whole line is).
+#[must_use]
 pub fn stacked(rows: &[Row<'_>], width: usize) -> String {
     let mut lines: Vec<String> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
@@ -341,6 +345,7 @@ fn pause_counts(r: &AnswerRecord) -> (usize, usize, u64) {
 
 /// What a `2 / 4.5s` pause cell means, spelled out with the first such
 /// cell of the table; `None` when there is none.
+#[must_use]
 pub fn legend(rows: &[Row<'_>]) -> Option<String> {
     rows.iter().find_map(|row| {
         let (typed, _, longest) = pause_counts(row.record);

@@ -86,6 +86,7 @@ pub struct Report {
 impl Report {
     /// The process exit code for this ending: 0 for a completed session or
     /// ended line input; 128 + signal (130 for Ctrl-C) otherwise.
+    #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self.ending {
             Ending::Completed => crate::exit::SUCCESS,
@@ -94,6 +95,7 @@ impl Report {
     }
 
     /// The saved records alone.
+    #[must_use]
     pub fn records(&self) -> Vec<AnswerRecord> {
         self.answers.iter().map(|a| a.record.clone()).collect()
     }

@@ -90,6 +90,7 @@ pub struct FixedPlan {
 
 impl FixedPlan {
     /// A plan asking `items` in order.
+    #[must_use]
     pub fn new(rules: ModeRules, items: Vec<Item>) -> Self {
         Self {
             rules,
@@ -132,6 +133,7 @@ impl BudgetPlan {
     /// A plan of `items` (each question with its follow-up, if any) in a
     /// budget of `budget_ms` of answer limits. The questions' own limits
     /// must fit in it.
+    #[must_use]
     pub fn new(rules: ModeRules, items: Vec<(Item, Option<Item>)>, budget_ms: u64) -> Self {
         let reserved: u64 = items.iter().map(|(q, _)| millis(q.rules.limit)).sum();
         let slack_ms = budget_ms.saturating_sub(reserved);

@@ -447,7 +447,7 @@ impl Ui for DyingRecorder {
         self.log.borrow_mut().push("ask".into());
         let mut a = crate::drill::Answer::new(rules);
         a.feed(Duration::from_millis(1_200), crate::drill::Event::Speech);
-        a.feed(Duration::from_millis(5_000), crate::drill::Event::Submit);
+        a.feed(Duration::from_secs(5), crate::drill::Event::Submit);
         Ok(Outcome::FinishedThenEnd(
             a.measured().unwrap(),
             Interrupt::RecorderFailed,

@@ -81,11 +81,13 @@ enum Kind {
 }
 
 /// Whether a bar can be drawn on standard output.
+#[must_use]
 pub fn bar_possible() -> bool {
     !dumb_terminal() && io::stdout().is_terminal()
 }
 
 /// Whether `TERM` says the terminal understands no escape sequences.
+#[must_use]
 pub fn dumb_terminal() -> bool {
     std::env::var_os("TERM").is_some_and(|t| t == "dumb")
 }
@@ -195,6 +197,7 @@ impl Countdown {
 
     /// Whether this countdown draws a bar (and so must be redrawn from
     /// scratch when the window changes size).
+    #[must_use]
     pub fn is_bar(&self) -> bool {
         matches!(self.kind, Kind::Bar { .. })
     }
@@ -279,7 +282,7 @@ fn labels(f: &Frame<'_>) -> Vec<String> {
         ],
         _ if f.elapsed > f.limit => vec![
             time_left(f.elapsed, f.limit),
-            format!("over by {}", clock(f.elapsed - f.limit)),
+            format!("over by {}", clock(f.elapsed.checked_sub(f.limit).unwrap())),
         ],
         _ => vec![time_left(f.elapsed, f.limit)],
     }
@@ -300,11 +303,14 @@ fn fit(labels: &[String], room: usize) -> String {
 fn time_left(elapsed: Duration, limit: Duration) -> String {
     if elapsed <= limit {
         // Round the time left up, so "0s left" never shows while time is left.
-        let left = limit - elapsed;
+        let left = limit.checked_sub(elapsed).unwrap();
         let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0);
         format!("{} left", clock(Duration::from_secs(secs)))
     } else {
-        format!("over the limit by {}", clock(elapsed - limit))
+        format!(
+            "over the limit by {}",
+            clock(elapsed.checked_sub(limit).unwrap())
+        )
     }
 }
 

@@ -183,6 +183,7 @@ impl Signals {
 
     /// A flag nobody signals: for tests and for callers that handle
     /// signals themselves.
+    #[must_use]
     pub fn none() -> Self {
         Self {
             last: Arc::new(AtomicUsize::new(0)),
@@ -190,6 +191,7 @@ impl Signals {
     }
 
     /// The signal received since registration, if any.
+    #[must_use]
     pub fn pending(&self) -> Option<i32> {
         match self.last.load(Ordering::SeqCst) {
             0 => None,

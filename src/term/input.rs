@@ -36,6 +36,7 @@ pub struct Stamped {
 
 /// Maps one crossterm event to an [`Action`] for answers given in `mode`
 /// (`Typed` or `Spoken`; line input never comes through here).
+#[must_use]
 pub fn map(event: &ct::Event, mode: InputMode) -> Action {
     match event {
         ct::Event::Key(key) => map_key(key, mode),
@@ -57,11 +58,11 @@ fn map_key(key: &KeyEvent, mode: InputMode) -> Action {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
-        KeyCode::Char('c') | KeyCode::Char('C') if ctrl => Action::EndSession,
+        KeyCode::Char('c' | 'C') if ctrl => Action::EndSession,
         // Ctrl-\ (byte 0x1c, which crossterm reports as Ctrl-4; `\` under
         // the kitty protocol) is SIGQUIT in a cooked terminal. In raw mode
         // it arrives as a key: it ends the session the same way Ctrl-C does.
-        KeyCode::Char('4') | KeyCode::Char('\\') if ctrl => Action::EndSession,
+        KeyCode::Char('4' | '\\') if ctrl => Action::EndSession,
         KeyCode::Enter => Action::Engine(Event::Submit),
         KeyCode::Esc => Action::Engine(Event::Skip),
         _ if mode == InputMode::Spoken => match key.code {

@@ -174,6 +174,7 @@ impl<S: LineSource, W: Write> LineUi<S, W> {
 
     /// Reads each question aloud through `speaker` (`--speak`), to its end,
     /// before the think clock starts.
+    #[must_use]
     pub fn with_speaker(mut self, speaker: Option<String>) -> Self {
         self.speaker = speaker;
         self

@@ -14,16 +14,19 @@ pub struct Paint {
 
 impl Paint {
     /// Colour when `on`, plain text otherwise.
+    #[must_use]
     pub fn new(on: bool) -> Self {
         Self { on }
     }
 
     /// Whether colour is on.
+    #[must_use]
     pub fn is_on(self) -> bool {
         self.on
     }
 
     /// `text` in bold (a heading or the question itself).
+    #[must_use]
     pub fn strong(self, text: &str) -> String {
         if self.on {
             text.bold().to_string()
@@ -33,6 +36,7 @@ impl Paint {
     }
 
     /// `label` in its own colour (plain when colour is off).
+    #[must_use]
     pub fn label(self, label: Label) -> String {
         let text = label.as_str();
         if !self.on {
@@ -52,6 +56,7 @@ impl Paint {
     /// `width` columns when given (continuation rows start with
     /// `indent`), its label coloured on the first row. The one way a line
     /// of feedback reaches the terminal.
+    #[must_use]
     pub fn lines(self, line: &Line, width: Option<usize>, indent: &str) -> Vec<String> {
         let shown = match line.label {
             Some(label) => format!("{label} {}", clean(&line.text)),

@@ -84,6 +84,7 @@ pub enum Interrupt {
 impl Interrupt {
     /// The process exit code: 128 + signal (Ctrl-C as a key counts as
     /// SIGINT, 130); end of input is 0, since the input simply ended.
+    #[must_use]
     pub fn exit_code(self) -> u8 {
         match self {
             Self::CtrlC => crate::exit::CTRL_C,
@@ -213,6 +214,7 @@ impl RawUi {
 
     /// Reads each question aloud through `speaker` (`--speak`) before the
     /// think clock starts; any key cuts the reading short.
+    #[must_use]
     pub fn with_speaker(mut self, speaker: Option<String>) -> Self {
         self.speaker = speaker;
         self
@@ -305,7 +307,7 @@ impl Ui for RawUi {
             })?;
             let mut timeout = WAKE;
             if strict && now < limit {
-                timeout = timeout.min(limit - now);
+                timeout = timeout.min(limit.checked_sub(now).unwrap());
             }
             let Some(stamped) = input::next(timeout, mode)? else {
                 continue;

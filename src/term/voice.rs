@@ -433,6 +433,7 @@ const METER_CELLS: usize = 8;
 
 /// `▮▮▮▯▯▯▯▯`: the level on a decibel scale from −60 dBFS (empty) to 0
 /// (full), since loudness is heard logarithmically.
+#[must_use]
 pub fn meter(level: f32) -> String {
     let db = if level > 0.0 {
         20.0 * level.log10()

@@ -14,6 +14,7 @@ use std::time::Duration;
 /// Milliseconds as tenths of a second under a minute (`4.2s`, `10.0s`,
 /// `59.9s`, rounded to the nearest), whole seconds from a minute on
 /// (`1m05s`, `1h02m05s`).
+#[must_use]
 pub fn measured(ms: u64) -> String {
     let tenths = ms.saturating_add(50) / 100;
     if tenths < 600 {
@@ -29,6 +30,7 @@ pub fn measured(ms: u64) -> String {
 }
 
 /// Whole seconds (cut, not rounded) as `45s` or `1m05s`.
+#[must_use]
 pub fn clock(d: Duration) -> String {
     let s = d.as_secs();
     if s < 60 {
@@ -41,6 +43,7 @@ pub fn clock(d: Duration) -> String {
 /// The short style a bank file is written in, which
 /// `bank::parse_duration` reads back: `45s`, `2m`, `1m30s`, `1h`,
 /// `1s500ms`, `0s`.
+#[must_use]
 pub fn written(d: Duration) -> String {
     let total = d.as_secs();
     let parts = [

@@ -23,6 +23,7 @@ pub enum Label {
 
 impl Label {
     /// The label as it reads, colon included.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Label::Tip => "Tip:",
@@ -35,6 +36,7 @@ impl Label {
 
     /// Spaces as wide as the label and the space after it, for the rows a
     /// wrapped line continues on so they hang under its text.
+    #[must_use]
     pub fn hang(self) -> String {
         " ".repeat(self.as_str().len() + 1)
     }

@@ -25,6 +25,7 @@ pub enum Danger {
 }
 
 /// The rule table: what, if anything, is dangerous about `c`.
+#[must_use]
 pub fn danger(c: char) -> Option<Danger> {
     match c {
         '\n' | '\t' => Some(Danger::Layout),
@@ -38,6 +39,7 @@ pub fn danger(c: char) -> Option<Danger> {
 
 /// Whether `c` must not reach the terminal raw in running text: any
 /// [`Danger`] but [`Danger::Layout`].
+#[must_use]
 pub fn is_unsafe(c: char) -> bool {
     matches!(danger(c), Some(Danger::Control | Danger::Bidi))
 }
@@ -82,6 +84,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// included, escaped the way Rust writes it (`\n`, `\u{1b}`), so a message
 /// quoting a hostile file cannot drive the terminal, whoever prints it,
 /// and one problem stays one line.
+#[must_use]
 pub fn one_line(text: &str) -> Cow<'_, str> {
     escaped(
         text,
@@ -92,7 +95,7 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
 
 /// JSON text with every [`is_unsafe`] character escaped as `\uXXXX`: the
 /// document still parses to the same data but cannot drive a terminal it
-/// is printed on. serde_json escapes only C0 (and leaves the newlines and
+/// is printed on. `serde_json` escapes only C0 (and leaves the newlines and
 /// tabs of pretty printing, which are not inside strings).
 pub fn json_safe(json: &str) -> Cow<'_, str> {
     // Every unsafe character is DEL or beyond ASCII: plain ASCII needs no

@@ -17,6 +17,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// How many terminal columns `text` takes (wide characters and emoji
 /// count 2, combining marks 0).
+#[must_use]
 pub fn width(text: &str) -> usize {
     text.width()
 }
@@ -97,6 +98,7 @@ fn pieces(line: &str, room: usize) -> Vec<Piece<'_>> {
 /// and then only between graphemes. Line breaks in the text are kept;
 /// continuation lines start with `indent`. A line is never narrower than
 /// the indent plus two columns.
+#[must_use]
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let width = width.max(self::width(indent) + 2);
     let room = width - self::width(indent);
@@ -127,6 +129,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
 /// Word-wraps a list line to `width` columns so that it hangs under its own
 /// text: `  1. Some long text` continues under `Some`, `  - item` under
 /// `item`, an indented line under its first word.
+#[must_use]
 pub fn wrap_hanging(line: &str, width: usize) -> Vec<String> {
     let body = line.trim_start();
     let marker = body
@@ -145,6 +148,7 @@ pub fn wrap_hanging(line: &str, width: usize) -> Vec<String> {
 /// `text` cut at a word boundary so that it and a closing "…" fit in
 /// `width` columns (`text` is assumed to be one line). The one place a
 /// line is shortened rather than wrapped.
+#[must_use]
 pub fn with_ellipsis(text: &str, width: usize) -> String {
     if self::width(text) + 2 <= width {
         return format!("{} …", text.trim_end());
@@ -164,6 +168,7 @@ pub fn with_ellipsis(text: &str, width: usize) -> String {
 /// `text` cut to at most `max` columns, anywhere between two characters
 /// as a person sees them, ending in "…" if cut: for a table cell, where a
 /// word boundary could waste most of the cell.
+#[must_use]
 pub fn cut(text: &str, max: usize) -> String {
     if width(text) <= max {
         return text.to_string();

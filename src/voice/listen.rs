@@ -27,6 +27,7 @@ pub struct Listener<S: Scorer = Earshot> {
 
 impl Listener<Earshot> {
     /// Listens with the `earshot` detector.
+    #[must_use]
     pub fn new(rules: AnswerRules) -> Self {
         Self::with_scorer(rules, Earshot::default())
     }
@@ -211,7 +212,7 @@ mod tests {
     fn enter_ends_at_the_sample_count_and_the_open_silence_is_not_a_pause() {
         let mut l = Listener::with_scorer(rules(), Loud);
         l.feed(&stream(&[(false, 20), (true, S), (false, 3 * S)]));
-        assert_eq!(l.silence(), Some(Duration::from_millis(6_000)));
+        assert_eq!(l.silence(), Some(Duration::from_secs(6)));
         assert_eq!(l.key(Event::Submit), Phase::Done);
         let m = l.measured().unwrap();
         assert!(m.pauses.is_empty());

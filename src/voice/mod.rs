@@ -113,12 +113,14 @@ pub const SAMPLE_RATE: u32 = 16_000;
 
 /// The audio time of `samples`, in whole milliseconds (truncated): the one
 /// conversion from the sample count to the engine's clock.
+#[must_use]
 pub fn ms_of(samples: u64) -> u64 {
     samples.saturating_mul(1_000) / u64::from(SAMPLE_RATE)
 }
 
 /// The audio time of `samples` as a duration, truncated to the millisecond
 /// (what the engine keeps anyway).
+#[must_use]
 pub fn duration_of(samples: u64) -> std::time::Duration {
     std::time::Duration::from_millis(ms_of(samples))
 }

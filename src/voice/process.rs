@@ -83,6 +83,7 @@ impl Helper {
     }
 
     /// Whether it was stopped by [`Helper::stop`] rather than exiting.
+    #[must_use]
     pub fn was_stopped(&self) -> bool {
         self.stopped
     }
@@ -127,6 +128,7 @@ pub struct Stderr(std::sync::Arc<(std::sync::Mutex<Vec<u8>>, std::sync::atomic::
 
 impl Stderr {
     /// Starts collecting from `pipe` (when there is one).
+    #[must_use]
     pub fn collect(pipe: Option<std::process::ChildStderr>) -> Self {
         let out = Self::default();
         if let Some(mut pipe) = pipe {
@@ -137,7 +139,10 @@ impl Stderr {
                     use std::io::Read as _;
                     let mut chunk = [0u8; 1_024];
                     while let Ok(n @ 1..) = pipe.read(&mut chunk) {
-                        let mut b = buf.0.lock().unwrap_or_else(|e| e.into_inner());
+                        let mut b = buf
+                            .0
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner);
                         b.extend_from_slice(&chunk[..n]);
                         let extra = b.len().saturating_sub(STDERR_KEEP);
                         b.drain(..extra);
@@ -151,12 +156,17 @@ impl Stderr {
     /// What was collected, trimmed (invalid UTF-8 replaced; still
     /// untrusted: sanitize before printing). Waits a moment for the pipe's
     /// end: a helper that just exited may have written its last words.
+    #[must_use]
     pub fn text(&self) -> String {
         let until = Instant::now() + Duration::from_millis(200);
         while !self.0.1.load(std::sync::atomic::Ordering::Acquire) && Instant::now() < until {
             std::thread::sleep(Duration::from_millis(2));
         }
-        let b = self.0.0.lock().unwrap_or_else(|e| e.into_inner());
+        let b = self
+            .0
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         String::from_utf8_lossy(&b).trim().to_string()
     }
 
@@ -172,6 +182,7 @@ impl Stderr {
 
 /// Says how a helper's exit went, in words: "exited with status 1",
 /// "was killed by signal 9".
+#[must_use]
 pub fn describe(status: ExitStatus) -> String {
     use std::os::unix::process::ExitStatusExt as _;
     match (status.code(), status.signal()) {
@@ -182,6 +193,7 @@ pub fn describe(status: ExitStatus) -> String {
 }
 
 /// Whether `program` is found: a path that exists, or a name on `$PATH`.
+#[must_use]
 pub fn installed(program: &str) -> bool {
     if program.contains('/') {
         return std::path::Path::new(program).is_file();
@@ -201,6 +213,7 @@ fn is_executable(path: &std::path::Path) -> bool {
 
 /// The program a shell command line starts with (its first word), for
 /// checking that it is installed; `None` for an empty command.
+#[must_use]
 pub fn program_of(command: &str) -> Option<&str> {
     command.split_whitespace().find(|word| !word.contains('='))
 }

@@ -25,6 +25,7 @@ pub const SLOW_START: Duration = Duration::from_secs(1);
 const EXIT_WAIT: Duration = Duration::from_secs(2);
 
 /// The recorders tried when none is set, in order.
+#[must_use]
 pub fn candidates() -> Vec<&'static str> {
     let sox = if cfg!(target_os = "macos") {
         "sox -q -d -t raw -r 16000 -c 1 -b 16 -e signed-integer -L -"
@@ -271,11 +272,13 @@ impl Recording {
     }
 
     /// Its error output so far (untrusted: sanitize before printing).
+    #[must_use]
     pub fn stderr(&self) -> String {
         self.stderr.text()
     }
 
     /// How long it took to give its first audio, once it has.
+    #[must_use]
     pub fn startup_delay(&self) -> Option<Duration> {
         self.first_audio
     }

@@ -66,7 +66,7 @@ pub fn resolve(flag: Option<&str>, env: Option<String>) -> Result<String, Speake
         None => CANDIDATES
             .iter()
             .find(|c| installed(c))
-            .map(|c| c.to_string())
+            .map(std::string::ToString::to_string)
             .ok_or(SpeakerError::NoneFound),
     }
 }

@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 use super::SAMPLE_RATE;
 
 /// The folder of kept recordings inside `home`.
+#[must_use]
 pub fn audio_dir(home: &Path) -> PathBuf {
     home.join("audio")
 }
 
 /// A file name for answer `number` to `question` (`category/id`) at
 /// `stamp` (e.g. `20261201-210400`): only letters, digits, `-` and `_`.
+#[must_use]
 pub fn file_name(stamp: &str, number: usize, question: &str) -> String {
     let safe: String = format!("{stamp}-{number}-{question}")
         .chars()
@@ -38,7 +40,9 @@ pub struct Keeper {
 
 impl std::fmt::Debug for Keeper {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Keeper").field("path", &self.path).finish()
+        f.debug_struct("Keeper")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 

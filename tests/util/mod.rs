@@ -79,11 +79,11 @@ pub fn bin() -> PathBuf {
     }
     // target/<profile>/examples/measure_drill -> target/<profile>/hotseat
     let exe = std::env::current_exe().expect("current_exe");
-    let profile_dir = exe
+    let profiledir = exe
         .parent()
         .and_then(Path::parent)
         .expect("example lives in target/<profile>/examples");
-    profile_dir.join("hotseat")
+    profiledir.join("hotseat")
 }
 
 /// The fixture bank file.
@@ -112,7 +112,7 @@ pub fn drill_args(home: &Path, extra: &[&str]) -> Vec<OsString> {
 /// A fresh, private home folder for one test. The drill must create it, so
 /// this returns a path inside a temporary directory that does not exist yet.
 pub struct Home {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     path: PathBuf,
 }
 
@@ -121,7 +121,7 @@ impl Home {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("home");
-        Self { _dir: dir, path }
+        Self { dir, path }
     }
 
     /// The home folder.
@@ -131,7 +131,7 @@ impl Home {
 
     /// A scratch folder next to the home (for `stty -g` captures).
     pub fn scratch(&self) -> &Path {
-        self._dir.path()
+        self.dir.path()
     }
 
     /// `<home>/history.jsonl`.

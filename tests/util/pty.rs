@@ -296,7 +296,9 @@ fn read_loop(mut reader: File, mut replier: File, shared: &Shared) {
         let n = reader.read(&mut buf).unwrap_or(0);
         let now = Instant::now();
         let (lock, cvar) = &**shared;
-        let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if n == 0 {
             state.eof = true;
             cvar.notify_all();
@@ -335,7 +337,10 @@ pub fn normalize(text: &str) -> String {
 
 impl Pty {
     fn state(&self) -> MutexGuard<'_, State> {
-        self.shared.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.shared
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// When the program was started (just before the fork).
@@ -410,7 +415,9 @@ impl Pty {
     {
         let deadline = Instant::now() + timeout;
         let (lock, cvar) = &*self.shared;
-        let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         loop {
             if check(state.parser.screen()) {
                 return Some(Instant::now());
@@ -421,7 +428,7 @@ impl Pty {
             }
             state = cvar
                 .wait_timeout(state, deadline - now)
-                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }
     }
@@ -535,12 +542,11 @@ impl Pty {
             if let Some(exit) = self.try_exit() {
                 return exit;
             }
-            if Instant::now() >= deadline {
-                panic!(
-                    "the program did not exit within {timeout:?}; screen:\n{}",
-                    self.screen()
-                );
-            }
+            assert!(
+                Instant::now() < deadline,
+                "the program did not exit within {timeout:?}; screen:\n{}",
+                self.screen()
+            );
             std::thread::sleep(Duration::from_millis(5));
         }
     }
@@ -556,7 +562,9 @@ impl Pty {
     pub fn wait_eof(&self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
         let (lock, cvar) = &*self.shared;
-        let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         while !state.eof {
             let now = Instant::now();
             if now >= deadline {
@@ -564,7 +572,7 @@ impl Pty {
             }
             state = cvar
                 .wait_timeout(state, deadline - now)
-                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }
         true

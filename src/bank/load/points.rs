@@ -185,17 +185,16 @@ impl Check<'_> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (k, item) in items.iter().enumerate() {
-            match scalar(item) {
-                Some(s) => out.push(s),
-                None => {
-                    invalid.push("cues");
-                    self.report(
-                        At::Cue(q, list, j, k),
-                        format!("{}[{k}]", entry_path(q, list, j, "cues")),
-                        format!("a cue must be text, not {}", kind(item)),
-                        Some("put the cue in quotes".into()),
-                    );
-                }
+            if let Some(s) = scalar(item) {
+                out.push(s)
+            } else {
+                invalid.push("cues");
+                self.report(
+                    At::Cue(q, list, j, k),
+                    format!("{}[{k}]", entry_path(q, list, j, "cues")),
+                    format!("a cue must be text, not {}", kind(item)),
+                    Some("put the cue in quotes".into()),
+                );
             }
         }
         Some(out)
@@ -432,16 +431,15 @@ impl Check<'_> {
     /// category, the built-in bank's (looked up only when a question names
     /// one the file does not define).
     pub(super) fn known_labels(
-        &self,
         own: &[Point],
         category: Option<&str>,
         source: &Source,
-        questions: &Option<Vec<RawQuestion>>,
+        questions: Option<&[RawQuestion]>,
     ) -> Vec<String> {
         let mut labels: Vec<String> = own.iter().map(|p| p.point.clone()).collect();
         let needs_more = questions
+            .unwrap_or_default()
             .iter()
-            .flatten()
             .any(|q| q.skip_points.iter().any(|s| !labels.iter().any(|l| l == s)));
         if !needs_more || matches!(source, Source::BuiltIn) {
             return labels;

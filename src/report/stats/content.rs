@@ -106,6 +106,7 @@ impl<'c> ContentBuilder<'c> {
     /// Covers what `filter` keeps (its categories and mode) from the
     /// filter's `since`, or [`DEFAULT_DAYS`] back from `today`, reading
     /// answers through `reader`.
+    #[must_use]
     pub fn new(filter: Filter, today: Date, reader: Reader<'c>) -> Self {
         let back = |days: i64| {
             today
@@ -175,20 +176,19 @@ impl<'c> ContentBuilder<'c> {
         }
         let index = self.index.get_mut(category).expect("just inserted");
         for p in &f.points {
-            let i = match index.get(&p.point) {
-                Some(&i) => i,
-                None => {
-                    self.points.push(PointShare {
-                        category: category.to_string(),
-                        point: p.point.clone(),
-                        answers: 0,
-                        heard: 0,
-                        answers_14d: 0,
-                        heard_14d: 0,
-                    });
-                    index.insert(p.point.clone(), self.points.len() - 1);
-                    self.points.len() - 1
-                }
+            let i = if let Some(&i) = index.get(&p.point) {
+                i
+            } else {
+                self.points.push(PointShare {
+                    category: category.to_string(),
+                    point: p.point.clone(),
+                    answers: 0,
+                    heard: 0,
+                    answers_14d: 0,
+                    heard_14d: 0,
+                });
+                index.insert(p.point.clone(), self.points.len() - 1);
+                self.points.len() - 1
             };
             let share = &mut self.points[i];
             share.answers += 1;
@@ -204,6 +204,7 @@ impl<'c> ContentBuilder<'c> {
     }
 
     /// The figures.
+    #[must_use]
     pub fn finish(self) -> ContentStats {
         let per_100 = |acc: &Acc| {
             if acc.words == 0 {
