@@ -880,6 +880,9 @@ fn current_kind(text: &str) -> Option<std::borrow::Cow<'static, str>> {
 
 /// A record read by [`parse_reusing`]: the thread's reused answer, or one
 /// of its own.
+// Lives one line on the stack: boxing the owned one would only add an
+// allocation per session record.
+#[allow(clippy::large_enum_variant)]
 enum Got<'s> {
     Reused(&'s Record),
     Owned(Record),
