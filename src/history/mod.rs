@@ -528,7 +528,7 @@ fn scan_lines<S, T: Send>(
     // A store that fits in one batch (most of them, and every journal) is
     // parsed right here: threads pay only for a large history.
     if chunker.done() {
-        tally.hand_on(first.parse(&mut state(), parse, max_line), &mut each);
+        let _ = tally.hand_on(first.parse(&mut state(), parse, max_line), &mut each);
         return Ok(tally.warnings());
     }
     let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Batch)>(IN_FLIGHT);
@@ -557,15 +557,13 @@ fn scan_lines<S, T: Send>(
         let mut early: std::collections::BTreeMap<usize, Parsed<T>> = Default::default();
         // Hands on every batch back in order; with `wait`, first waits for
         // one to come back (false when none can any more).
-        let mut collect = |wait: bool, next: &mut usize, tally: &mut Tally| -> bool {
-            if wait {
-                let Ok((n, parsed)) = done_rx.recv() else {
-                    return false;
-                };
-                early.insert(n, parsed);
-            }
+        let mut collect = |next: &mut usize, tally: &mut Tally, chunker: &mut Chunker<_>| -> bool {
+            let Ok((n, parsed)) = done_rx.recv() else {
+                return false;
+            };
+            early.insert(n, parsed);
             while let Some(parsed) = early.remove(next) {
-                tally.hand_on(parsed, &mut each);
+                chunker.recycle(tally.hand_on(parsed, &mut each));
                 *next += 1;
             }
             true
@@ -574,7 +572,7 @@ fn scan_lines<S, T: Send>(
         while let Some(b) = batch {
             // Wait for the oldest batch when enough are out.
             while sent - next >= IN_FLIGHT {
-                if !collect(true, &mut next, &mut tally) {
+                if !collect(&mut next, &mut tally, &mut chunker) {
                     break;
                 }
             }
@@ -586,7 +584,7 @@ fn scan_lines<S, T: Send>(
         }
         drop(work_tx);
         while next < sent {
-            if !collect(true, &mut next, &mut tally) {
+            if !collect(&mut next, &mut tally, &mut chunker) {
                 break;
             }
         }
@@ -615,10 +613,12 @@ struct Batch {
 }
 
 /// A batch's outcome: how many lines it had, and line by line (numbered
-/// from 1 within the batch, blank lines left out) what they gave.
+/// from 1 within the batch, blank lines left out) what they gave; and its
+/// buffer, emptied, for the next batch to be read into.
 struct Parsed<T> {
     lines: usize,
     results: Vec<(usize, Result<T, Skip>)>,
+    spare: Vec<u8>,
 }
 
 impl Batch {
@@ -661,7 +661,13 @@ impl Batch {
             };
             results.push((lines, result));
         }
-        Parsed { lines, results }
+        let mut spare = self.bytes;
+        spare.clear();
+        Parsed {
+            lines,
+            results,
+            spare,
+        }
     }
 }
 
@@ -677,6 +683,9 @@ struct Chunker<R> {
     /// The start of a line read past the last batch's end.
     carry: Vec<u8>,
     eof: bool,
+    /// Buffers of batches parsed, to read the next ones into: a fresh
+    /// buffer this large is fresh pages from the OS, each one a fault.
+    spare: Vec<Vec<u8>>,
 }
 
 impl<R: Read> Chunker<R> {
@@ -687,6 +696,14 @@ impl<R: Read> Chunker<R> {
             read: READ_BYTES,
             carry: Vec::new(),
             eof: false,
+            spare: Vec::new(),
+        }
+    }
+
+    /// Takes back a parsed batch's buffer.
+    fn recycle(&mut self, spare: Vec<u8>) {
+        if self.spare.len() < IN_FLIGHT {
+            self.spare.push(spare);
         }
     }
 
@@ -710,8 +727,10 @@ impl<R: Read> Chunker<R> {
         if self.done() {
             return Ok(None);
         }
-        let mut bytes = std::mem::take(&mut self.carry);
-        bytes.reserve(BATCH_BYTES + self.read);
+        let mut bytes = self.spare.pop().unwrap_or_default();
+        bytes.reserve(BATCH_BYTES + self.read + self.carry.len());
+        bytes.extend_from_slice(&self.carry);
+        self.carry.clear();
         let mut long = Vec::new();
         // Where the line being read starts (the carry holds no newline).
         let mut line_start = 0usize;
@@ -754,7 +773,8 @@ impl<R: Read> Chunker<R> {
             }
         }
         if !self.eof {
-            self.carry = bytes.split_off(line_start);
+            self.carry.extend_from_slice(&bytes[line_start..]);
+            bytes.truncate(line_start);
         }
         Ok(Some(Batch { bytes, long }))
     }
@@ -778,11 +798,13 @@ struct Tally {
 impl Tally {
     /// Hands on a batch's outcome, in order, numbering its lines after
     /// those before it.
-    fn hand_on<T>(&mut self, parsed: Parsed<T>, each: &mut impl FnMut(T)) {
+    /// Returns the batch's buffer.
+    fn hand_on<T>(&mut self, parsed: Parsed<T>, each: &mut impl FnMut(T)) -> Vec<u8> {
         for (line, result) in parsed.results {
             self.take(self.lines + line, result, each);
         }
         self.lines += parsed.lines;
+        parsed.spare
     }
 
     fn take<T>(&mut self, line: usize, result: Result<T, Skip>, each: &mut impl FnMut(T)) {

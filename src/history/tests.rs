@@ -504,7 +504,10 @@ fn any_read_size_and_cap_read_the_same_lines_and_warnings() {
     let (want, want_w) = read_str(&text);
     assert_eq!(want.len(), 4);
     assert_eq!(lines_warned(&want_w), vec![3, 5]);
-    assert!(want_w[1].message.starts_with("not valid JSON"), "{want_w:?}");
+    assert!(
+        want_w[1].message.starts_with("not valid JSON"),
+        "{want_w:?}"
+    );
     for read in [1, 2, 5, 17, 64, 300, 4096, 1 << 20] {
         let (records, warnings) = read_chunked(&text, read, MAX_LINE_BYTES);
         assert_eq!(records, want, "read {read}");
