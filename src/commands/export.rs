@@ -12,12 +12,12 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use jiff::tz::TimeZone;
 
-use super::scan_history;
 use super::stats::{since_date, today};
+use super::{scan_history, scan_history_with};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::drill::Record;
 use crate::history::History;
-use crate::report::export::{self as fmt, Export};
+use crate::report::export::{self as fmt, CsvRows, Export};
 use crate::report::html;
 use crate::report::ratings::Ratings;
 use crate::report::sessions::SessionList;
@@ -57,6 +57,13 @@ pub fn run(ctx: &super::Context, args: &ExportArgs) -> anyhow::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// What the CSV export keeps of one record.
+enum CsvPart {
+    Row(fmt::CsvRow),
+    Rating(crate::drill::Rating),
+    Nothing,
+}
+
 /// Reads the history and writes the export to `out`.
 fn export(
     history: &History,
@@ -70,13 +77,23 @@ fn export(
     }
     if format == ExportFormat::Csv {
         // Rows only: no figures, no records kept.
-        let mut rows = fmt::CsvRows::new();
+        let mut rows = CsvRows::new();
         let mut ratings = Ratings::new();
-        scan_history(history, |r| match r {
-            Record::Answer(a) if filter.keeps(&a).is_some() => rows.add(&a),
-            Record::Rating(r) => ratings.add(&r),
-            _ => {}
-        })?;
+        // Each row is made on the reading thread that parsed its answer.
+        scan_history_with(
+            history,
+            || (),
+            |(), r| match r {
+                Record::Answer(a) if filter.keeps(a).is_some() => CsvPart::Row(CsvRows::row(a)),
+                Record::Rating(r) => CsvPart::Rating(r.clone()),
+                _ => CsvPart::Nothing,
+            },
+            |part| match part {
+                CsvPart::Row(row) => rows.push(row),
+                CsvPart::Rating(rating) => ratings.add(&rating),
+                CsvPart::Nothing => {}
+            },
+        )?;
         rows.write(out, &ratings)?;
         return Ok(());
     }
