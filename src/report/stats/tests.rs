@@ -342,7 +342,7 @@ fn digests_made_on_the_reading_threads_give_the_same_figures() {
             c.category
         );
     }
-    all_pauses.sort_by(|a, b| b.0.cmp(&a.0));
+    all_pauses.sort_by_key(|p| std::cmp::Reverse(p.0));
     let want: Vec<(u64, &str, &str)> = all_pauses
         .iter()
         .take(TOP)
