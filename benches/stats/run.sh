@@ -37,6 +37,12 @@ jq -r '
     + "stats (charts) / stats --json: \($m["stats (charts)"] / $m["stats --json"] * 100 | round / 100); "
     + "export csv / stats --json: \($m["export --format csv"] / $m["stats --json"] * 100 | round / 100)"
 ' "$out/stats.json"
+# CPU time (user + system) moves less than wall time on a shared machine.
+jq -r '
+  (.results | map({(.command): (.user + .system)}) | add) as $c
+  | "CPU: stats --json \($c["stats --json"] * 1000 | floor) ms, bare read \($c["bare read"] * 1000 | floor) ms "
+    + "(\($c["stats --json"] / $c["bare read"] * 100 | round / 100)x)"
+' "$out/stats.json"
 /usr/bin/time -f "stats --json peak RSS: %M KB" target/release/hotseat --home "$home" stats --json >/dev/null
 /usr/bin/time -f "export --format csv peak RSS: %M KB" target/release/hotseat --home "$home" export --format csv >/dev/null
 

@@ -113,7 +113,7 @@ impl Catalog {
             .collect();
         for q in bank.questions {
             if let Some(&i) = index.get(&q.id) {
-                base.questions[i] = q
+                base.questions[i] = q;
             } else {
                 index.insert(q.id.clone(), base.questions.len());
                 base.questions.push(q);

@@ -10,14 +10,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use jiff::tz::TimeZone;
 
-use super::scan_history;
 use super::stats::{since_date, today};
+use super::{scan_history, scan_history_with};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::drill::Record;
 use crate::history::History;
-use crate::report::export::{self as fmt, Export};
+use crate::report::export::{self as fmt, CsvRows, Export};
 use crate::report::html;
 use crate::report::ratings::Ratings;
 use crate::report::sessions::SessionList;
@@ -25,7 +24,7 @@ use crate::report::stats::{Filter, StatsBuilder};
 
 /// Runs `hotseat export`.
 pub fn run(ctx: &super::Context, args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let zone = TimeZone::system();
+    let zone = crate::drill::stamp::local_zone();
     let today = today(&zone)?;
     let history = History::open(&ctx.home)?;
     let session = match &args.session {
@@ -44,38 +43,55 @@ pub fn run(ctx: &super::Context, args: &ExportArgs) -> anyhow::Result<ExitCode> 
     };
     if let Some(path) = &args.output {
         write_private(path, |out| {
-            export(&history, args.format, filter, today, out)
+            export(&history, args.format, &filter, today, out)
         })
     } else {
         let stdout = io::stdout();
         let mut out = BufWriter::new(stdout.lock());
-        export(&history, args.format, filter, today, &mut out)?;
+        export(&history, args.format, &filter, today, &mut out)?;
         out.flush()?;
         Ok(())
     }?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// What the CSV export keeps of one record.
+enum CsvPart {
+    Row(fmt::CsvRow),
+    Rating(crate::drill::Rating),
+    Nothing,
+}
+
 /// Reads the history and writes the export to `out`.
 fn export(
     history: &History,
     format: ExportFormat,
-    filter: Filter,
+    filter: &Filter,
     today: jiff::civil::Date,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     if format == ExportFormat::Json {
-        return export_json(history, &filter, out);
+        return export_json(history, filter, out);
     }
     if format == ExportFormat::Csv {
         // Rows only: no figures, no records kept.
-        let mut rows = fmt::CsvRows::new();
+        let mut rows = CsvRows::new();
         let mut ratings = Ratings::new();
-        scan_history(history, |r| match r {
-            Record::Answer(a) if filter.keeps(&a).is_some() => rows.add(&a),
-            Record::Rating(r) => ratings.add(&r),
-            _ => {}
-        })?;
+        // Each row is made on the reading thread that parsed its answer.
+        scan_history_with(
+            history,
+            || (),
+            |(), r| match r {
+                Record::Answer(a) if filter.keeps(a).is_some() => CsvPart::Row(CsvRows::row(a)),
+                Record::Rating(r) => CsvPart::Rating(r.clone()),
+                _ => CsvPart::Nothing,
+            },
+            |part| match part {
+                CsvPart::Row(row) => rows.push(row),
+                CsvPart::Rating(rating) => ratings.add(&rating),
+                CsvPart::Nothing => {}
+            },
+        )?;
         rows.write(out, &ratings)?;
         return Ok(());
     }

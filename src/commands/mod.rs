@@ -159,8 +159,30 @@ pub(crate) fn scan_history_map<U: Send>(
     let warnings = history
         .scan_map(map, each)
         .context("your history could not be read")?;
+    print_warnings(history, &warnings);
+    Ok(())
+}
+
+/// [`scan_history`] through `History::scan_with`: each record, borrowed,
+/// digested by `map` on the reading threads with that thread's `state`.
+pub(crate) fn scan_history_with<S, U: Send>(
+    history: &crate::history::History,
+    state: impl Fn() -> S + Sync,
+    map: impl Fn(&mut S, &crate::drill::Record) -> U + Sync,
+    each: impl FnMut(U),
+) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let warnings = history
+        .scan_with(state, map, each)
+        .context("your history could not be read")?;
+    print_warnings(history, &warnings);
+    Ok(())
+}
+
+/// Prints the skipped lines' warnings of a scan to standard error.
+fn print_warnings(history: &crate::history::History, warnings: &[crate::history::Warning]) {
     let mut err = std::io::stderr().lock();
-    for w in &warnings {
+    for w in warnings {
         // Nothing more can be done if standard error is gone.
         let _ = writeln!(
             err,
@@ -168,7 +190,6 @@ pub(crate) fn scan_history_map<U: Send>(
             crate::text::clean(&crate::history::format_warning(history.path(), w))
         );
     }
-    Ok(())
 }
 
 /// The error for a category no bank has: names it, suggests the closest

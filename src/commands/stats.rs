@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::{Usage, scan_history};
+use super::{Usage, scan_history_with};
 use crate::bank::Catalog;
 use crate::cli::{ModeArg, Since, StatsArgs};
 use crate::drill::{Mode, Record};
@@ -17,7 +17,7 @@ use crate::history::History;
 use crate::report::content::Reader;
 use crate::report::export::write_json_value;
 use crate::report::stats::content::ContentBuilder;
-use crate::report::stats::{Filter, StatsBuilder};
+use crate::report::stats::{Filter, Names, StatsBuilder};
 use crate::report::stats_view;
 use crate::term::style::Paint;
 
@@ -68,7 +68,7 @@ pub(crate) fn mode(arg: ModeArg) -> Mode {
 
 /// Runs `hotseat stats`.
 pub fn run(ctx: &super::Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
-    let zone = TimeZone::system();
+    let zone = crate::drill::stamp::local_zone();
     let today = today(&zone)?;
     let filter = Filter {
         since: since_date(args.since, today),
@@ -90,12 +90,31 @@ pub fn run(ctx: &super::Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
         .on()
         .then(|| ContentBuilder::new(filter.clone(), today, Reader::new(catalog.as_ref())));
     let mut builder = StatsBuilder::new(filter);
-    scan_history(&history, |r| {
-        let kept = builder.add(&r);
-        if let (Some(c), Some(date), Record::Answer(a)) = (content.as_mut(), kept, &r) {
-            c.add_dated(a, date);
-        }
-    })?;
+    // Everything costly — parsing, dating, reading what the answers said —
+    // is done on the reading threads, each with its own names and its own
+    // cache of compiled content matchers; only the counting is done here.
+    let digester = builder.digester();
+    let range = content.as_ref().map(ContentBuilder::range);
+    scan_history_with(
+        &history,
+        || (Names::default(), Reader::new(catalog.as_ref())),
+        |(names, reader), r| {
+            let digest = digester.digest(names, r);
+            let said = match (range, digest.date(), r) {
+                (Some(range), Some(date), Record::Answer(a)) => range
+                    .read(reader, a, date)
+                    .map(|fact| (a.category.clone(), fact)),
+                _ => None,
+            };
+            (digest, said)
+        },
+        |(digest, said)| {
+            builder.take(digest);
+            if let (Some(c), Some((category, fact))) = (content.as_mut(), said) {
+                c.take(&category, fact);
+            }
+        },
+    )?;
     let stats = builder.finish(today);
     let content = content.map(ContentBuilder::finish);
     let mut out = io::stdout().lock();

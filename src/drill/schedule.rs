@@ -313,21 +313,28 @@ impl Practice {
         self.add_fact(AnswerFact::of(a));
     }
 
-    /// Takes one answer's facts (see [`AnswerFact`]).
-    pub fn add_fact(&mut self, a: AnswerFact) {
+    /// Takes what dates an answer's session, all [`practice_days`](Self::practice_days)
+    /// needs of an answer: its session, time and whether it was skipped
+    /// (`stats` reads only that much of most answers).
+    pub fn add_session_answer(&mut self, session: &str, at: Stamp, skipped: bool) {
         // Looked up before inserting: most answers' sessions are known, and
         // the key would otherwise be cloned for every answer.
-        if !self.sessions.contains_key(&a.session) {
+        if !self.sessions.contains_key(session) {
             self.sessions
-                .insert(a.session.clone(), SessionDay::default());
+                .insert(session.to_string(), SessionDay::default());
         }
-        let Some(day) = self.sessions.get_mut(&a.session) else {
+        let Some(day) = self.sessions.get_mut(session) else {
             return;
         };
-        if day.first_answer.is_none_or(|f| a.at < f) {
-            day.first_answer = Some(a.at);
+        if day.first_answer.is_none_or(|f| at < f) {
+            day.first_answer = Some(at);
         }
-        day.counts |= !a.skipped;
+        day.counts |= !skipped;
+    }
+
+    /// Takes one answer's facts (see [`AnswerFact`]).
+    pub fn add_fact(&mut self, a: AnswerFact) {
+        self.add_session_answer(&a.session, a.at, a.skipped);
         if a.mode == super::record::Mode::Rehearse {
             self.note_rehearsal(&a.session, a.at.instant, &a.question);
         }

@@ -21,11 +21,11 @@
 
 use std::fmt;
 use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use crate::drill::Record;
 use crate::drill::record::VERSION;
+use crate::drill::{AnswerRecord, Record};
 
 pub mod forget;
 pub mod journal;
@@ -220,7 +220,7 @@ impl History {
     /// holding one line at a time (see [`scan_from`]). A missing file is an
     /// empty history. Returns the warnings.
     pub fn scan(&self, each: impl FnMut(Record)) -> Result<Vec<Warning>, HistoryError> {
-        scan_file(&self.path, parse_line, each)
+        scan_file(&self.path, || (), |(), b| parse_line(b), each)
     }
 
     /// [`scan`](Self::scan) with each record turned by `map` on the thread
@@ -231,7 +231,26 @@ impl History {
         map: impl Fn(Record) -> U + Sync,
         each: impl FnMut(U),
     ) -> Result<Vec<Warning>, HistoryError> {
-        scan_file(&self.path, |b| parse_line(b).map(&map), each)
+        scan_file(&self.path, || (), |(), b| parse_line(b).map(&map), each)
+    }
+
+    /// The fastest read, for a reader that keeps only a digest of each
+    /// record: `map` turns each record, borrowed, into what `each` gets,
+    /// on the thread that parsed it, with that thread's own `state` (see
+    /// [`scan_from_with`]). Every reading rule of [`scan`](Self::scan)
+    /// holds; only the record is not the caller's to keep.
+    pub fn scan_with<S, U: Send>(
+        &self,
+        state: impl Fn() -> S + Sync,
+        map: impl Fn(&mut S, &Record) -> U + Sync,
+        each: impl FnMut(U),
+    ) -> Result<Vec<Warning>, HistoryError> {
+        scan_file(
+            &self.path,
+            || (Record::Answer(AnswerRecord::default()), state()),
+            |(scratch, state), bytes| parse_reusing(bytes, scratch).map(|r| map(state, r.get())),
+            each,
+        )
     }
 }
 
@@ -304,9 +323,10 @@ fn same_file(file: &File, path: &Path) -> bool {
 /// Streams the records of the store at `path` to `each`, under a shared
 /// lock, one line at a time, each line read by `parse`. A missing file is
 /// an empty store. Returns the warnings.
-fn scan_file<T: Send>(
+fn scan_file<S, T: Send>(
     path: &Path,
-    parse: impl Fn(&[u8]) -> Result<T, Skip> + Sync,
+    state: impl Fn() -> S + Sync,
+    parse: impl Fn(&mut S, &[u8]) -> Result<T, Skip> + Sync,
     each: impl FnMut(T),
 ) -> Result<Vec<Warning>, HistoryError> {
     let file = match File::open(path) {
@@ -315,13 +335,8 @@ fn scan_file<T: Send>(
         Err(e) => return Err(HistoryError::io(Action::Read, path, e)),
     };
     let _lock = Lock::shared(&file, path)?;
-    scan_lines(
-        BufReader::with_capacity(1 << 16, &file),
-        MAX_LINE_BYTES,
-        parse,
-        each,
-    )
-    .map_err(|e| HistoryError::io(Action::Read, path, e))
+    scan_lines(Chunker::new(&file, MAX_LINE_BYTES), state, parse, each)
+        .map_err(|e| HistoryError::io(Action::Read, path, e))
 }
 
 /// Creates the home folder (`0700`) if it does not exist. An existing
@@ -445,7 +460,12 @@ pub fn read_from(reader: impl BufRead) -> io::Result<(Vec<Record>, Vec<Warning>)
 
 fn read_capped(reader: impl BufRead, max_line: usize) -> io::Result<(Vec<Record>, Vec<Warning>)> {
     let mut records = Vec::new();
-    let warnings = scan_lines(reader, max_line, parse_line, |r| records.push(r))?;
+    let warnings = scan_lines(
+        Chunker::new(reader, max_line),
+        || (),
+        |(), b| parse_line(b),
+        |r| records.push(r),
+    )?;
     Ok((records, warnings))
 }
 
@@ -458,48 +478,61 @@ fn read_capped(reader: impl BufRead, max_line: usize) -> io::Result<(Vec<Record>
 ///   giving their count, at the line of the first;
 /// - a line over [`MAX_LINE_BYTES`] is skipped with a warning, never held.
 pub fn scan_from(reader: impl BufRead, each: impl FnMut(Record)) -> io::Result<Vec<Warning>> {
-    scan_lines(reader, MAX_LINE_BYTES, parse_line, each)
+    scan_lines(
+        Chunker::new(reader, MAX_LINE_BYTES),
+        || (),
+        |(), b| parse_line(b),
+        each,
+    )
+}
+
+/// [`scan_from`] with each record turned by `map` on the thread that
+/// parsed it, with that thread's own `state` (made once per thread by
+/// `state`, so a reader that needs a cache — compiled content matchers —
+/// keeps one per thread without locks). `map` sees the record borrowed:
+/// answers are read into one record per thread, reused line after line,
+/// so a reader keeping only a digest allocates nothing for the rest.
+pub fn scan_from_with<S, U: Send>(
+    reader: impl Read,
+    state: impl Fn() -> S + Sync,
+    map: impl Fn(&mut S, &Record) -> U + Sync,
+    each: impl FnMut(U),
+) -> io::Result<Vec<Warning>> {
+    scan_lines(
+        Chunker::new(reader, MAX_LINE_BYTES),
+        || (Record::Answer(AnswerRecord::default()), state()),
+        |(scratch, state), bytes| parse_reusing(bytes, scratch).map(|r| map(state, r.get())),
+        each,
+    )
 }
 
 /// The line loop of every JSON Lines store: `parse` reads one non-blank
-/// line (at most `max_line` bytes), `each` gets what it returns, in file
-/// order, and the rules of [`scan_from`] apply to what it refuses.
+/// line (at most the chunker's `max_line` bytes) with its thread's state
+/// (made by `state`), `each` gets what it returns, in file order, and the
+/// rules of [`scan_from`] apply to what it refuses.
 ///
 /// Parsing is most of a read's cost (a 100,000-answer history is ~45 MB of
-/// JSON), so lines are cut here, on this thread, into batches of about
-/// [`BATCH_BYTES`], parsed by [`PARSERS`] worker threads, and handed to
-/// `each` here in order. At most [`IN_FLIGHT`] batches are out at once, so
-/// memory stays bounded however large the file is, and nothing but those
-/// batches is ever held.
-fn scan_lines<T: Send>(
-    mut reader: impl BufRead,
-    max_line: usize,
-    parse: impl Fn(&[u8]) -> Result<T, Skip> + Sync,
+/// JSON), so this thread only reads the file, straight into batches of
+/// whole lines of about [`BATCH_BYTES`] (see [`Chunker`]): the lines are
+/// found, numbered and parsed by [`PARSERS`] worker threads, and what they
+/// give is handed to `each` here in order. At most [`IN_FLIGHT`] batches
+/// are out at once, so memory stays bounded however large the file is,
+/// and nothing but those batches is ever held.
+fn scan_lines<S, T: Send>(
+    mut chunker: Chunker<impl Read>,
+    state: impl Fn() -> S + Sync,
+    parse: impl Fn(&mut S, &[u8]) -> Result<T, Skip> + Sync,
     mut each: impl FnMut(T),
 ) -> io::Result<Vec<Warning>> {
     let mut tally = Tally::default();
-    let parse = &parse;
+    let (parse, state, max_line) = (&parse, &state, chunker.max_line);
+    let Some(first) = chunker.next_batch()? else {
+        return Ok(tally.warnings());
+    };
     // A store that fits in one batch (most of them, and every journal) is
     // parsed right here: threads pay only for a large history.
-    let mut first = Batch::default();
-    let mut buf = Vec::new();
-    let mut line = 0usize;
-    let whole = loop {
-        match next_line(&mut reader, &mut buf, max_line)? {
-            Some(len) => {
-                line += 1;
-                first.push(line, &buf, len);
-                if first.bytes.len() >= BATCH_BYTES || first.lines.len() >= BATCH_LINES {
-                    break false;
-                }
-            }
-            None => break true,
-        }
-    };
-    if whole {
-        for (line, result) in first.parse(parse, max_line) {
-            tally.take(line, result, &mut each);
-        }
+    if chunker.done() {
+        let _ = tally.hand_on(first.parse(&mut state(), parse, max_line), &mut each);
         return Ok(tally.warnings());
     }
     let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Batch)>(IN_FLIGHT);
@@ -509,12 +542,14 @@ fn scan_lines<T: Send>(
         for _ in 0..PARSERS {
             let (work_rx, done_tx) = (&work_rx, done_tx.clone());
             scope.spawn(move || {
+                let mut state = state();
                 loop {
                     // A poisoned lock means another parser panicked: stop.
                     let Ok(rx) = work_rx.lock() else { return };
                     let Ok((n, batch)) = rx.recv() else { return };
                     drop(rx);
-                    if done_tx.send((n, batch.parse(parse, max_line))).is_err() {
+                    let parsed = batch.parse(&mut state, parse, max_line);
+                    if done_tx.send((n, parsed)).is_err() {
                         return;
                     }
                 }
@@ -523,50 +558,38 @@ fn scan_lines<T: Send>(
         drop(done_tx);
         // Batches sent, batches handed on, and those back early.
         let (mut sent, mut next) = (0usize, 0usize);
-        let mut early: std::collections::BTreeMap<usize, Parsed<T>> = Default::default();
-        let mut hand_on = |parsed: Parsed<T>, tally: &mut Tally| {
-            for (line, result) in parsed {
-                tally.take(line, result, &mut each);
+        let mut early = std::collections::BTreeMap::<usize, Parsed<T>>::new();
+        // Hands on every batch back in order; with `wait`, first waits for
+        // one to come back (false when none can any more).
+        let mut collect = |next: &mut usize, tally: &mut Tally, chunker: &mut Chunker<_>| -> bool {
+            let Ok((n, parsed)) = done_rx.recv() else {
+                return false;
+            };
+            early.insert(n, parsed);
+            while let Some(parsed) = early.remove(next) {
+                chunker.recycle(tally.hand_on(parsed, &mut each));
+                *next += 1;
             }
+            true
         };
-        let mut batch = first;
-        loop {
-            let got = next_line(&mut reader, &mut buf, max_line)?;
-            if let Some(len) = got {
-                line += 1;
-                batch.push(line, &buf, len);
-            }
-            let full = batch.bytes.len() >= BATCH_BYTES || batch.lines.len() >= BATCH_LINES;
-            if (full || got.is_none()) && !batch.lines.is_empty() {
-                // Wait for the oldest batch when enough are out.
-                while sent - next >= IN_FLIGHT {
-                    let Ok((n, parsed)) = done_rx.recv() else {
-                        break;
-                    };
-                    early.insert(n, parsed);
-                    while let Some(parsed) = early.remove(&next) {
-                        hand_on(parsed, &mut tally);
-                        next += 1;
-                    }
-                }
-                if work_tx.send((sent, std::mem::take(&mut batch))).is_err() {
+        let mut batch = Some(first);
+        while let Some(b) = batch {
+            // Wait for the oldest batch when enough are out.
+            while sent - next >= IN_FLIGHT {
+                if !collect(&mut next, &mut tally, &mut chunker) {
                     break;
                 }
-                sent += 1;
             }
-            if got.is_none() {
+            if work_tx.send((sent, b)).is_err() {
                 break;
             }
+            sent += 1;
+            batch = chunker.next_batch()?;
         }
         drop(work_tx);
         while next < sent {
-            let Ok((n, parsed)) = done_rx.recv() else {
+            if !collect(&mut next, &mut tally, &mut chunker) {
                 break;
-            };
-            early.insert(n, parsed);
-            while let Some(parsed) = early.remove(&next) {
-                hand_on(parsed, &mut tally);
-                next += 1;
             }
         }
         Ok(())
@@ -574,62 +597,220 @@ fn scan_lines<T: Send>(
     Ok(tally.warnings())
 }
 
-/// Threads that parse lines while the reading thread cuts the next batch.
+/// Threads that parse lines while the reading thread reads the next batch.
 const PARSERS: usize = 2;
-/// A batch is cut at about this many bytes of lines…
+/// A batch is cut at the first line end after this many bytes.
 const BATCH_BYTES: usize = 256 * 1024;
-/// …or this many lines, whichever comes first.
-const BATCH_LINES: usize = 2_048;
+/// The file is read this many bytes at a time, straight into the batch.
+const READ_BYTES: usize = 64 * 1024;
 /// Batches out for parsing at once (bounds memory).
 const IN_FLIGHT: usize = 4;
 
-/// Lines cut from the file, waiting to be parsed: their bytes end to end,
-/// and for each its number, its span, and its full length when it was too
-/// long to keep.
+/// Whole lines read from the file, waiting to be parsed: their bytes as
+/// they are in the file, newlines included, and the lines too long to keep
+/// (each left as an empty line, with its index in the batch and its full
+/// length).
 #[derive(Default)]
 struct Batch {
     bytes: Vec<u8>,
-    lines: Vec<(usize, std::ops::Range<usize>, usize)>,
+    long: Vec<(usize, usize)>,
 }
 
-/// A batch's outcome, line by line (blank lines left out).
-type Parsed<T> = Vec<(usize, Result<T, Skip>)>;
+/// A batch's outcome: how many lines it had, and line by line (numbered
+/// from 1 within the batch, blank lines left out) what they gave; and its
+/// buffer, emptied, for the next batch to be read into.
+struct Parsed<T> {
+    lines: usize,
+    results: Vec<(usize, Result<T, Skip>)>,
+    spare: Vec<u8>,
+}
 
 impl Batch {
-    fn push(&mut self, line: usize, content: &[u8], len: usize) {
-        let start = self.bytes.len();
-        self.bytes.extend_from_slice(content);
-        self.lines.push((line, start..self.bytes.len(), len));
-    }
-
-    fn parse<T>(self, parse: &impl Fn(&[u8]) -> Result<T, Skip>, max_line: usize) -> Parsed<T> {
-        let mut out = Vec::with_capacity(self.lines.len());
-        for (line, span, len) in self.lines {
-            let result = if len > max_line {
-                Err(Skip::Bad(format!(
-                    "line is too long ({len} bytes; a record is at most {max_line} bytes)"
-                )))
-            } else {
-                match self.bytes[span].trim_ascii() {
-                    [] => continue,
-                    bytes => parse(bytes),
+    /// Cuts the lines (on the parser's thread: finding line ends is a
+    /// pass over every byte) and parses them with `state`.
+    fn parse<S, T>(
+        self,
+        state: &mut S,
+        parse: &impl Fn(&mut S, &[u8]) -> Result<T, Skip>,
+        max_line: usize,
+    ) -> Parsed<T> {
+        let mut results = Vec::with_capacity(self.bytes.len() / 256);
+        let mut long = self.long.iter().copied().peekable();
+        let mut lines = 0usize;
+        let mut start = 0usize;
+        let ends = memchr::memchr_iter(b'\n', &self.bytes).chain(
+            // A last line without its newline (only ever in the last batch).
+            (self.bytes.last().is_some_and(|&b| b != b'\n')).then_some(self.bytes.len()),
+        );
+        for end in ends {
+            let content = &self.bytes[start..end];
+            start = end + 1;
+            let index = lines;
+            lines += 1;
+            let too_long = match long.peek() {
+                Some(&(i, len)) if i == index => {
+                    long.next();
+                    Some(len)
                 }
+                _ => (content.len() > max_line).then_some(content.len()),
             };
-            out.push((line, result));
+            let result = match too_long {
+                Some(len) => Err(Skip::Bad(format!(
+                    "line is too long ({len} bytes; a record is at most {max_line} bytes)"
+                ))),
+                None => match content.trim_ascii() {
+                    [] => continue,
+                    bytes => parse(state, bytes),
+                },
+            };
+            results.push((lines, result));
         }
-        out
+        let mut spare = self.bytes;
+        spare.clear();
+        Parsed {
+            lines,
+            results,
+            spare,
+        }
     }
 }
 
-/// What a scan has refused so far, in order.
+/// Reads a store into [`Batch`]es of whole lines, straight from the
+/// reader into the batch (no line is copied on this thread), keeping at
+/// most `max_line` bytes of a line too long to be a record: the rest of it
+/// is read past and dropped.
+struct Chunker<R> {
+    reader: R,
+    max_line: usize,
+    /// Bytes asked of the reader at a time.
+    read: usize,
+    /// The start of a line read past the last batch's end.
+    carry: Vec<u8>,
+    eof: bool,
+    /// Buffers of batches parsed, to read the next ones into: a fresh
+    /// buffer this large is fresh pages from the OS, each one a fault.
+    spare: Vec<Vec<u8>>,
+}
+
+impl<R: Read> Chunker<R> {
+    fn new(reader: R, max_line: usize) -> Self {
+        Self {
+            reader,
+            max_line,
+            read: READ_BYTES,
+            carry: Vec::new(),
+            eof: false,
+            spare: Vec::new(),
+        }
+    }
+
+    /// Takes back a parsed batch's buffer.
+    fn recycle(&mut self, spare: Vec<u8>) {
+        if self.spare.len() < IN_FLIGHT {
+            self.spare.push(spare);
+        }
+    }
+
+    /// Whether everything has been handed out.
+    fn done(&self) -> bool {
+        self.eof && self.carry.is_empty()
+    }
+
+    /// Reads up to `self.read` more bytes onto `bytes`: how many (0 at the
+    /// end of the reader).
+    fn fill(&mut self, bytes: &mut Vec<u8>) -> io::Result<usize> {
+        bytes.reserve(self.read);
+        // `take` + `read_to_end` reads into the spare capacity without
+        // zeroing it first, and retries on EINTR.
+        (&mut self.reader).take(self.read as u64).read_to_end(bytes)
+    }
+
+    /// The next batch: whole lines from about [`BATCH_BYTES`] on (the
+    /// last batch may end without a newline); `None` at the end.
+    fn next_batch(&mut self) -> io::Result<Option<Batch>> {
+        if self.done() {
+            return Ok(None);
+        }
+        let mut bytes = self.spare.pop().unwrap_or_default();
+        bytes.reserve(BATCH_BYTES + self.read + self.carry.len());
+        bytes.extend_from_slice(&self.carry);
+        self.carry.clear();
+        let mut long = Vec::new();
+        // Where the line being read starts (the carry holds no newline).
+        let mut line_start = 0usize;
+        // The length so far of a line too long to keep, being read past.
+        let mut skipping: Option<usize> = None;
+        while !self.eof {
+            let before = bytes.len();
+            let n = self.fill(&mut bytes)?;
+            if n == 0 {
+                self.eof = true;
+                if let Some(len) = skipping.take() {
+                    // The file ends inside it: it is the last line.
+                    long.push((count_lines(&bytes), len));
+                    bytes.push(b'\n');
+                }
+                break;
+            }
+            if let Some(len) = skipping.as_mut() {
+                let Some(i) = memchr::memchr(b'\n', &bytes[before..]) else {
+                    *len = len.saturating_add(n);
+                    bytes.truncate(before);
+                    continue;
+                };
+                // Its end: what was read of it goes, an empty line in its
+                // place keeps the numbering.
+                long.push((count_lines(&bytes[..before]), len.saturating_add(i)));
+                skipping = None;
+                bytes.copy_within(before + i.., before);
+                bytes.truncate(bytes.len() - i);
+            }
+            if let Some(i) = memchr::memrchr(b'\n', &bytes[before.max(line_start)..]) {
+                line_start = before.max(line_start) + i + 1;
+            }
+            let partial = bytes.len() - line_start;
+            if partial > self.max_line {
+                skipping = Some(partial);
+                bytes.truncate(line_start);
+            } else if line_start >= BATCH_BYTES {
+                break;
+            }
+        }
+        if !self.eof {
+            self.carry.extend_from_slice(&bytes[line_start..]);
+            bytes.truncate(line_start);
+        }
+        Ok(Some(Batch { bytes, long }))
+    }
+}
+
+/// Lines ended in `bytes`.
+fn count_lines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
+}
+
+/// What a scan has refused so far, in order, and where it is.
 #[derive(Default)]
 struct Tally {
     warnings: Vec<Warning>,
     /// (first line, count, highest version) of records from a newer format.
     newer: Option<(usize, usize, u64)>,
+    /// Lines handed on so far.
+    lines: usize,
 }
 
 impl Tally {
+    /// Hands on a batch's outcome, in order, numbering its lines after
+    /// those before it.
+    /// Returns the batch's buffer.
+    fn hand_on<T>(&mut self, parsed: Parsed<T>, each: &mut impl FnMut(T)) -> Vec<u8> {
+        for (line, result) in parsed.results {
+            self.take(self.lines + line, result, each);
+        }
+        self.lines += parsed.lines;
+        parsed.spare
+    }
+
     fn take<T>(&mut self, line: usize, result: Result<T, Skip>, each: &mut impl FnMut(T)) {
         match result {
             Ok(record) => each(record),
@@ -656,47 +837,6 @@ impl Tally {
             self.warnings.sort_by_key(|w| w.line);
         }
         self.warnings
-    }
-}
-
-/// Reads one line into `buf` (without its `\n`); a line longer than `max`
-/// bytes is not kept at all (`buf` ends empty). Returns the line's full
-/// length, or `None` at the end.
-fn next_line(
-    reader: &mut impl BufRead,
-    buf: &mut Vec<u8>,
-    max: usize,
-) -> io::Result<Option<usize>> {
-    buf.clear();
-    let mut len = 0usize;
-    let mut any = false;
-    loop {
-        let chunk = match reader.fill_buf() {
-            Ok(chunk) => chunk,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if chunk.is_empty() {
-            return Ok(any.then_some(len));
-        }
-        any = true;
-        let (content, used, done) = match memchr::memchr(b'\n', chunk) {
-            Some(i) => (&chunk[..i], i + 1, true),
-            None => (chunk, chunk.len(), false),
-        };
-        len = len.saturating_add(content.len());
-        if len <= max {
-            buf.extend_from_slice(content);
-        } else if !buf.is_empty() {
-            // Too long to be a record: it will be skipped, so nothing of it
-            // is kept, and the memory it took is given back.
-            buf.clear();
-            buf.shrink_to(1 << 16);
-        }
-        reader.consume(used);
-        if done {
-            return Ok(Some(len));
-        }
     }
 }
 
@@ -731,23 +871,8 @@ struct Header {
 /// way, through a generic JSON value, which also words the warning.
 fn parse_line(bytes: &[u8]) -> Result<Record, Skip> {
     let text = utf8(bytes)?;
-    // This version's own lines start the same way, and so do lines in the
-    // documented shape with `v` first; others say it in a header read first.
-    let kind = if text.starts_with(r#"{"kind":"answer","v":1,"#)
-        || text.starts_with(r#"{"v":1,"kind":"answer","#)
-    {
-        Some("answer".to_string())
-    } else {
-        match serde_json::from_str::<Header>(text) {
-            Ok(Header {
-                v: Some(v),
-                kind: Some(serde_json::Value::String(kind)),
-            }) if v.as_u64() == Some(u64::from(VERSION)) => Some(kind),
-            _ => None,
-        }
-    };
-    if let Some(kind) = kind {
-        let parsed = match kind.as_str() {
+    if let Some(kind) = current_kind(text) {
+        let parsed = match &*kind {
             "answer" => serde_json::from_str(text).map(Record::Answer),
             "session" => serde_json::from_str(text).map(Record::Session),
             "rating" => serde_json::from_str(text).map(Record::Rating),
@@ -758,6 +883,69 @@ fn parse_line(bytes: &[u8]) -> Result<Record, Skip> {
         }
     }
     parse_slowly(text)
+}
+
+/// The `kind` of a line of this format version, read cheaply: `None` when
+/// it is not plainly one (then the slow way says why).
+fn current_kind(text: &str) -> Option<std::borrow::Cow<'static, str>> {
+    // This version's own lines start the same way, and so do lines in the
+    // documented shape with `v` first; others say it in a header read first.
+    if text.starts_with(r#"{"kind":"answer","v":1,"#)
+        || text.starts_with(r#"{"v":1,"kind":"answer","#)
+    {
+        return Some("answer".into());
+    }
+    match serde_json::from_str::<Header>(text) {
+        Ok(Header {
+            v: Some(v),
+            kind: Some(serde_json::Value::String(kind)),
+        }) if v.as_u64() == Some(u64::from(VERSION)) => Some(kind.into()),
+        _ => None,
+    }
+}
+
+/// A record read by [`parse_reusing`]: the thread's reused answer, or one
+/// of its own.
+// Lives one line on the stack: boxing the owned one would only add an
+// allocation per session record.
+#[allow(clippy::large_enum_variant)]
+enum Got<'s> {
+    Reused(&'s Record),
+    Owned(Record),
+}
+
+impl Got<'_> {
+    fn get(&self) -> &Record {
+        match self {
+            Self::Reused(r) => r,
+            Self::Owned(r) => r,
+        }
+    }
+}
+
+/// [`parse_line`], but an answer (most lines of a history) is read into
+/// `scratch`, an answer record kept by the parsing thread: its strings'
+/// memory is reused from line to line instead of allocated and freed for
+/// each. Anything else, or an answer that does not read cleanly, goes the
+/// way of [`parse_line`], so what is read and every warning are the same.
+fn parse_reusing<'s>(bytes: &[u8], scratch: &'s mut Record) -> Result<Got<'s>, Skip> {
+    use serde::Deserialize as _;
+    let text = utf8(bytes)?;
+    if current_kind(text).is_some_and(|k| k == "answer")
+        && let Record::Answer(answer) = scratch
+    {
+        let mut de = serde_json::Deserializer::from_str(text);
+        // serde's in-place reading (derived with its `deserialize_in_place`
+        // feature) overwrites every field, and sets the defaulted ones a
+        // line leaves out, so nothing of the previous line survives.
+        if AnswerRecord::deserialize_in_place(&mut de, answer)
+            .and_then(|()| de.end())
+            .is_ok()
+        {
+            return Ok(Got::Reused(scratch));
+        }
+    }
+    parse_line(bytes).map(Got::Owned)
 }
 
 /// A line as text, or the warning for the byte that is not UTF-8.

@@ -448,25 +448,110 @@ fn appends_racing_with_forget_are_never_lost() {
     assert_eq!(answers, 400, "after {rewrites} rewrites");
 }
 
+/// Reads `text` through a chunker asking `read` bytes at a time, lines
+/// capped at `max_line`.
+fn read_chunked(text: &str, read: usize, max_line: usize) -> (Vec<Record>, Vec<Warning>) {
+    let mut chunker = Chunker::new(Cursor::new(text.as_bytes()), max_line);
+    chunker.read = read;
+    let mut records = Vec::new();
+    let warnings = scan_lines(chunker, || (), |(), b| parse_line(b), |r| records.push(r)).unwrap();
+    (records, warnings)
+}
+
 #[test]
 fn an_overlong_line_is_never_held() {
     // 5,000 bytes against a 1,024-byte cap, read 64 bytes at a time: the
-    // buffer never keeps a byte of it, and the next line reads whole.
+    // batch keeps no byte of it (an empty line holds its place), and the
+    // next line reads whole.
     let text = format!("{}\nshort\n", "x".repeat(5000));
-    let mut reader = BufReader::with_capacity(64, Cursor::new(text));
-    let mut buf = Vec::new();
-    assert_eq!(
-        super::next_line(&mut reader, &mut buf, 1024).unwrap(),
-        Some(5000)
+    let mut chunker = Chunker::new(Cursor::new(text), 1024);
+    chunker.read = 64;
+    let batch = chunker.next_batch().unwrap().unwrap();
+    assert_eq!(batch.bytes, b"\nshort\n");
+    assert_eq!(batch.long, vec![(0, 5000)]);
+    assert!(chunker.next_batch().unwrap().is_none());
+    // Also when the file ends inside it, and after other lines.
+    let text = format!("short\n\n{}", "y".repeat(3000));
+    let mut chunker = Chunker::new(Cursor::new(text), 1024);
+    chunker.read = 100;
+    let batch = chunker.next_batch().unwrap().unwrap();
+    assert_eq!(batch.bytes, b"short\n\n\n");
+    assert_eq!(batch.long, vec![(2, 3000)]);
+}
+
+#[test]
+fn any_read_size_and_cap_read_the_same_lines_and_warnings() {
+    let records = [
+        line_of(&answer("short")),
+        line_of(&session()),
+        line_of(&answer(&"🙈".repeat(100))),
+        line_of(&answer("no newline at the end")),
+    ];
+    // A cap over every record, and a line over the cap.
+    let cap = records.iter().map(String::len).max().unwrap() + 10;
+    let long = "z".repeat(cap + 50);
+    let text = format!(
+        "{}\n\n{{broken\n{}\r\n{long}\n   \n{}\n{}",
+        records[0], records[1], records[2], records[3]
     );
-    assert!(buf.is_empty(), "{} bytes kept", buf.len());
-    assert!(buf.capacity() <= 1 << 16);
-    assert_eq!(
-        super::next_line(&mut reader, &mut buf, 1024).unwrap(),
-        Some(5)
+    let (want, want_w) = read_str(&text);
+    assert_eq!(want.len(), 4);
+    assert_eq!(lines_warned(&want_w), vec![3, 5]);
+    assert!(
+        want_w[1].message.starts_with("not valid JSON"),
+        "{want_w:?}"
     );
-    assert_eq!(buf, b"short");
-    assert_eq!(super::next_line(&mut reader, &mut buf, 1024).unwrap(), None);
+    for read in [1, 2, 5, 17, 64, 300, 4096, 1 << 20] {
+        let (records, warnings) = read_chunked(&text, read, MAX_LINE_BYTES);
+        assert_eq!(records, want, "read {read}");
+        assert_eq!(warnings, want_w, "read {read}");
+        // Capped: the same records, the long line now "too long".
+        let (records, warnings) = read_chunked(&text, read, cap);
+        assert_eq!(records, want, "read {read}");
+        assert_eq!(lines_warned(&warnings), vec![3, 5], "read {read}");
+        let said = format!("too long ({} bytes", cap + 50);
+        assert!(warnings[1].message.contains(&said), "{warnings:?}");
+    }
+}
+
+/// The reading threads' reused answer: every record read as the owned
+/// path reads it, a line leaving out optional fields included (nothing of
+/// the line before survives), over many batches and threads.
+#[test]
+fn answers_read_in_place_are_the_records_read_whole() {
+    let mut full = answer("first, with every optional field");
+    if let Record::Answer(a) = &mut full {
+        a.company = Some("Acme".into());
+        a.role = Some("SRE".into());
+        a.followup = Some(2);
+        a.think_target_ms = Some(5_000);
+        a.pasted_words = 4;
+        a.truncated = true;
+        a.audio = Some("a.wav".into());
+    }
+    let bare = r#"{"v":1,"kind":"answer","session":"s1","at":"2025-03-01T09:31:12.250Z","mode":"daily","question":"weaknesses/greatest-weakness","category":"weaknesses","input":"typed","think_ms":4210,"answer_ms":61880,"limit_ms":90000,"overran":false,"skipped":true,"pauses":[],"revisions":0,"hint":false,"text":"bare"}"#;
+    let mut text = String::new();
+    for i in 0..3_000 {
+        match i % 4 {
+            0 => text.push_str(&line_of(&full)),
+            1 => text.push_str(bare),
+            2 => text.push_str(&line_of(&session())),
+            _ => text.push_str(r#"{"v":1,"kind":"answer","text":5}"#),
+        }
+        text.push('\n');
+    }
+    let (want, want_w) = read_str(&text);
+    assert_eq!(want.len(), 2_250);
+    let mut got = Vec::new();
+    let got_w = scan_from_with(
+        Cursor::new(text.as_bytes()),
+        || (),
+        |(), r| r.clone(),
+        |r| got.push(r),
+    )
+    .unwrap();
+    assert_eq!(got_w, want_w);
+    assert_eq!(got, want);
 }
 
 #[test]

@@ -149,6 +149,12 @@ pub struct CsvRows {
     rows: Vec<(String, usize, Option<u8>, u64)>,
 }
 
+/// One answer's CSV row, without its rating yet (ratings may come later
+/// in the history): the text, where the rating goes, the answer's own
+/// rating and its key for later ones.
+#[derive(Debug)]
+pub struct CsvRow((String, usize, Option<u8>, u64));
+
 impl CsvRows {
     /// None yet.
     #[must_use]
@@ -158,9 +164,21 @@ impl CsvRows {
 
     /// Adds one answer's row.
     pub fn add(&mut self, a: &AnswerRecord) {
+        self.push(Self::row(a));
+    }
+
+    /// One answer's row, ready to [`push`](Self::push): pure, so a reader
+    /// makes it on the thread that parsed the answer.
+    #[must_use]
+    pub fn row(a: &AnswerRecord) -> CsvRow {
         let (row, at) = csv_row(a);
         let key = super::ratings::answer_key(&a.session, &a.question, &a.at);
-        self.rows.push((row, at, a.rating, key));
+        CsvRow((row, at, a.rating, key))
+    }
+
+    /// Adds a row made by [`row`](Self::row).
+    pub fn push(&mut self, row: CsvRow) {
+        self.rows.push(row.0);
     }
 
     /// Writes the header, then every row with the last rating given to its

@@ -15,6 +15,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -207,32 +209,49 @@ pub struct Stats {
     pub longest: Vec<LongPause>,
 }
 
-/// FNV-1a: the maps here are keyed by short, trusted-enough strings (a
-/// hostile history can only make its own stats slower), and `SipHash` was a
-/// visible share of a 100,000-answer read.
+/// A word-at-a-time multiplicative hash (the one rustc uses, FxHash): the
+/// maps here are keyed by short, trusted-enough strings (a hostile history
+/// can only make its own stats slower), and `SipHash`, then byte-at-a-time
+/// FNV, were a visible share of a 100,000-answer report.
 #[derive(Debug, Default, Clone, Copy)]
-struct Fnv(u64);
+struct Fx(u64);
 
-impl Hasher for Fnv {
+impl Fx {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for Fx {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 #[derive(Debug, Default)]
 struct CategoryAcc {
@@ -251,23 +270,157 @@ struct QuestionAcc {
     scored: u32,
 }
 
-/// Gathers [`Stats`] from records streamed in any order.
+/// A name from the history (a session, category or question) shared
+/// between the reading threads' digests and the report: cloned by a count,
+/// not copied for every answer.
+type Name = Arc<str>;
+
+/// What one reading thread has seen of names, so that its digests share
+/// them instead of allocating each answer's strings again.
+#[derive(Debug, Default)]
+pub struct Names {
+    known: FastSet<Name>,
+    /// Sessions are many but come in runs: only the last one is kept.
+    session: Option<Name>,
+}
+
+impl Names {
+    fn name(&mut self, s: &str) -> Name {
+        if let Some(n) = self.known.get(s) {
+            return n.clone();
+        }
+        let n: Name = s.into();
+        self.known.insert(n.clone());
+        n
+    }
+
+    fn session(&mut self, s: &str) -> Name {
+        match &self.session {
+            Some(n) if **n == *s => n.clone(),
+            _ => self.session.insert(s.into()).clone(),
+        }
+    }
+}
+
+/// What the report keeps of one record, made on the thread that read it
+/// ([`Digester::digest`]) and taken in file order ([`StatsBuilder::take`]).
+#[derive(Debug)]
+pub struct Digest(Part);
+
+#[derive(Debug)]
+enum Part {
+    Answer(AnswerDigest),
+    /// Sessions are few and small: kept whole for the streak.
+    Session(Box<Record>),
+    /// Ratings change no figure.
+    Other,
+}
+
+#[derive(Debug)]
+struct AnswerDigest {
+    session: Name,
+    at: crate::drill::Stamp,
+    skipped: bool,
+    /// The rest, when the filter keeps the answer.
+    kept: Option<Kept>,
+}
+
+#[derive(Debug)]
+struct Kept {
+    date: Date,
+    category: Name,
+    question: Name,
+    think_ms: u64,
+    pauses: u64,
+    overran: bool,
+    /// (fillers, words), when measured.
+    measured: Option<(u32, u32)>,
+    /// The hesitation score, for answers that move the schedule.
+    hesitation: Option<f64>,
+    /// Pauses that may be among the longest: (ms, `at_word`, place).
+    long: Vec<(u64, Option<u32>, String)>,
+}
+
+impl Digest {
+    /// The answer's local date, when it is an answer the filter keeps.
+    #[must_use]
+    pub fn date(&self) -> Option<Date> {
+        match &self.0 {
+            Part::Answer(a) => a.kept.as_ref().map(|k| k.date),
+            _ => None,
+        }
+    }
+}
+
+/// Makes a [`StatsBuilder`]'s digests on the reading threads (it is
+/// `Sync`; each thread brings its own [`Names`]).
+#[derive(Debug, Clone)]
+pub struct Digester {
+    filter: Filter,
+    /// The shortest of the longest pauses once there are [`TOP`] of them
+    /// (0 before): a pause no longer than it can never enter the list, so
+    /// its place in the text is not worked out. It only grows, so a thread
+    /// that reads it late only does more work, never less than needed.
+    floor: Arc<AtomicU64>,
+}
+
+impl Digester {
+    /// What the report keeps of `record`.
+    pub fn digest(&self, names: &mut Names, record: &Record) -> Digest {
+        let a = match record {
+            Record::Answer(a) => a,
+            Record::Session(_) => return Digest(Part::Session(Box::new(record.clone()))),
+            Record::Rating(_) => return Digest(Part::Other),
+        };
+        let kept = self.filter.keeps(a).map(|date| {
+            let floor = self.floor.load(Ordering::Relaxed);
+            Kept {
+                date,
+                category: names.name(&a.category),
+                question: names.name(&a.question),
+                think_ms: a.think_ms,
+                pauses: a.pauses.len() as u64,
+                overran: a.overran,
+                measured: a.fillers.zip(a.words),
+                hesitation: a.moves_schedule().then(|| answer_hesitation(a)),
+                long: a
+                    .pauses
+                    .iter()
+                    .filter(|p| p.ms > 0 && p.ms > floor)
+                    .map(|p| (p.ms, p.at_word, place(&a.text, p)))
+                    .collect(),
+            }
+        });
+        Digest(Part::Answer(AnswerDigest {
+            session: names.session(&a.session),
+            at: a.at,
+            skipped: a.skipped,
+            kept,
+        }))
+    }
+}
+
+/// Gathers [`Stats`] from records streamed in file order: whole
+/// ([`add`](Self::add)), or digested on the reading threads by its
+/// [`digester`](Self::digester) and [`take`](Self::take)n here.
 #[derive(Debug)]
 pub struct StatsBuilder {
-    filter: Filter,
+    digester: Digester,
+    /// For [`add`](Self::add), which digests on the caller's thread.
+    names: Names,
     answers: u64,
-    sessions: FastSet<String>,
-    last_session: String,
-    categories: FastMap<String, CategoryAcc>,
-    questions: FastMap<String, QuestionAcc>,
+    sessions: FastSet<Name>,
+    last_session: Option<Name>,
+    categories: FastMap<Name, CategoryAcc>,
+    questions: FastMap<Name, QuestionAcc>,
     /// Think times per local date, kept in date order (histories are
     /// written in time order, so the last entry is nearly always the one).
     days: Vec<(Date, Vec<u64>)>,
-    /// For the streak: see [`StatsBuilder::add`] for what it is fed.
+    /// For the streak: see [`StatsBuilder::take`] for what it is fed.
     practice: Practice,
     /// The run of consecutive answers of one session being read: its id,
     /// its earliest time so far, whether one was fed that was not skipped.
-    run: (String, Option<crate::drill::Stamp>, bool),
+    run: (Option<Name>, Option<crate::drill::Stamp>, bool),
     slowest: Vec<SlowStart>,
     longest: Vec<LongPause>,
 }
@@ -277,21 +430,38 @@ impl StatsBuilder {
     #[must_use]
     pub fn new(filter: Filter) -> Self {
         Self {
-            filter,
+            digester: Digester {
+                filter,
+                floor: Arc::new(AtomicU64::new(0)),
+            },
+            names: Names::default(),
             answers: 0,
             sessions: FastSet::default(),
-            last_session: String::new(),
+            last_session: None,
             categories: FastMap::default(),
             questions: FastMap::default(),
             days: Vec::new(),
             practice: Practice::new(),
-            run: (String::new(), None, false),
+            run: (None, None, false),
             slowest: Vec::new(),
             longest: Vec::new(),
         }
     }
 
-    /// Takes one record.
+    /// What makes this report's digests on other threads.
+    #[must_use]
+    pub fn digester(&self) -> Digester {
+        self.digester.clone()
+    }
+
+    /// Takes one record: [`take`](Self::take) of its digest. Returns the
+    /// answer's local date when the filter keeps it.
+    pub fn add(&mut self, record: &Record) -> Option<Date> {
+        let digest = self.digester.digest(&mut self.names, record);
+        self.take(digest)
+    }
+
+    /// Takes one record's digest, in file order.
     ///
     /// The streak comes from `Practice::practice_days`, which needs of each
     /// session only its closing record, its earliest answer and whether one
@@ -303,107 +473,109 @@ impl StatsBuilder {
     ///
     /// Returns the answer's local date when the filter keeps it, so that
     /// the content section does not date it a second time.
-    pub fn add(&mut self, record: &Record) -> Option<Date> {
-        let a = match record {
-            Record::Answer(a) => a,
-            Record::Session(_) => {
-                self.practice.add(record);
+    pub fn take(&mut self, digest: Digest) -> Option<Date> {
+        let a = match digest.0 {
+            Part::Answer(a) => a,
+            Part::Session(record) => {
+                self.practice.add(&record);
                 return None;
             }
-            Record::Rating(_) => return None,
+            Part::Other => return None,
         };
-        if self.run.0 != a.session {
-            self.run.0.clone_from(&a.session);
+        if self.run.0.as_ref() != Some(&a.session) {
+            self.run.0 = Some(a.session.clone());
             self.run.1 = None;
             self.run.2 = false;
         }
         if self.run.1.is_none_or(|first| a.at < first) || (!a.skipped && !self.run.2) {
-            self.practice.add(record);
+            self.practice
+                .add_session_answer(&a.session, a.at, a.skipped);
             self.run.1 = Some(self.run.1.map_or(a.at, |first| first.min(a.at)));
             self.run.2 |= !a.skipped;
         }
-        self.add_answer(a)
+        let k = a.kept?;
+        Some(self.add_kept(&a.session, a.skipped, k))
     }
 
-    fn add_answer(&mut self, a: &AnswerRecord) -> Option<Date> {
-        let date = self.filter.keeps(a)?;
+    fn add_kept(&mut self, session: &Name, skipped: bool, k: Kept) -> Date {
+        let date = k.date;
         self.answers += 1;
         // Consecutive answers almost always share a session: skip the hash.
-        if a.session != self.last_session {
-            if !self.sessions.contains(&a.session) {
-                self.sessions.insert(a.session.clone());
+        if self.last_session.as_ref() != Some(session) {
+            if !self.sessions.contains(session) {
+                self.sessions.insert(session.clone());
             }
-            self.last_session.clone_from(&a.session);
+            self.last_session = Some(session.clone());
         }
-        let cat = match self.categories.get_mut(&a.category) {
+        let cat = match self.categories.get_mut(&k.category) {
             Some(c) => c,
-            None => self.categories.entry(a.category.clone()).or_default(),
+            None => self.categories.entry(k.category.clone()).or_default(),
         };
-        cat.think.push(a.think_ms);
-        cat.think_sum = cat.think_sum.saturating_add(a.think_ms);
-        cat.pauses += a.pauses.len() as u64;
-        cat.skipped += u64::from(a.skipped);
-        cat.overran += u64::from(a.overran);
+        cat.think.push(k.think_ms);
+        cat.think_sum = cat.think_sum.saturating_add(k.think_ms);
+        cat.pauses += k.pauses;
+        cat.skipped += u64::from(skipped);
+        cat.overran += u64::from(k.overran);
         // Null means "not measured" (voice): such answers count in neither
         // side of fillers per 100 words.
-        if let (Some(f), Some(w)) = (a.fillers, a.words) {
+        if let Some((f, w)) = k.measured {
             cat.fillers += u64::from(f);
             cat.words += u64::from(w);
         }
         match self.days.last_mut() {
-            Some((d, think)) if *d == date => think.push(a.think_ms),
+            Some((d, think)) if *d == date => think.push(k.think_ms),
             Some((d, _)) if *d > date => match self.days.binary_search_by(|x| x.0.cmp(&date)) {
-                Ok(i) => self.days[i].1.push(a.think_ms),
-                Err(i) => self.days.insert(i, (date, vec![a.think_ms])),
+                Ok(i) => self.days[i].1.push(k.think_ms),
+                Err(i) => self.days.insert(i, (date, vec![k.think_ms])),
             },
-            _ => self.days.push((date, vec![a.think_ms])),
+            _ => self.days.push((date, vec![k.think_ms])),
         }
-        if a.moves_schedule() {
-            let q = match self.questions.get_mut(&a.question) {
+        if let Some(h) = k.hesitation {
+            let q = match self.questions.get_mut(&k.question) {
                 Some(q) => q,
-                None => self.questions.entry(a.question.clone()).or_default(),
+                None => self.questions.entry(k.question.clone()).or_default(),
             };
-            q.hesitation_sum += answer_hesitation(a);
+            q.hesitation_sum += h;
             q.scored += 1;
         }
-        self.top(a, date);
-        Some(date)
+        self.top(session, k);
+        date
     }
 
     /// Keeps the slowest starts and longest pauses (first seen wins ties).
-    fn top(&mut self, a: &AnswerRecord, date: Date) {
-        if self.slowest.len() < TOP || self.slowest.last().is_some_and(|s| a.think_ms > s.think_ms)
+    fn top(&mut self, session: &Name, k: Kept) {
+        if self.slowest.len() < TOP || self.slowest.last().is_some_and(|s| k.think_ms > s.think_ms)
         {
-            let at = self.slowest.partition_point(|s| s.think_ms >= a.think_ms);
+            let at = self.slowest.partition_point(|s| s.think_ms >= k.think_ms);
             self.slowest.insert(
                 at,
                 SlowStart {
-                    question: a.question.clone(),
-                    session: a.session.clone(),
-                    date,
-                    think_ms: a.think_ms,
+                    question: k.question.to_string(),
+                    session: session.to_string(),
+                    date: k.date,
+                    think_ms: k.think_ms,
                 },
             );
             self.slowest.truncate(TOP);
         }
-        for p in &a.pauses {
-            if p.ms == 0 {
-                continue;
-            }
-            if self.longest.len() < TOP || self.longest.last().is_some_and(|l| p.ms > l.ms) {
-                let at = self.longest.partition_point(|l| l.ms >= p.ms);
+        for (ms, at_word, place) in k.long {
+            if self.longest.len() < TOP || self.longest.last().is_some_and(|l| ms > l.ms) {
+                let at = self.longest.partition_point(|l| l.ms >= ms);
                 self.longest.insert(
                     at,
                     LongPause {
-                        question: a.question.clone(),
-                        session: a.session.clone(),
-                        date,
-                        ms: p.ms,
-                        at_word: p.at_word,
-                        place: place(&a.text, p),
+                        question: k.question.to_string(),
+                        session: session.to_string(),
+                        date: k.date,
+                        ms,
+                        at_word,
+                        place,
                     },
                 );
                 self.longest.truncate(TOP);
+                if let (TOP, Some(last)) = (self.longest.len(), self.longest.last()) {
+                    self.digester.floor.store(last.ms, Ordering::Relaxed);
+                }
             }
         }
     }
@@ -411,7 +583,7 @@ impl StatsBuilder {
     /// The figures, for `today`.
     #[must_use]
     pub fn finish(self, today: Date) -> Stats {
-        let practice_days = self.practice.practice_days(&self.filter.zone);
+        let practice_days = self.practice.practice_days(&self.digester.filter.zone);
         let streak_days = schedule::streak(&practice_days, today);
         let mut categories: Vec<CategoryStats> = self
             .categories
@@ -419,7 +591,7 @@ impl StatsBuilder {
             .map(|(category, mut c)| {
                 let n = c.think.len() as u64;
                 CategoryStats {
-                    category,
+                    category: category.to_string(),
                     answers: n,
                     think_ms_mean: mean(c.think_sum, n),
                     think_ms_median: median(&mut c.think),
@@ -437,7 +609,7 @@ impl StatsBuilder {
             .into_iter()
             .filter(|(_, q)| q.scored > 0)
             .map(|(question, q)| Sticky {
-                question,
+                question: question.to_string(),
                 answers: q.scored,
                 score: q.hesitation_sum / f64::from(q.scored),
             })
@@ -461,7 +633,7 @@ impl StatsBuilder {
             .collect();
         Stats {
             today,
-            since: self.filter.since,
+            since: self.digester.filter.since,
             answers: self.answers,
             sessions: self.sessions.len() as u64,
             streak_days,
@@ -477,7 +649,7 @@ impl StatsBuilder {
     /// The filter in use.
     #[must_use]
     pub fn filter(&self) -> &Filter {
-        &self.filter
+        &self.digester.filter
     }
 }
 

@@ -186,7 +186,7 @@ impl Check<'_> {
         let mut out = Vec::with_capacity(items.len());
         for (k, item) in items.iter().enumerate() {
             if let Some(s) = scalar(item) {
-                out.push(s)
+                out.push(s);
             } else {
                 invalid.push("cues");
                 self.report(

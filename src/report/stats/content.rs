@@ -87,11 +87,87 @@ struct Acc {
     hedges: u64,
 }
 
+/// What the content section keeps of one English answer, made on the
+/// thread that read it ([`ContentRange::read`]): counts and the point
+/// labels, the findings' quotes dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentFact {
+    /// In the last [`RECENT_DAYS`] days.
+    recent: bool,
+    words: u64,
+    hedges: u64,
+    /// Each point that applied, and whether it was heard.
+    points: Vec<(String, bool)>,
+    /// The dodges heard, lowercase.
+    avoid: Vec<String>,
+}
+
+impl ContentFact {
+    /// The fact of one English answer's findings (`recent`: in the last
+    /// [`RECENT_DAYS`] days).
+    #[must_use]
+    pub fn of(recent: bool, f: Findings) -> Self {
+        Self {
+            recent,
+            words: u64::from(f.words),
+            hedges: f.hedges.len() as u64,
+            points: f.points.into_iter().map(|p| (p.point, p.heard)).collect(),
+            avoid: f.avoid.iter().map(|d| d.text.to_lowercase()).collect(),
+        }
+    }
+}
+
+/// Which answers the content section reads, and the reading of one:
+/// small and `Sync`, so each reading thread reads with its own
+/// [`Reader`] (and its cache of compiled matchers).
+#[derive(Debug, Clone, Copy)]
+pub struct ContentRange {
+    since: Date,
+    recent: Date,
+}
+
+impl ContentRange {
+    /// From `since`, or [`DEFAULT_DAYS`] back from `today`.
+    #[must_use]
+    pub fn new(since: Option<Date>, today: Date) -> Self {
+        let back = |days: i64| {
+            today
+                .checked_sub(jiff::Span::new().days(days - 1))
+                .unwrap_or(Date::MIN)
+        };
+        Self {
+            since: since.unwrap_or_else(|| back(DEFAULT_DAYS)),
+            recent: back(RECENT_DAYS),
+        }
+    }
+
+    /// What an answer the filter kept, dated `date` (as
+    /// `StatsBuilder::add` returns it: one dating per answer for the
+    /// whole report), said: `None` before the range, for a skip, an answer
+    /// without text or one not read as English.
+    pub fn read(
+        &self,
+        reader: &mut Reader<'_>,
+        a: &AnswerRecord,
+        date: Date,
+    ) -> Option<ContentFact> {
+        // Cheap checks first: reading is the costly step.
+        if date < self.since || a.skipped || a.text.is_empty() {
+            return None;
+        }
+        let f = reader.read(a)?;
+        if f.language != Language::English {
+            return None;
+        }
+        Some(ContentFact::of(date >= self.recent, f))
+    }
+}
+
 /// Gathers [`ContentStats`].
 pub struct ContentBuilder<'c> {
     filter: Filter,
-    since: Date,
-    recent: Date,
+    range: ContentRange,
+    /// For [`add`](Self::add), which reads on the caller's thread.
     reader: Reader<'c>,
     total: Acc,
     categories: HashMap<String, Acc>,
@@ -105,17 +181,11 @@ pub struct ContentBuilder<'c> {
 impl<'c> ContentBuilder<'c> {
     /// Covers what `filter` keeps (its categories and mode) from the
     /// filter's `since`, or [`DEFAULT_DAYS`] back from `today`, reading
-    /// answers through `reader`.
+    /// answers given to [`add`](Self::add) through `reader`.
     #[must_use]
     pub fn new(filter: Filter, today: Date, reader: Reader<'c>) -> Self {
-        let back = |days: i64| {
-            today
-                .checked_sub(jiff::Span::new().days(days - 1))
-                .unwrap_or(Date::MIN)
-        };
         Self {
-            since: filter.since.unwrap_or_else(|| back(DEFAULT_DAYS)),
-            recent: back(RECENT_DAYS),
+            range: ContentRange::new(filter.since, today),
             filter,
             reader,
             total: Acc::default(),
@@ -126,36 +196,24 @@ impl<'c> ContentBuilder<'c> {
         }
     }
 
+    /// Which answers are read (for reading on other threads).
+    #[must_use]
+    pub fn range(&self) -> ContentRange {
+        self.range
+    }
+
     /// Takes one record; only answers in the range are read.
     pub fn add(&mut self, record: &Record) {
         if let Record::Answer(a) = record
             && let Some(date) = self.filter.keeps(a)
+            && let Some(fact) = self.range.read(&mut self.reader, a, date)
         {
-            self.add_dated(a, date);
+            self.take(&a.category, fact);
         }
     }
 
-    /// Takes one answer the filter kept, dated `date` (as `StatsBuilder::add`
-    /// returns it: one dating per answer for the whole report).
-    pub fn add_dated(&mut self, a: &AnswerRecord, date: Date) {
-        // Cheap checks first: reading is the costly step.
-        if date < self.since || a.skipped || a.text.is_empty() {
-            return;
-        }
-        let Some(f) = self.reader.read(a) else {
-            return;
-        };
-        if f.language != Language::English {
-            return;
-        }
-        self.count(&a.category, date >= self.recent, &f);
-    }
-
-    /// Counts one English answer's findings (`recent`: in the last
-    /// [`RECENT_DAYS`] days).
-    fn count(&mut self, category: &str, recent: bool, f: &Findings) {
-        let words = u64::from(f.words);
-        let hedges = f.hedges.len() as u64;
+    /// Counts one English answer of `category`, read by [`ContentRange::read`].
+    pub fn take(&mut self, category: &str, f: ContentFact) {
         for acc in [
             &mut self.total,
             match self.categories.get_mut(category) {
@@ -164,42 +222,42 @@ impl<'c> ContentBuilder<'c> {
             },
         ] {
             acc.answers += 1;
-            acc.words += words;
-            acc.hedges += hedges;
+            acc.words += f.words;
+            acc.hedges += f.hedges;
         }
         if f.points.is_empty() && f.avoid.is_empty() {
             return;
         }
         // Keys are cloned only the first time they are seen.
-        if !self.index.contains_key(category) {
-            self.index.insert(category.to_string(), HashMap::new());
-        }
-        let index = self.index.get_mut(category).expect("just inserted");
-        for p in &f.points {
-            let i = if let Some(&i) = index.get(&p.point) {
+        let index = match self.index.get_mut(category) {
+            Some(index) => index,
+            None => self.index.entry(category.to_string()).or_default(),
+        };
+        for (point, heard) in f.points {
+            let i = if let Some(&i) = index.get(&point) {
                 i
             } else {
                 self.points.push(PointShare {
                     category: category.to_string(),
-                    point: p.point.clone(),
+                    point: point.clone(),
                     answers: 0,
                     heard: 0,
                     answers_14d: 0,
                     heard_14d: 0,
                 });
-                index.insert(p.point.clone(), self.points.len() - 1);
+                index.insert(point, self.points.len() - 1);
                 self.points.len() - 1
             };
             let share = &mut self.points[i];
             share.answers += 1;
-            share.heard += u64::from(p.heard);
-            if recent {
+            share.heard += u64::from(heard);
+            if f.recent {
                 share.answers_14d += 1;
-                share.heard_14d += u64::from(p.heard);
+                share.heard_14d += u64::from(heard);
             }
         }
-        for d in &f.avoid {
-            *self.avoid.entry(d.text.to_lowercase()).or_default() += 1;
+        for d in f.avoid {
+            *self.avoid.entry(d).or_default() += 1;
         }
     }
 
@@ -234,7 +292,7 @@ impl<'c> ContentBuilder<'c> {
         avoid.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
         avoid.truncate(TOP_AVOID);
         ContentStats {
-            since: self.since.to_string(),
+            since: self.range.since.to_string(),
             hedges_per_100_words: per_100(&self.total),
             categories,
             points,
@@ -343,20 +401,21 @@ mod tests {
         let r = [("the situation", true), ("the result", false)];
         // Older: the result missed in 3 of 3; recent: heard in 2 of 2.
         for _ in 0..3 {
-            b.count(
+            b.take(
                 "behavioral",
-                false,
-                &findings(100, 2, &r, &["Wasn't my fault"]),
+                ContentFact::of(false, findings(100, 2, &r, &["Wasn't my fault"])),
             );
         }
         let heard = [("the situation", true), ("the result", true)];
         for _ in 0..2 {
-            b.count("behavioral", true, &findings(100, 0, &heard, &[]));
+            b.take(
+                "behavioral",
+                ContentFact::of(true, findings(100, 0, &heard, &[])),
+            );
         }
-        b.count(
+        b.take(
             "weaknesses",
-            true,
-            &findings(50, 3, &[], &["perfectionist"]),
+            ContentFact::of(true, findings(50, 3, &[], &["perfectionist"])),
         );
         let s = b.finish();
         assert_eq!(s.hedges_per_100_words, 1.64); // 9 hedges in 550 words

@@ -231,3 +231,123 @@ fn an_empty_history_gives_zeros() {
     assert_eq!(json["stickiest"], serde_json::json!([]));
     assert_eq!(json["days"], serde_json::json!([]));
 }
+
+/// A history of many batches read the fast way — digested on the reading
+/// threads ([`Digester`]), taken here in file order — gives the figures
+/// of reading every record whole, and the longest pauses are the ones an
+/// independent sort finds (the place-of-pause floor loses none, even when
+/// the longest come late).
+#[test]
+fn digests_made_on_the_reading_threads_give_the_same_figures() {
+    let mut text = String::new();
+    let mut all_pauses: Vec<(u64, String, String)> = Vec::new();
+    let mut think = std::collections::BTreeMap::<String, Vec<u64>>::new();
+    for s in 0..800u64 {
+        let session = format!("s{s:04}");
+        for k in 0..5u64 {
+            let n = s * 5 + k;
+            let category = ["w", "c", "b"][(n % 3) as usize];
+            let question = format!("{category}/q{}", n % 7);
+            // Days in order, some written with an offset of their own.
+            let day = 1 + s / 40;
+            let when = if n % 4 == 0 {
+                format!(
+                    "2026-{:02}-{:02}T23:30:{:02}.000+09:00",
+                    1 + day / 28,
+                    1 + day % 28,
+                    k
+                )
+            } else {
+                format!(
+                    "2026-{:02}-{:02}T10:00:{:02}.000Z",
+                    1 + day / 28,
+                    1 + day % 28,
+                    k
+                )
+            };
+            let mut a = answer(&session, &when, &question, 1_000 + (n * 7_919) % 40_000);
+            a.skipped = n % 11 == 0;
+            a.mode = if n % 5 == 0 {
+                Mode::Rehearse
+            } else {
+                Mode::Daily
+            };
+            a.text = format!("answer with the number {n}");
+            // The longest pauses grow over the file, so the floor moves.
+            if n % 3 == 0 {
+                let ms = 1_000 + (n * 31) % 5_000 + n;
+                a.pauses = vec![Pause {
+                    at_word: Some(2),
+                    at_char: Some(9),
+                    ms,
+                    at_ms: None,
+                }];
+                all_pauses.push((ms, question.clone(), session.clone()));
+            }
+            think.entry(category.into()).or_default().push(a.think_ms);
+            text.push_str(&serde_json::to_string(&Record::Answer(a)).unwrap());
+            text.push('\n');
+        }
+        let session = Record::Session(SessionRecord {
+            v: VERSION,
+            session,
+            started: at("2026-01-01T09:00:00Z"),
+            ended: at("2026-01-01T09:10:00Z"),
+            mode: Mode::Daily,
+            answered: 5,
+            skipped: 0,
+            interrupted: false,
+            budget_ms: None,
+        });
+        text.push_str(&serde_json::to_string(&session).unwrap());
+        text.push('\n');
+    }
+    assert!(text.len() > 4 * 256 * 1024, "several batches");
+    let today = date(2026, 3, 1);
+    let zone = TimeZone::fixed(jiff::tz::Offset::constant(-5));
+
+    let (records, _) = crate::history::read_from(text.as_bytes()).unwrap();
+    let whole = build(&records, Filter::all(zone.clone()), today);
+
+    let mut b = StatsBuilder::new(Filter::all(zone));
+    let digester = b.digester();
+    let warnings = crate::history::scan_from_with(
+        text.as_bytes(),
+        Names::default,
+        |names, r| digester.digest(names, r),
+        |d| {
+            b.take(d);
+        },
+    )
+    .unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let fast = b.finish(today);
+    assert_eq!(fast, whole);
+
+    // Independently: the counts, each category's mean think time, and the
+    // five longest pauses (first in the file wins a tie).
+    assert_eq!(fast.answers, 4_000);
+    assert_eq!(fast.sessions, 800);
+    for c in &fast.categories {
+        let t = &think[&c.category];
+        assert_eq!(
+            c.think_ms_mean,
+            mean(t.iter().sum(), t.len() as u64),
+            "{}",
+            c.category
+        );
+    }
+    all_pauses.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let want: Vec<(u64, &str, &str)> = all_pauses
+        .iter()
+        .take(TOP)
+        .map(|(ms, q, s)| (*ms, q.as_str(), s.as_str()))
+        .collect();
+    let got: Vec<(u64, &str, &str)> = fast
+        .longest
+        .iter()
+        .map(|l| (l.ms, l.question.as_str(), l.session.as_str()))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(fast.longest[0].place, "after “with” (word 2)");
+}
