@@ -100,8 +100,11 @@ pub fn render(stats: &Stats, width: usize, paint: Paint) -> Vec<String> {
 
     out.push(String::new());
     heading(&mut out, "By category", width, paint);
-    if width >= TABLE_MIN {
-        out.extend(category_table(stats, width).lines().map(str::to_string));
+    let table = (width >= TABLE_MIN)
+        .then(|| category_table(stats, width))
+        .flatten();
+    if let Some(table) = table {
+        out.extend(table.lines().map(str::to_string));
         out.extend(wrap(
             "median, mean: think time · pauses: per answer · skip, over: share of answers skipped, past the limit · fillers: per 100 words",
             width,
@@ -272,12 +275,14 @@ fn streak_line(stats: &Stats) -> String {
     }
 }
 
-fn category_table(stats: &Stats, width: usize) -> String {
+/// The per-category table at its natural width, or `None` when that is
+/// wider than `width`: squeezed, comfy-table would split a category's name
+/// mid-word (`company-resear`/`ch`), so the stacked lines are used instead.
+fn category_table(stats: &Stats, width: usize) -> Option<String> {
     let mut t = Table::new();
     // A rule under the header only: lines between rows are noise here.
     t.load_style(TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─')))
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(u16::try_from(width).unwrap_or(u16::MAX))
+        .set_content_arrangement(ContentArrangement::Disabled)
         .set_header([
             "category", "answers", "median", "mean", "pauses", "skip", "over", "fillers",
         ]);
@@ -298,13 +303,54 @@ fn category_table(stats: &Stats, width: usize) -> String {
             col.set_cell_alignment(CellAlignment::Right);
         }
     }
-    t.to_string()
+    let table = t.to_string();
+    table
+        .lines()
+        .all(|line| crate::text::width(line) <= width)
+        .then_some(table)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::stats::content::{AvoidCount, CategoryContent, PointShare};
+
+    #[test]
+    fn category_names_are_never_split_in_the_table() {
+        use crate::drill::{AnswerRecord, Record, Stamp};
+        use crate::report::stats::{Filter, StatsBuilder};
+        let mut b = StatsBuilder::new(Filter::all(jiff::tz::TimeZone::UTC));
+        for q in ["tell-me-about-yourself/intro", "company-research/why-us"] {
+            let at = Stamp::parse("2026-11-30T10:00:00.000Z").unwrap();
+            let a = AnswerRecord::builder(q).at(at).think_ms(123_456).build();
+            b.add(&Record::Answer(a));
+        }
+        let stats = b.finish(jiff::civil::date(2026, 12, 1));
+        let mut tables = 0;
+        // 40 columns is the narrowest the report promises to fit.
+        for width in 40..=120 {
+            let lines = render(&stats, width, Paint::new(false));
+            // The "By category" section, up to the blank line after it.
+            let section: Vec<&String> = lines
+                .iter()
+                .skip_while(|l| !l.contains("By category"))
+                .take_while(|l| !l.is_empty())
+                .collect();
+            for name in ["tell-me-about-yourself", "company-research"] {
+                assert!(
+                    section.iter().any(|l| l.contains(name)),
+                    "{width}:\n{}",
+                    lines.join("\n")
+                );
+            }
+            for line in &lines {
+                assert!(crate::text::width(line) <= width, "{width}: {line:?}");
+            }
+            tables += usize::from(lines.iter().any(|l| l.contains("fillers ")));
+        }
+        // The wide terminals still get the table.
+        assert!(tables > 0);
+    }
 
     #[test]
     fn the_content_section_shows_each_points_change_and_fits_narrow_widths() {
