@@ -264,6 +264,33 @@ fn bracketed_paste_is_one_event() {
 }
 
 #[test]
+fn a_full_answer_says_so_and_keeps_what_fitted() {
+    let home = Home::new();
+    let mut pty = start(&home, &["--count", "1"]);
+    pty.wait_question();
+    assert!(
+        pty.wait_state(DEADLINE, vt100::Screen::bracketed_paste)
+            .is_some()
+    );
+    // One paste past the 20,000-character cap: the rest is dropped, and
+    // the screen must say why further keys add nothing.
+    let long = "word ".repeat(4_001);
+    pty.send(&format!("\x1b[200~{long}\x1b[201~"));
+    pty.expect("the answer is full");
+    pty.type_text("x", KEY_GAP);
+    pty.expect("the answer is full");
+    pty.send(ENTER);
+    assert_clean_exit(pty.wait_exit());
+    let answers = home.answers();
+    assert_eq!(answers.len(), 1);
+    assert_eq!(
+        answers[0]["text"].as_str().map(|t| t.chars().count()),
+        Some(20_000)
+    );
+    assert_eq!(answers[0]["truncated"], true);
+}
+
+#[test]
 fn tab_shows_the_tips_and_records_a_hint() {
     let home = Home::new();
     let mut pty = start(&home, &["--count", "1"]);

@@ -319,6 +319,13 @@ impl Answer {
         &self.text
     }
 
+    /// Whether text was dropped at [`MAX_ANSWER_CHARS`] (the UI says so:
+    /// keys that add nothing must not look like a frozen screen).
+    #[must_use]
+    pub fn truncated(&self) -> bool {
+        self.truncated
+    }
+
     /// Where the cursor is in [`Answer::text`]: a byte offset at a
     /// grapheme boundary, for drawing.
     #[must_use]

@@ -11,6 +11,7 @@ use super::countdown::{self, Countdown, Frame};
 use super::guard::{Signals, TerminalGuard};
 use super::input::{self, Action};
 use super::style::Paint;
+use crate::drill::answer::MAX_ANSWER_CHARS;
 use crate::drill::{Answer, AnswerRules, Event, InputMode, Measured, Phase};
 use crate::text::{Line, clean, with_ellipsis, wrap};
 
@@ -38,6 +39,8 @@ pub const INTERRUPTED_STATUS: &str = "session ended: this answer is not saved";
 pub const BLANK_SUBMIT_NOTICE: &str = "type your answer, or Esc to skip";
 /// Shown for Enter on a blank answer when Esc may not skip (rehearsal).
 pub const BLANK_NO_SKIP_NOTICE: &str = "type your answer: one honest sentence is a start";
+/// Shown once typed text reaches the answer cap: more keys add nothing.
+pub const FULL_NOTICE: &str = "the answer is full (20,000 characters): press Enter to submit";
 /// Shown when Esc is pressed where skipping is not allowed (rehearsal).
 pub const NO_SKIP_NOTICE: &str =
     "no skipping in a rehearsal: say one honest sentence and keep going — the clock runs on";
@@ -331,6 +334,11 @@ impl Ui for RawUi {
                     }
                     if answer.feed(at, event) == Phase::Done {
                         break None;
+                    }
+                    // Counted only once something was dropped (rare): a
+                    // full answer says so while it stays full.
+                    if answer.truncated() && answer.text().chars().count() >= MAX_ANSWER_CHARS {
+                        notice = notice.or(Some(FULL_NOTICE));
                     }
                 }
                 Action::EndSession => break Some(Interrupt::CtrlC),
