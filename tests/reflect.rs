@@ -10,7 +10,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
-use util::pty::{CTRL_C, ENTER, Exit, Pty, Spawn};
+use util::pty::{CTRL_C, ENTER, ESC, Exit, Pty, Spawn};
 use util::{Home, has_escape, read_history, text};
 
 /// Runs `hotseat --home HOME ARGS…` with `input` on a pipe (so not a
@@ -618,6 +618,34 @@ fn the_form_asks_for_everything_and_saves_it() {
             "What is your biggest regret?"
         ]
     );
+}
+
+#[test]
+fn esc_in_the_form_leaves_it_and_saves_nothing() {
+    for at in ["Role (Enter to skip)", "What went badly?"] {
+        let home = Home::new();
+        let mut pty = form(&home, &[]);
+        pty.expect("Company");
+        line(&mut pty, "Acme");
+        pty.expect("Role (Enter to skip)");
+        if at != "Role (Enter to skip)" {
+            line(&mut pty, "");
+            pty.expect("Date of the interview");
+            line(&mut pty, "");
+            pty.expect("withdrew");
+            line(&mut pty, "");
+            pty.expect("What went well? (one per line");
+            line(&mut pty, "");
+            pty.expect(at);
+        }
+        pty.send(ESC);
+        pty.expect("Nothing saved.");
+        assert_eq!(pty.wait_exit(), Exit::Code(0), "Esc at {at:?}");
+        assert!(
+            journal(&home).is_empty(),
+            "Esc at {at:?} saved a reflection"
+        );
+    }
 }
 
 #[test]

@@ -16,8 +16,10 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use dialoguer::Select;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Input, Select};
+
+use super::menu::ask::{Ask, Step};
 use jiff::civil::Date;
 
 use super::menu::Watch;
@@ -216,30 +218,35 @@ fn fill(
     everything: bool,
     today: Date,
 ) -> dialoguer::Result<Asked> {
+    // Esc at any question leaves the form, saving nothing (from the menu:
+    // back to the menu), as Esc backs out of every menu question.
+    let ask = Ask::new(theme);
+    let any = |_: &str| Ok(());
     if draft.company.is_none() {
-        let company: String = Input::with_theme(theme)
-            .with_prompt("Company")
-            .validate_with(|s: &String| {
-                if s.trim().is_empty() {
-                    Err("the company's name, please")
-                } else {
-                    Ok(())
-                }
-            })
-            .interact_text()?;
-        draft.company = Some(company.trim().to_string());
+        let company = |s: &str| {
+            if s.trim().is_empty() {
+                Err("the company's name, please".to_string())
+            } else {
+                Ok(())
+            }
+        };
+        let Step::Got(company) = ask.text("Company", "", None, &company)? else {
+            return Ok(Asked::Cancelled);
+        };
+        draft.company = Some(company);
     }
     if everything {
-        let role: String = Input::with_theme(theme)
-            .with_prompt("Role (Enter to skip)")
-            .allow_empty(true)
-            .interact_text()?;
-        draft.role = Some(role.trim().to_string()).filter(|r| !r.is_empty());
-        let date: String = Input::with_theme(theme)
-            .with_prompt("Date of the interview (YYYY-MM-DD)")
-            .default(today.to_string())
-            .validate_with(|s: &String| parse_date(s).map(drop).map_err(|e| e.0))
-            .interact_text()?;
+        let Step::Got(role) = ask.text("Role (Enter to skip)", "", None, &any)? else {
+            return Ok(Asked::Cancelled);
+        };
+        draft.role = Some(role).filter(|r| !r.is_empty());
+        let day = today.to_string();
+        let check = |s: &str| parse_date(s).map(drop).map_err(|e| e.0);
+        let Step::Got(date) =
+            ask.text("Date of the interview (YYYY-MM-DD)", "", Some(&day), &check)?
+        else {
+            return Ok(Asked::Cancelled);
+        };
         draft.date = parse_date(&date).ok();
     }
     if draft.outcome.is_none() {
@@ -259,17 +266,27 @@ fn fill(
         draft.outcome = Outcome::ALL.get(i).copied();
     }
     if everything {
-        draft.went_well = ask_lines(theme, "What went well?")?;
-        draft.went_badly = ask_lines(theme, "What went badly?")?;
-        draft.caught_off_guard = ask_lines(theme, "Which questions caught you off guard?")?;
-        draft.felt_off = ask_lines(theme, "What felt off about the place?")?;
-        draft.would_prefer = ask_lines(theme, "What would you prefer instead?")?;
+        for (question, list) in [
+            ("What went well?", &mut draft.went_well),
+            ("What went badly?", &mut draft.went_badly),
+            (
+                "Which questions caught you off guard?",
+                &mut draft.caught_off_guard,
+            ),
+            ("What felt off about the place?", &mut draft.felt_off),
+            ("What would you prefer instead?", &mut draft.would_prefer),
+        ] {
+            let Some(items) = ask_lines(&ask, question)? else {
+                return Ok(Asked::Cancelled);
+            };
+            *list = items;
+        }
     }
     Ok(Asked::Done)
 }
 
-/// One entry per line until an empty one.
-fn ask_lines(theme: &dyn Theme, question: &str) -> dialoguer::Result<Vec<String>> {
+/// One entry per line until an empty one; `None` on Esc.
+fn ask_lines(ask: &Ask<'_>, question: &str) -> io::Result<Option<Vec<String>>> {
     let mut items = Vec::new();
     loop {
         let hint = if items.is_empty() {
@@ -277,13 +294,11 @@ fn ask_lines(theme: &dyn Theme, question: &str) -> dialoguer::Result<Vec<String>
         } else {
             "another, or an empty line when done"
         };
-        let line: String = Input::with_theme(theme)
-            .with_prompt(format!("{question} ({hint})"))
-            .allow_empty(true)
-            .interact_text()?;
-        match line.trim() {
-            "" => return Ok(items),
-            text => items.push(text.to_string()),
+        let prompt = format!("{question} ({hint})");
+        match ask.text(&prompt, "", None, &|_| Ok(()))? {
+            Step::Back => return Ok(None),
+            Step::Got(line) if line.is_empty() => return Ok(Some(items)),
+            Step::Got(line) => items.push(line),
         }
     }
 }

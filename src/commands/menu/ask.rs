@@ -15,7 +15,7 @@ use crate::text::with_ellipsis;
 
 /// What one question produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Step<T> {
+pub(in crate::commands) enum Step<T> {
     /// The answer.
     Got(T),
     /// Esc: back to the question before (or the menu).
@@ -24,7 +24,7 @@ pub(super) enum Step<T> {
 
 impl<T> Step<T> {
     /// Runs `f` on the answer, keeping Back as it is.
-    pub(super) fn map(self, f: impl FnOnce(T)) -> Step<()> {
+    pub(in crate::commands) fn map(self, f: impl FnOnce(T)) -> Step<()> {
         match self {
             Step::Got(v) => {
                 f(v);
@@ -36,15 +36,15 @@ impl<T> Step<T> {
 }
 
 /// Asks the menu's questions on standard error, in one theme.
-pub(super) struct Ask<'a> {
-    pub(super) theme: &'a dyn Theme,
-    pub(super) term: Term,
+pub(in crate::commands) struct Ask<'a> {
+    pub(in crate::commands) theme: &'a dyn Theme,
+    pub(in crate::commands) term: Term,
 }
 
 impl<'a> Ask<'a> {
     /// Questions drawn with `theme` on standard error (where dialoguer
     /// draws, so standard output stays the commands').
-    pub(super) fn new(theme: &'a dyn Theme) -> Self {
+    pub(in crate::commands) fn new(theme: &'a dyn Theme) -> Self {
         Self {
             theme,
             term: Term::stderr(),
@@ -52,7 +52,7 @@ impl<'a> Ask<'a> {
     }
 
     /// The terminal's rows and columns.
-    pub(super) fn size(&self) -> (usize, usize) {
+    pub(in crate::commands) fn size(&self) -> (usize, usize) {
         let (rows, cols) = self.term.size();
         (usize::from(rows), usize::from(cols))
     }
@@ -60,7 +60,7 @@ impl<'a> Ask<'a> {
     /// One of `items` (Esc or `q`: back), starting on `default`, at most
     /// as many rows as the terminal has room for: longer lists scroll.
     /// The choice stays on screen as a line under the prompt.
-    pub(super) fn select<T: std::fmt::Display>(
+    pub(in crate::commands) fn select<T: std::fmt::Display>(
         &self,
         prompt: &str,
         items: &[T],
@@ -71,7 +71,7 @@ impl<'a> Ask<'a> {
 
     /// [`Ask::select`] leaving nothing on screen once chosen: for lists
     /// that come back after what they open (browsing).
-    pub(super) fn select_quiet<T: std::fmt::Display>(
+    pub(in crate::commands) fn select_quiet<T: std::fmt::Display>(
         &self,
         prompt: &str,
         items: &[T],
@@ -102,7 +102,7 @@ impl<'a> Ask<'a> {
     }
 
     /// Any of `items`, Space to pick (Esc: back).
-    pub(super) fn multi<T: std::fmt::Display>(
+    pub(in crate::commands) fn multi<T: std::fmt::Display>(
         &self,
         prompt: &str,
         items: &[T],
@@ -162,7 +162,7 @@ impl<'a> Ask<'a> {
 
     /// How many items a list shows at once: the terminal's height less
     /// the prompt, the page line and a line of what came before.
-    pub(super) fn page(&self) -> usize {
+    pub(in crate::commands) fn page(&self) -> usize {
         self.size().0.saturating_sub(4).max(3)
     }
 
@@ -170,7 +170,7 @@ impl<'a> Ask<'a> {
     /// it). `default` is what an empty line means, shown in brackets.
     /// Enter checks the line with `check`: refused, its message is shown
     /// and the line emptied; taken, it is returned trimmed. Esc: back.
-    pub(super) fn text(
+    pub(in crate::commands) fn text(
         &self,
         prompt: &str,
         initial: &str,
@@ -230,14 +230,14 @@ impl<'a> Ask<'a> {
 
 /// Room for a list item or a list's prompt: the theme's marks and a
 /// margin take 4 columns.
-pub(super) fn item_width(cols: usize) -> usize {
+pub(in crate::commands) fn item_width(cols: usize) -> usize {
     cols.saturating_sub(4).max(8)
 }
 
 /// `text` cleaned, on one line, cut with "…" if wider than `width`.
 /// dialoguer counts one row per list item and prompt, so each must fit
 /// in one.
-pub(super) fn one_line(text: &str, width: usize) -> String {
+pub(in crate::commands) fn one_line(text: &str, width: usize) -> String {
     let flat: String = clean(text)
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })

@@ -10,7 +10,7 @@
 //! them itself: a drill ended by Ctrl-C (its finished answers kept) brings
 //! the menu back; one ended by any other signal ends hotseat with it.
 
-mod ask;
+pub(super) mod ask;
 mod browse;
 mod entry;
 mod forms;
