@@ -18,10 +18,6 @@
 
 use crate::content::{Findings, Language, PointFinding};
 
-/// A hedge line is shown from this many hedges in one answer (one "I
-/// think" is ordinary speech); every hedge is counted either way.
-pub const HEDGES_FROM: usize = 2;
-
 /// A kind of content finding, in the order of usefulness the feedback
 /// shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +34,7 @@ pub enum Kind {
     CompanyNotNamed,
     /// Every question for the interviewer was about pay, perks or time off.
     PayOnly,
-    /// At least [`HEDGES_FROM`] hedges.
+    /// At least [`hedges::SHOWN_FROM`](crate::content::hedges::SHOWN_FROM) hedges.
     Hedges,
     /// A sentence over the length threshold.
     LongSentence,
@@ -89,7 +85,7 @@ impl Kind {
             Kind::BankPointMissing => f.points.iter().any(|p| !p.own && !p.heard),
             Kind::CompanyNotNamed => f.company_named == Some(false),
             Kind::PayOnly => f.pay_only == Some(true),
-            Kind::Hedges => f.hedges.len() >= HEDGES_FROM,
+            Kind::Hedges => f.hedges.len() >= crate::content::hedges::SHOWN_FROM,
             Kind::LongSentence => !f.long_sentences.is_empty(),
             Kind::Repeated => !f.repeated.is_empty(),
         }

@@ -134,8 +134,8 @@ impl Stamp {
     /// Parses any RFC 3339 time (`Z` or a numeric offset), in one pass:
     /// the history holds one per record, so this is on the hot path of
     /// every read.
-    pub fn parse(s: &str) -> Result<Self, String> {
-        let bad = |e: &dyn fmt::Display| format!("not an RFC 3339 time ({e})");
+    pub fn parse(s: &str) -> Result<Self, BadStamp> {
+        let bad = |e: &dyn fmt::Display| BadStamp(e.to_string());
         let pieces = Pieces::parse(s).map_err(|e| bad(&e))?;
         let (utc_offset, offset) = match pieces.offset() {
             Some(PiecesOffset::Numeric(n)) => (n.offset(), Some(n.offset())),
@@ -151,6 +151,12 @@ impl Stamp {
         Ok(Self { instant, offset })
     }
 }
+
+/// A time that is not RFC 3339 with an offset: why, in jiff's words or
+/// ours.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not an RFC 3339 time ({0})")]
+pub struct BadStamp(String);
 
 /// Cuts sub-millisecond digits (the history stores milliseconds).
 fn to_millis(t: Timestamp) -> Timestamp {
