@@ -1138,3 +1138,27 @@ fn a_user_file_adds_bank_level_points_and_the_same_label_replaces() {
         serde_json::json!(["built-in", mine.display().to_string()])
     );
 }
+
+/// A bank of one question says "1 question", in `check` and `show`.
+#[test]
+fn a_bank_of_one_question_is_counted_in_the_singular() {
+    let env = Env::new();
+    let one = env.file(
+        "one.yaml",
+        "category: solo\ntitle: Solo\nquestions:\n  - id: a\n    text: \"Only one?\"\n",
+    );
+    let path = one.to_str().unwrap();
+    let out = run(env.cmd(), &["banks", "check", path]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        format!("{}: ok — category solo, 1 question\n", one.display())
+    );
+    let out = run(env.cmd(), &["--bank", path, "banks", "show", "solo"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("Solo (solo) — 1 question\n"),
+        "{}",
+        out.stdout
+    );
+}

@@ -650,3 +650,44 @@ fn sigterm_in_a_drill_from_the_menu_ends_hotseat() {
     assert_eq!(pty.wait_exit(), Exit::Code(143), "{}", pty.screen());
     pty.assert_terminal_restored(scratch.path());
 }
+
+/// Resizing the window at the menu after a drill (whose key reader left a
+/// SIGWINCH handler behind, so the menu's wait for a key is interrupted)
+/// redraws nothing wrong and ends nothing: the menu stays, at a list and
+/// at a text question, and quits with 0 as usual.
+#[test]
+fn resizing_the_window_at_the_menu_after_a_drill_ends_nothing() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    pick(&mut pty, DAILY);
+    pty.expect("Nothing practised yet");
+    pty.expect(COUNTDOWN_STARTED);
+    pty.type_text("a daily answer", Duration::from_millis(30));
+    pty.send(ENTER);
+    pty.expect("Press Enter for the next question");
+    key(&mut pty, CTRL_C);
+    expect_menu(&pty, "Saved to");
+    Pty::kill(pty.program_pid(), "WINCH");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        pty.try_exit(),
+        None,
+        "a resize ended hotseat:\n{}",
+        pty.screen()
+    );
+    pick(&mut pty, REHEARSE);
+    pty.expect("Company (empty: none)");
+    Pty::kill(pty.program_pid(), "WINCH");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        pty.try_exit(),
+        None,
+        "a resize ended hotseat:\n{}",
+        pty.screen()
+    );
+    key(&mut pty, "Acme");
+    pty.expect("Company (empty: none) › Acme");
+    key(&mut pty, ESC);
+    expect_menu(&pty, "");
+    quit_with_esc(&mut pty);
+}

@@ -243,10 +243,10 @@ fn indented(out: &mut dyn Write, first: &str, indent: &str, text: &str) -> std::
 
 fn show(bank: &Bank, out: &mut dyn Write, paint: Paint) -> std::io::Result<()> {
     let heading = format!(
-        "{} ({}) — {} questions",
+        "{} ({}) — {}",
         clean(&bank.title),
         clean(&bank.category),
-        bank.questions.len()
+        crate::text::plural(bank.questions.len(), "question", "questions")
     );
     writeln!(out, "{}", paint.strong(&heading))?;
     if let Some(desc) = &bank.description {
@@ -304,10 +304,10 @@ fn check(paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         match bank::check_file(file) {
             Ok(bank) => writeln!(
                 out,
-                "{}: ok — category {}, {} questions",
+                "{}: ok — category {}, {}",
                 clean(&file.display().to_string()),
                 bank.category,
-                bank.questions.len()
+                crate::text::plural(bank.questions.len(), "question", "questions")
             )?,
             Err(e) => problems.extend(e.problems),
         }

@@ -1009,11 +1009,12 @@ fn versioned(text: &str) -> Result<(serde_json::Value, String), Skip> {
     Ok((value, kind))
 }
 
-/// Shows a JSON value from the file: numbers as they are, anything else
-/// quoted.
+/// Shows a JSON value from the file: numbers as they are, a string quoted
+/// once (its JSON text already has quotes), anything else quoted.
 fn shown(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::Number(n) => n.to_string(),
+        serde_json::Value::String(s) => quote(s),
         other => quote(&other.to_string()),
     }
 }

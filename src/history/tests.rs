@@ -179,6 +179,28 @@ fn broken_lines_warn_with_their_numbers_and_good_ones_survive() {
     assert!(msg(11).contains("think_ms"), "{}", msg(11));
 }
 
+/// A version or kind written as a string is quoted once in the warning
+/// (`"1"`), not as the JSON text quoted again (`"\\"1\\""`).
+#[test]
+fn a_string_version_or_kind_is_quoted_once_in_its_warning() {
+    let (_, warnings) = read_str("{\"v\":\"1\",\"kind\":\"answer\"}\n{\"v\":1,\"kind\":[\"a\"]}\n");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0]
+            .message
+            .starts_with("format version \"1\" is not supported"),
+        "{}",
+        warnings[0].message
+    );
+    assert!(
+        warnings[1]
+            .message
+            .starts_with("\"kind\" is \"[\\\"a\\\"]\", not a string"),
+        "{}",
+        warnings[1].message
+    );
+}
+
 #[test]
 fn unknown_fields_are_ignored_for_forward_compatibility() {
     let mut value: serde_json::Value = serde_json::from_str(&line_of(&session())).unwrap();

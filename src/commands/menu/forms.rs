@@ -299,15 +299,25 @@ pub(super) fn drill(
 /// A bank as the menu lists it.
 pub(super) fn bank_label(bank: &crate::bank::Bank) -> String {
     format!(
-        "{} ({} questions)",
+        "{} ({})",
         clean(&bank.title),
-        bank.questions.len()
+        crate::text::plural(bank.questions.len(), "question", "questions")
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bank_label_counts_its_questions_in_the_right_number() {
+        let mut bank = crate::bank::Catalog::builtin().banks.remove(0);
+        bank.title = "T".into();
+        bank.questions.truncate(1);
+        assert_eq!(bank_label(&bank), "T (1 question)");
+        bank.questions.clear();
+        assert_eq!(bank_label(&bank), "T (0 questions)");
+    }
 
     #[test]
     fn the_defaults_are_clap_s_and_the_config_fills_only_what_was_not_asked() {

@@ -149,6 +149,8 @@ fn catalog(ctx: &Context) -> Option<Catalog> {
 pub(super) struct Watch {
     handle: signal_hook::iterator::Handle,
     thread: std::thread::JoinHandle<()>,
+    /// This thread's signal mask before SIGWINCH was blocked.
+    mask: Option<nix::sys::signal::SigSet>,
 }
 
 impl Watch {
@@ -172,10 +174,20 @@ impl Watch {
                 crate::exit::by_signal(sig);
             }
         });
-        Ok(Self { handle, thread })
+        // Once a drill has run, crossterm's SIGWINCH handler stays: a resize
+        // would then cut short the key wait (poll is never restarted), and
+        // console answers that by raising SIGINT, ending hotseat with 130.
+        // Blocked on this thread, the resize goes to the watch thread
+        // (spawned above, so not blocking it) and the wait goes on.
+        Ok(Self {
+            handle,
+            thread,
+            mask: block_resizes(),
+        })
     }
 
-    /// Stops watching: the command about to run handles signals itself.
+    /// Stops watching: the command about to run handles signals itself
+    /// (a resize meanwhile reaches it as soon as it is unblocked).
     pub(super) fn stop(self) {
         self.handle.close();
         self.join();
@@ -183,6 +195,20 @@ impl Watch {
 
     /// Waits for the thread (which exits the process once a signal came).
     pub(super) fn join(self) {
+        if let Some(mask) = self.mask {
+            let how = nix::sys::signal::SigmaskHow::SIG_SETMASK;
+            let _ = nix::sys::signal::pthread_sigmask(how, Some(&mask), None);
+        }
         let _ = self.thread.join();
     }
+}
+
+/// Blocks SIGWINCH on this thread: the mask before, if that worked.
+fn block_resizes() -> Option<nix::sys::signal::SigSet> {
+    use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
+    let mut resize = SigSet::empty();
+    resize.add(Signal::SIGWINCH);
+    let mut old = SigSet::empty();
+    pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&resize), Some(&mut old)).ok()?;
+    Some(old)
 }
