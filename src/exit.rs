@@ -15,8 +15,8 @@ pub const USAGE: u8 = 2;
 /// Ctrl-C, reported as SIGINT would be.
 pub const CTRL_C: u8 = 130;
 
-/// The status of a process ended by signal `sig` (128 + the number; 1 for
-/// a number no status can carry).
+/// The status of a process ended by signal `sig`: 128 + the number, the
+/// number clamped to 0–127 so the status fits in a byte.
 #[must_use]
 pub fn signal(sig: i32) -> u8 {
     u8::try_from(128 + sig.clamp(0, 127)).unwrap_or(RUNTIME)
