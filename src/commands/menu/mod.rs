@@ -163,7 +163,14 @@ impl Watch {
             // Several may be pending at once: console answers the EINTR a
             // SIGTERM or SIGHUP causes by raising SIGINT, so SIGINT is
             // reported only when it came alone.
-            let pending: Vec<i32> = signals.wait().collect();
+            // `wait` may also come back empty without a signal; only a
+            // closed handle (`stop`) ends the watch.
+            let pending: Vec<i32> = loop {
+                let pending: Vec<i32> = signals.wait().collect();
+                if !pending.is_empty() || signals.is_closed() {
+                    break pending;
+                }
+            };
             let first_other = pending.iter().copied().find(|&s| s != SIGINT);
             if let Some(sig) = first_other.or(pending.first().copied()) {
                 if let Some(termios) = &saved {
