@@ -319,11 +319,12 @@ impl Answer {
         &self.text
     }
 
-    /// Whether text was dropped at [`MAX_ANSWER_CHARS`] (the UI says so:
-    /// keys that add nothing must not look like a frozen screen).
+    /// Whether the text is at [`MAX_ANSWER_CHARS`] after some was dropped
+    /// there (the UI says so: keys that add nothing must not look like a
+    /// frozen screen). From the kept count: nothing is recounted per key.
     #[must_use]
-    pub fn truncated(&self) -> bool {
-        self.truncated
+    pub fn is_full(&self) -> bool {
+        self.truncated && self.chars >= MAX_ANSWER_CHARS
     }
 
     /// Where the cursor is in [`Answer::text`]: a byte offset at a
@@ -672,7 +673,9 @@ mod tests {
         // Typing on at the cap adds nothing; deleting makes room again.
         a.feed(ms(1_100), text("x"));
         assert_eq!(a.text().chars().count(), MAX_ANSWER_CHARS);
+        assert!(a.is_full());
         a.feed(ms(1_200), Event::Backspace);
+        assert!(!a.is_full(), "one character of room again");
         a.feed(ms(1_300), text("z"));
         assert!(a.text().ends_with('z'));
         assert_eq!(a.text().chars().count(), MAX_ANSWER_CHARS);
@@ -687,6 +690,8 @@ mod tests {
         let mut a = typed();
         a.feed(ms(1_000), Event::Paste("a".repeat(MAX_ANSWER_CHARS - 1)));
         a.feed(ms(1_100), text("b"));
+        // Nothing was dropped yet: no "full" notice for text that fitted.
+        assert!(!a.is_full());
         a.feed(ms(2_000), Event::Submit);
         let m = done(&a);
         assert!(!m.truncated);

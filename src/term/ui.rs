@@ -11,7 +11,6 @@ use super::countdown::{self, Countdown, Frame};
 use super::guard::{Signals, TerminalGuard};
 use super::input::{self, Action};
 use super::style::Paint;
-use crate::drill::answer::MAX_ANSWER_CHARS;
 use crate::drill::{Answer, AnswerRules, Event, InputMode, Measured, Phase};
 use crate::text::{Line, clean, with_ellipsis, wrap};
 
@@ -335,9 +334,8 @@ impl Ui for RawUi {
                     if answer.feed(at, event) == Phase::Done {
                         break None;
                     }
-                    // Counted only once something was dropped (rare): a
-                    // full answer says so while it stays full.
-                    if answer.truncated() && answer.text().chars().count() >= MAX_ANSWER_CHARS {
+                    // A full answer says so while it stays full.
+                    if answer.is_full() {
                         notice = notice.or(Some(FULL_NOTICE));
                     }
                 }
