@@ -19,7 +19,7 @@ use anyhow::Context as _;
 use dialoguer::Select;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
-use super::menu::ask::{Ask, Step};
+use super::menu::ask::{Ask, Step, anything};
 use jiff::civil::Date;
 
 use super::menu::Watch;
@@ -221,7 +221,6 @@ fn fill(
     // Esc at any question leaves the form, saving nothing (from the menu:
     // back to the menu), as Esc backs out of every menu question.
     let ask = Ask::new(theme);
-    let any = |_: &str| Ok(());
     if draft.company.is_none() {
         let company = |s: &str| {
             if s.trim().is_empty() {
@@ -236,7 +235,7 @@ fn fill(
         draft.company = Some(company);
     }
     if everything {
-        let Step::Got(role) = ask.text("Role (Enter to skip)", "", None, &any)? else {
+        let Step::Got(role) = ask.text("Role (Enter to skip)", "", None, &anything)? else {
             return Ok(Asked::Cancelled);
         };
         draft.role = Some(role).filter(|r| !r.is_empty());
@@ -295,7 +294,7 @@ fn ask_lines(ask: &Ask<'_>, question: &str) -> io::Result<Option<Vec<String>>> {
             "another, or an empty line when done"
         };
         let prompt = format!("{question} ({hint})");
-        match ask.text(&prompt, "", None, &|_| Ok(()))? {
+        match ask.text(&prompt, "", None, &anything)? {
             Step::Back => return Ok(None),
             Step::Got(line) if line.is_empty() => return Ok(Some(items)),
             Step::Got(line) => items.push(line),

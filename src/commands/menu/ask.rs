@@ -228,6 +228,16 @@ impl<'a> Ask<'a> {
     }
 }
 
+/// The check for a [`Ask::text`] that takes any text (company, role, a
+/// line of a list: free text).
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "a validator: the same signature as the ones that refuse"
+)]
+pub(in crate::commands) fn anything(_: &str) -> Result<(), String> {
+    Ok(())
+}
+
 /// Room for a list item or a list's prompt: the theme's marks and a
 /// margin take 4 columns.
 pub(in crate::commands) fn item_width(cols: usize) -> usize {

@@ -4,7 +4,7 @@
 
 use clap::{Args, FromArgMatches, ValueEnum};
 
-use super::ask::{Ask, Step};
+use super::ask::{Ask, Step, anything};
 use crate::bank::{Catalog, parse_duration};
 use crate::cli::{
     Command, DailyArgs, DrillArgs, InputArg, ReflectArgs, RehearseArgs, ReviewArgs, StatsArgs,
@@ -123,15 +123,6 @@ fn shown(value: Option<&str>) -> String {
 /// `None` for an empty answer ("Enter for none").
 fn some(value: &str) -> Option<String> {
     Some(value.trim().to_string()).filter(|v| !v.is_empty())
-}
-
-/// Takes any text (company and role are free text).
-#[allow(
-    clippy::unnecessary_wraps,
-    reason = "a validator: the same signature as the ones that refuse"
-)]
-fn anything(_: &str) -> Result<(), String> {
-    Ok(())
 }
 
 /// A rehearsal's answers, starting from the effective defaults.
