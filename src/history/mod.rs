@@ -245,13 +245,31 @@ impl History {
         map: impl Fn(&mut S, &Record) -> U + Sync,
         each: impl FnMut(U),
     ) -> Result<Vec<Warning>, HistoryError> {
-        scan_file(
-            &self.path,
-            || (Record::Answer(AnswerRecord::default()), state()),
-            |(scratch, state), bytes| parse_reusing(bytes, scratch).map(|r| map(state, r.get())),
-            each,
-        )
+        let (state, parse) = reusing(state, map);
+        scan_file(&self.path, state, parse, each)
     }
+}
+
+/// The per-thread state and line parser of the reusing reads
+/// ([`History::scan_with`], [`scan_from_with`]): each thread reads answers
+/// into its own scratch record and hands `map` the record borrowed.
+#[allow(
+    clippy::type_complexity,
+    reason = "two closures made as a pair: the thread's state and the parser that uses it"
+)]
+fn reusing<S, U>(
+    state: impl Fn() -> S + Sync,
+    map: impl Fn(&mut S, &Record) -> U + Sync,
+) -> (
+    impl Fn() -> (Record, S) + Sync,
+    impl Fn(&mut (Record, S), &[u8]) -> Result<U, Skip> + Sync,
+) {
+    (
+        move || (Record::Answer(AnswerRecord::default()), state()),
+        move |(scratch, state): &mut (Record, S), bytes: &[u8]| {
+            parse_reusing(bytes, scratch).map(|r| map(state, r.get()))
+        },
+    )
 }
 
 /// Appends `record` as one JSON line to the store at `path`: the rules of
@@ -498,12 +516,8 @@ pub fn scan_from_with<S, U: Send>(
     map: impl Fn(&mut S, &Record) -> U + Sync,
     each: impl FnMut(U),
 ) -> io::Result<Vec<Warning>> {
-    scan_lines(
-        Chunker::new(reader, MAX_LINE_BYTES),
-        || (Record::Answer(AnswerRecord::default()), state()),
-        |(scratch, state), bytes| parse_reusing(bytes, scratch).map(|r| map(state, r.get())),
-        each,
-    )
+    let (state, parse) = reusing(state, map);
+    scan_lines(Chunker::new(reader, MAX_LINE_BYTES), state, parse, each)
 }
 
 /// The line loop of every JSON Lines store: `parse` reads one non-blank
