@@ -478,12 +478,7 @@ pub fn read_from(reader: impl BufRead) -> io::Result<(Vec<Record>, Vec<Warning>)
 
 fn read_capped(reader: impl BufRead, max_line: usize) -> io::Result<(Vec<Record>, Vec<Warning>)> {
     let mut records = Vec::new();
-    let warnings = scan_lines(
-        Chunker::new(reader, max_line),
-        || (),
-        |(), b| parse_line(b),
-        |r| records.push(r),
-    )?;
+    let warnings = scan_capped(reader, max_line, |r| records.push(r))?;
     Ok((records, warnings))
 }
 
@@ -496,8 +491,17 @@ fn read_capped(reader: impl BufRead, max_line: usize) -> io::Result<(Vec<Record>
 ///   giving their count, at the line of the first;
 /// - a line over [`MAX_LINE_BYTES`] is skipped with a warning, never held.
 pub fn scan_from(reader: impl BufRead, each: impl FnMut(Record)) -> io::Result<Vec<Warning>> {
+    scan_capped(reader, MAX_LINE_BYTES, each)
+}
+
+/// [`scan_from`] with lines longer than `max_line` bytes skipped.
+fn scan_capped(
+    reader: impl Read,
+    max_line: usize,
+    each: impl FnMut(Record),
+) -> io::Result<Vec<Warning>> {
     scan_lines(
-        Chunker::new(reader, MAX_LINE_BYTES),
+        Chunker::new(reader, max_line),
         || (),
         |(), b| parse_line(b),
         each,
