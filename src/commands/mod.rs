@@ -165,7 +165,7 @@ pub(crate) fn scan_history_map<U: Send>(
 
 /// [`scan_history`] through `History::scan_with`: each record, borrowed,
 /// digested by `map` on the reading threads with that thread's `state`.
-pub(crate) fn scan_history_with<S, U: Send>(
+pub(crate) fn scan_history_with<S: Send, U: Send>(
     history: &crate::history::History,
     state: impl Fn() -> S + Sync,
     map: impl Fn(&mut S, &crate::drill::Record) -> U + Sync,
@@ -177,6 +177,22 @@ pub(crate) fn scan_history_with<S, U: Send>(
         .context("your history could not be read")?;
     print_warnings(history, &warnings);
     Ok(())
+}
+
+/// [`scan_history`] through `History::fold`: each record, borrowed, folded
+/// into the state of the reading thread that parsed it; the states come
+/// back for the caller to merge.
+pub(crate) fn fold_history<S: Send>(
+    history: &crate::history::History,
+    state: impl Fn() -> S + Sync,
+    fold: impl Fn(&mut S, crate::history::Position, &crate::drill::Record) + Sync,
+) -> anyhow::Result<Vec<S>> {
+    use anyhow::Context as _;
+    let (states, warnings) = history
+        .fold(state, fold)
+        .context("your history could not be read")?;
+    print_warnings(history, &warnings);
+    Ok(states)
 }
 
 /// Prints the skipped lines' warnings of a scan to standard error.

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::{Usage, scan_history_with};
+use super::{Usage, fold_history};
 use crate::bank::Catalog;
 use crate::cli::{ModeArg, Since, StatsArgs};
 use crate::drill::{Mode, Record};
@@ -17,7 +17,7 @@ use crate::history::History;
 use crate::report::content::Reader;
 use crate::report::export::write_json_value;
 use crate::report::stats::content::ContentBuilder;
-use crate::report::stats::{Filter, Names, StatsBuilder};
+use crate::report::stats::{Filter, StatsBuilder};
 use crate::report::stats_view;
 use crate::term::style::Paint;
 
@@ -85,36 +85,33 @@ pub fn run(ctx: &super::Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
-    let mut content = args
+    let content = args
         .content
         .on()
         .then(|| ContentBuilder::new(filter.clone(), today, Reader::new(catalog.as_ref())));
-    let mut builder = StatsBuilder::new(filter);
-    // Everything costly — parsing, dating, reading what the answers said —
-    // is done on the reading threads, each with its own names and its own
-    // cache of compiled content matchers; only the counting is done here.
-    let digester = builder.digester();
-    let range = content.as_ref().map(ContentBuilder::range);
-    scan_history_with(
+    let builder = StatsBuilder::new(filter);
+    // Everything — parsing, dating, counting, reading what the answers
+    // said — is done on the reading threads, each into its own part of the
+    // report (its own cache of compiled content matchers too); the parts
+    // are merged once at the end.
+    let parts = fold_history(
         &history,
-        || (Names::default(), Reader::new(catalog.as_ref())),
-        |(names, reader), r| {
-            let digest = digester.digest(names, r);
-            let said = match (range, digest.date(), r) {
-                (Some(range), Some(date), Record::Answer(a)) => range
-                    .read(reader, a, date)
-                    .map(|fact| (a.category.clone(), fact)),
-                _ => None,
-            };
-            (digest, said)
-        },
-        |(digest, said)| {
-            builder.take(digest);
-            if let (Some(c), Some((category, fact))) = (content.as_mut(), said) {
-                c.take(&category, fact);
+        || (builder.part(), content.as_ref().map(ContentBuilder::part)),
+        |(stats, content), at, r| {
+            if let (Some(date), Some(content), Record::Answer(a)) =
+                (stats.add_at(at, r), content.as_mut(), r)
+            {
+                content.read_at(at, a, date);
             }
         },
     )?;
+    let (mut builder, mut content) = (builder, content);
+    for (stats, said) in parts {
+        builder.merge(stats);
+        if let (Some(c), Some(said)) = (content.as_mut(), said) {
+            c.merge(said);
+        }
+    }
     let stats = builder.finish(today);
     let content = content.map(ContentBuilder::finish);
     let mut out = io::stdout().lock();

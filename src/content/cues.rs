@@ -152,10 +152,7 @@ impl Matcher {
             nodes,
             wild: Vec::new(),
             ids: WordMap::with_capacity(words),
-            exact: HashMap::with_capacity_and_hasher(
-                words,
-                std::hash::BuildHasherDefault::default(),
-            ),
+            exact: HashMap::with_capacity_and_hasher(words, rustc_hash::FxBuildHasher),
             entries: 0,
         }
     }

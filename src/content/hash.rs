@@ -1,63 +1,17 @@
-//! Fast maps for the analyzer: the Fx hash for its small string maps
-//! (stems, written forms), and [`WordMap`] for the lookups made once per
-//! answer word (the built-in lists, a question's cue words).
+//! Fast maps for the analyzer: the Fx hash (the `rustc-hash` crate) for
+//! its small string maps (stems, written forms), and [`WordMap`] for the
+//! lookups made once per answer word (the built-in lists, a question's cue
+//! words).
 //!
 //! The standard `SipHash` resists hash flooding, which the analyzer does not
 //! need (its keys are the user's own answers and banks, and every map is
 //! rebuilt per question), and it cost more than half the analyzer's time
-//! on a 300-word answer. This is the multiply-rotate hash rustc uses
-//! ("Fx"), a few lines, so no dependency.
-
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// The Fx hasher.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut buf = [0u8; 8];
-            buf.copy_from_slice(c);
-            self.add(u64::from_le_bytes(buf));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
+//! on a 300-word answer.
 
 /// A `HashMap` with the Fx hash.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// A `HashSet` with the Fx hash.
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+pub type FastSet<K> = rustc_hash::FxHashSet<K>;
 
 /// Longest word a [`WordMap`] keeps inline, in bytes.
 pub const INLINE: usize = 15;
@@ -156,6 +110,8 @@ impl<V: Copy + Default> WordMap<V> {
     /// The slot `key` is in, or the empty slot where it would go.
     #[inline]
     fn slot(&self, key: [u64; 2]) -> usize {
+        // Two odd multipliers mix the two words; the top bits pick the slot.
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let h = (key[0].wrapping_mul(SEED) ^ key[1]).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         let mask = self.keys.len() - 1;
         let mut at = (h >> self.shift) as usize;

@@ -270,19 +270,99 @@ pub struct Practice {
     reviews: Vec<Review>,
     /// Ratings by (question, answer time in ms): the last one wins.
     ratings: HashMap<(String, i64), u8>,
-    /// Per session: its start (if its closing record was read), its first
-    /// answer's time, and whether one of its answers was not skipped.
-    sessions: HashMap<String, SessionDay>,
+    /// What dates each session, for the streak.
+    sessions: SessionDays,
     /// The latest rehearsal seen: (session, its latest answer time, the
     /// questions it asked).
     last_rehearsal: Option<(String, Timestamp, Vec<String>)>,
 }
+
+/// What dates each session of a history, for the streak: per session its
+/// start (if its closing record was read), its first answer's time, and
+/// whether one of its answers was not skipped. Order-free, so that parts
+/// gathered on different threads [`merge`](Self::merge) into the same days.
+#[derive(Debug, Default, Clone)]
+pub struct SessionDays(rustc_hash::FxHashMap<String, SessionDay>);
 
 #[derive(Debug, Default, Clone, Copy)]
 struct SessionDay {
     started: Option<Stamp>,
     first_answer: Option<Stamp>,
     counts: bool,
+}
+
+impl SessionDay {
+    fn merge(&mut self, other: Self) {
+        // A session has one closing record; were there two, the earlier
+        // start dates it, whatever order they are met in.
+        self.started = earliest(self.started, other.started);
+        self.first_answer = earliest(self.first_answer, other.first_answer);
+        self.counts |= other.counts;
+    }
+}
+
+fn earliest(a: Option<Stamp>, b: Option<Stamp>) -> Option<Stamp> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b < a { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+impl SessionDays {
+    /// Takes a session's closing record's start.
+    pub fn start(&mut self, session: &str, started: Stamp) {
+        self.take(
+            session,
+            SessionDay {
+                started: Some(started),
+                ..SessionDay::default()
+            },
+        );
+    }
+
+    /// Takes what dates an answer's session: its time and whether it was
+    /// skipped.
+    pub fn answer(&mut self, session: &str, at: Stamp, skipped: bool) {
+        self.take(
+            session,
+            SessionDay {
+                first_answer: Some(at),
+                counts: !skipped,
+                started: None,
+            },
+        );
+    }
+
+    /// Takes another part's sessions.
+    pub fn merge(&mut self, other: Self) {
+        for (session, day) in other.0 {
+            self.0.entry(session).or_default().merge(day);
+        }
+    }
+
+    fn take(&mut self, session: &str, day: SessionDay) {
+        // Looked up before inserting: most answers' sessions are known, and
+        // the key would otherwise be cloned for every answer.
+        if let Some(known) = self.0.get_mut(session) {
+            known.merge(day);
+        } else {
+            self.0.insert(session.to_string(), day);
+        }
+    }
+
+    /// The local dates on which a session that counts for the streak took
+    /// place: at least one answer not skipped, any mode, interrupted or
+    /// not, dated by the session's start (its first answer when the closing
+    /// record is missing). `Z` times are read in `zone`.
+    #[must_use]
+    pub fn practice_days(&self, zone: &TimeZone) -> BTreeSet<civil::Date> {
+        self.0
+            .values()
+            .filter(|d| d.counts)
+            .filter_map(|d| d.started.or(d.first_answer))
+            .map(|s| s.local_date_in(zone))
+            .collect()
+    }
 }
 
 impl Practice {
@@ -296,10 +376,7 @@ impl Practice {
     pub fn add(&mut self, record: &Record) {
         match record {
             Record::Answer(a) => self.add_answer(a),
-            Record::Session(s) => {
-                let day = self.sessions.entry(s.session.clone()).or_default();
-                day.started = Some(s.started);
-            }
+            Record::Session(s) => self.sessions.start(&s.session, s.started),
             Record::Rating(r) => {
                 self.ratings.insert(
                     (r.question.clone(), r.answer_at.instant.as_millisecond()),
@@ -317,19 +394,7 @@ impl Practice {
     /// needs of an answer: its session, time and whether it was skipped
     /// (`stats` reads only that much of most answers).
     pub fn add_session_answer(&mut self, session: &str, at: Stamp, skipped: bool) {
-        // Looked up before inserting: most answers' sessions are known, and
-        // the key would otherwise be cloned for every answer.
-        if !self.sessions.contains_key(session) {
-            self.sessions
-                .insert(session.to_string(), SessionDay::default());
-        }
-        let Some(day) = self.sessions.get_mut(session) else {
-            return;
-        };
-        if day.first_answer.is_none_or(|f| at < f) {
-            day.first_answer = Some(at);
-        }
-        day.counts |= !skipped;
+        self.sessions.answer(session, at, skipped);
     }
 
     /// Takes one answer's facts (see [`AnswerFact`]).
@@ -440,12 +505,7 @@ impl Practice {
     /// record is missing). `Z` times are read in `zone`.
     #[must_use]
     pub fn practice_days(&self, zone: &TimeZone) -> BTreeSet<civil::Date> {
-        self.sessions
-            .values()
-            .filter(|d| d.counts)
-            .filter_map(|d| d.started.or(d.first_answer))
-            .map(|s| s.local_date_in(zone))
-            .collect()
+        self.sessions.practice_days(zone)
     }
 }
 

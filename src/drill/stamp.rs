@@ -115,10 +115,7 @@ impl Stamp {
     /// `Z` stamp in the machine's current zone.
     #[must_use]
     pub fn local_date(&self) -> civil::Date {
-        match self.offset {
-            Some(offset) => offset.to_datetime(self.instant).date(),
-            None => self.instant.to_zoned(local_zone()).date(),
-        }
+        self.local_date_in(&local_zone())
     }
 
     /// The local calendar date of this stamp, a `Z` stamp read in `zone`
@@ -127,7 +124,13 @@ impl Stamp {
     pub fn local_date_in(&self, zone: &TimeZone) -> civil::Date {
         match self.offset {
             Some(offset) => offset.to_datetime(self.instant).date(),
-            None => self.instant.to_zoned(zone.clone()).date(),
+            // Asked of the zone by reference: cloning it (an `Arc`) for
+            // each answer was a visible share of a long history's report,
+            // its count bouncing between the reading threads.
+            None => zone
+                .to_offset(self.instant)
+                .to_datetime(self.instant)
+                .date(),
         }
     }
 

@@ -134,10 +134,10 @@ impl Journal {
     /// lines skipped. A missing file is an empty journal.
     pub fn read(&self) -> Result<(Vec<Reflection>, Vec<Warning>), HistoryError> {
         let mut out = Vec::new();
-        let warnings = scan_file(
+        let (_, warnings) = scan_file(
             &self.path,
             || (),
-            |(), b| parse_reflection(b),
+            |(), _, b| parse_reflection(b),
             |r| out.push(r),
         )?;
         Ok((out, warnings))

@@ -220,7 +220,7 @@ impl History {
     /// holding one line at a time (see [`scan_from`]). A missing file is an
     /// empty history. Returns the warnings.
     pub fn scan(&self, each: impl FnMut(Record)) -> Result<Vec<Warning>, HistoryError> {
-        scan_file(&self.path, || (), |(), b| parse_line(b), each)
+        scan_file(&self.path, || (), |(), _, b| parse_line(b), each).map(|(_, w)| w)
     }
 
     /// [`scan`](Self::scan) with each record turned by `map` on the thread
@@ -231,7 +231,7 @@ impl History {
         map: impl Fn(Record) -> U + Sync,
         each: impl FnMut(U),
     ) -> Result<Vec<Warning>, HistoryError> {
-        scan_file(&self.path, || (), |(), b| parse_line(b).map(&map), each)
+        scan_file(&self.path, || (), |(), _, b| parse_line(b).map(&map), each).map(|(_, w)| w)
     }
 
     /// The fastest read, for a reader that keeps only a digest of each
@@ -239,14 +239,56 @@ impl History {
     /// on the thread that parsed it, with that thread's own `state` (see
     /// [`scan_from_with`]). Every reading rule of [`scan`](Self::scan)
     /// holds; only the record is not the caller's to keep.
-    pub fn scan_with<S, U: Send>(
+    pub fn scan_with<S: Send, U: Send>(
         &self,
         state: impl Fn() -> S + Sync,
         map: impl Fn(&mut S, &Record) -> U + Sync,
         each: impl FnMut(U),
     ) -> Result<Vec<Warning>, HistoryError> {
-        let (state, parse) = reusing(state, map);
-        scan_file(&self.path, state, parse, each)
+        let (state, parse) = reusing(state, move |s: &mut S, _, r: &Record| map(s, r));
+        scan_file(&self.path, state, parse, each).map(|(_, w)| w)
+    }
+
+    /// The fastest read of all, for a report that only adds up: every
+    /// record, borrowed, is folded by `fold` into the state of the thread
+    /// that parsed it (made by `state`), and those states are returned for
+    /// the caller to merge; nothing crosses between threads per record.
+    /// Each record comes with its [`Position`], so that what depends on
+    /// file order (the first of equals) can still be decided after the
+    /// merge. Which thread reads which lines depends only on the file, so
+    /// the same file always folds the same way. Every reading rule of
+    /// [`scan`](Self::scan) holds.
+    pub fn fold<S: Send>(
+        &self,
+        state: impl Fn() -> S + Sync,
+        fold: impl Fn(&mut S, Position, &Record) + Sync,
+    ) -> Result<(Vec<S>, Vec<Warning>), HistoryError> {
+        let (state, parse) = reusing(state, fold);
+        let (states, warnings) = scan_file(&self.path, state, parse, |()| {})?;
+        Ok((states.into_iter().map(|(_, s)| s).collect(), warnings))
+    }
+}
+
+/// Where a record is in its file, for ordering what was folded on
+/// different threads ([`History::fold`]): a later line's position is
+/// greater. Not a line number (those are only known once every earlier
+/// batch is counted).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position(u64);
+
+impl Position {
+    /// The position right after this one, for a caller that numbers
+    /// records it is given one at a time.
+    #[must_use]
+    pub fn next(self) -> Self {
+        Self(self.0.saturating_add(1))
+    }
+
+    /// Line `line` (from 0) of batch `batch`.
+    fn of(batch: usize, line: usize) -> Self {
+        // A batch holds far fewer than 2^32 lines: it is a few hundred
+        // kilobytes plus at most one line of `MAX_LINE_BYTES`.
+        Self(((batch as u64) << 32) | (line as u64 & 0xffff_ffff))
     }
 }
 
@@ -259,15 +301,15 @@ impl History {
 )]
 fn reusing<S, U>(
     state: impl Fn() -> S + Sync,
-    map: impl Fn(&mut S, &Record) -> U + Sync,
+    map: impl Fn(&mut S, Position, &Record) -> U + Sync,
 ) -> (
     impl Fn() -> (Record, S) + Sync,
-    impl Fn(&mut (Record, S), &[u8]) -> Result<U, Skip> + Sync,
+    impl Fn(&mut (Record, S), Position, &[u8]) -> Result<U, Skip> + Sync,
 ) {
     (
         move || (Record::Answer(AnswerRecord::default()), state()),
-        move |(scratch, state): &mut (Record, S), bytes: &[u8]| {
-            parse_reusing(bytes, scratch).map(|r| map(state, r.get()))
+        move |(scratch, state): &mut (Record, S), at: Position, bytes: &[u8]| {
+            parse_reusing(bytes, scratch).map(|r| map(state, at, r.get()))
         },
     )
 }
@@ -341,15 +383,15 @@ fn same_file(file: &File, path: &Path) -> bool {
 /// Streams the records of the store at `path` to `each`, under a shared
 /// lock, one line at a time, each line read by `parse`. A missing file is
 /// an empty store. Returns the warnings.
-fn scan_file<S, T: Send>(
+fn scan_file<S: Send, T: Send>(
     path: &Path,
     state: impl Fn() -> S + Sync,
-    parse: impl Fn(&mut S, &[u8]) -> Result<T, Skip> + Sync,
+    parse: impl Fn(&mut S, Position, &[u8]) -> Result<T, Skip> + Sync,
     each: impl FnMut(T),
-) -> Result<Vec<Warning>, HistoryError> {
+) -> Result<(Vec<S>, Vec<Warning>), HistoryError> {
     let file = match File::open(path) {
         Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
         Err(e) => return Err(HistoryError::io(Action::Read, path, e)),
     };
     let _lock = Lock::shared(&file, path)?;
@@ -503,9 +545,10 @@ fn scan_capped(
     scan_lines(
         Chunker::new(reader, max_line),
         || (),
-        |(), b| parse_line(b),
+        |(), _, b| parse_line(b),
         each,
     )
+    .map(|(_, w)| w)
 }
 
 /// [`scan_from`] with each record turned by `map` on the thread that
@@ -514,14 +557,26 @@ fn scan_capped(
 /// keeps one per thread without locks). `map` sees the record borrowed:
 /// answers are read into one record per thread, reused line after line,
 /// so a reader keeping only a digest allocates nothing for the rest.
-pub fn scan_from_with<S, U: Send>(
+pub fn scan_from_with<S: Send, U: Send>(
     reader: impl Read,
     state: impl Fn() -> S + Sync,
     map: impl Fn(&mut S, &Record) -> U + Sync,
     each: impl FnMut(U),
 ) -> io::Result<Vec<Warning>> {
-    let (state, parse) = reusing(state, map);
-    scan_lines(Chunker::new(reader, MAX_LINE_BYTES), state, parse, each)
+    let (state, parse) = reusing(state, move |s: &mut S, _, r: &Record| map(s, r));
+    scan_lines(Chunker::new(reader, MAX_LINE_BYTES), state, parse, each).map(|(_, w)| w)
+}
+
+/// [`History::fold`] over any source.
+pub fn fold_from<S: Send>(
+    reader: impl Read,
+    state: impl Fn() -> S + Sync,
+    fold: impl Fn(&mut S, Position, &Record) + Sync,
+) -> io::Result<(Vec<S>, Vec<Warning>)> {
+    let (state, parse) = reusing(state, fold);
+    let (states, warnings) =
+        scan_lines(Chunker::new(reader, MAX_LINE_BYTES), state, parse, |()| {})?;
+    Ok((states.into_iter().map(|(_, s)| s).collect(), warnings))
 }
 
 /// The line loop of every JSON Lines store: `parse` reads one non-blank
@@ -536,49 +591,52 @@ pub fn scan_from_with<S, U: Send>(
 /// give is handed to `each` here in order. At most [`IN_FLIGHT`] batches
 /// are out at once, so memory stays bounded however large the file is,
 /// and nothing but those batches is ever held.
-fn scan_lines<S, T: Send>(
+fn scan_lines<S: Send, T: Send>(
     mut chunker: Chunker<impl Read>,
     state: impl Fn() -> S + Sync,
-    parse: impl Fn(&mut S, &[u8]) -> Result<T, Skip> + Sync,
+    parse: impl Fn(&mut S, Position, &[u8]) -> Result<T, Skip> + Sync,
     mut each: impl FnMut(T),
-) -> io::Result<Vec<Warning>> {
+) -> io::Result<(Vec<S>, Vec<Warning>)> {
     let mut tally = Tally::default();
     let (parse, state, max_line) = (&parse, &state, chunker.max_line);
     let Some(first) = chunker.next_batch()? else {
-        return Ok(tally.warnings());
+        return Ok((Vec::new(), tally.warnings()));
     };
     // A store that fits in one batch (most of them, and every journal) is
     // parsed right here: threads pay only for a large history.
     if chunker.done() {
-        let _ = tally.hand_on(first.parse(&mut state(), parse, max_line), &mut each);
-        return Ok(tally.warnings());
+        let mut one = state();
+        let _ = tally.hand_on(first.parse(0, &mut one, parse, max_line), &mut each);
+        return Ok((vec![one], tally.warnings()));
     }
-    let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Batch)>(IN_FLIGHT);
-    let work_rx = std::sync::Mutex::new(work_rx);
+    // Batch n goes to parser n % PARSERS: which thread reads which lines
+    // depends only on the file, so a fold over the threads' states (see
+    // `History::fold`) adds up in the same order every time.
     let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Parsed<T>)>();
-    std::thread::scope(|scope| -> io::Result<()> {
+    let states = std::thread::scope(|scope| -> io::Result<Vec<S>> {
+        let mut work = Vec::with_capacity(PARSERS);
+        let mut parsers = Vec::with_capacity(PARSERS);
         for _ in 0..PARSERS {
-            let (work_rx, done_tx) = (&work_rx, done_tx.clone());
-            scope.spawn(move || {
+            let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Batch)>(IN_FLIGHT);
+            let done_tx = done_tx.clone();
+            work.push(work_tx);
+            parsers.push(scope.spawn(move || {
                 let mut state = state();
-                loop {
-                    // A poisoned lock means another parser panicked: stop.
-                    let Ok(rx) = work_rx.lock() else { return };
-                    let Ok((n, batch)) = rx.recv() else { return };
-                    drop(rx);
-                    let parsed = batch.parse(&mut state, parse, max_line);
+                while let Ok((n, batch)) = work_rx.recv() {
+                    let parsed = batch.parse(n, &mut state, parse, max_line);
                     if done_tx.send((n, parsed)).is_err() {
-                        return;
+                        break;
                     }
                 }
-            });
+                state
+            }));
         }
         drop(done_tx);
         // Batches sent, batches handed on, and those back early.
         let (mut sent, mut next) = (0usize, 0usize);
         let mut early = std::collections::BTreeMap::<usize, Parsed<T>>::new();
-        // Hands on every batch back in order; with `wait`, first waits for
-        // one to come back (false when none can any more).
+        // Waits for one batch to come back, then hands on every batch back
+        // in order (false when none can come back any more).
         let mut collect = |next: &mut usize, tally: &mut Tally, chunker: &mut Chunker<_>| -> bool {
             let Ok((n, parsed)) = done_rx.recv() else {
                 return false;
@@ -598,21 +656,28 @@ fn scan_lines<S, T: Send>(
                     break;
                 }
             }
-            if work_tx.send((sent, b)).is_err() {
+            if work[sent % PARSERS].send((sent, b)).is_err() {
                 break;
             }
             sent += 1;
             batch = chunker.next_batch()?;
         }
-        drop(work_tx);
+        drop(work);
         while next < sent {
             if !collect(&mut next, &mut tally, &mut chunker) {
                 break;
             }
         }
-        Ok(())
+        // A parser that panicked passes its panic on, as the scope would.
+        Ok(parsers
+            .into_iter()
+            .map(|p| {
+                p.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect())
     })?;
-    Ok(tally.warnings())
+    Ok((states, tally.warnings()))
 }
 
 /// Threads that parse lines while the reading thread reads the next batch.
@@ -648,8 +713,9 @@ impl Batch {
     /// pass over every byte) and parses them with `state`.
     fn parse<S, T>(
         self,
+        n: usize,
         state: &mut S,
-        parse: &impl Fn(&mut S, &[u8]) -> Result<T, Skip>,
+        parse: &impl Fn(&mut S, Position, &[u8]) -> Result<T, Skip>,
         max_line: usize,
     ) -> Parsed<T> {
         let mut results = Vec::with_capacity(self.bytes.len() / 256);
@@ -678,7 +744,7 @@ impl Batch {
                 ))),
                 None => match content.trim_ascii() {
                     [] => continue,
-                    bytes => parse(state, bytes),
+                    bytes => parse(state, Position::of(n, index), bytes),
                 },
             };
             results.push((lines, result));

@@ -476,7 +476,13 @@ fn read_chunked(text: &str, read: usize, max_line: usize) -> (Vec<Record>, Vec<W
     let mut chunker = Chunker::new(Cursor::new(text.as_bytes()), max_line);
     chunker.read = read;
     let mut records = Vec::new();
-    let warnings = scan_lines(chunker, || (), |(), b| parse_line(b), |r| records.push(r)).unwrap();
+    let (_, warnings) = scan_lines(
+        chunker,
+        || (),
+        |(), _, b| parse_line(b),
+        |r| records.push(r),
+    )
+    .unwrap();
     (records, warnings)
 }
 

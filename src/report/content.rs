@@ -184,6 +184,13 @@ impl<'c> Reader<'c> {
         }
     }
 
+    /// A reader over the same banks with caches of its own (for another
+    /// thread).
+    #[must_use]
+    pub fn fresh(&self) -> Self {
+        Self::new(self.catalog)
+    }
+
     /// What `record` said: one `content::analyze` call. `None` for a skip
     /// or an answer with no text (a voice answer).
     pub fn read(&mut self, record: &AnswerRecord) -> Option<Findings> {

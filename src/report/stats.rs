@@ -9,12 +9,10 @@
 //!   question's drill and daily answers, follow-ups excluded
 //!   ([`AnswerRecord::moves_schedule`]) — exactly what
 //!   `schedule::Memory::score` is (a unit test holds the two together).
-//! - The streak is `schedule::streak` over `Practice::practice_days`, over
+//! - The streak is `schedule::streak` over `SessionDays::practice_days`, over
 //!   the whole history whatever the filters: it is the user's streak.
 //! - Dates are each record's own local date (`Stamp::local_date_in`).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -23,8 +21,9 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use crate::drill::coach::{answer_hesitation, place};
-use crate::drill::schedule::{self, Practice};
+use crate::drill::schedule::{self, SessionDays};
 use crate::drill::{AnswerRecord, Mode, Record};
+use crate::history::Position;
 
 /// How many questions the stickiest list shows.
 pub const STICKIEST: usize = 10;
@@ -209,49 +208,12 @@ pub struct Stats {
     pub longest: Vec<LongPause>,
 }
 
-/// A word-at-a-time multiplicative hash (the one rustc uses, FxHash): the
-/// maps here are keyed by short, trusted-enough strings (a hostile history
-/// can only make its own stats slower), and `SipHash`, then byte-at-a-time
-/// FNV, were a visible share of a 100,000-answer report.
-#[derive(Debug, Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Fx {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
+/// The maps here are keyed by short, trusted-enough strings (a hostile
+/// history can only make its own stats slower), and `SipHash`, then
+/// byte-at-a-time FNV, were a visible share of a 100,000-answer report:
+/// the Fx hash rustc uses (`rustc-hash`).
+type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+type FastSet<K> = rustc_hash::FxHashSet<K>;
 
 #[derive(Debug, Default)]
 struct CategoryAcc {
@@ -270,159 +232,62 @@ struct QuestionAcc {
     scored: u32,
 }
 
-/// A name from the history (a session, category or question) shared
-/// between the reading threads' digests and the report: cloned by a count,
-/// not copied for every answer.
-type Name = Arc<str>;
-
-/// What one reading thread has seen of names, so that its digests share
-/// them instead of allocating each answer's strings again.
-#[derive(Debug, Default)]
-pub struct Names {
-    known: FastSet<Name>,
-    /// Sessions are many but come in runs: only the last one is kept.
-    session: Option<Name>,
-}
-
-impl Names {
-    fn name(&mut self, s: &str) -> Name {
-        if let Some(n) = self.known.get(s) {
-            return n.clone();
-        }
-        let n: Name = s.into();
-        self.known.insert(n.clone());
-        n
-    }
-
-    fn session(&mut self, s: &str) -> Name {
-        match &self.session {
-            Some(n) if **n == *s => n.clone(),
-            _ => self.session.insert(s.into()).clone(),
-        }
-    }
-}
-
-/// What the report keeps of one record, made on the thread that read it
-/// ([`Digester::digest`]) and taken in file order ([`StatsBuilder::take`]).
-#[derive(Debug)]
-pub struct Digest(Part);
-
-#[derive(Debug)]
-enum Part {
-    Answer(AnswerDigest),
-    /// Sessions are few and small: kept whole for the streak.
-    Session(Box<Record>),
-    /// Ratings change no figure.
-    Other,
-}
-
-#[derive(Debug)]
-struct AnswerDigest {
-    session: Name,
-    at: crate::drill::Stamp,
-    skipped: bool,
-    /// The rest, when the filter keeps the answer.
-    kept: Option<Kept>,
-}
-
-#[derive(Debug)]
-struct Kept {
-    date: Date,
-    category: Name,
-    question: Name,
-    think_ms: u64,
-    pauses: u64,
-    overran: bool,
-    /// (fillers, words), when measured.
-    measured: Option<(u32, u32)>,
-    /// The hesitation score, for answers that move the schedule.
-    hesitation: Option<f64>,
-    /// Pauses that may be among the longest: (ms, `at_word`, place).
-    long: Vec<(u64, Option<u32>, String)>,
-}
-
-impl Digest {
-    /// The answer's local date, when it is an answer the filter keeps.
-    #[must_use]
-    pub fn date(&self) -> Option<Date> {
-        match &self.0 {
-            Part::Answer(a) => a.kept.as_ref().map(|k| k.date),
-            _ => None,
-        }
-    }
-}
-
-/// Makes a [`StatsBuilder`]'s digests on the reading threads (it is
-/// `Sync`; each thread brings its own [`Names`]).
-#[derive(Debug, Clone)]
-pub struct Digester {
-    filter: Filter,
-    /// The shortest of the longest pauses once there are [`TOP`] of them
-    /// (0 before): a pause no longer than it can never enter the list, so
-    /// its place in the text is not worked out. It only grows, so a thread
-    /// that reads it late only does more work, never less than needed.
-    floor: Arc<AtomicU64>,
-}
-
-impl Digester {
-    /// What the report keeps of `record`.
-    pub fn digest(&self, names: &mut Names, record: &Record) -> Digest {
-        let a = match record {
-            Record::Answer(a) => a,
-            Record::Session(_) => return Digest(Part::Session(Box::new(record.clone()))),
-            Record::Rating(_) => return Digest(Part::Other),
-        };
-        let kept = self.filter.keeps(a).map(|date| {
-            let floor = self.floor.load(Ordering::Relaxed);
-            Kept {
-                date,
-                category: names.name(&a.category),
-                question: names.name(&a.question),
-                think_ms: a.think_ms,
-                pauses: a.pauses.len() as u64,
-                overran: a.overran,
-                measured: a.fillers.zip(a.words),
-                hesitation: a.moves_schedule().then(|| answer_hesitation(a)),
-                long: a
-                    .pauses
-                    .iter()
-                    .filter(|p| p.ms > 0 && p.ms > floor)
-                    .map(|p| (p.ms, p.at_word, place(&a.text, p)))
-                    .collect(),
-            }
-        });
-        Digest(Part::Answer(AnswerDigest {
-            session: names.session(&a.session),
-            at: a.at,
-            skipped: a.skipped,
-            kept,
-        }))
-    }
-}
-
-/// Gathers [`Stats`] from records streamed in file order: whole
-/// ([`add`](Self::add)), or digested on the reading threads by its
-/// [`digester`](Self::digester) and [`take`](Self::take)n here.
+/// Gathers [`Stats`] from records, in parts: one builder takes records
+/// in file order ([`add`](Self::add)), or each reading thread folds the
+/// records it parsed into a [`part`](Self::part) of one (`History::fold`,
+/// [`add_at`](Self::add_at)) and the parts are [`merge`](Self::merge)d.
+/// Every figure is a count, a sum, a multiset of values (for medians) or a
+/// "first of equals" decided by the records' [`Position`]s, so merged
+/// parts give the figures of reading every record in order. Nothing of a
+/// record is kept but those figures.
 #[derive(Debug)]
 pub struct StatsBuilder {
-    digester: Digester,
-    /// For [`add`](Self::add), which digests on the caller's thread.
-    names: Names,
+    filter: Filter,
+    /// The shortest of the longest pauses once a part has [`TOP`] of them
+    /// (0 before), shared by every part of one report: a pause shorter
+    /// than it can never enter the list, so its place in the text is not
+    /// worked out. It only grows, so a part that reads it late only does
+    /// more work, never less than needed.
+    floor: Arc<AtomicU64>,
+    /// The position [`add`](Self::add) gives the next record.
+    next: Position,
     answers: u64,
-    sessions: FastSet<Name>,
-    last_session: Option<Name>,
-    categories: FastMap<Name, CategoryAcc>,
-    questions: FastMap<Name, QuestionAcc>,
+    sessions: FastSet<String>,
+    /// The session of the last answer counted: consecutive answers almost
+    /// always share one, so the set is not asked each time.
+    last_session: Option<String>,
+    categories: FastMap<String, CategoryAcc>,
+    questions: FastMap<String, QuestionAcc>,
     /// Think times per local date, kept in date order (histories are
     /// written in time order, so the last entry is nearly always the one).
     days: Vec<(Date, Vec<u64>)>,
-    /// For the streak: see [`StatsBuilder::take`] for what it is fed.
-    practice: Practice,
-    /// The run of consecutive answers of one session being read: its id,
-    /// its earliest time so far, whether one was fed that was not skipped.
-    run: (Option<Name>, Option<crate::drill::Stamp>, bool),
-    slowest: Vec<SlowStart>,
-    longest: Vec<LongPause>,
+    /// For the streak: see [`StatsBuilder::add_at`] for what it is fed.
+    practice: SessionDays,
+    run: Run,
+    /// Each with the position of its record: the first of equals wins.
+    slowest: Vec<(Position, SlowStart)>,
+    longest: Vec<(Position, LongPause)>,
+}
+
+/// The run of consecutive answers of one session being read.
+#[derive(Debug, Default)]
+struct Run {
+    session: Option<String>,
+    /// Its earliest time so far.
+    first: Option<crate::drill::Stamp>,
+    /// Whether one was fed that was not skipped.
+    counted: bool,
+}
+
+/// Sets `slot` to `s`, reusing its memory.
+fn set(slot: &mut Option<String>, s: &str) {
+    match slot {
+        Some(held) => {
+            held.clear();
+            held.push_str(s);
+        }
+        None => *slot = Some(s.to_string()),
+    }
 }
 
 impl StatsBuilder {
@@ -430,160 +295,183 @@ impl StatsBuilder {
     #[must_use]
     pub fn new(filter: Filter) -> Self {
         Self {
-            digester: Digester {
-                filter,
-                floor: Arc::new(AtomicU64::new(0)),
-            },
-            names: Names::default(),
+            filter,
+            floor: Arc::new(AtomicU64::new(0)),
+            next: Position::default(),
             answers: 0,
             sessions: FastSet::default(),
             last_session: None,
             categories: FastMap::default(),
             questions: FastMap::default(),
             days: Vec::new(),
-            practice: Practice::new(),
-            run: (None, None, false),
+            practice: SessionDays::default(),
+            run: Run::default(),
             slowest: Vec::new(),
             longest: Vec::new(),
         }
     }
 
-    /// What makes this report's digests on other threads.
+    /// An empty part of the same report, for another reading thread.
     #[must_use]
-    pub fn digester(&self) -> Digester {
-        self.digester.clone()
+    pub fn part(&self) -> Self {
+        let mut part = Self::new(self.filter.clone());
+        part.floor = Arc::clone(&self.floor);
+        part
     }
 
-    /// Takes one record: [`take`](Self::take) of its digest. Returns the
-    /// answer's local date when the filter keeps it.
+    /// Takes the next record in file order: [`add_at`](Self::add_at) the
+    /// position after the last one added.
     pub fn add(&mut self, record: &Record) -> Option<Date> {
-        let digest = self.digester.digest(&mut self.names, record);
-        self.take(digest)
+        let at = self.next;
+        self.next = at.next();
+        self.add_at(at, record)
     }
 
-    /// Takes one record's digest, in file order.
-    ///
-    /// The streak comes from `Practice::practice_days`, which needs of each
-    /// session only its closing record, its earliest answer and whether one
-    /// answer was not skipped. So `Practice` is fed every session record,
-    /// and of each run of consecutive answers of one session only those
-    /// that lower the run's earliest time or are its first not skipped:
-    /// the same days as feeding it everything (a unit test checks), at a
-    /// fraction of the cost on a long history. Ratings change no day.
-    ///
+    /// Takes the record at `at`; a part is given its records in file order.
     /// Returns the answer's local date when the filter keeps it, so that
     /// the content section does not date it a second time.
-    pub fn take(&mut self, digest: Digest) -> Option<Date> {
-        let a = match digest.0 {
-            Part::Answer(a) => a,
-            Part::Session(record) => {
-                self.practice.add(&record);
+    ///
+    /// The streak comes from `SessionDays::practice_days`, which needs of
+    /// each session only its closing record, its earliest answer and
+    /// whether one answer was not skipped. So it is fed every session
+    /// record, and of each run of consecutive answers of one session only
+    /// those that lower the run's earliest time or are its first not
+    /// skipped: the same days as feeding it everything (a unit test
+    /// checks), at a fraction of the cost on a long history. Ratings
+    /// change no figure.
+    pub fn add_at(&mut self, at: Position, record: &Record) -> Option<Date> {
+        let a = match record {
+            Record::Answer(a) => a,
+            Record::Session(s) => {
+                self.practice.start(&s.session, s.started);
                 return None;
             }
-            Part::Other => return None,
+            Record::Rating(_) => return None,
         };
-        if self.run.0.as_ref() != Some(&a.session) {
-            self.run.0 = Some(a.session.clone());
-            self.run.1 = None;
-            self.run.2 = false;
+        let run = &mut self.run;
+        if run.session.as_deref() != Some(a.session.as_str()) {
+            set(&mut run.session, &a.session);
+            run.first = None;
+            run.counted = false;
         }
-        if self.run.1.is_none_or(|first| a.at < first) || (!a.skipped && !self.run.2) {
-            self.practice
-                .add_session_answer(&a.session, a.at, a.skipped);
-            self.run.1 = Some(self.run.1.map_or(a.at, |first| first.min(a.at)));
-            self.run.2 |= !a.skipped;
+        if run.first.is_none_or(|first| a.at < first) || (!a.skipped && !run.counted) {
+            self.practice.answer(&a.session, a.at, a.skipped);
+            run.first = Some(run.first.map_or(a.at, |first| first.min(a.at)));
+            run.counted |= !a.skipped;
         }
-        let k = a.kept?;
-        Some(self.add_kept(&a.session, a.skipped, k))
+        let date = self.filter.keeps(a)?;
+        self.count(at, a, date);
+        Some(date)
     }
 
-    fn add_kept(&mut self, session: &Name, skipped: bool, k: Kept) -> Date {
-        let date = k.date;
+    fn count(&mut self, at: Position, a: &AnswerRecord, date: Date) {
         self.answers += 1;
-        // Consecutive answers almost always share a session: skip the hash.
-        if self.last_session.as_ref() != Some(session) {
-            if !self.sessions.contains(session) {
-                self.sessions.insert(session.clone());
+        if self.last_session.as_deref() != Some(a.session.as_str()) {
+            if !self.sessions.contains(a.session.as_str()) {
+                self.sessions.insert(a.session.clone());
             }
-            self.last_session = Some(session.clone());
+            set(&mut self.last_session, &a.session);
         }
-        let cat = match self.categories.get_mut(&k.category) {
+        // Keys are cloned only the first time they are seen.
+        let cat = match self.categories.get_mut(a.category.as_str()) {
             Some(c) => c,
-            None => self.categories.entry(k.category.clone()).or_default(),
+            None => self.categories.entry(a.category.clone()).or_default(),
         };
-        cat.think.push(k.think_ms);
-        cat.think_sum = cat.think_sum.saturating_add(k.think_ms);
-        cat.pauses += k.pauses;
-        cat.skipped += u64::from(skipped);
-        cat.overran += u64::from(k.overran);
+        cat.think.push(a.think_ms);
+        cat.think_sum = cat.think_sum.saturating_add(a.think_ms);
+        cat.pauses += a.pauses.len() as u64;
+        cat.skipped += u64::from(a.skipped);
+        cat.overran += u64::from(a.overran);
         // Null means "not measured" (voice): such answers count in neither
         // side of fillers per 100 words.
-        if let Some((f, w)) = k.measured {
+        if let Some((f, w)) = a.fillers.zip(a.words) {
             cat.fillers += u64::from(f);
             cat.words += u64::from(w);
         }
-        match self.days.last_mut() {
-            Some((d, think)) if *d == date => think.push(k.think_ms),
-            Some((d, _)) if *d > date => match self.days.binary_search_by(|x| x.0.cmp(&date)) {
-                Ok(i) => self.days[i].1.push(k.think_ms),
-                Err(i) => self.days.insert(i, (date, vec![k.think_ms])),
-            },
-            _ => self.days.push((date, vec![k.think_ms])),
-        }
-        if let Some(h) = k.hesitation {
-            let q = match self.questions.get_mut(&k.question) {
+        add_day(&mut self.days, date, a.think_ms);
+        if a.moves_schedule() {
+            let q = match self.questions.get_mut(a.question.as_str()) {
                 Some(q) => q,
-                None => self.questions.entry(k.question.clone()).or_default(),
+                None => self.questions.entry(a.question.clone()).or_default(),
             };
-            q.hesitation_sum += h;
+            q.hesitation_sum += answer_hesitation(a);
             q.scored += 1;
         }
-        self.top(session, k);
-        date
+        self.top(at, a, date);
     }
 
     /// Keeps the slowest starts and longest pauses (first seen wins ties).
-    fn top(&mut self, session: &Name, k: Kept) {
-        if self.slowest.len() < TOP || self.slowest.last().is_some_and(|s| k.think_ms > s.think_ms)
-        {
-            let at = self.slowest.partition_point(|s| s.think_ms >= k.think_ms);
-            self.slowest.insert(
-                at,
-                SlowStart {
-                    question: k.question.to_string(),
-                    session: session.to_string(),
-                    date: k.date,
-                    think_ms: k.think_ms,
-                },
-            );
+    fn top(&mut self, at: Position, a: &AnswerRecord, date: Date) {
+        let think = a.think_ms;
+        if self.slowest.len() < TOP || self.slowest.last().is_some_and(|s| think > s.1.think_ms) {
+            let i = self.slowest.partition_point(|s| s.1.think_ms >= think);
+            let slow = SlowStart {
+                question: a.question.clone(),
+                session: a.session.clone(),
+                date,
+                think_ms: think,
+            };
+            self.slowest.insert(i, (at, slow));
             self.slowest.truncate(TOP);
         }
-        for (ms, at_word, place) in k.long {
-            if self.longest.len() < TOP || self.longest.last().is_some_and(|l| ms > l.ms) {
-                let at = self.longest.partition_point(|l| l.ms >= ms);
-                self.longest.insert(
-                    at,
-                    LongPause {
-                        question: k.question.to_string(),
-                        session: session.to_string(),
-                        date: k.date,
-                        ms,
-                        at_word,
-                        place,
-                    },
-                );
+        // Equal to the floor may still enter: it may come before the
+        // floor's own pause in the file.
+        let floor = self.floor.load(Ordering::Relaxed);
+        for p in a.pauses.iter().filter(|p| p.ms > 0 && p.ms >= floor) {
+            if self.longest.len() < TOP || self.longest.last().is_some_and(|l| p.ms > l.1.ms) {
+                let i = self.longest.partition_point(|l| l.1.ms >= p.ms);
+                let long = LongPause {
+                    question: a.question.clone(),
+                    session: a.session.clone(),
+                    date,
+                    ms: p.ms,
+                    at_word: p.at_word,
+                    place: place(&a.text, p),
+                };
+                self.longest.insert(i, (at, long));
                 self.longest.truncate(TOP);
                 if let (TOP, Some(last)) = (self.longest.len(), self.longest.last()) {
-                    self.digester.floor.store(last.ms, Ordering::Relaxed);
+                    self.floor.fetch_max(last.1.ms, Ordering::Relaxed);
                 }
             }
         }
     }
 
+    /// Takes another part of the same report.
+    pub fn merge(&mut self, other: Self) {
+        self.answers += other.answers;
+        self.sessions.extend(other.sessions);
+        for (category, c) in other.categories {
+            let mine = self.categories.entry(category).or_default();
+            mine.think.extend(c.think);
+            mine.think_sum = mine.think_sum.saturating_add(c.think_sum);
+            mine.pauses += c.pauses;
+            mine.skipped += c.skipped;
+            mine.overran += c.overran;
+            mine.fillers += c.fillers;
+            mine.words += c.words;
+        }
+        for (question, q) in other.questions {
+            let mine = self.questions.entry(question).or_default();
+            mine.hesitation_sum += q.hesitation_sum;
+            mine.scored += q.scored;
+        }
+        self.days = merge_days(std::mem::take(&mut self.days), other.days);
+        self.practice.merge(other.practice);
+        self.slowest.extend(other.slowest);
+        self.slowest
+            .sort_by(|a, b| b.1.think_ms.cmp(&a.1.think_ms).then(a.0.cmp(&b.0)));
+        self.slowest.truncate(TOP);
+        self.longest.extend(other.longest);
+        self.longest
+            .sort_by(|a, b| b.1.ms.cmp(&a.1.ms).then(a.0.cmp(&b.0)));
+        self.longest.truncate(TOP);
+    }
+
     /// The figures, for `today`.
     #[must_use]
     pub fn finish(self, today: Date) -> Stats {
-        let practice_days = self.practice.practice_days(&self.digester.filter.zone);
+        let practice_days = self.practice.practice_days(&self.filter.zone);
         let streak_days = schedule::streak(&practice_days, today);
         let mut categories: Vec<CategoryStats> = self
             .categories
@@ -591,7 +479,7 @@ impl StatsBuilder {
             .map(|(category, mut c)| {
                 let n = c.think.len() as u64;
                 CategoryStats {
-                    category: category.to_string(),
+                    category,
                     answers: n,
                     think_ms_mean: mean(c.think_sum, n),
                     think_ms_median: median(&mut c.think),
@@ -609,7 +497,7 @@ impl StatsBuilder {
             .into_iter()
             .filter(|(_, q)| q.scored > 0)
             .map(|(question, q)| Sticky {
-                question: question.to_string(),
+                question,
                 answers: q.scored,
                 score: q.hesitation_sum / f64::from(q.scored),
             })
@@ -633,7 +521,7 @@ impl StatsBuilder {
             .collect();
         Stats {
             today,
-            since: self.digester.filter.since,
+            since: self.filter.since,
             answers: self.answers,
             sessions: self.sessions.len() as u64,
             streak_days,
@@ -641,15 +529,53 @@ impl StatsBuilder {
             categories,
             stickiest,
             days,
-            slowest: self.slowest,
-            longest: self.longest,
+            slowest: self.slowest.into_iter().map(|s| s.1).collect(),
+            longest: self.longest.into_iter().map(|l| l.1).collect(),
         }
     }
 
     /// The filter in use.
     #[must_use]
     pub fn filter(&self) -> &Filter {
-        &self.digester.filter
+        &self.filter
+    }
+}
+
+/// Two parts' days as one list in date order. A walk down both: the parts
+/// of one history hold mostly different days (each thread reads its own
+/// stretches of the file), so inserting one's days into the other would
+/// move the list once per day.
+fn merge_days(a: Vec<(Date, Vec<u64>)>, b: Vec<(Date, Vec<u64>)>) -> Vec<(Date, Vec<u64>)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                a.next().zip(b.next()).map(|((d, mut t), (_, u))| {
+                    t.extend(u);
+                    (d, t)
+                })
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => a.next(),
+            (Some(_), Some(_)) | (None, _) => b.next(),
+            (Some(_), None) => a.next(),
+        };
+        match next {
+            Some(day) => out.push(day),
+            None => return out,
+        }
+    }
+}
+
+/// Adds think times to `date`'s entry of `days` (kept in date order).
+fn add_day(days: &mut Vec<(Date, Vec<u64>)>, date: Date, think: u64) {
+    match days.last_mut() {
+        Some((d, t)) if *d == date => t.push(think),
+        Some((d, _)) if *d > date => match days.binary_search_by(|x| x.0.cmp(&date)) {
+            Ok(i) => days[i].1.push(think),
+            Err(i) => days.insert(i, (date, vec![think])),
+        },
+        _ => days.push((date, vec![think])),
     }
 }
 

@@ -17,6 +17,7 @@ use serde::Serialize;
 use super::Filter;
 use crate::content::{Findings, Language};
 use crate::drill::{AnswerRecord, Record};
+use crate::history::Position;
 
 use crate::report::content::Reader;
 
@@ -85,6 +86,14 @@ struct Acc {
     answers: u64,
     words: u64,
     hedges: u64,
+}
+
+impl Acc {
+    fn add(&mut self, other: &Self) {
+        self.answers += other.answers;
+        self.words += other.words;
+        self.hedges += other.hedges;
+    }
 }
 
 /// What the content section keeps of one English answer, made on the
@@ -163,16 +172,21 @@ impl ContentRange {
     }
 }
 
-/// Gathers [`ContentStats`].
+/// Gathers [`ContentStats`], like `StatsBuilder`: from records in file
+/// order ([`add`](Self::add)), or in [`part`](Self::part)s, one per reading
+/// thread, each with its own [`Reader`], [`merge`](Self::merge)d at the end.
 pub struct ContentBuilder<'c> {
     filter: Filter,
     range: ContentRange,
-    /// For [`add`](Self::add), which reads on the caller's thread.
     reader: Reader<'c>,
+    /// The position [`add`](Self::add) gives the next record.
+    next: Position,
     total: Acc,
     categories: HashMap<String, Acc>,
-    /// Kept in first-seen order, looked up by (category, point).
-    points: Vec<PointShare>,
+    /// Each point with where it was first seen (the answer's position and
+    /// the point's place among that answer's), looked up by (category,
+    /// point): the banks' order within a category is first-seen order.
+    points: Vec<((Position, usize), PointShare)>,
     /// category → point → index into `points`.
     index: HashMap<String, HashMap<String, usize>>,
     avoid: HashMap<String, u64>,
@@ -188,6 +202,7 @@ impl<'c> ContentBuilder<'c> {
             range: ContentRange::new(filter.since, today),
             filter,
             reader,
+            next: Position::default(),
             total: Acc::default(),
             categories: HashMap::new(),
             points: Vec::new(),
@@ -196,24 +211,46 @@ impl<'c> ContentBuilder<'c> {
         }
     }
 
-    /// Which answers are read (for reading on other threads).
+    /// An empty part of the same report, for another reading thread: its
+    /// own reader over the same banks.
     #[must_use]
-    pub fn range(&self) -> ContentRange {
-        self.range
+    pub fn part(&self) -> Self {
+        Self {
+            filter: self.filter.clone(),
+            range: self.range,
+            reader: self.reader.fresh(),
+            next: Position::default(),
+            total: Acc::default(),
+            categories: HashMap::new(),
+            points: Vec::new(),
+            index: HashMap::new(),
+            avoid: HashMap::new(),
+        }
     }
 
-    /// Takes one record; only answers in the range are read.
+    /// Takes the next record in file order; only answers in the range are
+    /// read.
     pub fn add(&mut self, record: &Record) {
+        let at = self.next;
+        self.next = at.next();
         if let Record::Answer(a) = record
             && let Some(date) = self.filter.keeps(a)
-            && let Some(fact) = self.range.read(&mut self.reader, a, date)
         {
-            self.take(&a.category, fact);
+            self.read_at(at, a, date);
+        }
+    }
+
+    /// Reads the answer at `at`, one the filter kept, dated `date` (as
+    /// `StatsBuilder::add_at` returns it: one dating per answer for the
+    /// whole report); a part is given its answers in file order.
+    pub fn read_at(&mut self, at: Position, a: &AnswerRecord, date: Date) {
+        if let Some(fact) = self.range.read(&mut self.reader, a, date) {
+            self.take(at, &a.category, fact);
         }
     }
 
     /// Counts one English answer of `category`, read by [`ContentRange::read`].
-    pub fn take(&mut self, category: &str, f: ContentFact) {
+    fn take(&mut self, at: Position, category: &str, f: ContentFact) {
         for acc in [
             &mut self.total,
             match self.categories.get_mut(category) {
@@ -225,30 +262,8 @@ impl<'c> ContentBuilder<'c> {
             acc.words += f.words;
             acc.hedges += f.hedges;
         }
-        if f.points.is_empty() && f.avoid.is_empty() {
-            return;
-        }
-        // Keys are cloned only the first time they are seen.
-        let index = match self.index.get_mut(category) {
-            Some(index) => index,
-            None => self.index.entry(category.to_string()).or_default(),
-        };
-        for (point, heard) in f.points {
-            let i = if let Some(&i) = index.get(&point) {
-                i
-            } else {
-                self.points.push(PointShare {
-                    category: category.to_string(),
-                    point: point.clone(),
-                    answers: 0,
-                    heard: 0,
-                    answers_14d: 0,
-                    heard_14d: 0,
-                });
-                index.insert(point, self.points.len() - 1);
-                self.points.len() - 1
-            };
-            let share = &mut self.points[i];
+        for (k, (point, heard)) in f.points.into_iter().enumerate() {
+            let share = self.share((at, k), category, point);
             share.answers += 1;
             share.heard += u64::from(heard);
             if f.recent {
@@ -258,6 +273,62 @@ impl<'c> ContentBuilder<'c> {
         }
         for d in f.avoid {
             *self.avoid.entry(d).or_default() += 1;
+        }
+    }
+
+    /// The share of `point` of `category`, first seen at `first` (kept when
+    /// earlier than what was known).
+    fn share(
+        &mut self,
+        first: (Position, usize),
+        category: &str,
+        point: String,
+    ) -> &mut PointShare {
+        // Keys are cloned only the first time they are seen.
+        let index = match self.index.get_mut(category) {
+            Some(index) => index,
+            None => self.index.entry(category.to_string()).or_default(),
+        };
+        let i = if let Some(&i) = index.get(&point) {
+            i
+        } else {
+            self.points.push((
+                first,
+                PointShare {
+                    category: category.to_string(),
+                    point: point.clone(),
+                    answers: 0,
+                    heard: 0,
+                    answers_14d: 0,
+                    heard_14d: 0,
+                },
+            ));
+            index.insert(point, self.points.len() - 1);
+            self.points.len() - 1
+        };
+        let (seen, share) = &mut self.points[i];
+        *seen = (*seen).min(first);
+        share
+    }
+
+    /// Takes another part of the same report.
+    pub fn merge(&mut self, other: Self) {
+        self.total.add(&other.total);
+        for (category, acc) in &other.categories {
+            self.categories
+                .entry(category.clone())
+                .or_default()
+                .add(acc);
+        }
+        for (first, p) in other.points {
+            let share = self.share(first, &p.category, p.point);
+            share.answers += p.answers;
+            share.heard += p.heard;
+            share.answers_14d += p.answers_14d;
+            share.heard_14d += p.heard_14d;
+        }
+        for (d, n) in other.avoid {
+            *self.avoid.entry(d).or_default() += n;
         }
     }
 
@@ -282,8 +353,9 @@ impl<'c> ContentBuilder<'c> {
             .collect();
         categories.sort_by(|a, b| a.category.cmp(&b.category));
         let mut points = self.points;
-        // Stable: within a category, the banks' order.
-        points.sort_by(|a, b| a.category.cmp(&b.category));
+        // Within a category, the banks' order: first seen first.
+        points.sort_by(|a, b| a.1.category.cmp(&b.1.category).then(a.0.cmp(&b.0)));
+        let points = points.into_iter().map(|(_, p)| p).collect();
         let mut avoid: Vec<AvoidCount> = self
             .avoid
             .into_iter()
@@ -394,29 +466,44 @@ mod tests {
         }
     }
 
-    #[test]
-    fn points_are_shared_over_the_range_and_the_last_fourteen_days() {
-        let today: Date = "2026-12-01".parse().unwrap();
-        let mut b = ContentBuilder::new(Filter::all(TimeZone::UTC), today, Reader::new(None));
+    /// The facts of the points test, in file order.
+    fn facts() -> Vec<(&'static str, ContentFact)> {
         let r = [("the situation", true), ("the result", false)];
+        let heard = [("the result", true), ("the situation", true)];
+        let mut out = Vec::new();
         // Older: the result missed in 3 of 3; recent: heard in 2 of 2.
         for _ in 0..3 {
-            b.take(
+            out.push((
                 "behavioral",
                 ContentFact::of(false, findings(100, 2, &r, &["Wasn't my fault"])),
-            );
+            ));
         }
-        let heard = [("the situation", true), ("the result", true)];
         for _ in 0..2 {
-            b.take(
+            out.push((
                 "behavioral",
                 ContentFact::of(true, findings(100, 0, &heard, &[])),
-            );
+            ));
         }
-        b.take(
+        out.push((
             "weaknesses",
             ContentFact::of(true, findings(50, 3, &[], &["perfectionist"])),
-        );
+        ));
+        out
+    }
+
+    fn builder() -> ContentBuilder<'static> {
+        let today: Date = "2026-12-01".parse().unwrap();
+        ContentBuilder::new(Filter::all(TimeZone::UTC), today, Reader::new(None))
+    }
+
+    #[test]
+    fn points_are_shared_over_the_range_and_the_last_fourteen_days() {
+        let mut b = builder();
+        let mut at = Position::default();
+        for (category, fact) in facts() {
+            b.take(at, category, fact);
+            at = at.next();
+        }
         let s = b.finish();
         assert_eq!(s.hedges_per_100_words, 1.64); // 9 hedges in 550 words
         assert_eq!(s.categories[0].hedges_per_100_words, 1.2);
@@ -445,5 +532,33 @@ mod tests {
                 },
             ]
         );
+    }
+
+    /// Parts given alternate answers, merged in either order, give what
+    /// one builder given them all in order gives — the points' first-seen
+    /// order too, though the later part met its points in another order.
+    #[test]
+    fn merged_parts_give_the_figures_of_one_pass() {
+        let mut whole = builder();
+        let mut at = Position::default();
+        for (category, fact) in facts() {
+            whole.take(at, category, fact);
+            at = at.next();
+        }
+        let whole = whole.finish();
+        for odd_first in [false, true] {
+            let main = builder();
+            let (mut even, mut odd) = (main.part(), main.part());
+            let mut at = Position::default();
+            for (i, (category, fact)) in facts().into_iter().enumerate() {
+                if i % 2 == 0 { &mut even } else { &mut odd }.take(at, category, fact);
+                at = at.next();
+            }
+            let mut merged = main;
+            let (a, b) = if odd_first { (odd, even) } else { (even, odd) };
+            merged.merge(a);
+            merged.merge(b);
+            assert_eq!(merged.finish(), whole, "odd part first: {odd_first}");
+        }
     }
 }
