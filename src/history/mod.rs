@@ -974,10 +974,16 @@ fn parse_line(bytes: &[u8]) -> Result<Record, Skip> {
 fn current_kind(text: &str) -> Option<std::borrow::Cow<'static, str>> {
     // This version's own lines start the same way, and so do lines in the
     // documented shape with `v` first; others say it in a header read first.
-    if text.starts_with(r#"{"kind":"answer","v":1,"#)
-        || text.starts_with(r#"{"v":1,"kind":"answer","#)
-    {
-        return Some("answer".into());
+    const PLAIN: [(&str, &str); 6] = [
+        (r#"{"kind":"answer","v":1,"#, "answer"),
+        (r#"{"v":1,"kind":"answer","#, "answer"),
+        (r#"{"kind":"session","v":1,"#, "session"),
+        (r#"{"v":1,"kind":"session","#, "session"),
+        (r#"{"kind":"rating","v":1,"#, "rating"),
+        (r#"{"v":1,"kind":"rating","#, "rating"),
+    ];
+    if let Some((_, kind)) = PLAIN.iter().find(|(start, _)| text.starts_with(start)) {
+        return Some((*kind).into());
     }
     match serde_json::from_str::<Header>(text) {
         Ok(Header {
