@@ -651,6 +651,46 @@ fn sigterm_in_a_drill_from_the_menu_ends_hotseat() {
     pty.assert_terminal_restored(scratch.path());
 }
 
+/// After a drill (whose signal handlers stay for the life of the process),
+/// a SIGTERM that comes while `stats` reads a long history from the menu
+/// is not lost: stats finishes, then hotseat ends with 128 + 15 instead of
+/// showing the menu again.
+#[test]
+fn sigterm_during_stats_after_a_drill_ends_hotseat() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    pick(&mut pty, DAILY);
+    pty.expect("Nothing practised yet");
+    pty.expect(COUNTDOWN_STARTED);
+    pty.type_text("a daily answer", Duration::from_millis(30));
+    pty.send(ENTER);
+    pty.expect("Press Enter for the next question");
+    key(&mut pty, CTRL_C);
+    expect_menu(&pty, "Saved to");
+    // Long enough to take a good second to read in a debug build.
+    let path = home.path().join("history.jsonl");
+    let text = std::fs::read_to_string(&path).expect("history");
+    let answer = text
+        .lines()
+        .find(|l| l.contains(r#""kind":"answer""#))
+        .expect("the daily answer");
+    let mut more = String::with_capacity((answer.len() + 1) * 50_000);
+    for _ in 0..50_000 {
+        more.push_str(answer);
+        more.push('\n');
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .expect("history");
+    std::io::Write::write_all(&mut file, more.as_bytes()).expect("append");
+    drop(file);
+    pick(&mut pty, STATS);
+    Pty::kill(pty.program_pid(), "TERM");
+    assert_eq!(pty.wait_exit(), Exit::Code(143), "{}", pty.screen());
+    assert!(!pty.cursor_hidden(), "the cursor must come back");
+}
+
 /// Resizing the window at the menu after a drill (whose key reader left a
 /// SIGWINCH handler behind, so the menu's wait for a key is interrupted)
 /// redraws nothing wrong and ends nothing: the menu stays, at a list and

@@ -168,17 +168,50 @@ pub struct Signals {
     last: Arc<AtomicUsize>,
 }
 
+/// The one flag the handlers store into, once they are registered: they
+/// stay for the life of the process, so they are registered only once
+/// (the menu runs session after session in one process).
+static REGISTERED: std::sync::Mutex<Option<Arc<AtomicUsize>>> = std::sync::Mutex::new(None);
+
 impl Signals {
-    /// Registers handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT that record the
-    /// signal's number and do nothing else. They stay registered for the
-    /// life of the process (the program ends right after the session).
+    /// Listens for SIGINT, SIGTERM, SIGHUP and SIGQUIT from now on: the
+    /// handlers (registered the first time, then kept) record the signal's
+    /// number and do nothing else. A signal recorded before this call is
+    /// forgotten: each session starts clean.
     pub fn register() -> io::Result<Self> {
-        let last = Arc::new(AtomicUsize::new(0));
-        for sig in SIGNALS {
-            let value = usize::try_from(sig).unwrap_or(0);
-            signal_hook::flag::register_usize(sig, Arc::clone(&last), value)?;
-        }
+        let mut slot = REGISTERED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let last = if let Some(last) = &*slot {
+            Arc::clone(last)
+        } else {
+            let last = Arc::new(AtomicUsize::new(0));
+            for sig in SIGNALS {
+                let value = usize::try_from(sig).unwrap_or(0);
+                signal_hook::flag::register_usize(sig, Arc::clone(&last), value)?;
+            }
+            *slot = Some(Arc::clone(&last));
+            last
+        };
+        last.store(0, Ordering::SeqCst);
         Ok(Self { last })
+    }
+
+    /// Once a session has registered the handlers, a termination signal no
+    /// longer ends the process by itself: it is only recorded. This takes
+    /// what was recorded since the last call (or registration), so that a
+    /// caller running other work in the same process (the menu) can end
+    /// with it instead of losing it. `None` if nothing came or nothing was
+    /// ever registered (then signals keep their default action).
+    #[must_use]
+    pub fn take_left_over() -> Option<i32> {
+        let slot = REGISTERED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match slot.as_ref()?.swap(0, Ordering::SeqCst) {
+            0 => None,
+            n => i32::try_from(n).ok(),
+        }
     }
 
     /// A flag nobody signals: for tests and for callers that handle
@@ -218,6 +251,23 @@ mod tests {
         let shared = s.clone();
         shared.raise(15);
         assert_eq!(s.pending(), Some(15));
+    }
+
+    /// The handlers are registered once per process and share one flag; a
+    /// new session forgets what an earlier one left, and what is left over
+    /// is taken once.
+    #[test]
+    fn a_session_starts_clean_and_what_is_left_over_is_taken_once() {
+        let first = Signals::register().expect("register");
+        first.raise(15);
+        assert_eq!(Signals::take_left_over(), Some(15));
+        assert_eq!(Signals::take_left_over(), None);
+        first.raise(1);
+        let second = Signals::register().expect("register again");
+        assert_eq!(second.pending(), None, "a new session starts clean");
+        second.raise(3);
+        assert_eq!(first.pending(), Some(3), "one flag for the process");
+        assert_eq!(Signals::take_left_over(), Some(3));
     }
 
     #[test]

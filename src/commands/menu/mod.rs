@@ -8,7 +8,9 @@
 //! Signals: at a menu question Ctrl-C, SIGTERM or SIGHUP end the process
 //! with the terminal restored ([`Watch`]). While a command runs it handles
 //! them itself: a drill ended by Ctrl-C (its finished answers kept) brings
-//! the menu back; one ended by any other signal ends hotseat with it.
+//! the menu back; one ended by any other signal ends hotseat with it. A
+//! command that does not listen for signals, run after a drill (whose
+//! handlers stay), ends first and then hotseat ends with the signal.
 
 pub(super) mod ask;
 mod browse;
@@ -29,6 +31,9 @@ use crate::bank::Catalog;
 use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::exit;
+use crate::term::guard::Signals;
+
+const SIGINT: i32 = signal_hook::consts::SIGINT;
 
 /// Shows the menu, runs each chosen entry and comes back, until Quit.
 pub fn run(ctx: &Context, config: &Config) -> anyhow::Result<ExitCode> {
@@ -43,11 +48,19 @@ pub fn run(ctx: &Context, config: &Config) -> anyhow::Result<ExitCode> {
         let Some(command) = choose(ctx, &ask, config)? else {
             return Ok(ExitCode::SUCCESS);
         };
+        // What a drill's Ctrl-C left recorded belongs to that drill.
+        let _ = Signals::take_left_over();
         match super::dispatch(ctx, command) {
             Ok(code) if ended_by_signal(code) => return Ok(code),
             Ok(_) => {}
             // Shown as `hotseat` alone would show it; the menu comes back.
             Err(err) => super::print_error(&err),
+        }
+        // Once a drill has run, a SIGTERM or a hang-up during a command
+        // that does not listen for them (stats, export…) is only recorded:
+        // end with it now rather than lose it.
+        if let Some(sig) = Signals::take_left_over().filter(|&s| s != SIGINT) {
+            return Ok(exit::code(exit::signal(sig)));
         }
         // A line between what the command printed and the menu.
         let _ = writeln!(io::stderr());
