@@ -97,9 +97,11 @@ pub fn run(ctx: &super::Context, args: &DailyArgs) -> anyhow::Result<ExitCode> {
 
 /// Streams the history into the schedule's facts, printing each warning.
 pub(crate) fn read_practice(history: &History) -> anyhow::Result<Practice> {
+    // Each reading thread gathers its own part; the parts are merged.
     let mut practice = Practice::new();
-    // Each answer is digested on the thread that parsed it.
-    super::scan_history_map(history, schedule::fact, |f| practice.take(f))?;
+    for part in super::fold_history(history, Practice::new, Practice::add_at)? {
+        practice.merge(part);
+    }
     Ok(practice)
 }
 

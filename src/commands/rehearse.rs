@@ -34,7 +34,7 @@ pub fn run(ctx: &super::Context, args: &RehearseArgs) -> anyhow::Result<ExitCode
     situations
         .check(&catalog)
         .map_err(|e| Usage(e.to_string()))?;
-    let last_rehearsal: HashSet<String> = practice.last_rehearsal().iter().cloned().collect();
+    let last_rehearsal: HashSet<String> = practice.last_rehearsal().into_iter().collect();
     // The night before, the question about your own situation should not
     // be a surprise: one phase prefers it — the first that has one not
     // asked last time, else the first that has one.

@@ -17,6 +17,7 @@ use rand::seq::SliceRandom as _;
 use super::coach::answer_hesitation;
 use super::event::InputMode;
 use super::record::{AnswerRecord, Record, Stamp};
+use crate::history::Position;
 
 /// How an answer went, as the memory model hears it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -249,6 +250,9 @@ impl MemoryModel for Fsrs {
 #[derive(Debug, Clone, Copy)]
 struct Review {
     question: u32,
+    /// Where its answer is in the file: answers of the same millisecond
+    /// replay in file order.
+    pos: Position,
     /// With its offset: "last answered" is shown on the answer's own date.
     at: Stamp,
     grade: Grade,
@@ -268,13 +272,53 @@ pub struct Practice {
     names: Vec<String>,
     index: HashMap<String, u32>,
     reviews: Vec<Review>,
-    /// Ratings by (question, answer time in ms): the last one wins.
-    ratings: HashMap<(String, i64), u8>,
+    /// Ratings by (question, answer time in ms), with where each was read:
+    /// the last one in the file wins.
+    ratings: HashMap<(String, i64), (Position, u8)>,
     /// What dates each session, for the streak.
     sessions: SessionDays,
-    /// The latest rehearsal seen: (session, its latest answer time, the
-    /// questions it asked).
-    last_rehearsal: Option<(String, Timestamp, Vec<String>)>,
+    /// The latest rehearsal seen.
+    last_rehearsal: Option<Rehearsal>,
+    /// The position [`add`](Practice::add) gives the next record.
+    next: Position,
+}
+
+/// The latest rehearsal of a history: its session, its latest answer
+/// time, and the questions it asked, each where it was first asked.
+#[derive(Debug, Clone)]
+struct Rehearsal {
+    session: String,
+    latest: Timestamp,
+    questions: Vec<(Position, String)>,
+}
+
+impl Rehearsal {
+    /// Notes that it asked `question` at `at`.
+    fn asked(&mut self, at: Position, question: &str) {
+        if let Some(q) = self.questions.iter_mut().find(|q| q.1 == question) {
+            q.0 = q.0.min(at);
+        } else {
+            self.questions.push((at, question.to_string()));
+            // In file order, also after a merge.
+            self.questions.sort();
+        }
+    }
+
+    /// The later of two parts' latest rehearsals (one, if both saw the
+    /// same session).
+    fn later(a: Option<Self>, b: Option<Self>) -> Option<Self> {
+        match (a, b) {
+            (Some(mut a), Some(b)) if a.session == b.session => {
+                a.latest = a.latest.max(b.latest);
+                for (at, q) in b.questions {
+                    a.asked(at, &q);
+                }
+                Some(a)
+            }
+            (Some(a), Some(b)) => Some(if b.latest > a.latest { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
 }
 
 /// What dates each session of a history, for the streak: per session its
@@ -372,77 +416,110 @@ impl Practice {
         Self::default()
     }
 
-    /// Takes one record of the history (any order; replay sorts by time).
+    /// Takes the next record of the history in file order.
     pub fn add(&mut self, record: &Record) {
+        let at = self.next;
+        self.next = at.next();
+        self.add_at(at, record);
+    }
+
+    /// Takes the record at `at` (records in any order: replay sorts by
+    /// time, and file order decides only between equals). Each reading
+    /// thread can gather its own `Practice` this way (`History::fold`),
+    /// the parts then [`merge`](Self::merge)d.
+    pub fn add_at(&mut self, at: Position, record: &Record) {
         match record {
-            Record::Answer(a) => self.add_answer(a),
+            Record::Answer(a) => self.add_answer(at, a),
             Record::Session(s) => self.sessions.start(&s.session, s.started),
             Record::Rating(r) => {
-                self.ratings.insert(
-                    (r.question.clone(), r.answer_at.instant.as_millisecond()),
-                    r.rating,
-                );
+                let key = (r.question.clone(), r.answer_at.instant.as_millisecond());
+                self.rate(key, (at, r.rating));
             }
         }
     }
 
-    fn add_answer(&mut self, a: &AnswerRecord) {
-        self.add_fact(AnswerFact::of(a));
-    }
-
-    /// Takes what dates an answer's session, all [`practice_days`](Self::practice_days)
-    /// needs of an answer: its session, time and whether it was skipped
-    /// (`stats` reads only that much of most answers).
-    pub fn add_session_answer(&mut self, session: &str, at: Stamp, skipped: bool) {
-        self.sessions.answer(session, at, skipped);
-    }
-
-    /// Takes one answer's facts (see [`AnswerFact`]).
-    pub fn add_fact(&mut self, a: AnswerFact) {
-        self.add_session_answer(&a.session, a.at, a.skipped);
-        if a.mode == super::record::Mode::Rehearse {
-            self.note_rehearsal(&a.session, a.at.instant, &a.question);
+    /// Keeps `rating` for `key` unless a later one in the file is known.
+    fn rate(&mut self, key: (String, i64), rating: (Position, u8)) {
+        match self.ratings.get_mut(&key) {
+            Some(known) if known.0 > rating.0 => {}
+            Some(known) => *known = rating,
+            None => {
+                self.ratings.insert(key, rating);
+            }
         }
-        if !a.moves_schedule {
+    }
+
+    fn add_answer(&mut self, at: Position, a: &AnswerRecord) {
+        self.sessions.answer(&a.session, a.at, a.skipped);
+        if a.mode == super::record::Mode::Rehearse {
+            self.note_rehearsal(at, &a.session, a.at.instant, &a.question);
+        }
+        if !a.moves_schedule() {
             return;
         }
-        let question = if let Some(&i) = self.index.get(&a.question) {
-            i
-        } else {
-            let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-            self.names.push(a.question.clone());
-            self.index.insert(a.question, i);
-            i
-        };
+        let question = self.question(&a.question);
+        let raw = raw_grade(a);
         self.reviews.push(Review {
             question,
+            pos: at,
             at: a.at,
-            grade: a.raw,
-            hesitation: a.hesitation,
+            grade: raw,
+            hesitation: answer_hesitation(a),
             rating: a.rating,
-            raw: a.raw,
+            raw,
         });
     }
 
-    fn note_rehearsal(&mut self, session: &str, when: Timestamp, question: &str) {
+    /// The index of `name` in `names`, added if new.
+    fn question(&mut self, name: &str) -> u32 {
+        // Looked up before inserting: no key is cloned for a known one.
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name.to_string());
+        self.index.insert(name.to_string(), i);
+        i
+    }
+
+    fn note_rehearsal(&mut self, at: Position, session: &str, when: Timestamp, question: &str) {
         match &mut self.last_rehearsal {
-            Some((s, at, questions)) if s == session => {
-                *at = (*at).max(when);
-                if !questions.iter().any(|q| q == question) {
-                    questions.push(question.to_string());
-                }
+            Some(r) if r.session == session => {
+                r.latest = r.latest.max(when);
+                r.asked(at, question);
             }
-            Some((_, at, _)) if *at > when => {}
+            Some(r) if r.latest > when => {}
             _ => {
-                self.last_rehearsal = Some((session.to_string(), when, vec![question.to_string()]));
+                self.last_rehearsal = Some(Rehearsal {
+                    session: session.to_string(),
+                    latest: when,
+                    questions: vec![(at, question.to_string())],
+                });
             }
         }
+    }
+
+    /// Takes another part of the same history, gathered by
+    /// [`add_at`](Self::add_at) on another thread.
+    pub fn merge(&mut self, other: Self) {
+        let renumber: Vec<u32> = other.names.iter().map(|n| self.question(n)).collect();
+        self.reviews.extend(other.reviews.into_iter().map(|mut r| {
+            r.question = renumber[r.question as usize];
+            r
+        }));
+        for (key, rating) in other.ratings {
+            self.rate(key, rating);
+        }
+        self.sessions.merge(other.sessions);
+        self.last_rehearsal = Rehearsal::later(self.last_rehearsal.take(), other.last_rehearsal);
     }
 
     /// The questions (`category/id`) the latest rehearsal asked.
     #[must_use]
-    pub fn last_rehearsal(&self) -> &[String] {
-        self.last_rehearsal.as_ref().map_or(&[], |r| &r.2)
+    pub fn last_rehearsal(&self) -> Vec<String> {
+        self.last_rehearsal.as_ref().map_or_else(Vec::new, |r| {
+            r.questions.iter().map(|q| q.1.clone()).collect()
+        })
     }
 
     /// Replays every review in time order through `model`.
@@ -454,7 +531,7 @@ impl Practice {
                     self.names[r.question as usize].clone(),
                     r.at.instant.as_millisecond(),
                 );
-                if let Some(&rating) = self.ratings.get(&key) {
+                if let Some(&(_, rating)) = self.ratings.get(&key) {
                     r.rating = Some(rating);
                 }
             }
@@ -466,8 +543,8 @@ impl Practice {
                 _ => r.raw,
             };
         }
-        // Stable: answers of the same millisecond keep file order.
-        reviews.sort_by_key(|r| r.at.instant);
+        // Answers of the same millisecond keep file order.
+        reviews.sort_by_key(|r| (r.at.instant, r.pos));
         let mut states: Vec<Option<Memory<M::State>>> = vec![None; self.names.len()];
         for r in &reviews {
             let slot = &mut states[r.question as usize];
@@ -506,69 +583,6 @@ impl Practice {
     #[must_use]
     pub fn practice_days(&self, zone: &TimeZone) -> BTreeSet<civil::Date> {
         self.sessions.practice_days(zone)
-    }
-}
-
-/// What the schedule keeps of one answer: its grade and hesitation worked
-/// out, the rest (its text above all) dropped. Pure, so a reader can make
-/// it on the thread that parsed the record.
-#[derive(Debug, Clone)]
-pub struct AnswerFact {
-    session: String,
-    question: String,
-    at: Stamp,
-    mode: super::record::Mode,
-    skipped: bool,
-    moves_schedule: bool,
-    raw: Grade,
-    hesitation: f64,
-    rating: Option<u8>,
-}
-
-impl AnswerFact {
-    /// The facts of `a`.
-    #[must_use]
-    pub fn of(a: &AnswerRecord) -> Self {
-        Self {
-            session: a.session.clone(),
-            question: a.question.clone(),
-            at: a.at,
-            mode: a.mode,
-            skipped: a.skipped,
-            moves_schedule: a.moves_schedule(),
-            raw: raw_grade(a),
-            hesitation: answer_hesitation(a),
-            rating: a.rating,
-        }
-    }
-}
-
-/// A history record as the schedule takes it: an answer's facts, or the
-/// record itself (sessions and ratings are small).
-#[derive(Debug, Clone)]
-pub enum Fact {
-    /// An answer, digested.
-    Answer(AnswerFact),
-    /// Anything else (boxed: sessions and ratings are few).
-    Other(Box<Record>),
-}
-
-/// Digests a record for [`Practice::take`].
-#[must_use]
-pub fn fact(record: Record) -> Fact {
-    match record {
-        Record::Answer(a) => Fact::Answer(AnswerFact::of(&a)),
-        other => Fact::Other(Box::new(other)),
-    }
-}
-
-impl Practice {
-    /// Takes a record digested by [`fact`] (possibly on another thread).
-    pub fn take(&mut self, fact: Fact) {
-        match fact {
-            Fact::Answer(a) => self.add_fact(a),
-            Fact::Other(r) => self.add(&r),
-        }
     }
 }
 

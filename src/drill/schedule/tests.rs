@@ -533,3 +533,126 @@ fn a_voice_answer_without_measured_words_can_be_easy() {
     silent.answer_ms = 0;
     assert_eq!(grade(&silent), Grade::Again, "nothing said is a blank");
 }
+
+/// A history of many batches gathered in parts, one per reading thread
+/// (`history::fold_from`), the parts merged, schedules exactly as one pass
+/// in file order: same-millisecond answers, ratings given twice (the last
+/// in the file wins), sessions read by both threads, the latest rehearsal.
+#[test]
+fn parts_gathered_on_the_reading_threads_schedule_as_one_pass() {
+    let mut text = String::new();
+    let mut push = |r: Record| {
+        text.push_str(&serde_json::to_string(&r).unwrap());
+        text.push('\n');
+    };
+    for n in 0..6_000i64 {
+        let q = format!("weaknesses/q{}", n % 23);
+        // Pairs share a millisecond: file order decides their replay.
+        let when = at(n / 40, 0);
+        let mut a = if n % 3 == 0 {
+            stalled(&q, when)
+        } else {
+            smooth(&q, when)
+        };
+        a.session = format!("s{}", n / 7);
+        a.skipped = n % 13 == 0;
+        a.mode = if n % 97 < 5 {
+            Mode::Rehearse
+        } else {
+            Mode::Daily
+        };
+        push(Record::Answer(a));
+        if n % 50 == 0 {
+            for rating in [1, 4] {
+                push(Record::Rating(Rating {
+                    v: VERSION,
+                    session: format!("s{}", n / 7),
+                    question: q.clone(),
+                    answer_at: when,
+                    rating: if n % 100 == 0 { rating } else { 5 - rating },
+                }));
+            }
+        }
+        if n % 7 == 6 {
+            push(Record::Session(SessionRecord {
+                v: VERSION,
+                session: format!("s{}", n / 7),
+                started: at(n / 40, 0),
+                ended: at(n / 40, 1),
+                mode: Mode::Daily,
+                answered: 7,
+                skipped: 0,
+                interrupted: false,
+                budget_ms: None,
+            }));
+        }
+    }
+    assert!(text.len() > 4 * 256 * 1024, "several batches");
+    let (records, _) = crate::history::read_from(text.as_bytes()).unwrap();
+    let mut serial = Practice::new();
+    for r in &records {
+        serial.add(r);
+    }
+    let (parts, warnings) =
+        crate::history::fold_from(text.as_bytes(), Practice::new, Practice::add_at).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(parts.len() > 1, "read on several threads");
+    let mut folded = Practice::new();
+    for p in parts {
+        folded.merge(p);
+    }
+    let shown = |p: &Practice| {
+        let mut m: Vec<String> = p
+            .schedule(&Fsrs::default())
+            .memories
+            .iter()
+            .map(|(q, m)| format!("{q}: {m:?} score {}", m.score()))
+            .collect();
+        m.sort();
+        m
+    };
+    assert_eq!(shown(&folded), shown(&serial));
+    let zone = TimeZone::UTC;
+    assert_eq!(folded.practice_days(&zone), serial.practice_days(&zone));
+    assert_eq!(folded.last_rehearsal(), serial.last_rehearsal());
+    assert!(!serial.last_rehearsal().is_empty());
+}
+
+/// A rating given twice to one answer: the later in the file wins, in
+/// whichever order the parts that read them are merged.
+#[test]
+fn the_last_rating_in_the_file_wins_whatever_order_parts_merge_in() {
+    let when = at(0, 9);
+    let answer = Record::Answer(smooth("weaknesses/q", when));
+    let rating = |rating| {
+        Record::Rating(Rating {
+            v: VERSION,
+            session: format!("s{}", when.instant.as_millisecond()),
+            question: "weaknesses/q".into(),
+            answer_at: when,
+            rating,
+        })
+    };
+    let (p0, p1, p2) = {
+        let p0 = Position::default();
+        (p0, p0.next(), p0.next().next())
+    };
+    for early_first in [true, false] {
+        let mut early = Practice::new();
+        early.add_at(p0, &answer);
+        early.add_at(p1, &rating(1));
+        let mut late = Practice::new();
+        late.add_at(p2, &rating(5));
+        let mut merged = Practice::new();
+        if early_first {
+            merged.merge(early);
+            merged.merge(late);
+        } else {
+            merged.merge(late);
+            merged.merge(early);
+        }
+        let schedule = merged.schedule(&Fsrs::default());
+        let m = &schedule.memories["weaknesses/q"];
+        assert_ne!(m.last_grade, Grade::Again, "early first: {early_first}");
+    }
+}
