@@ -635,3 +635,55 @@ fn a_history_of_many_batches_reads_in_order_with_its_line_numbers() {
         .collect();
     assert_eq!(texts, want);
 }
+
+/// A history of `batches` batches' worth of answers, one per line, their
+/// texts `answer 1`, `answer 2`, … (line numbers).
+fn many_batches(batches: usize) -> String {
+    let mut text = String::new();
+    let mut i = 0usize;
+    while text.len() < batches * BATCH_BYTES {
+        i += 1;
+        text.push_str(&line_of(&answer(&format!("answer {i}"))));
+        text.push('\n');
+    }
+    text
+}
+
+/// A fold that panics on one reading thread while the other is still
+/// waiting for work passes the panic on: `stats` crashes with the bug's
+/// message instead of hanging with its user left waiting. The panic is on
+/// the first line of the first batch (every batch in flight still out),
+/// of the second (the other parser), and of the last.
+#[test]
+fn a_parser_that_panics_passes_its_panic_on_instead_of_hanging() {
+    let text = std::sync::Arc::new(many_batches(12));
+    let (firsts, _) = fold_from(Cursor::new(text.as_bytes()), Vec::new, |firsts, at, _| {
+        if at.0 & 0xffff_ffff == 0 {
+            firsts.push(at);
+        }
+    })
+    .unwrap();
+    let mut firsts = firsts.concat();
+    firsts.sort();
+    assert!(firsts.len() > 2 * IN_FLIGHT, "{firsts:?}");
+    for at in [firsts[0], firsts[1], firsts[firsts.len() - 1]] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let text = std::sync::Arc::clone(&text);
+        std::thread::spawn(move || {
+            let outcome = std::panic::catch_unwind(|| {
+                fold_from(
+                    Cursor::new(text.as_bytes()),
+                    || (),
+                    |(), here, _| {
+                        assert_ne!(here, at, "a bug in a fold");
+                    },
+                )
+            });
+            let _ = tx.send(outcome.map(|r| r.map(|(states, _)| states.len())));
+        });
+        let outcome = rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("{at:?}: the read hung instead of panicking"));
+        assert!(outcome.is_err(), "{at:?}: the panic was lost: {outcome:?}");
+    }
+}
