@@ -358,3 +358,163 @@ fn parts_folded_on_the_reading_threads_give_the_same_figures() {
     assert_eq!(got, want);
     assert_eq!(fast.longest[0].place, "after “with” (word 2)");
 }
+
+/// A history of `lines` answers, one per line, every line the same length
+/// whatever its figures (so batches cut at the same lines however the
+/// figures are set): question `w/q<line>`, think time and one pause below
+/// 60 s, except the lines in `ties`, whose think time (99,999 ms) and pause
+/// (59,999 ms) are the longest of the file and all equal.
+fn tied_history(lines: usize, ties: &[usize]) -> String {
+    let mut text = String::new();
+    for i in 0..lines {
+        let tie = ties.contains(&i);
+        let mut a = answer(
+            &format!("s{:06}", i / 4),
+            &format!("2026-02-{:02}T10:00:00.000Z", 1 + (i / 500) % 28),
+            &format!("w/q{i:07}"),
+            if tie {
+                99_999
+            } else {
+                10_000 + (i as u64 * 7_919) % 80_000
+            },
+        );
+        a.pauses = vec![Pause {
+            at_word: Some(2),
+            at_char: Some(7),
+            ms: if tie {
+                59_999
+            } else {
+                10_000 + (i as u64 * 104_729) % 40_000
+            },
+            at_ms: None,
+        }];
+        text.push_str(&serde_json::to_string(&Record::Answer(a)).unwrap());
+        text.push('\n');
+    }
+    text
+}
+
+/// The line numbers each reading thread folds, in its part's order.
+fn lines_by_part(text: &str) -> Vec<Vec<usize>> {
+    let (parts, _) = crate::history::fold_from(text.as_bytes(), Vec::new, |lines, _, r| {
+        if let Record::Answer(a) = r {
+            lines.push(a.question["w/q".len()..].parse().unwrap());
+        }
+    })
+    .unwrap();
+    parts
+}
+
+/// `text` folded on the reading threads and merged, for `today`; the part
+/// that reads line `wait` first waits (up to 20 s) until the shared floor
+/// of the longest pauses has reached the tied length.
+fn fold_tied(text: &str, wait: Option<usize>, today: Date) -> Stats {
+    let b = StatsBuilder::new(Filter::all(TimeZone::UTC));
+    let floor = Arc::clone(&b.floor);
+    let (parts, _) = crate::history::fold_from(
+        text.as_bytes(),
+        || b.part(),
+        |part, at, r| {
+            if let (Some(line), Record::Answer(a)) = (wait, r)
+                && a.question == format!("w/q{line:07}")
+            {
+                for _ in 0..2_000 {
+                    if floor.load(Ordering::Relaxed) >= 59_999 {
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                assert_eq!(floor.load(Ordering::Relaxed), 59_999, "the floor was set");
+            }
+            part.add_at(at, r);
+        },
+    )
+    .unwrap();
+    let mut b = b;
+    for part in parts {
+        b.merge(part);
+    }
+    b.finish(today)
+}
+
+/// Equal think times and equal pause lengths in batches read by different
+/// threads: after the merge the first ones in the file win, exactly as one
+/// pass in order gives. Twice: the very first tie read by the part merged
+/// last, the other part filling its list with later ties; and a tie read
+/// by one part only once the other has filled its list with ties, some
+/// later in the file (so the shared floor already is the tied length: a
+/// pause equal to the floor must still get in).
+#[test]
+fn ties_across_parts_go_to_the_first_in_the_file() {
+    let lines = 6_000;
+    let plain = tied_history(lines, &[]);
+    assert!(plain.len() > 6 * 256 * 1024, "several batches");
+    let parts = lines_by_part(&plain);
+    assert_eq!(parts.len(), 2, "two reading threads");
+    // The first line of each batch: where a part's lines jump.
+    let mut starts: Vec<usize> = parts
+        .iter()
+        .flat_map(|p| {
+            let jumps = p.windows(2).filter(|w| w[1] != w[0] + 1).map(|w| w[1]);
+            p.first().copied().into_iter().chain(jumps)
+        })
+        .collect();
+    starts.sort_unstable();
+    assert!(starts.len() >= 7, "{starts:?}");
+    let part_of = |line: usize| usize::from(!parts[0].contains(&line));
+    let b = |n: usize, k: usize| starts[n] + 10 * k;
+    let layouts = [
+        // The first tie in batch 1 (the second thread's); the first
+        // thread's batches hold six, enough to fill its list with ties.
+        (
+            vec![
+                b(1, 1),
+                b(2, 1),
+                b(2, 2),
+                b(3, 1),
+                b(4, 1),
+                b(4, 2),
+                b(5, 1),
+                b(6, 1),
+                b(6, 2),
+            ],
+            None,
+        ),
+        // Five ties in batches 0 and 2 (the first thread's), one in batch
+        // 1 read only once the first thread has all five.
+        (
+            vec![b(0, 1), b(0, 2), b(0, 3), b(1, 1), b(2, 1), b(2, 2)],
+            Some(b(1, 1)),
+        ),
+    ];
+    let today = date(2026, 3, 1);
+    for (ties, wait) in layouts {
+        let text = tied_history(lines, &ties);
+        assert_eq!(lines_by_part(&text), parts, "the same batches");
+        assert_eq!(part_of(ties[0]), usize::from(wait.is_none()), "{ties:?}");
+        let first_part = ties.iter().filter(|&&t| part_of(t) == 0).count();
+        assert!(first_part >= TOP, "{ties:?}");
+
+        let (records, _) = crate::history::read_from(text.as_bytes()).unwrap();
+        let whole = build(&records, Filter::all(TimeZone::UTC), today);
+        let fast = fold_tied(&text, wait, today);
+
+        let want: Vec<String> = ties[..TOP].iter().map(|t| format!("w/q{t:07}")).collect();
+        let slowest: Vec<(&str, u64)> = fast
+            .slowest
+            .iter()
+            .map(|s| (s.question.as_str(), s.think_ms))
+            .collect();
+        let longest: Vec<(&str, u64)> = fast
+            .longest
+            .iter()
+            .map(|l| (l.question.as_str(), l.ms))
+            .collect();
+        let want_slowest: Vec<(&str, u64)> = want.iter().map(|q| (q.as_str(), 99_999)).collect();
+        let want_longest: Vec<(&str, u64)> = want.iter().map(|q| (q.as_str(), 59_999)).collect();
+        assert_eq!(slowest, want_slowest, "{ties:?}");
+        assert_eq!(longest, want_longest, "{ties:?}");
+        assert_eq!(fast.slowest, whole.slowest);
+        assert_eq!(fast.longest, whole.longest);
+    }
+}
