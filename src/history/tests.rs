@@ -687,3 +687,40 @@ fn a_parser_that_panics_passes_its_panic_on_instead_of_hanging() {
         assert!(outcome.is_err(), "{at:?}: the panic was lost: {outcome:?}");
     }
 }
+
+/// A fold over many batches sees every record the in-order read sees,
+/// once, at positions that sort into file order, and warns of the same
+/// lines: a torn line in the middle of the file (a crash mid-write, then
+/// more appends), blank lines, and a last line without its newline.
+#[test]
+fn a_fold_sees_every_record_once_in_file_order_and_warns_of_the_same_lines() {
+    let mut text = many_batches(10);
+    // Torn lines at about a third and two thirds of the file, whole
+    // records after each.
+    let torn = line_of(&answer("torn"));
+    let torn = &torn[..torn.len() / 2];
+    for cut in [text.len() / 3, 2 * text.len() / 3] {
+        let line_start = text[..cut].rfind('\n').unwrap() + 1;
+        text.insert_str(line_start, &format!("{torn}\n\n"));
+    }
+    text.push_str(&line_of(&answer("no newline at the end")));
+    let (want, want_w) = read_str(&text);
+    assert_eq!(want_w.len(), 2, "{want_w:?}");
+    let lines: Vec<&str> = text.split('\n').collect();
+    for w in &want_w {
+        assert_eq!(lines[w.line - 1], torn, "{w:?}");
+    }
+    let (parts, warnings) = fold_from(Cursor::new(text.as_bytes()), Vec::new, |seen, at, r| {
+        seen.push((at, r.clone()));
+    })
+    .unwrap();
+    assert_eq!(warnings, want_w);
+    assert_eq!(parts.len(), 2, "read on both threads");
+    for part in &parts {
+        assert!(part.windows(2).all(|w| w[0].0 < w[1].0), "a part in order");
+    }
+    let mut got = parts.concat();
+    got.sort_by_key(|(at, _)| *at);
+    let got: Vec<Record> = got.into_iter().map(|(_, r)| r).collect();
+    assert_eq!(got, want);
+}
