@@ -323,12 +323,8 @@ fn parts_folded_on_the_reading_threads_give_the_same_figures() {
     for part in parts {
         b.merge(part);
     }
-    let mut fast = b.finish(today);
-    // Sums of scores add up in another order: equal to the last bits.
-    for (f, w) in fast.stickiest.iter_mut().zip(&whole.stickiest) {
-        assert!((f.score - w.score).abs() < 1e-9, "{f:?} {w:?}");
-        f.score = w.score;
-    }
+    let fast = b.finish(today);
+    // Scores too, to the last bit (summed exactly).
     assert_eq!(fast, whole);
 
     // Independently: the counts, each category's mean think time, and the
@@ -361,7 +357,7 @@ fn parts_folded_on_the_reading_threads_give_the_same_figures() {
 
 /// A history of `lines` answers, one per line, every line the same length
 /// whatever its figures (so batches cut at the same lines however the
-/// figures are set): question `w/q<line>`, think time and one pause below
+/// figures are set): session `s<line>`, question `w/q<line>`, think time and one pause below
 /// 60 s, except the lines in `ties`, whose think time (99,999 ms) and pause
 /// (59,999 ms) are the longest of the file and all equal.
 fn tied_history(lines: usize, ties: &[usize]) -> String {
@@ -369,7 +365,7 @@ fn tied_history(lines: usize, ties: &[usize]) -> String {
     for i in 0..lines {
         let tie = ties.contains(&i);
         let mut a = answer(
-            &format!("s{:06}", i / 4),
+            &format!("s{i:07}"),
             &format!("2026-02-{:02}T10:00:00.000Z", 1 + (i / 500) % 28),
             &format!("w/q{i:07}"),
             if tie {
@@ -394,11 +390,12 @@ fn tied_history(lines: usize, ties: &[usize]) -> String {
     text
 }
 
-/// The line numbers each reading thread folds, in its part's order.
+/// The line numbers (from sessions named `s<line>`) each reading thread
+/// folds, in its part's order.
 fn lines_by_part(text: &str) -> Vec<Vec<usize>> {
     let (parts, _) = crate::history::fold_from(text.as_bytes(), Vec::new, |lines, _, r| {
         if let Record::Answer(a) = r {
-            lines.push(a.question["w/q".len()..].parse().unwrap());
+            lines.push(a.session[1..].parse().unwrap());
         }
     })
     .unwrap();
@@ -490,7 +487,7 @@ fn ties_across_parts_go_to_the_first_in_the_file() {
     let today = date(2026, 3, 1);
     for (ties, wait) in layouts {
         let text = tied_history(lines, &ties);
-        assert_eq!(lines_by_part(&text), parts, "the same batches");
+        assert!(lines_by_part(&text) == parts, "the same batches");
         assert_eq!(part_of(ties[0]), usize::from(wait.is_none()), "{ties:?}");
         let first_part = ties.iter().filter(|&&t| part_of(t) == 0).count();
         assert!(first_part >= TOP, "{ties:?}");
@@ -516,5 +513,109 @@ fn ties_across_parts_go_to_the_first_in_the_file() {
         assert_eq!(longest, want_longest, "{ties:?}");
         assert_eq!(fast.slowest, whole.slowest);
         assert_eq!(fast.longest, whole.longest);
+    }
+}
+
+/// Two questions whose answers hesitated the same (0.1, 0.3 and 0.7 s of
+/// think time past the target: equal means, so the one first by name comes
+/// first), one question's answers all in one batch, the other's in three
+/// batches read by both threads: the folded parts rank them as one pass in
+/// order does, with the same scores to the last bit. Floating-point sums
+/// taken in another grouping differ in their last bits ((0.1 + 0.7) + 0.3
+/// is not (0.1 + 0.3) + 0.7), which alone would rank them by rounding noise.
+#[test]
+fn equal_hesitation_ranks_the_same_however_the_answers_fall_in_parts() {
+    let lines = 4_000;
+    // Every other answer hesitated not at all: no score, not listed.
+    let history = |ties: &[(usize, &str, u64)]| {
+        let mut text = String::new();
+        for i in 0..lines {
+            let (question, think) = match ties.iter().find(|t| t.0 == i) {
+                Some(&(_, q, think)) => (q.to_string(), think),
+                None => (format!("w/f{i:07}"), 10_000),
+            };
+            let a = answer(
+                &format!("s{i:07}"),
+                "2026-02-01T10:00:00.000Z",
+                &question,
+                think,
+            );
+            text.push_str(&serde_json::to_string(&Record::Answer(a)).unwrap());
+            text.push('\n');
+        }
+        text
+    };
+    let parts = lines_by_part(&history(&[]));
+    let jump = |p: &[usize]| p.windows(2).find(|w| w[1] != w[0] + 1).unwrap()[1];
+    let (batch1, batch2) = (parts[1][0], jump(&parts[0]));
+    let ties = [
+        (1, "w/a0000000", 10_100),
+        (batch1 + 1, "w/a0000000", 10_300),
+        (batch2 + 1, "w/a0000000", 10_700),
+        (2, "w/b0000000", 10_100),
+        (3, "w/b0000000", 10_300),
+        (4, "w/b0000000", 10_700),
+    ];
+    let text = history(&ties);
+    assert!(lines_by_part(&text) == parts, "the same batches");
+    let today = date(2026, 3, 1);
+    let (records, _) = crate::history::read_from(text.as_bytes()).unwrap();
+    let whole = build(&records, Filter::all(TimeZone::UTC), today);
+    let fast = fold_tied(&text, None, today);
+    let ranked = |s: &Stats| -> Vec<(String, u64)> {
+        s.stickiest
+            .iter()
+            .map(|s| (s.question.clone(), s.score.to_bits()))
+            .collect()
+    };
+    assert_eq!(whole.stickiest.len(), 2);
+    assert_eq!(whole.stickiest[0].question, "w/a0000000", "by name");
+    assert_eq!(ranked(&fast), ranked(&whole));
+}
+
+/// The exact sum is the correctly rounded sum of the numbers, whatever
+/// order and grouping (parts merged) they are added in — where plain
+/// `f64` addition gives 1.1 or 1.0999999999999999 for the same three.
+#[test]
+fn an_exact_sum_is_the_same_in_any_order_and_grouping() {
+    let sum = |values: &[f64]| {
+        let mut s = ExactSum::default();
+        for &v in values {
+            s.add(v);
+        }
+        s
+    };
+    assert_ne!((0.1 + 0.3) + 0.7, (0.1 + 0.7) + 0.3);
+    // Python's math.fsum gives these.
+    let cases: [(&[f64], f64); 5] = [
+        (&[], 0.0),
+        (&[0.1, 0.3, 0.7], 1.099_999_999_999_999_9),
+        (&[1e16, 1.0, -1e16], 1.0),
+        // Just over halfway between 1 and the next double: rounds up.
+        (
+            &[1.0, 2f64.powi(-53), 2f64.powi(-106)],
+            1.000_000_000_000_000_2,
+        ),
+        (
+            &[0.5, 2.25, 10.0, 3.0, 0.001, 60.0, 0.3, 17.5, 0.007],
+            93.558,
+        ),
+    ];
+    for (values, want) in cases {
+        let mut values = values.to_vec();
+        for turn in 0..values.len().max(1) {
+            values.rotate_left(usize::from(turn > 0));
+            assert_eq!(sum(&values).value().to_bits(), want.to_bits(), "{values:?}");
+            for split in 0..=values.len() {
+                let mut a = sum(&values[..split]);
+                a.merge(&sum(&values[split..]));
+                assert_eq!(a.value().to_bits(), want.to_bits(), "{values:?} at {split}");
+                let mut b = sum(&values[split..]);
+                b.merge(&sum(&values[..split]));
+                assert_eq!(b.value().to_bits(), want.to_bits(), "{values:?} at {split}");
+            }
+        }
+        values.reverse();
+        assert_eq!(sum(&values).value().to_bits(), want.to_bits(), "{values:?}");
     }
 }
