@@ -384,3 +384,47 @@ fn content_covers_ninety_days_or_the_since_range_and_is_null_when_off() {
     assert!(!text.contains("What your answers said"), "{text}");
     assert!(ok(&home.run(&["stats"])).contains("What your answers said, since 2026-09-03"));
 }
+
+/// The fixture spread over a history of many batches — each record more
+/// than a batch (256 KiB) after the one before, lines of a kind this
+/// version does not know in between (silently skipped), a broken line
+/// half way — so its records are read and folded on both reading threads
+/// and the parts merged: the report is the fixture's own, content
+/// included, and the one warning names its exact line.
+#[test]
+fn a_history_of_many_batches_folds_into_the_same_report() {
+    let clean = stats_json(&ReportHome::with(&fixture()), &[]);
+    assert!(clean["content"].is_object(), "content on");
+    let pad = format!(
+        "{{\"v\":1,\"kind\":\"from-the-future\",\"note\":\"{}\"}}\n",
+        "x".repeat(1_000)
+    );
+    let fixture = fixture();
+    let records: Vec<&str> = fixture.lines().collect();
+    let mut text = String::new();
+    let mut broken = 0;
+    for (i, record) in records.iter().enumerate() {
+        text.push_str(record);
+        text.push('\n');
+        text.push_str(&pad.repeat(300));
+        if i == records.len() / 2 {
+            text.push_str("{\"v\":1,\"kind\":\"answer\",\"think_ms\":\n");
+            broken = text.lines().count();
+        }
+    }
+    assert!(
+        text.len() > records.len() * 256 * 1024,
+        "a batch per record"
+    );
+    let home = ReportHome::with(&text);
+    let out = home.run(&["stats", "--json"]);
+    let got: Value = serde_json::from_str(&ok(&out)).unwrap();
+    assert_eq!(got, clean);
+    let err = stderr(&out);
+    let path = home.path().join("history.jsonl");
+    assert!(
+        err.contains(&format!("hotseat: {}:{broken}: ", path.display())),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
