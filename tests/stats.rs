@@ -428,3 +428,37 @@ fn a_history_of_many_batches_folds_into_the_same_report() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// Think times and pauses as long as the file's numbers can say (a
+/// corrupted or hostile history): `stats` reports them, as text and as
+/// JSON, and never crashes on the arithmetic.
+#[test]
+fn the_largest_numbers_a_history_can_hold_are_reported_not_crashed_on() {
+    let max = u64::MAX.to_string();
+    let first = fixture().lines().next().unwrap().to_string();
+    let huge = first
+        .replace("\"think_ms\":4000", &format!("\"think_ms\":{max}"))
+        .replace("\"ms\":4500", &format!("\"ms\":{max}"));
+    assert_ne!(huge, first);
+    let home = ReportHome::with(&format!("{huge}\n{huge}\n"));
+    let got = stats_json(&home, &[]);
+    assert_eq!(got["categories"][0]["think_ms_mean"].to_string(), max);
+    assert_eq!(got["categories"][0]["think_ms_median"].to_string(), max);
+    assert_eq!(got["slowest_starts"][0]["think_ms"].to_string(), max);
+    assert_eq!(got["longest_pauses"][0]["ms"].to_string(), max);
+    let text = ok(&home.run(&["stats"]));
+    assert!(text.contains("2 answers"), "{text}");
+    // The largest value is the longest bar and the tallest spark, not
+    // shrunk by a saturated product.
+    let lines: Vec<&str> = text.lines().collect();
+    let chart = lines
+        .iter()
+        .position(|l| l.starts_with("Median think time by category"))
+        .expect(&text);
+    assert!(lines[chart + 1].contains("█████"), "{text}");
+    let trend = lines
+        .iter()
+        .position(|l| l.starts_with("Median think time per day"))
+        .expect(&text);
+    assert!(lines[trend + 1].contains('█'), "{text}");
+}

@@ -220,7 +220,8 @@ type FastSet<K> = rustc_hash::FxHashSet<K>;
 #[derive(Debug, Default)]
 struct CategoryAcc {
     think: Vec<u64>,
-    think_sum: u64,
+    /// Wide enough never to overflow, whatever the file says.
+    think_sum: u128,
     pauses: u64,
     skipped: u64,
     overran: u64,
@@ -449,7 +450,7 @@ impl StatsBuilder {
             None => self.categories.entry(a.category.clone()).or_default(),
         };
         cat.think.push(a.think_ms);
-        cat.think_sum = cat.think_sum.saturating_add(a.think_ms);
+        cat.think_sum += u128::from(a.think_ms);
         cat.pauses += a.pauses.len() as u64;
         cat.skipped += u64::from(a.skipped);
         cat.overran += u64::from(a.overran);
@@ -515,7 +516,7 @@ impl StatsBuilder {
         for (category, c) in other.categories {
             let mine = self.categories.entry(category).or_default();
             mine.think.extend(c.think);
-            mine.think_sum = mine.think_sum.saturating_add(c.think_sum);
+            mine.think_sum += c.think_sum;
             mine.pauses += c.pauses;
             mine.skipped += c.skipped;
             mine.overran += c.overran;
@@ -650,10 +651,14 @@ fn add_day(days: &mut Vec<(Date, Vec<u64>)>, date: Date, think: u64) {
     }
 }
 
-/// `sum / n`, rounded; 0 for no values.
+/// `sum / n`, rounded (half up); 0 for no values. The sum of `n` values
+/// of a `u64` each: the mean is one too.
 #[must_use]
-pub fn mean(sum: u64, n: u64) -> u64 {
-    (sum + n / 2).checked_div(n).unwrap_or(0)
+pub fn mean(sum: u128, n: u64) -> u64 {
+    let n = u128::from(n);
+    (sum + n / 2)
+        .checked_div(n)
+        .map_or(0, |m| u64::try_from(m).unwrap_or(u64::MAX))
 }
 
 /// The median: the middle value, or the mean of the middle two (rounded
@@ -668,7 +673,8 @@ pub fn median(v: &mut [u64]) -> u64 {
         return hi;
     }
     let lo = v[..n / 2].iter().copied().max().unwrap_or(hi);
-    (lo + hi).div_ceil(2)
+    // `lo <= hi`; `(lo + hi) / 2` would overflow on the largest values.
+    lo + (hi - lo).div_ceil(2)
 }
 
 /// Two decimals, for scores and rates in JSON.

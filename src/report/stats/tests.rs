@@ -44,6 +44,27 @@ fn median_and_mean_round_as_documented() {
     assert_eq!(mean(0, 0), 0);
 }
 
+/// Think times as large as a (hostile or corrupted) file can hold: the
+/// figures are the true ones, never an overflow (a panic in a debug
+/// build, a wrapped, wrong figure in a release one).
+#[test]
+fn huge_think_times_give_true_means_and_medians() {
+    let max = u64::MAX;
+    assert_eq!(median(&mut [max, max]), max);
+    assert_eq!(median(&mut [max - 2, max]), max - 1);
+    assert_eq!(median(&mut [max - 1, max]), max); // half way rounds up
+    assert_eq!(mean(u128::from(max) * 3, 3), max);
+    assert_eq!(mean(u128::from(max) * 2 - 1, 2), max); // half way rounds up
+    let records: Vec<Record> = [max, max - 2]
+        .iter()
+        .map(|&t| Record::Answer(answer("s", "2026-11-30T10:00:00Z", "w/a", t)))
+        .collect();
+    let s = build(&records, Filter::all(TimeZone::UTC), date(2026, 11, 30));
+    assert_eq!(s.categories[0].think_ms_mean, max - 1);
+    assert_eq!(s.categories[0].think_ms_median, max - 1);
+    assert_eq!(s.days[0].think_ms_median, max - 1);
+}
+
 #[test]
 fn category_figures_count_skipped_answers_too() {
     let mut skipped = answer("s1", "2026-11-30T10:02:00Z", "w/b", 30_000);
@@ -335,7 +356,7 @@ fn parts_folded_on_the_reading_threads_give_the_same_figures() {
         let t = &think[&c.category];
         assert_eq!(
             c.think_ms_mean,
-            mean(t.iter().sum(), t.len() as u64),
+            mean(t.iter().copied().map(u128::from).sum(), t.len() as u64),
             "{}",
             c.category
         );
