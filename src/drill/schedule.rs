@@ -392,7 +392,7 @@ impl Practice {
 
     /// Takes what dates an answer's session, all [`practice_days`](Self::practice_days)
     /// needs of an answer: its session, time and whether it was skipped
-    /// (`stats` reads only that much of most answers).
+    /// (see [`SessionDays::answer`], which `stats` feeds directly).
     pub fn add_session_answer(&mut self, session: &str, at: Stamp, skipped: bool) {
         self.sessions.answer(session, at, skipped);
     }
