@@ -384,3 +384,81 @@ fn content_covers_ninety_days_or_the_since_range_and_is_null_when_off() {
     assert!(!text.contains("What your answers said"), "{text}");
     assert!(ok(&home.run(&["stats"])).contains("What your answers said, since 2026-09-03"));
 }
+
+/// The fixture spread over a history of many batches — each record more
+/// than a batch (256 KiB) after the one before, lines of a kind this
+/// version does not know in between (silently skipped), a broken line
+/// half way — so its records are read and folded on both reading threads
+/// and the parts merged: the report is the fixture's own, content
+/// included, and the one warning names its exact line.
+#[test]
+fn a_history_of_many_batches_folds_into_the_same_report() {
+    let clean = stats_json(&ReportHome::with(&fixture()), &[]);
+    assert!(clean["content"].is_object(), "content on");
+    let pad = format!(
+        "{{\"v\":1,\"kind\":\"from-the-future\",\"note\":\"{}\"}}\n",
+        "x".repeat(1_000)
+    );
+    let fixture = fixture();
+    let records: Vec<&str> = fixture.lines().collect();
+    let mut text = String::new();
+    let mut broken = 0;
+    for (i, record) in records.iter().enumerate() {
+        text.push_str(record);
+        text.push('\n');
+        text.push_str(&pad.repeat(300));
+        if i == records.len() / 2 {
+            text.push_str("{\"v\":1,\"kind\":\"answer\",\"think_ms\":\n");
+            broken = text.lines().count();
+        }
+    }
+    assert!(
+        text.len() > records.len() * 256 * 1024,
+        "a batch per record"
+    );
+    let home = ReportHome::with(&text);
+    let out = home.run(&["stats", "--json"]);
+    let got: Value = serde_json::from_str(&ok(&out)).unwrap();
+    assert_eq!(got, clean);
+    let err = stderr(&out);
+    let path = home.path().join("history.jsonl");
+    assert!(
+        err.contains(&format!("hotseat: {}:{broken}: ", path.display())),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// Think times and pauses as long as the file's numbers can say (a
+/// corrupted or hostile history): `stats` reports them, as text and as
+/// JSON, and never crashes on the arithmetic.
+#[test]
+fn the_largest_numbers_a_history_can_hold_are_reported_not_crashed_on() {
+    let max = u64::MAX.to_string();
+    let first = fixture().lines().next().unwrap().to_string();
+    let huge = first
+        .replace("\"think_ms\":4000", &format!("\"think_ms\":{max}"))
+        .replace("\"ms\":4500", &format!("\"ms\":{max}"));
+    assert_ne!(huge, first);
+    let home = ReportHome::with(&format!("{huge}\n{huge}\n"));
+    let got = stats_json(&home, &[]);
+    assert_eq!(got["categories"][0]["think_ms_mean"].to_string(), max);
+    assert_eq!(got["categories"][0]["think_ms_median"].to_string(), max);
+    assert_eq!(got["slowest_starts"][0]["think_ms"].to_string(), max);
+    assert_eq!(got["longest_pauses"][0]["ms"].to_string(), max);
+    let text = ok(&home.run(&["stats"]));
+    assert!(text.contains("2 answers"), "{text}");
+    // The largest value is the longest bar and the tallest spark, not
+    // shrunk by a saturated product.
+    let lines: Vec<&str> = text.lines().collect();
+    let chart = lines
+        .iter()
+        .position(|l| l.starts_with("Median think time by category"))
+        .expect(&text);
+    assert!(lines[chart + 1].contains("█████"), "{text}");
+    let trend = lines
+        .iter()
+        .position(|l| l.starts_with("Median think time per day"))
+        .expect(&text);
+    assert!(lines[trend + 1].contains('█'), "{text}");
+}

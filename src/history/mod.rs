@@ -612,19 +612,20 @@ fn scan_lines<S: Send, T: Send>(
     // Batch n goes to parser n % PARSERS: which thread reads which lines
     // depends only on the file, so a fold over the threads' states (see
     // `History::fold`) adds up in the same order every time.
-    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Parsed<T>)>();
+    // `None` says a parser died (see `Alarm`).
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<Option<(usize, Parsed<T>)>>();
     let states = std::thread::scope(|scope| -> io::Result<Vec<S>> {
         let mut work = Vec::with_capacity(PARSERS);
         let mut parsers = Vec::with_capacity(PARSERS);
         for _ in 0..PARSERS {
             let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Batch)>(IN_FLIGHT);
-            let done_tx = done_tx.clone();
+            let done = Alarm(done_tx.clone());
             work.push(work_tx);
             parsers.push(scope.spawn(move || {
                 let mut state = state();
                 while let Ok((n, batch)) = work_rx.recv() {
                     let parsed = batch.parse(n, &mut state, parse, max_line);
-                    if done_tx.send((n, parsed)).is_err() {
+                    if done.0.send(Some((n, parsed))).is_err() {
                         break;
                     }
                 }
@@ -635,10 +636,17 @@ fn scan_lines<S: Send, T: Send>(
         // Batches sent, batches handed on, and those back early.
         let (mut sent, mut next) = (0usize, 0usize);
         let mut early = std::collections::BTreeMap::<usize, Parsed<T>>::new();
+        // Set once no batch can come back any more.
+        let mut stopped = false;
         // Waits for one batch to come back, then hands on every batch back
-        // in order (false when none can come back any more).
+        // in order (false when none can come back any more: every parser
+        // gone, or one died with batches of its own still out).
         let mut collect = |next: &mut usize, tally: &mut Tally, chunker: &mut Chunker<_>| -> bool {
-            let Ok((n, parsed)) = done_rx.recv() else {
+            if stopped {
+                return false;
+            }
+            let Ok(Some((n, parsed))) = done_rx.recv() else {
+                stopped = true;
                 return false;
             };
             early.insert(n, parsed);
@@ -649,11 +657,11 @@ fn scan_lines<S: Send, T: Send>(
             true
         };
         let mut batch = Some(first);
-        while let Some(b) = batch {
+        'send: while let Some(b) = batch {
             // Wait for the oldest batch when enough are out.
             while sent - next >= IN_FLIGHT {
                 if !collect(&mut next, &mut tally, &mut chunker) {
-                    break;
+                    break 'send;
                 }
             }
             if work[sent % PARSERS].send((sent, b)).is_err() {
@@ -678,6 +686,22 @@ fn scan_lines<S: Send, T: Send>(
             .collect())
     })?;
     Ok((states, tally.warnings()))
+}
+
+/// A parser's line back to the reading thread, which tells it when the
+/// parser dies of a panic (a bug in a fold): the reading thread may be
+/// waiting for one of that parser's batches while the other parser, alive,
+/// waits for work, and without word of the death neither would ever move.
+/// Told, the reading thread stops, and the panic is passed on when the
+/// parsers are joined.
+struct Alarm<T>(std::sync::mpsc::Sender<Option<(usize, Parsed<T>)>>);
+
+impl<T> Drop for Alarm<T> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let _ = self.0.send(None);
+        }
+    }
 }
 
 /// Threads that parse lines while the reading thread reads the next batch.

@@ -635,3 +635,92 @@ fn a_history_of_many_batches_reads_in_order_with_its_line_numbers() {
         .collect();
     assert_eq!(texts, want);
 }
+
+/// A history of `batches` batches' worth of answers, one per line, their
+/// texts `answer 1`, `answer 2`, … (line numbers).
+fn many_batches(batches: usize) -> String {
+    let mut text = String::new();
+    let mut i = 0usize;
+    while text.len() < batches * BATCH_BYTES {
+        i += 1;
+        text.push_str(&line_of(&answer(&format!("answer {i}"))));
+        text.push('\n');
+    }
+    text
+}
+
+/// A fold that panics on one reading thread while the other is still
+/// waiting for work passes the panic on: `stats` crashes with the bug's
+/// message instead of hanging with its user left waiting. The panic is on
+/// the first line of the first batch (every batch in flight still out),
+/// of the second (the other parser), and of the last.
+#[test]
+fn a_parser_that_panics_passes_its_panic_on_instead_of_hanging() {
+    let text = std::sync::Arc::new(many_batches(12));
+    let (firsts, _) = fold_from(Cursor::new(text.as_bytes()), Vec::new, |firsts, at, _| {
+        if at == Position::of((at.0 >> 32) as usize, 0) {
+            firsts.push(at);
+        }
+    })
+    .unwrap();
+    let mut firsts = firsts.concat();
+    firsts.sort();
+    assert!(firsts.len() > 2 * IN_FLIGHT, "{firsts:?}");
+    for at in [firsts[0], firsts[1], firsts[firsts.len() - 1]] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let text = std::sync::Arc::clone(&text);
+        std::thread::spawn(move || {
+            let outcome = std::panic::catch_unwind(|| {
+                fold_from(
+                    Cursor::new(text.as_bytes()),
+                    || (),
+                    |(), here, _| {
+                        assert_ne!(here, at, "a bug in a fold");
+                    },
+                )
+            });
+            let _ = tx.send(outcome.map(|r| r.map(|(states, _)| states.len())));
+        });
+        let outcome = rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("{at:?}: the read hung instead of panicking"));
+        assert!(outcome.is_err(), "{at:?}: the panic was lost: {outcome:?}");
+    }
+}
+
+/// A fold over many batches sees every record the in-order read sees,
+/// once, at positions that sort into file order, and warns of the same
+/// lines: a torn line in the middle of the file (a crash mid-write, then
+/// more appends), blank lines, and a last line without its newline.
+#[test]
+fn a_fold_sees_every_record_once_in_file_order_and_warns_of_the_same_lines() {
+    let mut text = many_batches(10);
+    // Torn lines at about a third and two thirds of the file, whole
+    // records after each.
+    let torn = line_of(&answer("torn"));
+    let torn = &torn[..torn.len() / 2];
+    for cut in [text.len() / 3, 2 * text.len() / 3] {
+        let line_start = text[..cut].rfind('\n').unwrap() + 1;
+        text.insert_str(line_start, &format!("{torn}\n\n"));
+    }
+    text.push_str(&line_of(&answer("no newline at the end")));
+    let (want, want_w) = read_str(&text);
+    assert_eq!(want_w.len(), 2, "{want_w:?}");
+    let lines: Vec<&str> = text.split('\n').collect();
+    for w in &want_w {
+        assert_eq!(lines[w.line - 1], torn, "{w:?}");
+    }
+    let (parts, warnings) = fold_from(Cursor::new(text.as_bytes()), Vec::new, |seen, at, r| {
+        seen.push((at, r.clone()));
+    })
+    .unwrap();
+    assert_eq!(warnings, want_w);
+    assert_eq!(parts.len(), 2, "read on both threads");
+    for part in &parts {
+        assert!(part.windows(2).all(|w| w[0].0 < w[1].0), "a part in order");
+    }
+    let mut got = parts.concat();
+    got.sort_by_key(|(at, _)| *at);
+    let got: Vec<Record> = got.into_iter().map(|(_, r)| r).collect();
+    assert_eq!(got, want);
+}

@@ -28,7 +28,8 @@ pub fn sparkline(values: &[Option<u64>]) -> String {
             None => ' ',
             Some(_) if max == 0 => SPARKS[0],
             Some(v) => {
-                let i = (v.saturating_mul(7) + max / 2) / max;
+                // In u128: `v * 7` of the largest values would overflow.
+                let i = (u128::from(*v) * 7 + u128::from(max) / 2) / u128::from(max);
                 SPARKS[usize::try_from(i).unwrap_or(7).min(7)]
             }
         })
@@ -247,9 +248,9 @@ pub fn bars(rows: &[(String, u64, String)], width: usize) -> Vec<String> {
         .map(|(label, value, shown)| {
             let label = fit(label, label_w);
             let pad = label_w.saturating_sub(label.width());
-            let eighths = value
-                .saturating_mul(bar_w as u64 * 8)
-                .checked_div(max)
+            // In u128: a saturated product would shrink the largest bars.
+            let eighths = (u128::from(*value) * (bar_w as u128 * 8))
+                .checked_div(u128::from(max))
                 .map_or(0, |e| usize::try_from(e).unwrap_or(0));
             let mut bar = "█".repeat(eighths / 8);
             if eighths % 8 > 0 {

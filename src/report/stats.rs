@@ -8,7 +8,9 @@
 //!   schedules by: the mean of [`coach::answer_hesitation`] over the
 //!   question's drill and daily answers, follow-ups excluded
 //!   ([`AnswerRecord::moves_schedule`]) — exactly what
-//!   `schedule::Memory::score` is (a unit test holds the two together).
+//!   `schedule::Memory::score` is (a unit test holds the two together),
+//!   but summed exactly (`ExactSum`): the same to the last bit however
+//!   the answers fell in the parts of the report.
 //! - The streak is `schedule::streak` over `SessionDays::practice_days`, over
 //!   the whole history whatever the filters: it is the user's streak.
 //! - Dates are each record's own local date (`Stamp::local_date_in`).
@@ -218,7 +220,8 @@ type FastSet<K> = rustc_hash::FxHashSet<K>;
 #[derive(Debug, Default)]
 struct CategoryAcc {
     think: Vec<u64>,
-    think_sum: u64,
+    /// Wide enough never to overflow, whatever the file says.
+    think_sum: u128,
     pauses: u64,
     skipped: u64,
     overran: u64,
@@ -228,8 +231,77 @@ struct CategoryAcc {
 
 #[derive(Debug, Default)]
 struct QuestionAcc {
-    hesitation_sum: f64,
+    hesitation: ExactSum,
     scored: u32,
+}
+
+/// A sum of floating-point numbers kept exactly, as non-overlapping
+/// partials (Shewchuk's algorithm, as Python's `math.fsum`), and given
+/// correctly rounded: a function of the numbers alone, whatever order and
+/// grouping they are added in. A plain `f64` sum is not: parts of one
+/// report add a question's scores in other groupings than one pass in
+/// order ((0.1 + 0.7) + 0.3 is not (0.1 + 0.3) + 0.7), and questions of
+/// equal means would be ranked by that rounding noise instead of by their
+/// answers and names.
+#[derive(Debug, Default, Clone)]
+struct ExactSum(Vec<f64>);
+
+impl ExactSum {
+    /// Adds `x` (finite: hesitation scores are).
+    fn add(&mut self, mut x: f64) {
+        let mut kept = 0;
+        for j in 0..self.0.len() {
+            let mut y = self.0[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                self.0[kept] = lo;
+                kept += 1;
+            }
+            x = hi;
+        }
+        self.0.truncate(kept);
+        self.0.push(x);
+    }
+
+    /// Adds everything `other` holds.
+    fn merge(&mut self, other: &Self) {
+        for &p in &other.0 {
+            self.add(p);
+        }
+    }
+
+    /// The exact sum rounded to the nearest `f64` (ties to even).
+    fn value(&self) -> f64 {
+        let p = &self.0;
+        let Some(&top) = p.last() else {
+            return 0.0;
+        };
+        let (mut hi, mut lo) = (top, 0.0);
+        let mut n = p.len() - 1;
+        // From the largest partial down, while the sum stays exact.
+        while n > 0 {
+            n -= 1;
+            let (x, y) = (hi, p[n]);
+            hi = x + y;
+            lo = y - (hi - x);
+            if lo != 0.0 {
+                break;
+            }
+        }
+        // Halfway between two doubles, the partials below say which way.
+        if n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            if y == x - hi {
+                hi = x;
+            }
+        }
+        hi
+    }
 }
 
 /// Gathers [`Stats`] from records, in parts: one builder takes records
@@ -378,7 +450,7 @@ impl StatsBuilder {
             None => self.categories.entry(a.category.clone()).or_default(),
         };
         cat.think.push(a.think_ms);
-        cat.think_sum = cat.think_sum.saturating_add(a.think_ms);
+        cat.think_sum += u128::from(a.think_ms);
         cat.pauses += a.pauses.len() as u64;
         cat.skipped += u64::from(a.skipped);
         cat.overran += u64::from(a.overran);
@@ -394,7 +466,7 @@ impl StatsBuilder {
                 Some(q) => q,
                 None => self.questions.entry(a.question.clone()).or_default(),
             };
-            q.hesitation_sum += answer_hesitation(a);
+            q.hesitation.add(answer_hesitation(a));
             q.scored += 1;
         }
         self.top(at, a, date);
@@ -444,7 +516,7 @@ impl StatsBuilder {
         for (category, c) in other.categories {
             let mine = self.categories.entry(category).or_default();
             mine.think.extend(c.think);
-            mine.think_sum = mine.think_sum.saturating_add(c.think_sum);
+            mine.think_sum += c.think_sum;
             mine.pauses += c.pauses;
             mine.skipped += c.skipped;
             mine.overran += c.overran;
@@ -453,7 +525,7 @@ impl StatsBuilder {
         }
         for (question, q) in other.questions {
             let mine = self.questions.entry(question).or_default();
-            mine.hesitation_sum += q.hesitation_sum;
+            mine.hesitation.merge(&q.hesitation);
             mine.scored += q.scored;
         }
         self.days = merge_days(std::mem::take(&mut self.days), other.days);
@@ -499,7 +571,7 @@ impl StatsBuilder {
             .map(|(question, q)| Sticky {
                 question,
                 answers: q.scored,
-                score: q.hesitation_sum / f64::from(q.scored),
+                score: q.hesitation.value() / f64::from(q.scored),
             })
             .filter(|s| s.score > 0.0)
             .collect();
@@ -579,10 +651,14 @@ fn add_day(days: &mut Vec<(Date, Vec<u64>)>, date: Date, think: u64) {
     }
 }
 
-/// `sum / n`, rounded; 0 for no values.
+/// `sum / n`, rounded (half up); 0 for no values. The sum of `n` values
+/// of a `u64` each: the mean is one too.
 #[must_use]
-pub fn mean(sum: u64, n: u64) -> u64 {
-    (sum + n / 2).checked_div(n).unwrap_or(0)
+pub fn mean(sum: u128, n: u64) -> u64 {
+    let n = u128::from(n);
+    (sum + n / 2)
+        .checked_div(n)
+        .map_or(0, |m| u64::try_from(m).unwrap_or(u64::MAX))
 }
 
 /// The median: the middle value, or the mean of the middle two (rounded
@@ -597,7 +673,8 @@ pub fn median(v: &mut [u64]) -> u64 {
         return hi;
     }
     let lo = v[..n / 2].iter().copied().max().unwrap_or(hi);
-    (lo + hi).div_ceil(2)
+    // `lo <= hi`; `(lo + hi) / 2` would overflow on the largest values.
+    lo + (hi - lo).div_ceil(2)
 }
 
 /// Two decimals, for scores and rates in JSON.

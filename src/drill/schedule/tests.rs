@@ -656,3 +656,64 @@ fn the_last_rating_in_the_file_wins_whatever_order_parts_merge_in() {
         assert_ne!(m.last_grade, Grade::Again, "early first: {early_first}");
     }
 }
+
+/// What dates the sessions does not depend on the order records are met
+/// in nor on how they are split between parts merged later (the reading
+/// threads of `stats`): a session closed twice is dated by the earlier
+/// start, one without its closing record by its earliest answer, and one
+/// whose answers were all skipped does not count, in any order and split.
+#[test]
+fn session_days_are_the_same_in_any_order_and_any_split_into_parts() {
+    enum Event {
+        Start(&'static str, Stamp),
+        Answer(&'static str, Stamp, bool),
+    }
+    let events = [
+        Event::Answer("twice", at(3, 9), false),
+        Event::Start("twice", at(5, 8)),
+        Event::Start("twice", at(2, 23)),
+        Event::Answer("open", at(7, 12), true),
+        Event::Answer("open", at(6, 1), false),
+        Event::Answer("open", at(8, 0), false),
+        Event::Answer("skips", at(9, 10), true),
+        Event::Start("skips", at(9, 9)),
+        Event::Answer("skips", at(9, 11), true),
+    ];
+    let feed = |days: &mut SessionDays, e: &Event| match *e {
+        Event::Start(s, when) => days.start(s, when),
+        Event::Answer(s, when, skipped) => days.answer(s, when, skipped),
+    };
+    let date = |when: Stamp| when.local_date_in(&TimeZone::UTC);
+    assert_ne!(
+        date(at(2, 23)),
+        date(at(3, 9)),
+        "the starts fall on other days"
+    );
+    assert_ne!(date(at(5, 8)), date(at(3, 9)));
+    let want: BTreeSet<civil::Date> = [date(at(2, 23)), date(at(6, 1))].into();
+    let n = events.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    for turn in 0..2 * n {
+        // Every rotation, forwards and backwards.
+        order.rotate_left(1);
+        if turn == n {
+            order.reverse();
+        }
+        let mut whole = SessionDays::default();
+        for &i in &order {
+            feed(&mut whole, &events[i]);
+        }
+        assert_eq!(whole.practice_days(&TimeZone::UTC), want, "{order:?}");
+        for split in 0..=n {
+            let (mut a, mut b) = (SessionDays::default(), SessionDays::default());
+            for (k, &i) in order.iter().enumerate() {
+                feed(if k < split { &mut a } else { &mut b }, &events[i]);
+            }
+            let mut ab = a.clone();
+            ab.merge(b.clone());
+            b.merge(a);
+            assert_eq!(ab.practice_days(&TimeZone::UTC), want, "{order:?} {split}");
+            assert_eq!(b.practice_days(&TimeZone::UTC), want, "{order:?} {split}");
+        }
+    }
+}

@@ -44,6 +44,27 @@ fn median_and_mean_round_as_documented() {
     assert_eq!(mean(0, 0), 0);
 }
 
+/// Think times as large as a (hostile or corrupted) file can hold: the
+/// figures are the true ones, never an overflow (a panic in a debug
+/// build, a wrapped, wrong figure in a release one).
+#[test]
+fn huge_think_times_give_true_means_and_medians() {
+    let max = u64::MAX;
+    assert_eq!(median(&mut [max, max]), max);
+    assert_eq!(median(&mut [max - 2, max]), max - 1);
+    assert_eq!(median(&mut [max - 1, max]), max); // half way rounds up
+    assert_eq!(mean(u128::from(max) * 3, 3), max);
+    assert_eq!(mean(u128::from(max) * 2 - 1, 2), max); // half way rounds up
+    let records: Vec<Record> = [max, max - 2]
+        .iter()
+        .map(|&t| Record::Answer(answer("s", "2026-11-30T10:00:00Z", "w/a", t)))
+        .collect();
+    let s = build(&records, Filter::all(TimeZone::UTC), date(2026, 11, 30));
+    assert_eq!(s.categories[0].think_ms_mean, max - 1);
+    assert_eq!(s.categories[0].think_ms_median, max - 1);
+    assert_eq!(s.days[0].think_ms_median, max - 1);
+}
+
 #[test]
 fn category_figures_count_skipped_answers_too() {
     let mut skipped = answer("s1", "2026-11-30T10:02:00Z", "w/b", 30_000);
@@ -323,12 +344,8 @@ fn parts_folded_on_the_reading_threads_give_the_same_figures() {
     for part in parts {
         b.merge(part);
     }
-    let mut fast = b.finish(today);
-    // Sums of scores add up in another order: equal to the last bits.
-    for (f, w) in fast.stickiest.iter_mut().zip(&whole.stickiest) {
-        assert!((f.score - w.score).abs() < 1e-9, "{f:?} {w:?}");
-        f.score = w.score;
-    }
+    let fast = b.finish(today);
+    // Scores too, to the last bit (summed exactly).
     assert_eq!(fast, whole);
 
     // Independently: the counts, each category's mean think time, and the
@@ -339,7 +356,7 @@ fn parts_folded_on_the_reading_threads_give_the_same_figures() {
         let t = &think[&c.category];
         assert_eq!(
             c.think_ms_mean,
-            mean(t.iter().sum(), t.len() as u64),
+            mean(t.iter().copied().map(u128::from).sum(), t.len() as u64),
             "{}",
             c.category
         );
@@ -357,4 +374,269 @@ fn parts_folded_on_the_reading_threads_give_the_same_figures() {
         .collect();
     assert_eq!(got, want);
     assert_eq!(fast.longest[0].place, "after “with” (word 2)");
+}
+
+/// A history of `lines` answers, one per line, every line the same length
+/// whatever its figures (so batches cut at the same lines however the
+/// figures are set): session `s<line>`, question `w/q<line>`, think time and one pause below
+/// 60 s, except the lines in `ties`, whose think time (99,999 ms) and pause
+/// (59,999 ms) are the longest of the file and all equal.
+fn tied_history(lines: usize, ties: &[usize]) -> String {
+    let mut text = String::new();
+    for i in 0..lines {
+        let tie = ties.contains(&i);
+        let mut a = answer(
+            &format!("s{i:07}"),
+            &format!("2026-02-{:02}T10:00:00.000Z", 1 + (i / 500) % 28),
+            &format!("w/q{i:07}"),
+            if tie {
+                99_999
+            } else {
+                10_000 + (i as u64 * 7_919) % 80_000
+            },
+        );
+        a.pauses = vec![Pause {
+            at_word: Some(2),
+            at_char: Some(7),
+            ms: if tie {
+                59_999
+            } else {
+                10_000 + (i as u64 * 104_729) % 40_000
+            },
+            at_ms: None,
+        }];
+        text.push_str(&serde_json::to_string(&Record::Answer(a)).unwrap());
+        text.push('\n');
+    }
+    text
+}
+
+/// The line numbers (from sessions named `s<line>`) each reading thread
+/// folds, in its part's order.
+fn lines_by_part(text: &str) -> Vec<Vec<usize>> {
+    let (parts, _) = crate::history::fold_from(text.as_bytes(), Vec::new, |lines, _, r| {
+        if let Record::Answer(a) = r {
+            lines.push(a.session[1..].parse().unwrap());
+        }
+    })
+    .unwrap();
+    parts
+}
+
+/// `text` folded on the reading threads and merged, for `today`; the part
+/// that reads line `wait` first waits (up to 20 s) until the shared floor
+/// of the longest pauses has reached the tied length.
+fn fold_tied(text: &str, wait: Option<usize>, today: Date) -> Stats {
+    let b = StatsBuilder::new(Filter::all(TimeZone::UTC));
+    let floor = Arc::clone(&b.floor);
+    let (parts, _) = crate::history::fold_from(
+        text.as_bytes(),
+        || b.part(),
+        |part, at, r| {
+            if let (Some(line), Record::Answer(a)) = (wait, r)
+                && a.question == format!("w/q{line:07}")
+            {
+                for _ in 0..2_000 {
+                    if floor.load(Ordering::Relaxed) >= 59_999 {
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                assert_eq!(floor.load(Ordering::Relaxed), 59_999, "the floor was set");
+            }
+            part.add_at(at, r);
+        },
+    )
+    .unwrap();
+    let mut b = b;
+    for part in parts {
+        b.merge(part);
+    }
+    b.finish(today)
+}
+
+/// Equal think times and equal pause lengths in batches read by different
+/// threads: after the merge the first ones in the file win, exactly as one
+/// pass in order gives. Twice: the very first tie read by the part merged
+/// last, the other part filling its list with later ties; and a tie read
+/// by one part only once the other has filled its list with ties, some
+/// later in the file (so the shared floor already is the tied length: a
+/// pause equal to the floor must still get in).
+#[test]
+fn ties_across_parts_go_to_the_first_in_the_file() {
+    let lines = 6_000;
+    let plain = tied_history(lines, &[]);
+    assert!(plain.len() > 6 * 256 * 1024, "several batches");
+    let parts = lines_by_part(&plain);
+    assert_eq!(parts.len(), 2, "two reading threads");
+    // The first line of each batch: where a part's lines jump.
+    let mut starts: Vec<usize> = parts
+        .iter()
+        .flat_map(|p| {
+            let jumps = p.windows(2).filter(|w| w[1] != w[0] + 1).map(|w| w[1]);
+            p.first().copied().into_iter().chain(jumps)
+        })
+        .collect();
+    starts.sort_unstable();
+    assert!(starts.len() >= 7, "{starts:?}");
+    let part_of = |line: usize| usize::from(!parts[0].contains(&line));
+    let b = |n: usize, k: usize| starts[n] + 10 * k;
+    let layouts = [
+        // The first tie in batch 1 (the second thread's); the first
+        // thread's batches hold six, enough to fill its list with ties.
+        (
+            vec![
+                b(1, 1),
+                b(2, 1),
+                b(2, 2),
+                b(3, 1),
+                b(4, 1),
+                b(4, 2),
+                b(5, 1),
+                b(6, 1),
+                b(6, 2),
+            ],
+            None,
+        ),
+        // Five ties in batches 0 and 2 (the first thread's), one in batch
+        // 1 read only once the first thread has all five.
+        (
+            vec![b(0, 1), b(0, 2), b(0, 3), b(1, 1), b(2, 1), b(2, 2)],
+            Some(b(1, 1)),
+        ),
+    ];
+    let today = date(2026, 3, 1);
+    for (ties, wait) in layouts {
+        let text = tied_history(lines, &ties);
+        assert!(lines_by_part(&text) == parts, "the same batches");
+        assert_eq!(part_of(ties[0]), usize::from(wait.is_none()), "{ties:?}");
+        let first_part = ties.iter().filter(|&&t| part_of(t) == 0).count();
+        assert!(first_part >= TOP, "{ties:?}");
+
+        let (records, _) = crate::history::read_from(text.as_bytes()).unwrap();
+        let whole = build(&records, Filter::all(TimeZone::UTC), today);
+        let fast = fold_tied(&text, wait, today);
+
+        let want: Vec<String> = ties[..TOP].iter().map(|t| format!("w/q{t:07}")).collect();
+        let slowest: Vec<(&str, u64)> = fast
+            .slowest
+            .iter()
+            .map(|s| (s.question.as_str(), s.think_ms))
+            .collect();
+        let longest: Vec<(&str, u64)> = fast
+            .longest
+            .iter()
+            .map(|l| (l.question.as_str(), l.ms))
+            .collect();
+        let want_slowest: Vec<(&str, u64)> = want.iter().map(|q| (q.as_str(), 99_999)).collect();
+        let want_longest: Vec<(&str, u64)> = want.iter().map(|q| (q.as_str(), 59_999)).collect();
+        assert_eq!(slowest, want_slowest, "{ties:?}");
+        assert_eq!(longest, want_longest, "{ties:?}");
+        assert_eq!(fast.slowest, whole.slowest);
+        assert_eq!(fast.longest, whole.longest);
+    }
+}
+
+/// Two questions whose answers hesitated the same (0.1, 0.3 and 0.7 s of
+/// think time past the target: equal means, so the one first by name comes
+/// first), one question's answers all in one batch, the other's in three
+/// batches read by both threads: the folded parts rank them as one pass in
+/// order does, with the same scores to the last bit. Floating-point sums
+/// taken in another grouping differ in their last bits ((0.1 + 0.7) + 0.3
+/// is not (0.1 + 0.3) + 0.7), which alone would rank them by rounding noise.
+#[test]
+fn equal_hesitation_ranks_the_same_however_the_answers_fall_in_parts() {
+    let lines = 4_000;
+    // Every other answer hesitated not at all: no score, not listed.
+    let history = |ties: &[(usize, &str, u64)]| {
+        let mut text = String::new();
+        for i in 0..lines {
+            let (question, think) = match ties.iter().find(|t| t.0 == i) {
+                Some(&(_, q, think)) => (q.to_string(), think),
+                None => (format!("w/f{i:07}"), 10_000),
+            };
+            let a = answer(
+                &format!("s{i:07}"),
+                "2026-02-01T10:00:00.000Z",
+                &question,
+                think,
+            );
+            text.push_str(&serde_json::to_string(&Record::Answer(a)).unwrap());
+            text.push('\n');
+        }
+        text
+    };
+    let parts = lines_by_part(&history(&[]));
+    let jump = |p: &[usize]| p.windows(2).find(|w| w[1] != w[0] + 1).unwrap()[1];
+    let (batch1, batch2) = (parts[1][0], jump(&parts[0]));
+    let ties = [
+        (1, "w/a0000000", 10_100),
+        (batch1 + 1, "w/a0000000", 10_300),
+        (batch2 + 1, "w/a0000000", 10_700),
+        (2, "w/b0000000", 10_100),
+        (3, "w/b0000000", 10_300),
+        (4, "w/b0000000", 10_700),
+    ];
+    let text = history(&ties);
+    assert!(lines_by_part(&text) == parts, "the same batches");
+    let today = date(2026, 3, 1);
+    let (records, _) = crate::history::read_from(text.as_bytes()).unwrap();
+    let whole = build(&records, Filter::all(TimeZone::UTC), today);
+    let fast = fold_tied(&text, None, today);
+    let ranked = |s: &Stats| -> Vec<(String, u64)> {
+        s.stickiest
+            .iter()
+            .map(|s| (s.question.clone(), s.score.to_bits()))
+            .collect()
+    };
+    assert_eq!(whole.stickiest.len(), 2);
+    assert_eq!(whole.stickiest[0].question, "w/a0000000", "by name");
+    assert_eq!(ranked(&fast), ranked(&whole));
+}
+
+/// The exact sum is the correctly rounded sum of the numbers, whatever
+/// order and grouping (parts merged) they are added in — where plain
+/// `f64` addition gives 1.1 or 1.0999999999999999 for the same three.
+#[test]
+fn an_exact_sum_is_the_same_in_any_order_and_grouping() {
+    let sum = |values: &[f64]| {
+        let mut s = ExactSum::default();
+        for &v in values {
+            s.add(v);
+        }
+        s
+    };
+    assert_ne!((0.1 + 0.3) + 0.7, (0.1 + 0.7) + 0.3);
+    // Python's math.fsum gives these.
+    let cases: [(&[f64], f64); 5] = [
+        (&[], 0.0),
+        (&[0.1, 0.3, 0.7], 1.099_999_999_999_999_9),
+        (&[1e16, 1.0, -1e16], 1.0),
+        // Just over halfway between 1 and the next double: rounds up.
+        (
+            &[1.0, 2f64.powi(-53), 2f64.powi(-106)],
+            1.000_000_000_000_000_2,
+        ),
+        (
+            &[0.5, 2.25, 10.0, 3.0, 0.001, 60.0, 0.3, 17.5, 0.007],
+            93.558,
+        ),
+    ];
+    for (values, want) in cases {
+        let mut values = values.to_vec();
+        for turn in 0..values.len().max(1) {
+            values.rotate_left(usize::from(turn > 0));
+            assert_eq!(sum(&values).value().to_bits(), want.to_bits(), "{values:?}");
+            for split in 0..=values.len() {
+                let mut a = sum(&values[..split]);
+                a.merge(&sum(&values[split..]));
+                assert_eq!(a.value().to_bits(), want.to_bits(), "{values:?} at {split}");
+                let mut b = sum(&values[split..]);
+                b.merge(&sum(&values[..split]));
+                assert_eq!(b.value().to_bits(), want.to_bits(), "{values:?} at {split}");
+            }
+        }
+        values.reverse();
+        assert_eq!(sum(&values).value().to_bits(), want.to_bits(), "{values:?}");
+    }
 }
