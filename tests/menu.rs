@@ -354,14 +354,7 @@ fn the_menus_count_accepts_exactly_what_count_accepts() {
 fn daily_practice_records_a_daily_session_and_comes_back() {
     let home = Home::new();
     let mut pty = menu(&home);
-    pick(&mut pty, DAILY);
-    pty.expect("Nothing practised yet");
-    pty.expect(COUNTDOWN_STARTED);
-    pty.type_text("a daily answer", Duration::from_millis(30));
-    pty.send(ENTER);
-    pty.expect("Press Enter for the next question");
-    key(&mut pty, CTRL_C);
-    expect_menu(&pty, "Saved to");
+    one_daily_answer(&mut pty);
     quit_with_esc(&mut pty);
     let answers = home.answers();
     assert_eq!(answers.len(), 1, "{answers:?}");
@@ -651,6 +644,20 @@ fn sigterm_in_a_drill_from_the_menu_ends_hotseat() {
     pty.assert_terminal_restored(scratch.path());
 }
 
+/// Daily practice from the menu: one answer, then Ctrl-C at the gate ends
+/// the session (the answer saved) and the menu comes back. After it, the
+/// drill's key reader and signal handlers stay in the process.
+fn one_daily_answer(pty: &mut Pty) {
+    pick(pty, DAILY);
+    pty.expect("Nothing practised yet");
+    pty.expect(COUNTDOWN_STARTED);
+    pty.type_text("a daily answer", Duration::from_millis(30));
+    pty.send(ENTER);
+    pty.expect("Press Enter for the next question");
+    key(pty, CTRL_C);
+    expect_menu(pty, "Saved to");
+}
+
 /// After a drill (whose signal handlers stay for the life of the process),
 /// a SIGTERM that comes while `stats` reads a long history from the menu
 /// is not lost: stats finishes, then hotseat ends with 128 + 15 instead of
@@ -659,14 +666,7 @@ fn sigterm_in_a_drill_from_the_menu_ends_hotseat() {
 fn sigterm_during_stats_after_a_drill_ends_hotseat() {
     let home = Home::new();
     let mut pty = menu(&home);
-    pick(&mut pty, DAILY);
-    pty.expect("Nothing practised yet");
-    pty.expect(COUNTDOWN_STARTED);
-    pty.type_text("a daily answer", Duration::from_millis(30));
-    pty.send(ENTER);
-    pty.expect("Press Enter for the next question");
-    key(&mut pty, CTRL_C);
-    expect_menu(&pty, "Saved to");
+    one_daily_answer(&mut pty);
     // Long enough to take a good second to read in a debug build.
     let path = home.path().join("history.jsonl");
     let text = std::fs::read_to_string(&path).expect("history");
@@ -699,14 +699,7 @@ fn sigterm_during_stats_after_a_drill_ends_hotseat() {
 fn resizing_the_window_at_the_menu_after_a_drill_ends_nothing() {
     let home = Home::new();
     let mut pty = menu(&home);
-    pick(&mut pty, DAILY);
-    pty.expect("Nothing practised yet");
-    pty.expect(COUNTDOWN_STARTED);
-    pty.type_text("a daily answer", Duration::from_millis(30));
-    pty.send(ENTER);
-    pty.expect("Press Enter for the next question");
-    key(&mut pty, CTRL_C);
-    expect_menu(&pty, "Saved to");
+    one_daily_answer(&mut pty);
     Pty::kill(pty.program_pid(), "WINCH");
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(

@@ -141,6 +141,15 @@ fn figures_match_an_independent_count_of_the_fixture() {
     assert_eq!(got["longest_pauses"][0]["question"], longest.1["question"]);
 }
 
+/// `stats --json` over a history of `text`: the report, what it warned on
+/// standard error, and the history's path (warnings name it).
+fn stats_json_and_warnings(text: &str) -> (Value, String, std::path::PathBuf) {
+    let home = ReportHome::with(text);
+    let out = home.run(&["stats", "--json"]);
+    let got: Value = serde_json::from_str(&ok(&out)).unwrap();
+    (got, stderr(&out), home.path().join("history.jsonl"))
+}
+
 #[test]
 fn a_corrupt_middle_line_and_a_torn_last_line_warn_and_change_nothing() {
     let clean = stats_json(&ReportHome::with(&fixture()), &[]);
@@ -149,12 +158,8 @@ fn a_corrupt_middle_line_and_a_torn_last_line_warn_and_change_nothing() {
     lines.insert(5, "{\"v\":1,\"kind\":\"answer\",\"think_ms\":".to_string());
     let mut text = lines.join("\n");
     text.push_str("\n{\"v\":1,\"kind\":\"answer\",\"session\":\"torn\",\"at\":\"2026-");
-    let home = ReportHome::with(&text);
-    let out = home.run(&["stats", "--json"]);
-    let got: Value = serde_json::from_str(&ok(&out)).unwrap();
+    let (got, err, path) = stats_json_and_warnings(&text);
     assert_eq!(got, clean);
-    let err = stderr(&out);
-    let path = home.path().join("history.jsonl");
     assert!(
         err.contains(&format!("hotseat: {}:6: ", path.display())),
         "{err}"
@@ -165,7 +170,7 @@ fn a_corrupt_middle_line_and_a_torn_last_line_warn_and_change_nothing() {
     );
     assert_eq!(err.lines().count(), 2, "{err}");
     // The text report reads the same way.
-    let out = home.run(&["stats"]);
+    let out = ReportHome::with(&text).run(&["stats"]);
     assert!(ok(&out).contains("10 answers in 5 sessions"));
     assert_eq!(stderr(&out).lines().count(), 2);
 }
@@ -416,12 +421,8 @@ fn a_history_of_many_batches_folds_into_the_same_report() {
         text.len() > records.len() * 256 * 1024,
         "a batch per record"
     );
-    let home = ReportHome::with(&text);
-    let out = home.run(&["stats", "--json"]);
-    let got: Value = serde_json::from_str(&ok(&out)).unwrap();
+    let (got, err, path) = stats_json_and_warnings(&text);
     assert_eq!(got, clean);
-    let err = stderr(&out);
-    let path = home.path().join("history.jsonl");
     assert!(
         err.contains(&format!("hotseat: {}:{broken}: ", path.display())),
         "{err}"
