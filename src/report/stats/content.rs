@@ -496,15 +496,20 @@ mod tests {
         ContentBuilder::new(Filter::all(TimeZone::UTC), today, Reader::new(None))
     }
 
-    #[test]
-    fn points_are_shared_over_the_range_and_the_last_fourteen_days() {
+    /// The facts given to one builder in file order.
+    fn one_pass() -> ContentStats {
         let mut b = builder();
         let mut at = Position::default();
         for (category, fact) in facts() {
             b.take(at, category, fact);
             at = at.next();
         }
-        let s = b.finish();
+        b.finish()
+    }
+
+    #[test]
+    fn points_are_shared_over_the_range_and_the_last_fourteen_days() {
+        let s = one_pass();
         assert_eq!(s.hedges_per_100_words, 1.64); // 9 hedges in 550 words
         assert_eq!(s.categories[0].hedges_per_100_words, 1.2);
         assert_eq!(s.categories[1].hedges_per_100_words, 6.0);
@@ -539,13 +544,7 @@ mod tests {
     /// order too, though the later part met its points in another order.
     #[test]
     fn merged_parts_give_the_figures_of_one_pass() {
-        let mut whole = builder();
-        let mut at = Position::default();
-        for (category, fact) in facts() {
-            whole.take(at, category, fact);
-            at = at.next();
-        }
-        let whole = whole.finish();
+        let whole = one_pass();
         for odd_first in [false, true] {
             let main = builder();
             let (mut even, mut odd) = (main.part(), main.part());
