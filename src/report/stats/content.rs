@@ -198,27 +198,22 @@ impl<'c> ContentBuilder<'c> {
     /// answers given to [`add`](Self::add) through `reader`.
     #[must_use]
     pub fn new(filter: Filter, today: Date, reader: Reader<'c>) -> Self {
-        Self {
-            range: ContentRange::new(filter.since, today),
-            filter,
-            reader,
-            next: Position::default(),
-            total: Acc::default(),
-            categories: HashMap::new(),
-            points: Vec::new(),
-            index: HashMap::new(),
-            avoid: HashMap::new(),
-        }
+        let range = ContentRange::new(filter.since, today);
+        Self::empty(filter, range, reader)
     }
 
     /// An empty part of the same report, for another reading thread: its
     /// own reader over the same banks.
     #[must_use]
     pub fn part(&self) -> Self {
+        Self::empty(self.filter.clone(), self.range, self.reader.fresh())
+    }
+
+    fn empty(filter: Filter, range: ContentRange, reader: Reader<'c>) -> Self {
         Self {
-            filter: self.filter.clone(),
-            range: self.range,
-            reader: self.reader.fresh(),
+            filter,
+            range,
+            reader,
             next: Position::default(),
             total: Acc::default(),
             categories: HashMap::new(),
