@@ -93,11 +93,14 @@ fn pieces(line: &str, room: usize) -> Vec<Piece<'_>> {
     }
 }
 
+/// What a tab in wrapped text is written as.
+const TAB: &str = "    ";
+
 /// Word-wraps `text` to `width` display columns (wide characters and emoji
 /// count 2), breaking inside a word only when it is longer than a line,
 /// and then only between graphemes. Line breaks in the text are kept;
-/// continuation lines start with `indent`. A line is never narrower than
-/// the indent plus two columns.
+/// continuation lines start with `indent`; a tab becomes four spaces. A
+/// line is never narrower than the indent plus two columns.
 #[must_use]
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let width = width.max(self::width(indent) + 2);
@@ -105,6 +108,14 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     #[allow(clippy::cast_precision_loss)]
     let line_widths = [width as f64, room as f64];
     let mut lines = Vec::new();
+    // A terminal moves a tab to its next stop, which depends on where the
+    // line is drawn: measured as nothing, a tab could push a line past the
+    // edge. Written as spaces, it takes exactly what was measured.
+    let text = if text.contains('\t') {
+        std::borrow::Cow::Owned(text.replace('\t', TAB))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     for paragraph in text.split('\n') {
         let pieces = pieces(paragraph, room);
         for (i, row) in wrap_first_fit(&pieces, &line_widths).iter().enumerate() {
@@ -189,6 +200,21 @@ pub fn cut(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A tab is written as the spaces it was measured as, so no line with
+    /// tabs runs past the width (a terminal would move each tab to its next
+    /// stop, up to 8 columns, where it had been counted as nothing).
+    #[test]
+    fn tabs_become_spaces_that_fit_the_width() {
+        assert_eq!(wrap("a\tb", 80, ""), ["a    b"]);
+        let text = "one\ttwo\tthree\tfour\tfive\tsix\tseven\teight";
+        for width in 6..40 {
+            for line in wrap(text, width, "  ") {
+                assert!(!line.contains('\t'), "{line:?}");
+                assert!(self::width(&line) <= width, "{width}: {line:?}");
+            }
+        }
+    }
 
     #[test]
     fn list_lines_hang_under_their_own_text() {
