@@ -541,7 +541,26 @@ fn browse_at(rows: u16, cols: u16) {
     );
     key(&mut pty, ENTER);
     pty.expect("Tip30 says");
-    // Every row fits, and no word of the tip is cut by the terminal.
+    assert_tip_wrapped(&pty, cols);
+    // Esc: back to the questions, on the one opened; Esc: the banks;
+    // Esc: the menu; Esc: quit.
+    key(&mut pty, ESC);
+    expect_gone(&pty, "Tip30 says");
+    pty.expect("30. Question");
+    key(&mut pty, ESC);
+    pty.expect("Which bank?");
+    key(&mut pty, ESC);
+    expect_menu(&pty, "");
+    key(&mut pty, ESC);
+    assert_eq!(pty.wait_exit(), Exit::Code(0));
+    pty.assert_terminal_restored(scratch.path());
+    assert!(home.history().is_empty(), "browsing records nothing");
+}
+
+/// Every row of the page fits `cols`, and the rows shown hold the whole of
+/// question 30's tip, no word of it cut by the terminal.
+#[track_caller]
+fn assert_tip_wrapped(pty: &Pty, cols: u16) {
     let rows_now = pty.rows();
     let tip_rows: Vec<&String> = rows_now
         .iter()
@@ -562,19 +581,35 @@ fn browse_at(rows: u16, cols: u16) {
             "a row fills the width (wrapped by the terminal): {r:?}"
         );
     }
-    // Esc: back to the questions, on the one opened; Esc: the banks;
-    // Esc: the menu; Esc: quit.
+}
+
+/// A question's page opened at 100 columns, the window then narrowed to
+/// 40: the next key draws it again wrapped to 40, every word whole.
+#[test]
+fn a_question_page_is_wrapped_again_after_the_window_is_resized() {
+    let home = Home::new();
+    let scratch = tempfile::tempdir().unwrap();
+    let bank = long_bank(scratch.path());
+    let mut pty = Spawn::hotseat(args(&home, &[&bank])).size(30, 100).start();
+    pty.expect("What would you like to do?");
+    pick(&mut pty, BROWSE);
+    pty.expect("Which bank?");
+    down(&mut pty, FIXTURE_AT);
+    key(&mut pty, ENTER);
+    pty.expect("1. Question number 1");
+    down(&mut pty, 29);
+    key(&mut pty, ENTER);
+    pty.expect("Tip30 says");
+    assert_tip_wrapped(&pty, 100);
+    pty.resize(30, 40);
+    std::thread::sleep(Duration::from_millis(200));
+    // A key the page does not use: it only draws the page again.
+    key(&mut pty, "x");
+    pty.expect("Tip30 says");
+    assert_tip_wrapped(&pty, 40);
     key(&mut pty, ESC);
     expect_gone(&pty, "Tip30 says");
     pty.expect("30. Question");
-    key(&mut pty, ESC);
-    pty.expect("Which bank?");
-    key(&mut pty, ESC);
-    expect_menu(&pty, "");
-    key(&mut pty, ESC);
-    assert_eq!(pty.wait_exit(), Exit::Code(0));
-    pty.assert_terminal_restored(scratch.path());
-    assert!(home.history().is_empty(), "browsing records nothing");
 }
 
 #[test]

@@ -678,6 +678,27 @@ impl Pty {
         self.cols
     }
 
+    /// Resizes the window, as dragging its corner would: the kernel tells
+    /// the program (SIGWINCH), and the screen model takes the new size.
+    #[allow(dead_code)]
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        let (r, c) = (
+            std::num::NonZeroU16::new(rows).expect("rows"),
+            std::num::NonZeroU16::new(cols).expect("cols"),
+        );
+        {
+            let (lock, _) = &*self.shared;
+            let mut state = lock
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            state.parser.set_size(r, c);
+        }
+        self.proc
+            .set_window_size(cols, rows)
+            .expect("set the window size");
+        self.cols = cols;
+    }
+
     /// When the output first reached `len` bytes.
     pub fn arrival_of(&self, len: usize) -> Option<Instant> {
         self.state()

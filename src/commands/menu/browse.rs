@@ -49,13 +49,12 @@ fn questions(ask: &Ask<'_>, bank: &Bank) -> dialoguer::Result<()> {
         };
         at = picked;
         if let Some(q) = bank.questions.get(picked) {
-            let cols = ask.size().1;
-            let title = one_line(&format!("{}. {}", picked + 1, q.id), cols.max(1));
-            page(
-                ask,
-                &title,
-                &detail(bank, q, cols.saturating_sub(1).max(20)),
-            )?;
+            page(ask, &|cols| {
+                (
+                    one_line(&format!("{}. {}", picked + 1, q.id), cols.max(1)),
+                    detail(bank, q, cols.saturating_sub(1).max(20)),
+                )
+            })?;
         }
     }
 }
@@ -104,15 +103,33 @@ pub(super) fn detail(bank: &Bank, q: &Question, width: usize) -> Vec<String> {
     lines
 }
 
-/// Shows `lines` under `title`, as many as fit; arrows, Page Up/Down,
-/// Home and End scroll. Esc, Enter, `q` or Backspace go back, and the page
-/// is cleared for the list it came from.
-fn page(ask: &Ask<'_>, title: &str, lines: &[String]) -> io::Result<()> {
+/// A page's title and lines, made for a terminal this many columns wide.
+type Content<'a> = dyn Fn(usize) -> (String, Vec<String>) + 'a;
+
+/// Shows the lines `content` makes under its title, as many as fit;
+/// arrows, Page Up/Down, Home and End scroll. Esc, Enter, `q` or
+/// Backspace go back, and the page is cleared for the list it came from.
+/// After the window is resized, the next key draws the page again wrapped
+/// to the new width, on a cleared screen (what was drawn at the old width
+/// may have been rewrapped by the terminal, so its rows cannot be counted).
+fn page(ask: &Ask<'_>, content: &Content<'_>) -> io::Result<()> {
     let term = &ask.term;
     let mut top = 0usize;
     let mut drawn = 0usize;
+    let mut made: Option<(usize, String, Vec<String>)> = None;
     loop {
         let (rows, cols) = ask.size();
+        if made.as_ref().is_none_or(|m| m.0 != cols) {
+            if made.is_some() {
+                term.clear_screen()?;
+                drawn = 0;
+            }
+            let (title, lines) = content(cols);
+            made = Some((cols, title, lines));
+        }
+        let Some((_, title, lines)) = &made else {
+            continue;
+        };
         // The title and the key line take two rows.
         let room = rows.saturating_sub(3).max(1);
         let last_top = lines.len().saturating_sub(room);
