@@ -454,33 +454,15 @@ pub(crate) fn speak_until_key(
     text: &str,
     signals: &Signals,
 ) -> io::Result<Option<Interrupt>> {
-    let mut speaking = start_speaking(speaker, text)?;
-    loop {
-        if let Some(sig) = signals.pending() {
-            speaking.stop();
-            return Ok(Some(Interrupt::Signal(sig)));
-        }
-        if let Some(result) = speaking.done()? {
-            return spoken(result).map(|()| None);
-        }
-        if let Some(stamped) = input::next(Duration::from_millis(30), InputMode::Typed)? {
-            match stamped.action {
-                Action::EndSession => {
-                    speaking.stop();
-                    return Ok(Some(Interrupt::CtrlC));
-                }
-                Action::HangUp => {
-                    speaking.stop();
-                    return Ok(Some(Interrupt::Signal(SIGHUP)));
-                }
-                Action::Resize | Action::Ignore => {}
-                Action::Engine(_) => {
-                    speaking.stop();
-                    return Ok(None);
-                }
-            }
-        }
-    }
+    speak(speaker, text, signals, || {
+        let key = input::next(Duration::from_millis(30), InputMode::Typed)?;
+        Ok(match key.map(|stamped| stamped.action) {
+            Some(Action::EndSession) => Some(Some(Interrupt::CtrlC)),
+            Some(Action::HangUp) => Some(Some(Interrupt::Signal(SIGHUP))),
+            Some(Action::Engine(_)) => Some(None),
+            Some(Action::Resize | Action::Ignore) | None => None,
+        })
+    })
 }
 
 /// Reads `text` aloud through `speaker` to its end (no keys to cut it
@@ -489,6 +471,21 @@ pub(crate) fn speak_to_end(
     speaker: &str,
     text: &str,
     signals: &Signals,
+) -> io::Result<Option<Interrupt>> {
+    speak(speaker, text, signals, || {
+        std::thread::sleep(Duration::from_millis(10));
+        Ok(None)
+    })
+}
+
+/// Reads `text` aloud until it has finished, a signal comes, or `between`
+/// (called while it speaks, and waiting a little) says to stop: then with
+/// what it says ended the session, if anything.
+fn speak(
+    speaker: &str,
+    text: &str,
+    signals: &Signals,
+    mut between: impl FnMut() -> io::Result<Option<Option<Interrupt>>>,
 ) -> io::Result<Option<Interrupt>> {
     let mut speaking = start_speaking(speaker, text)?;
     loop {
@@ -499,7 +496,10 @@ pub(crate) fn speak_to_end(
         if let Some(result) = speaking.done()? {
             return spoken(result).map(|()| None);
         }
-        std::thread::sleep(Duration::from_millis(10));
+        if let Some(ended) = between()? {
+            speaking.stop();
+            return Ok(ended);
+        }
     }
 }
 
