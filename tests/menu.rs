@@ -702,15 +702,24 @@ fn sigterm_during_stats_after_a_drill_ends_hotseat() {
     let home = Home::new();
     let mut pty = menu(&home);
     one_daily_answer(&mut pty);
-    // Long enough to take a good second to read in a debug build.
+    lengthen_history(&home, 50_000);
+    pick(&mut pty, STATS);
+    Pty::kill(pty.program_pid(), "TERM");
+    assert_eq!(pty.wait_exit(), Exit::Code(143), "{}", pty.screen());
+    assert!(!pty.cursor_hidden(), "the cursor must come back");
+}
+
+/// Appends `copies` of the history's first answer, so that reading the
+/// history takes a good second in a debug build.
+fn lengthen_history(home: &Home, copies: usize) {
     let path = home.path().join("history.jsonl");
     let text = std::fs::read_to_string(&path).expect("history");
     let answer = text
         .lines()
         .find(|l| l.contains(r#""kind":"answer""#))
         .expect("the daily answer");
-    let mut more = String::with_capacity((answer.len() + 1) * 50_000);
-    for _ in 0..50_000 {
+    let mut more = String::with_capacity((answer.len() + 1) * copies);
+    for _ in 0..copies {
         more.push_str(answer);
         more.push('\n');
     }
@@ -719,10 +728,32 @@ fn sigterm_during_stats_after_a_drill_ends_hotseat() {
         .open(&path)
         .expect("history");
     std::io::Write::write_all(&mut file, more.as_bytes()).expect("append");
-    drop(file);
-    pick(&mut pty, STATS);
+}
+
+/// After a drill, a SIGTERM that comes while daily practice reads a long
+/// history (before its session listens for keys) is not forgotten when
+/// the session starts: hotseat ends with 128 + 15 instead of asking.
+#[test]
+fn sigterm_while_daily_reads_the_history_after_a_drill_ends_hotseat() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    one_daily_answer(&mut pty);
+    lengthen_history(&home, 80_000);
+    pick(&mut pty, DAILY);
+    // The menu has taken the choice and the history is being read.
+    pty.expect("Daily practice");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        !pty.seen(COUNTDOWN_STARTED),
+        "the history was read too fast for this test"
+    );
     Pty::kill(pty.program_pid(), "TERM");
-    assert_eq!(pty.wait_exit(), Exit::Code(143), "{}", pty.screen());
+    assert_eq!(
+        pty.wait_exit_within(Duration::from_secs(20)),
+        Exit::Code(143),
+        "{}",
+        pty.screen()
+    );
     assert!(!pty.cursor_hidden(), "the cursor must come back");
 }
 

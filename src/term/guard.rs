@@ -176,8 +176,12 @@ static REGISTERED: std::sync::Mutex<Option<Arc<AtomicUsize>>> = std::sync::Mutex
 impl Signals {
     /// Listens for SIGINT, SIGTERM, SIGHUP and SIGQUIT from now on: the
     /// handlers (registered the first time, then kept) record the signal's
-    /// number and do nothing else. A signal recorded before this call is
-    /// forgotten: each session starts clean.
+    /// number and do nothing else. A signal already recorded is kept, not
+    /// forgotten: once the handlers stay, one that came while a later
+    /// command got ready (the menu's daily practice reading the history)
+    /// is the only word of it, and its session must end at once. What an
+    /// earlier session left is for the caller to clear before the next
+    /// command ([`take_left_over`](Self::take_left_over)).
     pub fn register() -> io::Result<Self> {
         let mut slot = REGISTERED
             .lock()
@@ -193,7 +197,6 @@ impl Signals {
             *slot = Some(Arc::clone(&last));
             last
         };
-        last.store(0, Ordering::SeqCst);
         Ok(Self { last })
     }
 
@@ -253,18 +256,24 @@ mod tests {
         assert_eq!(s.pending(), Some(15));
     }
 
-    /// The handlers are registered once per process and share one flag; a
-    /// new session forgets what an earlier one left, and what is left over
-    /// is taken once.
+    /// The handlers are registered once per process and share one flag;
+    /// a signal that came before a later session registers is still
+    /// pending for it, and what is left over is taken once.
     #[test]
-    fn a_session_starts_clean_and_what_is_left_over_is_taken_once() {
+    fn a_signal_before_a_later_session_is_kept_and_what_is_left_over_is_taken_once() {
         let first = Signals::register().expect("register");
         first.raise(15);
         assert_eq!(Signals::take_left_over(), Some(15));
         assert_eq!(Signals::take_left_over(), None);
         first.raise(1);
         let second = Signals::register().expect("register again");
-        assert_eq!(second.pending(), None, "a new session starts clean");
+        assert_eq!(second.pending(), Some(1), "a signal meanwhile is not lost");
+        assert_eq!(Signals::take_left_over(), Some(1));
+        assert_eq!(
+            second.pending(),
+            None,
+            "taken: the next session starts clean"
+        );
         second.raise(3);
         assert_eq!(first.pending(), Some(3), "one flag for the process");
         assert_eq!(Signals::take_left_over(), Some(3));

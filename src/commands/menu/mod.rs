@@ -48,7 +48,10 @@ pub fn run(ctx: &Context, config: &Config) -> anyhow::Result<ExitCode> {
         let Some(command) = choose(ctx, &ask, config)? else {
             return Ok(ExitCode::SUCCESS);
         };
-        // What a drill's Ctrl-C left recorded belongs to that drill.
+        // Each command starts clean: whatever was recorded before it (a
+        // Ctrl-C the menu's key read raised) is not for it. A signal from
+        // here on stays recorded until the command's session listens
+        // (`Signals::register` keeps it), so it ends that session at once.
         let _ = Signals::take_left_over();
         match super::dispatch(ctx, command) {
             Ok(code) if ended_by_signal(code) => return Ok(code),
