@@ -279,16 +279,20 @@ pub struct Practice {
     sessions: SessionDays,
     /// The latest rehearsal seen.
     last_rehearsal: Option<Rehearsal>,
-    /// The position [`add`](Practice::add) gives the next record.
+    /// The position [`add`](Practice::add) gives the next record: after
+    /// every record taken so far, merged parts included.
     next: Position,
 }
 
 /// The latest rehearsal of a history: its session, its latest answer
-/// time, and the questions it asked, each where it was first asked.
+/// (time, then where it is in the file: of two rehearsals ending in the
+/// same millisecond the later in the file is the latest, as in one pass,
+/// whichever part read it), and the questions it asked, each where it was
+/// first asked.
 #[derive(Debug, Clone)]
 struct Rehearsal {
     session: String,
-    latest: Timestamp,
+    latest: (Timestamp, Position),
     questions: Vec<(Position, String)>,
 }
 
@@ -299,9 +303,10 @@ impl Rehearsal {
             q.0 = q.0.min(at);
         } else {
             self.questions.push((at, question.to_string()));
-            // In file order, also after a merge.
-            self.questions.sort();
         }
+        // In file order, also after a merge: another part may have read
+        // a question's first answer, earlier than this part's first.
+        self.questions.sort();
     }
 
     /// The later of two parts' latest rehearsals (one, if both saw the
@@ -428,6 +433,9 @@ impl Practice {
     /// thread can gather its own `Practice` this way (`History::fold`),
     /// the parts then [`merge`](Self::merge)d.
     pub fn add_at(&mut self, at: Position, record: &Record) {
+        // What `add` is given afterwards (daily practice's own answers)
+        // comes after everything read.
+        self.next = self.next.max(at.next());
         match record {
             Record::Answer(a) => self.add_answer(at, a),
             Record::Session(s) => self.sessions.start(&s.session, s.started),
@@ -485,14 +493,14 @@ impl Practice {
     fn note_rehearsal(&mut self, at: Position, session: &str, when: Timestamp, question: &str) {
         match &mut self.last_rehearsal {
             Some(r) if r.session == session => {
-                r.latest = r.latest.max(when);
+                r.latest = r.latest.max((when, at));
                 r.asked(at, question);
             }
-            Some(r) if r.latest > when => {}
+            Some(r) if r.latest > (when, at) => {}
             _ => {
                 self.last_rehearsal = Some(Rehearsal {
                     session: session.to_string(),
-                    latest: when,
+                    latest: (when, at),
                     questions: vec![(at, question.to_string())],
                 });
             }
@@ -512,6 +520,7 @@ impl Practice {
         }
         self.sessions.merge(other.sessions);
         self.last_rehearsal = Rehearsal::later(self.last_rehearsal.take(), other.last_rehearsal);
+        self.next = self.next.max(other.next);
     }
 
     /// The questions (`category/id`) the latest rehearsal asked.

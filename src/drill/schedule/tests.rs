@@ -717,3 +717,103 @@ fn session_days_are_the_same_in_any_order_and_any_split_into_parts() {
         }
     }
 }
+
+/// Positions 0, 1, 2… of a file, for records split by hand between parts.
+fn positions(n: usize) -> Vec<Position> {
+    std::iter::successors(Some(Position::default()), |p| Some(p.next()))
+        .take(n)
+        .collect()
+}
+
+/// `records` read in parts (`parts[i]` the part that reads record `i`,
+/// as the reading threads take batches in turn), the parts merged in
+/// `order`.
+fn folded(records: &[Record], parts: &[usize], order: &[usize]) -> Practice {
+    let mut gathered = vec![Practice::new(); order.len()];
+    for ((r, &part), at) in records.iter().zip(parts).zip(positions(records.len())) {
+        gathered[part].add_at(at, r);
+    }
+    let mut merged = Practice::new();
+    for &i in order {
+        merged.merge(gathered[i].clone());
+    }
+    merged
+}
+
+fn serial(records: &[Record]) -> Practice {
+    let mut p = Practice::new();
+    for r in records {
+        p.add(r);
+    }
+    p
+}
+
+fn rehearsed(question: &str, session: &str, when: Stamp) -> Record {
+    Record::Answer(AnswerRecord {
+        mode: Mode::Rehearse,
+        session: session.into(),
+        ..smooth(question, when)
+    })
+}
+
+/// Two rehearsals whose last answers share a millisecond, read by
+/// different threads: the later in the file is the latest, as in one pass,
+/// whichever order the parts are merged in.
+#[test]
+fn of_two_rehearsals_ending_in_the_same_millisecond_the_later_in_the_file_is_the_latest() {
+    let when = at(3, 20);
+    let records = [
+        rehearsed("weaknesses/a", "r1", when),
+        rehearsed("weaknesses/b", "r2", when),
+    ];
+    assert_eq!(serial(&records).last_rehearsal(), ["weaknesses/b"]);
+    for order in [[0, 1], [1, 0]] {
+        assert_eq!(
+            folded(&records, &[0, 1], &order).last_rehearsal(),
+            ["weaknesses/b"],
+            "merged in order {order:?}"
+        );
+    }
+}
+
+/// A rehearsal read by two threads, one question's first answer read by
+/// one and its follow-up by the other: the questions come in the order
+/// they were first asked in the file, as in one pass.
+#[test]
+fn a_rehearsal_split_between_parts_keeps_its_questions_in_file_order() {
+    let records = [
+        rehearsed("weaknesses/a", "r", at(3, 10)),
+        rehearsed("weaknesses/b", "r", at(3, 11)),
+        rehearsed("weaknesses/c", "r", at(3, 12)),
+        rehearsed("weaknesses/b", "r", at(3, 13)),
+    ];
+    let expected = ["weaknesses/a", "weaknesses/b", "weaknesses/c"];
+    assert_eq!(serial(&records).last_rehearsal(), expected);
+    for order in [[0, 1], [1, 0]] {
+        assert_eq!(
+            folded(&records, &[0, 1, 0, 0], &order).last_rehearsal(),
+            expected,
+            "merged in order {order:?}"
+        );
+    }
+}
+
+/// What daily practice adds to a merged history (its own session's
+/// answers) comes after every record of the file: an answer of the same
+/// millisecond as one in the file replays after it, as in one pass.
+#[test]
+fn records_added_after_a_merge_come_after_the_file() {
+    let when = at(2, 9);
+    let file = [
+        Record::Answer(smooth("weaknesses/other", at(1, 9))),
+        Record::Answer(smooth("weaknesses/q", when)),
+    ];
+    let added = Record::Answer(stalled("weaknesses/q", when));
+    let mut one_pass = serial(&file);
+    one_pass.add(&added);
+    let mut merged = folded(&file, &[0, 1], &[0, 1]);
+    merged.add(&added);
+    let grade_of = |p: &Practice| p.schedule(&Fsrs::default()).memories["weaknesses/q"].last_grade;
+    assert_eq!(grade_of(&one_pass), Grade::Again);
+    assert_eq!(grade_of(&merged), grade_of(&one_pass));
+}
