@@ -96,6 +96,18 @@ fn pieces(line: &str, room: usize) -> Vec<Piece<'_>> {
 /// What a tab in wrapped text is written as.
 const TAB: &str = "    ";
 
+/// `text` with each tab written as [`TAB`]. A terminal moves a tab to its
+/// next stop, which depends on where the line is drawn: measured as
+/// nothing, a tab could push a line past the edge. Written as spaces, it
+/// takes exactly what was measured.
+fn untabbed(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\t') {
+        std::borrow::Cow::Owned(text.replace('\t', TAB))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Word-wraps `text` to `width` display columns (wide characters and emoji
 /// count 2), breaking inside a word only when it is longer than a line,
 /// and then only between graphemes. Line breaks in the text are kept;
@@ -108,14 +120,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     #[allow(clippy::cast_precision_loss)]
     let line_widths = [width as f64, room as f64];
     let mut lines = Vec::new();
-    // A terminal moves a tab to its next stop, which depends on where the
-    // line is drawn: measured as nothing, a tab could push a line past the
-    // edge. Written as spaces, it takes exactly what was measured.
-    let text = if text.contains('\t') {
-        std::borrow::Cow::Owned(text.replace('\t', TAB))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
+    let text = untabbed(text);
     for paragraph in text.split('\n') {
         let pieces = pieces(paragraph, room);
         for (i, row) in wrap_first_fit(&pieces, &line_widths).iter().enumerate() {
@@ -139,9 +144,13 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
 
 /// Word-wraps a list line to `width` columns so that it hangs under its own
 /// text: `  1. Some long text` continues under `Some`, `  - item` under
-/// `item`, an indented line under its first word.
+/// `item`, an indented line under its first word (a tab indents four
+/// columns, as [`wrap`] writes it).
 #[must_use]
 pub fn wrap_hanging(line: &str, width: usize) -> Vec<String> {
+    // The hang is measured as the line is drawn: a leading tab is four
+    // columns, not one.
+    let line = untabbed(line);
     let body = line.trim_start();
     let marker = body
         .split_once(' ')
@@ -153,18 +162,20 @@ pub fn wrap_hanging(line: &str, width: usize) -> Vec<String> {
         })
         .map_or(0, |(m, _)| m.chars().count() + 1);
     let hang = " ".repeat(line.len() - body.len() + marker);
-    wrap(line, width, &hang)
+    wrap(&line, width, &hang)
 }
 
 /// `text` cut at a word boundary so that it and a closing "…" fit in
-/// `width` columns (`text` is assumed to be one line). The one place a
-/// line is shortened rather than wrapped.
+/// `width` columns (`text` is assumed to be one line; a tab is written as
+/// four spaces, as [`wrap`] writes it). The one place a line is shortened
+/// rather than wrapped.
 #[must_use]
 pub fn with_ellipsis(text: &str, width: usize) -> String {
-    if self::width(text) + 2 <= width {
+    let text = untabbed(text);
+    if self::width(&text) + 2 <= width {
         return format!("{} …", text.trim_end());
     }
-    let keep = wrap(text, width.saturating_sub(2).max(1), "")
+    let keep = wrap(&text, width.saturating_sub(2).max(1), "")
         .into_iter()
         .next()
         .unwrap_or_default();
@@ -213,6 +224,28 @@ mod tests {
                 assert!(!line.contains('\t'), "{line:?}");
                 assert!(self::width(&line) <= width, "{width}: {line:?}");
             }
+        }
+    }
+
+    /// A list line indented with a tab (an answer pasted from notes)
+    /// hangs under its own text as drawn: the tab is four columns, not one.
+    #[test]
+    fn a_tab_indented_list_line_hangs_under_its_own_text() {
+        assert_eq!(
+            wrap_hanging("\t- one two three four", 14),
+            ["    - one two", "      three", "      four"]
+        );
+    }
+
+    /// Text shortened to one line keeps no tab either: a terminal would
+    /// move it to its next stop, past what was measured.
+    #[test]
+    fn a_line_shortened_with_an_ellipsis_has_no_tab() {
+        assert_eq!(with_ellipsis("a\tb", 20), "a    b …");
+        for width in 3..20 {
+            let short = with_ellipsis("one\ttwo\tthree\tfour", width);
+            assert!(!short.contains('\t'), "{short:?}");
+            assert!(self::width(&short) <= width, "{width}: {short:?}");
         }
     }
 
