@@ -757,6 +757,27 @@ fn sigterm_while_daily_reads_the_history_after_a_drill_ends_hotseat() {
     assert!(!pty.cursor_hidden(), "the cursor must come back");
 }
 
+/// After a drill, Ctrl-C (SIGINT: the terminal is not raw while the
+/// history is read) while daily practice reads a long history ends that
+/// session before its first question, and the menu comes back.
+#[test]
+fn ctrl_c_while_daily_reads_the_history_after_a_drill_brings_the_menu_back() {
+    let home = Home::new();
+    let mut pty = menu(&home);
+    one_daily_answer(&mut pty);
+    lengthen_history(&home, 80_000);
+    pick(&mut pty, DAILY);
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        !pty.seen(COUNTDOWN_STARTED),
+        "the history was read too fast for this test"
+    );
+    Pty::kill(pty.program_pid(), "INT");
+    expect_menu(&pty, "Session");
+    assert!(!pty.seen(COUNTDOWN_STARTED), "{}", pty.screen());
+    quit_with_esc(&mut pty);
+}
+
 /// Resizing the window at the menu after a drill (whose key reader left a
 /// SIGWINCH handler behind, so the menu's wait for a key is interrupted)
 /// redraws nothing wrong and ends nothing: the menu stays, at a list and
