@@ -353,7 +353,7 @@ fn message_lines(f: &Frame<'_>, width: usize, max_lines: usize) -> Vec<String> {
             let (before, after) = split_at_cursor(f);
             let cursor = if f.phase == Phase::Done { "" } else { CURSOR };
             let shown = format!("> {}{cursor}{}", clean(before), clean(after));
-            wrap(&shown.replace('\t', " "), width, "  ")
+            wrap(&shown, width, "  ")
         }
     };
     // Typed and spoken answers show it under the answer (Esc in a
@@ -909,6 +909,14 @@ mod tests {
         let all = message_lines(&short, 30, 20);
         assert_eq!(all.last().map(String::as_str), Some("> I▏"));
         assert_eq!(all.len(), 4, "{all:#?}");
+    }
+
+    /// A pasted tab is drawn as the four spaces review and every other
+    /// wrapped text draw it as, never as a raw tab the terminal would move.
+    #[test]
+    fn a_pasted_tab_shows_as_four_spaces() {
+        let lines = message_lines(&frame("a\tb"), 30, 4);
+        assert_eq!(lines.last().map(String::as_str), Some("> a    b▏"));
     }
 
     fn plain_output(plain: &mut Plain, f: &Frame<'_>) -> String {
