@@ -110,21 +110,23 @@ fn untabbed(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Word-wraps `text` to `width` display columns (wide characters and emoji
 /// count 2), breaking inside a word only when it is longer than a line,
-/// and then only between graphemes. Line breaks in the text are kept;
-/// continuation lines start with `indent`; a tab becomes four spaces. A
-/// line is never narrower than the indent plus two columns.
+/// and then only between graphemes. Line breaks in the text are kept,
+/// and every line after the first starts with `indent` (the lines of a
+/// pasted answer stay under its first); a tab becomes four spaces. A line
+/// is never narrower than the indent plus two columns.
 #[must_use]
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let width = width.max(self::width(indent) + 2);
     let room = width - self::width(indent);
     #[allow(clippy::cast_precision_loss)]
-    let line_widths = [width as f64, room as f64];
+    let (first, rest) = ([width as f64, room as f64], [room as f64]);
     let mut lines = Vec::new();
     let text = untabbed(text);
-    for paragraph in text.split('\n') {
+    for (p, paragraph) in text.split('\n').enumerate() {
         let pieces = pieces(paragraph, room);
-        for (i, row) in wrap_first_fit(&pieces, &line_widths).iter().enumerate() {
-            let mut line = if i == 0 {
+        let widths: &[f64] = if p == 0 { &first } else { &rest };
+        for (i, row) in wrap_first_fit(&pieces, widths).iter().enumerate() {
+            let mut line = if i == 0 && p == 0 {
                 String::new()
             } else {
                 indent.to_string()
@@ -352,12 +354,13 @@ mod tests {
     }
 
     #[test]
-    fn pasted_line_breaks_start_new_lines() {
-        assert_eq!(wrap("one\ntwo", 20, "  "), vec!["one", "two"]);
+    fn pasted_line_breaks_start_new_lines_under_the_first() {
+        assert_eq!(wrap("one\ntwo", 20, "  "), vec!["one", "  two"]);
         assert_eq!(
             wrap("one two\nthree four", 8, "  "),
-            vec!["one two", "three", "  four"]
+            vec!["one two", "  three", "  four"]
         );
+        assert_eq!(wrap("one\ntwo", 20, ""), vec!["one", "two"]);
     }
 
     #[test]
