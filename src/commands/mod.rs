@@ -145,22 +145,7 @@ pub(crate) fn scan_history(
     history: &crate::history::History,
     each: impl FnMut(crate::drill::Record),
 ) -> anyhow::Result<()> {
-    scan_history_map(history, |r| r, each)
-}
-
-/// [`scan_history`] with each record turned by `map` on the reading
-/// threads (see `History::scan_map`).
-pub(crate) fn scan_history_map<U: Send>(
-    history: &crate::history::History,
-    map: impl Fn(crate::drill::Record) -> U + Sync,
-    each: impl FnMut(U),
-) -> anyhow::Result<()> {
-    use anyhow::Context as _;
-    let warnings = history
-        .scan_map(map, each)
-        .context("your history could not be read")?;
-    print_warnings(history, &warnings);
-    Ok(())
+    reported(history, history.scan(each).map(|w| ((), w)))
 }
 
 /// [`scan_history`] through `History::scan_with`: each record, borrowed,
@@ -171,12 +156,10 @@ pub(crate) fn scan_history_with<S: Send, U: Send>(
     map: impl Fn(&mut S, &crate::drill::Record) -> U + Sync,
     each: impl FnMut(U),
 ) -> anyhow::Result<()> {
-    use anyhow::Context as _;
-    let warnings = history
-        .scan_with(state, map, each)
-        .context("your history could not be read")?;
-    print_warnings(history, &warnings);
-    Ok(())
+    reported(
+        history,
+        history.scan_with(state, map, each).map(|w| ((), w)),
+    )
 }
 
 /// [`scan_history`] through `History::fold`: each record, borrowed, folded
@@ -187,12 +170,19 @@ pub(crate) fn fold_history<S: Send>(
     state: impl Fn() -> S + Sync,
     fold: impl Fn(&mut S, crate::history::Position, &crate::drill::Record) + Sync,
 ) -> anyhow::Result<Vec<S>> {
+    reported(history, history.fold(state, fold))
+}
+
+/// What a read of the history gave, its skipped lines' warnings printed;
+/// or why it could not be read.
+fn reported<T>(
+    history: &crate::history::History,
+    read: Result<(T, Vec<crate::history::Warning>), crate::history::HistoryError>,
+) -> anyhow::Result<T> {
     use anyhow::Context as _;
-    let (states, warnings) = history
-        .fold(state, fold)
-        .context("your history could not be read")?;
+    let (read, warnings) = read.context("your history could not be read")?;
     print_warnings(history, &warnings);
-    Ok(states)
+    Ok(read)
 }
 
 /// Prints the skipped lines' warnings of a scan to standard error.

@@ -223,17 +223,6 @@ impl History {
         scan_file(&self.path, || (), |(), _, b| parse_line(b), each).map(|(_, w)| w)
     }
 
-    /// [`scan`](Self::scan) with each record turned by `map` on the thread
-    /// that parsed it, so that a reader keeping only a digest of each record
-    /// does that work in parallel too (and the record is freed there).
-    pub fn scan_map<U: Send>(
-        &self,
-        map: impl Fn(Record) -> U + Sync,
-        each: impl FnMut(U),
-    ) -> Result<Vec<Warning>, HistoryError> {
-        scan_file(&self.path, || (), |(), _, b| parse_line(b).map(&map), each).map(|(_, w)| w)
-    }
-
     /// The fastest read, for a reader that keeps only a digest of each
     /// record: `map` turns each record, borrowed, into what `each` gets,
     /// on the thread that parsed it, with that thread's own `state` (see
