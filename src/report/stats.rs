@@ -474,24 +474,22 @@ impl StatsBuilder {
 
     /// Keeps the slowest starts and longest pauses (first seen wins ties).
     fn top(&mut self, at: Position, a: &AnswerRecord, date: Date) {
-        let think = a.think_ms;
-        if self.slowest.len() < TOP || self.slowest.last().is_some_and(|s| think > s.1.think_ms) {
-            let i = self.slowest.partition_point(|s| s.1.think_ms >= think);
+        let think = |s: &SlowStart| s.think_ms;
+        if enters(&self.slowest, a.think_ms, think) {
             let slow = SlowStart {
                 question: a.question.clone(),
                 session: a.session.clone(),
                 date,
-                think_ms: think,
+                think_ms: a.think_ms,
             };
-            self.slowest.insert(i, (at, slow));
-            self.slowest.truncate(TOP);
+            insert_top(&mut self.slowest, at, slow, think);
         }
         // Equal to the floor may still enter: it may come before the
         // floor's own pause in the file.
         let floor = self.floor.load(Ordering::Relaxed);
+        let ms = |l: &LongPause| l.ms;
         for p in a.pauses.iter().filter(|p| p.ms > 0 && p.ms >= floor) {
-            if self.longest.len() < TOP || self.longest.last().is_some_and(|l| p.ms > l.1.ms) {
-                let i = self.longest.partition_point(|l| l.1.ms >= p.ms);
+            if enters(&self.longest, p.ms, ms) {
                 let long = LongPause {
                     question: a.question.clone(),
                     session: a.session.clone(),
@@ -500,8 +498,7 @@ impl StatsBuilder {
                     at_word: p.at_word,
                     place: place(&a.text, p),
                 };
-                self.longest.insert(i, (at, long));
-                self.longest.truncate(TOP);
+                insert_top(&mut self.longest, at, long, ms);
                 if let (TOP, Some(last)) = (self.longest.len(), self.longest.last()) {
                     self.floor.fetch_max(last.1.ms, Ordering::Relaxed);
                 }
@@ -530,14 +527,8 @@ impl StatsBuilder {
         }
         self.days = merge_days(std::mem::take(&mut self.days), other.days);
         self.practice.merge(other.practice);
-        self.slowest.extend(other.slowest);
-        self.slowest
-            .sort_by(|a, b| b.1.think_ms.cmp(&a.1.think_ms).then(a.0.cmp(&b.0)));
-        self.slowest.truncate(TOP);
-        self.longest.extend(other.longest);
-        self.longest
-            .sort_by(|a, b| b.1.ms.cmp(&a.1.ms).then(a.0.cmp(&b.0)));
-        self.longest.truncate(TOP);
+        merge_top(&mut self.slowest, other.slowest, |s| s.think_ms);
+        merge_top(&mut self.longest, other.longest, |l| l.ms);
     }
 
     /// The figures, for `today`.
@@ -611,6 +602,33 @@ impl StatsBuilder {
     pub fn filter(&self) -> &Filter {
         &self.filter
     }
+}
+
+/// Whether an entry of `key` enters a [`TOP`] list kept largest first,
+/// given after every entry already in it (so it loses a tie).
+fn enters<T>(list: &[(Position, T)], key: u64, key_of: impl Fn(&T) -> u64) -> bool {
+    list.len() < TOP || list.last().is_some_and(|l| key > key_of(&l.1))
+}
+
+/// Puts `item`, read at `at` after every entry in `list`, in its place in
+/// the [`TOP`] list (after its equals).
+fn insert_top<T>(list: &mut Vec<(Position, T)>, at: Position, item: T, key_of: impl Fn(&T) -> u64) {
+    let key = key_of(&item);
+    let i = list.partition_point(|l| key_of(&l.1) >= key);
+    list.insert(i, (at, item));
+    list.truncate(TOP);
+}
+
+/// Two parts' [`TOP`] lists as one: largest first, the first in the file
+/// of equals first.
+fn merge_top<T>(
+    list: &mut Vec<(Position, T)>,
+    other: Vec<(Position, T)>,
+    key_of: impl Fn(&T) -> u64,
+) {
+    list.extend(other);
+    list.sort_by(|a, b| key_of(&b.1).cmp(&key_of(&a.1)).then(a.0.cmp(&b.0)));
+    list.truncate(TOP);
 }
 
 /// Two parts' days as one list in date order. A walk down both: the parts
