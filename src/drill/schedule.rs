@@ -351,10 +351,7 @@ impl SessionDay {
 }
 
 fn earliest(a: Option<Stamp>, b: Option<Stamp>) -> Option<Stamp> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if b < a { b } else { a }),
-        (a, b) => a.or(b),
-    }
+    a.into_iter().chain(b).min()
 }
 
 impl SessionDays {
@@ -490,21 +487,15 @@ impl Practice {
         i
     }
 
+    /// Takes a rehearsal answer: by the same rule as a merge, so one pass
+    /// and merged parts agree on the latest rehearsal.
     fn note_rehearsal(&mut self, at: Position, session: &str, when: Timestamp, question: &str) {
-        match &mut self.last_rehearsal {
-            Some(r) if r.session == session => {
-                r.latest = r.latest.max((when, at));
-                r.asked(at, question);
-            }
-            Some(r) if r.latest > (when, at) => {}
-            _ => {
-                self.last_rehearsal = Some(Rehearsal {
-                    session: session.to_string(),
-                    latest: (when, at),
-                    questions: vec![(at, question.to_string())],
-                });
-            }
-        }
+        let this = Rehearsal {
+            session: session.to_string(),
+            latest: (when, at),
+            questions: vec![(at, question.to_string())],
+        };
+        self.last_rehearsal = Rehearsal::later(self.last_rehearsal.take(), Some(this));
     }
 
     /// Takes another part of the same history, gathered by
