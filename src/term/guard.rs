@@ -173,6 +173,14 @@ pub struct Signals {
 /// (the menu runs session after session in one process).
 static REGISTERED: std::sync::Mutex<Option<Arc<AtomicUsize>>> = std::sync::Mutex::new(None);
 
+/// The signal a flag's value records (0: none).
+fn signal_of(n: usize) -> Option<i32> {
+    match n {
+        0 => None,
+        n => i32::try_from(n).ok(),
+    }
+}
+
 impl Signals {
     /// Listens for SIGINT, SIGTERM, SIGHUP and SIGQUIT from now on: the
     /// handlers (registered the first time, then kept) record the signal's
@@ -211,10 +219,7 @@ impl Signals {
         let slot = REGISTERED
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        match slot.as_ref()?.swap(0, Ordering::SeqCst) {
-            0 => None,
-            n => i32::try_from(n).ok(),
-        }
+        signal_of(slot.as_ref()?.swap(0, Ordering::SeqCst))
     }
 
     /// A flag nobody signals: for tests and for callers that handle
@@ -229,10 +234,7 @@ impl Signals {
     /// The signal received since registration, if any.
     #[must_use]
     pub fn pending(&self) -> Option<i32> {
-        match self.last.load(Ordering::SeqCst) {
-            0 => None,
-            n => i32::try_from(n).ok(),
-        }
+        signal_of(self.last.load(Ordering::SeqCst))
     }
 
     /// Records `sig` as if it had arrived (tests, and a Ctrl-C read as a

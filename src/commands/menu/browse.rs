@@ -119,17 +119,15 @@ fn page(ask: &Ask<'_>, content: &Content<'_>) -> io::Result<()> {
     let mut made: Option<(usize, String, Vec<String>)> = None;
     loop {
         let (rows, cols) = ask.size();
-        if made.as_ref().is_none_or(|m| m.0 != cols) {
-            if made.is_some() {
-                term.clear_screen()?;
-                drawn = 0;
-            }
-            let (title, lines) = content(cols);
-            made = Some((cols, title, lines));
+        if made.as_ref().is_some_and(|m| m.0 != cols) {
+            term.clear_screen()?;
+            drawn = 0;
+            made = None;
         }
-        let Some((_, title, lines)) = &made else {
-            continue;
-        };
+        let (_, title, lines) = &*made.get_or_insert_with(|| {
+            let (title, lines) = content(cols);
+            (cols, title, lines)
+        });
         // The title and the key line take two rows.
         let room = rows.saturating_sub(3).max(1);
         let last_top = lines.len().saturating_sub(room);
